@@ -1,0 +1,153 @@
+"""Click parameter types: the one place command-line text becomes numbers.
+
+Grammar of a quantity (a count of jobs or an amount in MAD), as documented in ``--help`` and
+the README:
+
+- a plain number: ``148500``, ``26.22``, ``.5``; an optional leading ``+``;
+- ``_`` between digits: ``148_500``;
+- a comma only as a thousands separator, in groups of three: ``148,500``, ``1,234.5``;
+- scientific notation: ``2.7e5``;
+- a scale suffix, with or without a space: ``k`` (10^3), ``M``/``mn`` (10^6),
+  ``bn``/``B``/``Md`` (milliard, 10^9), case-insensitive: ``148.5k``, ``26.22bn``, ``40 Md``;
+- optionally the unit itself after it: ``26.22 bn MAD``, ``148,500 jobs``.
+
+The value must be finite, greater than 0 and at most 10^18; counts of jobs must be whole.
+Anything else (``26,22``, ``12,34,5``, ``1.2.3``, ``abc``, ``nan``, ``inf``, ``1e309``, ``0``,
+``-5``) is refused with a message that names the option and says what to type instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import click
+
+_SCALES = {"k": 3, "m": 6, "mn": 6, "bn": 9, "b": 9, "md": 9, "mds": 9}
+
+_QUANTITY = re.compile(
+    r"""
+    (?P<mantissa>
+        \+?\d{1,3}(?:,\d{3})+(?:\.\d+)?          # 148,500  1,234.5
+      | \+?\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?  # 148500  148_500  26.22  26.
+      | \+?\.\d+(?:_\d+)*                        # .5
+    )
+    (?P<exponent>[eE][+-]?\d+)?
+    \s*
+    (?P<scale>[a-zA-Z]+)?
+    """,
+    re.VERBOSE | re.ASCII,
+)
+
+MAX_QUANTITY = 10**18
+"""Largest value a quantity may take; far above any real count or amount, well inside a float."""
+
+EXAMPLES = {"jobs": "148500, 148,500 or 148.5k", "MAD": "26220000000, 26.22bn or 26.22 bn MAD"}
+
+
+class QuantityType(click.ParamType):
+    """A count or amount in ``unit`` (``jobs`` or ``MAD``), parsed by the module's grammar.
+
+    ``convert`` returns an ``int`` when the value is whole (always, for ``whole=True``), a
+    ``float`` otherwise; it fails (exit 2) on anything outside the grammar or not > 0.
+    """
+
+    def __init__(self, unit: str, whole: bool) -> None:
+        self.unit = unit
+        self.whole = whole
+        self.name = "count" if whole else "amount"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "JOBS" if self.unit == "jobs" else "MAD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        text = str(value).strip()
+        examples = EXAMPLES.get(self.unit, "148500")
+        if text.lower().endswith(self.unit.lower()):
+            text = text[: -len(self.unit)].rstrip()
+        if not text:
+            self.fail(f"{value!r} is empty; give a number such as {examples}.", param, ctx)
+        if text.lstrip("+-").lower() in {"nan", "inf", "infinity"}:
+            self.fail(
+                f"{value!r} is not a finite number; give a number such as {examples}.",
+                param,
+                ctx,
+            )
+        if text.startswith("-"):
+            self.fail(f"{value!r} must be greater than 0 (a {self.name} cannot be negative).", param, ctx)
+        match = _QUANTITY.fullmatch(text)
+        if match is None:
+            self.fail(self._explain(str(value), text, examples), param, ctx)
+        scale_word = (match["scale"] or "").lower()
+        if scale_word and scale_word not in _SCALES:
+            self.fail(
+                f"{value!r}: unknown suffix {match['scale']!r}; use k (thousand), M or mn "
+                f"(million), bn, B or Md (billion), e.g. {examples}.",
+                param,
+                ctx,
+            )
+        from decimal import Decimal, InvalidOperation
+
+        digits = match["mantissa"].replace(",", "").replace("_", "") + (match["exponent"] or "")
+        try:
+            number = Decimal(digits).scaleb(_SCALES.get(scale_word, 0))
+            too_large = number > MAX_QUANTITY
+        except InvalidOperation:
+            too_large = True
+        if too_large:
+            self.fail(f"{value!r} is too large (at most 1e18); did you add an extra suffix?", param, ctx)
+        if number <= 0:
+            self.fail(f"{value!r} must be greater than 0; give a number such as {examples}.", param, ctx)
+        if number == number.to_integral_value():
+            return int(number)
+        if self.whole:
+            self.fail(
+                f"{value!r} is not a whole number of {self.unit}; give a count such as {examples}.",
+                param,
+                ctx,
+            )
+        result = float(number)
+        if result == 0:
+            self.fail(f"{value!r} is too small to compute with.", param, ctx)
+        return result
+
+    def _explain(self, original: str, text: str, examples: str) -> str:
+        """Why ``text`` is not a quantity, and what to type instead."""
+        decimal_comma = re.fullmatch(r"\+?([0-9]+),([0-9]+)\s*([a-zA-Z]*)", text)
+        if decimal_comma and len(decimal_comma[2]) != 3:
+            fixed = f"{decimal_comma[1]}.{decimal_comma[2]}{decimal_comma[3]}"
+            return f"{original!r}: use a dot for decimals: {fixed}."
+        if "," in text:
+            return (
+                f"{original!r}: a comma may only separate thousands in groups of three "
+                f"(148,500); use a dot for decimals. E.g. {examples}."
+            )
+        return f"{original!r} is not a number; give a number such as {examples}."
+
+
+class YearType(click.ParamType):
+    """A calendar year: a whole number from 1900 to 2200."""
+
+    name = "year"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "YEAR"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            year = value
+        else:
+            text = str(value).strip()
+            if not re.fullmatch(r"[0-9]{4}", text):
+                self.fail(f"{value!r} is not a year; give a four-digit year such as 2030.", param, ctx)
+            year = int(text)
+        if not 1900 <= year <= 2200:
+            self.fail(f"{year} is out of range; give a year from 1900 to 2200.", param, ctx)
+        return year
+
+
+JOBS = QuantityType("jobs", whole=True)
+MAD = QuantityType("MAD", whole=False)
+YEAR = YearType()
