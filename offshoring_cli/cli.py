@@ -74,14 +74,18 @@ _SHARED_OPTIONS = (
         type=params.YEAR,
         help="Target year; must be after the base year. Default: 2030.",
     ),
-    click.option("--jobs-baseline", type=params.JOBS, help="Jobs at the base year (replaces 148,500)."),
+    click.option(
+        "--jobs-baseline", type=params.JOBS, help="Jobs at the base year (replaces 148,500)."
+    ),
     click.option("--jobs-target", type=params.JOBS, help="Jobs target (replaces 270,000)."),
     click.option(
         "--exports-baseline",
         type=params.MAD,
         help="Exports at the base year, in MAD (replaces 26.22bn).",
     ),
-    click.option("--exports-target", type=params.MAD, help="Exports target, in MAD (replaces 40bn)."),
+    click.option(
+        "--exports-target", type=params.MAD, help="Exports target, in MAD (replaces 40bn)."
+    ),
     click.option(
         "--format",
         "-f",

@@ -18,7 +18,7 @@ Number = int | float
 
 
 class Source(NamedTuple):
-    """Where a figure comes from: publisher, title, publication date (ISO, may be ``YYYY-MM``), URL."""
+    """Where a figure comes from: publisher, title, date (ISO ``YYYY-MM[-DD]``), URL."""
 
     publisher: str
     title: str

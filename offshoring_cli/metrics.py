@@ -23,7 +23,7 @@ class DomainError(ValueError):
 def _check_positive(name: str, value: Number) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise DomainError(f"{name} must be a number, got {value!r}")
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         raise DomainError(f"{name} must be a finite number, got {value!r}")
     if value <= 0:
         raise DomainError(f"{name} must be greater than 0, got {value!r}")
@@ -64,11 +64,12 @@ def cagr(start: Number, end: Number, periods: int) -> float:
     _check_positive("start", start)
     _check_positive("end", end)
     _check_periods(periods)
-    change = (end - start) / start
-    if math.isfinite(change):
-        log_ratio = math.log1p(change)
-    else:  # end / start overflows: work with the logarithms instead
-        log_ratio = math.log(end) - math.log(start)
+    try:
+        change = (end - start) / start
+    except OverflowError:  # int / int beyond the float range
+        change = math.inf
+    # log1p keeps precision near zero growth; where the ratio overflows, use the logarithms.
+    log_ratio = math.log1p(change) if math.isfinite(change) else math.log(end) - math.log(start)
     try:
         return math.expm1(log_ratio / periods)
     except OverflowError:

@@ -45,7 +45,7 @@ MAX_QUANTITY = 10**18
 EXAMPLES = {"jobs": "148500, 148,500 or 148.5k", "MAD": "26220000000, 26.22bn or 26.22 bn MAD"}
 
 
-class QuantityType(click.ParamType):
+class QuantityType(click.ParamType[int | float]):
     """A count or amount in ``unit`` (``jobs`` or ``MAD``), parsed by the module's grammar.
 
     ``convert`` returns an ``int`` when the value is whole (always, for ``whole=True``), a
@@ -60,7 +60,9 @@ class QuantityType(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "JOBS" if self.unit == "jobs" else "MAD"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int | float:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return value
         text = str(value).strip()
@@ -76,7 +78,9 @@ class QuantityType(click.ParamType):
                 ctx,
             )
         if text.startswith("-"):
-            self.fail(f"{value!r} must be greater than 0 (a {self.name} cannot be negative).", param, ctx)
+            self.fail(
+                f"{value!r} must be greater than 0 (a {self.name} cannot be negative).", param, ctx
+            )
         match = _QUANTITY.fullmatch(text)
         if match is None:
             self.fail(self._explain(str(value), text, examples), param, ctx)
@@ -97,9 +101,13 @@ class QuantityType(click.ParamType):
         except InvalidOperation:
             too_large = True
         if too_large:
-            self.fail(f"{value!r} is too large (at most 1e18); did you add an extra suffix?", param, ctx)
+            self.fail(
+                f"{value!r} is too large (at most 1e18); did you add an extra suffix?", param, ctx
+            )
         if number <= 0:
-            self.fail(f"{value!r} must be greater than 0; give a number such as {examples}.", param, ctx)
+            self.fail(
+                f"{value!r} must be greater than 0; give a number such as {examples}.", param, ctx
+            )
         if number == number.to_integral_value():
             return int(number)
         if self.whole:
@@ -127,7 +135,7 @@ class QuantityType(click.ParamType):
         return f"{original!r} is not a number; give a number such as {examples}."
 
 
-class YearType(click.ParamType):
+class YearType(click.ParamType[int]):
     """A calendar year: a whole number from 1900 to 2200."""
 
     name = "year"
@@ -135,13 +143,15 @@ class YearType(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "YEAR"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int) and not isinstance(value, bool):
             year = value
         else:
             text = str(value).strip()
             if not re.fullmatch(r"[0-9]{4}", text):
-                self.fail(f"{value!r} is not a year; give a four-digit year such as 2030.", param, ctx)
+                self.fail(
+                    f"{value!r} is not a year; give a four-digit year such as 2030.", param, ctx
+                )
             year = int(text)
         if not 1900 <= year <= 2200:
             self.fail(f"{year} is out of range; give a year from 1900 to 2200.", param, ctx)

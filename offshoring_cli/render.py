@@ -69,7 +69,8 @@ def _grid(report: Report) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the transposed table: one row per field, one column per metric."""
     header = [""] + [str(row["metric"]) for row in report.rows]
     body = [
-        [field.label] + [format_value(field.kind, row[field.key], row["unit"]) for row in report.rows]
+        [field.label]
+        + [format_value(field.kind, row[field.key], row["unit"]) for row in report.rows]
         for field in report.fields
         if field.key != "label"
     ]
@@ -98,6 +99,10 @@ def to_json(report: Report) -> str:
     return json.dumps(report.to_document(), indent=2, allow_nan=False) + "\n"
 
 
+def _csv_cell(value: Any) -> Any:
+    return ("true" if value else "false") if isinstance(value, bool) else value
+
+
 def to_csv(report: Report) -> str:
     """One header row (the JSON result keys) and one row per metric; ``None`` is empty."""
     import csv
@@ -108,12 +113,7 @@ def to_csv(report: Report) -> str:
     keys = list(report.rows[0]) if report.rows else [f.key for f in report.fields]
     writer.writerow(keys)
     for row in report.rows:
-        writer.writerow(
-            [
-                "" if row[k] is None else str(row[k]).lower() if isinstance(row[k], bool) else row[k]
-                for k in keys
-            ]
-        )
+        writer.writerow(["" if row[k] is None else _csv_cell(row[k]) for k in keys])
     return buffer.getvalue()
 
 
@@ -147,8 +147,9 @@ def print_table(report: Report, console: Console | None = None) -> None:
     header, body = _grid(report)
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
     needed = sum(widths) + 3 * len(widths) + 1
+    console.print(report.title, style="bold", markup=False, soft_wrap=True)
     if needed <= console.width:
-        table = Table(title=report.title, title_justify="left")
+        table = Table()
         table.add_column("", no_wrap=True, min_width=widths[0])
         for name, width in zip(header[1:], widths[1:], strict=True):
             table.add_column(name, justify="right", no_wrap=True, min_width=width)
@@ -156,15 +157,14 @@ def print_table(report: Report, console: Console | None = None) -> None:
             table.add_row(*line)
         console.print(table)
     else:
-        console.print(report.title, markup=False, soft_wrap=True)
         for col, name in enumerate(header[1:], start=1):
             console.print(f"\n{name}", markup=False, soft_wrap=True)
             for line in body:
                 console.print(f"  {line[0]}: {line[col]}", markup=False, soft_wrap=True)
     for note in report.notes:
         console.print(note, markup=False, soft_wrap=True)
-    for line in source_lines(report):
-        console.print(f"Source {line}", markup=False, soft_wrap=True)
+    for source in source_lines(report):
+        console.print(f"Source {source}", markup=False, soft_wrap=True)
 
 
 RENDERERS: dict[str, Callable[[Report], str]] = {
