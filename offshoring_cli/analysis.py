@@ -1,8 +1,9 @@
-"""From the dataset and the user's overrides to reports, ready for any output format.
+"""From the dataset and the user's options to reports, ready for any output format.
 
 Pure and typed: no I/O, no Click, no Rich. A :class:`Report` holds plain values (ints, floats,
-strings, ``None`` for "not available") keyed by field, plus the field list that tells a renderer
-how to label and format each one; :mod:`offshoring_cli.render` turns it into text.
+strings, ``None`` for "not available") keyed by field, the field list that tells a renderer how
+to label and format each one, the method behind each figure, and the worked formulas
+(``--explain``); :mod:`offshoring_cli.render` turns it into text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from offshoring_cli import domain, metrics
-from offshoring_cli.domain import Indicator, Number, Source
+from offshoring_cli import formatting as fmt
+from offshoring_cli.domain import Indicator, Number, Observation, Source
+from offshoring_cli.metrics import DomainError
 
 SCHEMA_VERSION = 1
 """Version of the JSON output; goes up on any breaking change to its shape."""
@@ -20,22 +23,29 @@ SCHEMA_VERSION = 1
 OVERRIDE = "override"
 """Source id of a figure the user gave on the command line."""
 
+CAGR_METHOD = "compound annual growth rate: (end / start) ** (1 / n) - 1, n = end year - start year"
+LINEAR_METHOD = "linear path: (target - baseline) / n a year"
+
 
 class Field(NamedTuple):
-    """A column of a report: key in JSON/CSV, human label, and how to format the value.
+    """A column of a report: key in JSON/CSV, human label, how to format it, text for ``None``.
 
-    Kinds: ``text``, ``year``, ``int`` (a plain count such as periods), ``value`` (in the row's
-    unit), ``value_per_year``, ``rate`` (a fraction, shown as a percentage), ``multiple`` (a
-    ratio shown as ``1.82x``), ``ratio`` (a plain ratio), ``bool``.
+    Kinds: see :func:`offshoring_cli.formatting.value` (``value``, ``value_per_year``,
+    ``rate``, ``multiple``, ``ratio``, ``bool``; anything else is shown as it is).
     """
 
     key: str
     label: str
     kind: str
+    missing: str = "n/a"
 
 
 class Report(NamedTuple):
-    """The result of one command, independent of the output format."""
+    """The result of one command, independent of the output format.
+
+    ``layout`` is ``metrics`` (few rows, one per metric: drawn with one column per metric) or
+    ``rows`` (many rows, such as years or segments: drawn with one row per record).
+    """
 
     command: str
     title: str
@@ -45,17 +55,28 @@ class Report(NamedTuple):
     notes: list[str]
     sources: dict[str, Source]
     warnings: list[str]
+    methods: dict[str, str]
+    explanation: list[str]
+    insights: list[dict[str, Any]]
+    layout: str = "metrics"
 
-    def to_document(self) -> dict[str, Any]:
-        """The JSON document: schema version, command, effective inputs, results, sources."""
-        return {
+    def to_document(self, explain: bool = False) -> dict[str, Any]:
+        """The JSON document: schema version, command, effective inputs, results, methods,
+        insights (``status``), notes, sources, and the worked formulas when ``explain``."""
+        document: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "command": self.command,
             "inputs": self.inputs,
             "results": self.rows,
-            "notes": self.notes,
-            "sources": {key: src._asdict() for key, src in self.sources.items()},
+            "methods": self.methods,
         }
+        if self.insights:
+            document["insights"] = self.insights
+        document["notes"] = self.notes
+        document["sources"] = {key: src._asdict() for key, src in self.sources.items()}
+        if explain:
+            document["explanation"] = self.explanation
+        return document
 
 
 class Options(NamedTuple):
@@ -78,8 +99,20 @@ class Resolved(NamedTuple):
     target_year: int
     target: Number
     target_source: str
-    earliest: domain.Observation | None
-    """The earliest observation of the target's series before the base year, if any."""
+    history: tuple[Observation, ...]
+    """Whole-year observations of the target's series up to the base year, the baseline last
+    (a baseline override stands in for the base year's figure)."""
+
+    @property
+    def metric(self) -> str:
+        return self.indicator.id
+
+    @property
+    def unit(self) -> str:
+        return self.indicator.unit
+
+    def amount(self, value: float) -> str:
+        return fmt.amount(value, self.indicator.unit)
 
 
 _SUFFIXES = ((1e9, "bn"), (1e6, "M"), (1e3, "k"))
@@ -87,17 +120,15 @@ _SUFFIXES = ((1e9, "bn"), (1e6, "M"), (1e3, "k"))
 
 def _magnitude_warning(option: str, given: Number, reference: Number) -> str | None:
     """A warning when ``given`` is over 1,000 times off ``reference`` (likely a missing suffix)."""
-    if given <= 0 or reference <= 0:
-        return None
     ratio = given / reference
     if 1e-3 <= ratio <= 1e3:
         return None
     if ratio < 1e-3:
-        best = min(_SUFFIXES, key=lambda s: abs(math.log10(given * s[0] / reference)))
-        hint = f"did you mean {given:g}{best[1]}?"
+        _, suffix = min(_SUFFIXES, key=lambda s: abs(math.log10(given * s[0] / reference)))
+        hint = f"did you mean {given:g}{suffix}?"
+        size = "smaller"
     else:
-        hint = "check the unit."
-    size = "smaller" if ratio < 1 else "larger"
+        hint, size = "check the unit.", "larger"
     return (
         f"{option} {given:,} is over 1,000 times {size} than the built-in figure "
         f"({reference:,}): {hint}"
@@ -112,28 +143,25 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         (for stderr) about overrides that look like a missing unit suffix.
 
     Raises:
-        metrics.DomainError: a requested base year has no built-in observation and no baseline
-            was given, or the target year is not after the base year.
+        DomainError: a requested base year has no built-in observation and no baseline was
+            given, or the target year is not after the base year.
     """
     resolved: list[Resolved] = []
     warnings: list[str] = []
     for metric in options.metrics:
         ind = domain.INDICATORS[metric]
-        latest = ind.baseline()
-        base_year = options.base_year if options.base_year is not None else latest.year
+        annual = ind.annual()
+        base_year = options.base_year if options.base_year is not None else annual[-1].year
         if metric in options.baselines:
             baseline, baseline_source = options.baselines[metric], OVERRIDE
-            reference = latest.value
-            warning = _magnitude_warning(f"--{metric}-baseline", baseline, reference)
+            warning = _magnitude_warning(f"--{metric}-baseline", baseline, annual[-1].value)
             if warning:
                 warnings.append(warning)
         else:
             obs = ind.observation(base_year)
             if obs is None:
-                years = ", ".join(
-                    str(o.year) for o in ind.observations if o.series == ind.target.series
-                )
-                raise metrics.DomainError(
+                years = ", ".join(str(o.year) for o in annual)
+                raise DomainError(
                     f"no built-in {metric} figure for base year {base_year} (built-in years: "
                     f"{years}); give one with --{metric}-baseline, choose another --base-year, "
                     f"or leave {metric} out with --metric"
@@ -141,7 +169,7 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
             baseline, baseline_source = obs.value, obs.source
         target_year = options.target_year if options.target_year is not None else ind.target.year
         if target_year <= base_year:
-            raise metrics.DomainError(
+            raise DomainError(
                 f"the target year {target_year} must be after the base year {base_year}; "
                 f"give a later --target-year (e.g. {ind.target.year})"
             )
@@ -152,25 +180,26 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
                 warnings.append(warning)
         else:
             target, target_source = ind.target.value, ind.target.source
-        earlier = [
-            o for o in ind.observations if o.series == ind.target.series and o.year < base_year
-        ]
+        history = (
+            *(o for o in annual if o.year < base_year),
+            Observation(base_year, baseline, ind.target.series, baseline_source),
+        )
         resolved.append(
             Resolved(
-                indicator=ind,
-                base_year=base_year,
-                baseline=baseline,
-                baseline_source=baseline_source,
-                target_year=target_year,
-                target=target,
-                target_source=target_source,
-                earliest=earlier[0] if earlier else None,
+                ind,
+                base_year,
+                baseline,
+                baseline_source,
+                target_year,
+                target,
+                target_source,
+                history,
             )
         )
     return resolved, warnings
 
 
-def _inputs(options: Options) -> dict[str, Any]:
+def _inputs(options: Options, **extra: Any) -> dict[str, Any]:
     overrides: dict[str, Number] = {}
     for metric in options.metrics:
         if metric in options.baselines:
@@ -182,24 +211,70 @@ def _inputs(options: Options) -> dict[str, Any]:
         "base_year": options.base_year,
         "target_year": options.target_year,
         "overrides": overrides,
+        **extra,
     }
 
 
-def _sources(resolved: Sequence[Resolved]) -> dict[str, Source]:
-    ids: list[str] = []
+_OVERRIDE_SOURCE = Source("user input", "command-line override", "", "")
+
+
+def _sources(ids: Sequence[str]) -> dict[str, Source]:
+    """The cited sources, in order of first mention, each once."""
+    return {sid: domain.SOURCES.get(sid, _OVERRIDE_SOURCE) for sid in dict.fromkeys(ids)}
+
+
+def _resolved_sources(resolved: Sequence[Resolved]) -> dict[str, Source]:
+    return _sources(
+        [sid for r in resolved for sid in (*(o.source for o in r.history), r.target_source)]
+    )
+
+
+def _override_notes(resolved: Sequence[Resolved]) -> list[str]:
+    notes = []
     for r in resolved:
-        for sid in (r.baseline_source, r.target_source, r.earliest.source if r.earliest else None):
-            if sid is not None and sid not in ids:
-                ids.append(sid)
-    override = Source("user input", "command-line override", "", "")
-    return {sid: domain.SOURCES.get(sid, override) for sid in ids}
+        if r.baseline_source == OVERRIDE:
+            notes.append(f"{r.metric}: baseline given on the command line.")
+        if r.target_source == OVERRIDE:
+            notes.append(f"{r.metric}: target given on the command line.")
+    return notes
+
+
+def _report(
+    command: str,
+    title: str,
+    inputs: dict[str, Any],
+    fields: tuple[Field, ...],
+    rows: list[dict[str, Any]],
+    *,
+    notes: list[str],
+    sources: dict[str, Source],
+    warnings: Sequence[str] = (),
+    methods: Mapping[str, str],
+    explanation: list[str],
+    insights: list[dict[str, Any]] | None = None,
+    layout: str = "metrics",
+) -> Report:
+    return Report(
+        command,
+        title,
+        inputs,
+        fields,
+        rows,
+        notes,
+        sources,
+        list(warnings),
+        dict(methods),
+        explanation,
+        insights or [],
+        layout,
+    )
 
 
 def _head(r: Resolved) -> dict[str, Any]:
     return {
-        "metric": r.indicator.id,
+        "metric": r.metric,
         "label": r.indicator.label,
-        "unit": r.indicator.unit,
+        "unit": r.unit,
         "base_year": r.base_year,
         "baseline": r.baseline,
         "baseline_source": r.baseline_source,
@@ -210,13 +285,26 @@ def _head(r: Resolved) -> dict[str, Any]:
 
 
 _HEAD_FIELDS = (
-    Field("label", "Indicator", "text"),
     Field("base_year", "Base year", "year"),
     Field("baseline", "Baseline", "value"),
     Field("target_year", "Target year", "year"),
     Field("target", "Target", "value"),
     Field("periods", "Periods n (years)", "int"),
 )
+
+
+def _explain_gap(r: Resolved, g: metrics.Gap) -> list[str]:
+    n = g.periods
+    return [
+        f"{r.metric}: n = {r.target_year} - {r.base_year} = {n} years",
+        f"{r.metric}: gap = {fmt.exact(r.target)} - {fmt.exact(r.baseline)} = "
+        f"{fmt.exact(g.absolute)} ({r.amount(g.absolute)})",
+        f"{r.metric}: linear increment = {fmt.exact(g.absolute)} / {n} = "
+        f"{fmt.exact(g.linear_increment)} a year",
+        f"{r.metric}: required CAGR = ({fmt.exact(r.target)} / {fmt.exact(r.baseline)}) "
+        f"** (1 / {n}) - 1 = {g.required_cagr:.6f} ({fmt.rate(g.required_cagr)} a year)",
+    ]
+
 
 GAP_FIELDS = (
     *_HEAD_FIELDS,
@@ -228,25 +316,24 @@ GAP_FIELDS = (
     Field("already_met", "Target already met", "bool"),
 )
 
-
-def _override_notes(resolved: Sequence[Resolved]) -> list[str]:
-    notes = []
-    for r in resolved:
-        if r.baseline_source == OVERRIDE:
-            notes.append(f"{r.indicator.id}: baseline given on the command line")
-        if r.target_source == OVERRIDE:
-            notes.append(f"{r.indicator.id}: target given on the command line")
-    return notes
+GAP_METHODS = {
+    "periods": "n = target year - base year (intervals, not data points)",
+    "gap": "target - baseline",
+    "gap_relative": "(target - baseline) / baseline",
+    "target_multiple": "target / baseline",
+    "linear_increment_per_year": LINEAR_METHOD,
+    "required_cagr": CAGR_METHOD + " (Excel RRI(n, baseline, target))",
+}
 
 
 def gap_report(options: Options) -> Report:
     """The ``gap`` command: per metric, baseline, target, periods, gap and required growth.
 
     Raises:
-        metrics.DomainError: see :func:`resolve`.
+        DomainError: see :func:`resolve`.
     """
     resolved, warnings = resolve(options)
-    rows = []
+    rows, explanation = [], []
     for r in resolved:
         g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year)
         rows.append(
@@ -261,20 +348,22 @@ def gap_report(options: Options) -> Report:
                 "already_met": g.already_met,
             }
         )
-    notes = [
-        "CAGR = (target / baseline) ** (1 / n) - 1, n = target year - base year; "
-        "linear increment = (target - baseline) / n.",
-        *_override_notes(resolved),
-    ]
-    return Report(
+        explanation += _explain_gap(r, g)
+    return _report(
         "gap",
         "Gap to the targets",
         _inputs(options),
         GAP_FIELDS,
         rows,
-        notes,
-        _sources(resolved),
-        warnings,
+        notes=[
+            "CAGR = (target / baseline) ** (1 / n) - 1, n = target year - base year; "
+            "linear increment = (target - baseline) / n.",
+            *_override_notes(resolved),
+        ],
+        sources=_sources([sid for r in resolved for sid in (r.baseline_source, r.target_source)]),
+        warnings=warnings,
+        methods=GAP_METHODS,
+        explanation=explanation,
     )
 
 
@@ -290,25 +379,50 @@ CAGR_FIELDS = (
     Field("actual_to_required_cagr", "Actual / required CAGR", "ratio"),
 )
 
+CAGR_METHODS = {
+    "required_cagr": CAGR_METHOD + ", from the baseline to the target",
+    "required_linear_pace_per_year": LINEAR_METHOD,
+    "actual_cagr": CAGR_METHOD + ", between two whole-year observations of the same series",
+    "actual_linear_pace_per_year": "(end - start) / n a year",
+    "actual_to_required_cagr": "actual CAGR / required CAGR",
+}
+
+
+def _actual(r: Resolved) -> metrics.Growth | None:
+    """Actual growth from the earliest observation of the series to the baseline, if any."""
+    if len(r.history) < 2:
+        return None
+    first = r.history[0]
+    return metrics.actual_growth(first.year, first.value, r.base_year, r.baseline)
+
+
+def _no_history_note(r: Resolved) -> str:
+    return (
+        f"{r.metric}: no whole-year observation of series {r.indicator.target.series!r} before "
+        f"{r.base_year}, so no actual growth can be computed."
+    )
+
 
 def cagr_report(options: Options) -> Report:
     """The ``cagr`` command: required CAGR to the target, actual CAGR where history exists.
 
-    Actual growth runs from the earliest observation of the target's series before the base
-    year to the baseline (so a baseline override counts as the base year's figure). Where the
-    series has no earlier observation, the actual fields are ``None`` and a note says why.
+    Actual growth runs from the earliest whole-year observation of the target's series before
+    the base year to the baseline (so a baseline override counts as the base year's figure).
+    Where the series has no earlier observation, the actual fields are ``None`` and a note
+    says why.
 
     Raises:
-        metrics.DomainError: see :func:`resolve`.
+        DomainError: see :func:`resolve`.
     """
     resolved, warnings = resolve(options)
-    rows = []
+    rows, explanation = [], []
     notes = [
-        "CAGR = (end / start) ** (1 / n) - 1, n = end year - start year; "
-        "actual growth runs from the earliest observation of the same series to the baseline.",
+        "CAGR = (end / start) ** (1 / n) - 1, n = end year - start year; actual growth runs "
+        "from the earliest observation of the same series to the baseline.",
     ]
     for r in resolved:
         g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year)
+        explanation += _explain_gap(r, g)[2:]
         row = _head(r) | {
             "periods": g.periods,
             "required_cagr": g.required_cagr,
@@ -320,32 +434,732 @@ def cagr_report(options: Options) -> Report:
             "actual_linear_pace_per_year": None,
             "actual_to_required_cagr": None,
         }
-        if r.earliest is None:
-            notes.append(
-                f"{r.indicator.id}: no observation of series {r.indicator.target.series!r} "
-                f"before {r.base_year}, so no actual growth can be computed."
-            )
+        a = _actual(r)
+        if a is None:
+            notes.append(_no_history_note(r))
         else:
-            a = metrics.actual_growth(r.earliest.year, r.earliest.value, r.base_year, r.baseline)
+            ratio = a.cagr / g.required_cagr if g.required_cagr != 0 else None
             row |= {
                 "actual_start_year": a.start_year,
                 "actual_start": a.start,
                 "actual_periods": a.periods,
                 "actual_cagr": a.cagr,
                 "actual_linear_pace_per_year": a.linear_pace,
-                "actual_to_required_cagr": (
-                    a.cagr / g.required_cagr if g.required_cagr != 0 else None
-                ),
+                "actual_to_required_cagr": ratio,
             }
+            explanation.append(
+                f"{r.metric}: actual CAGR = ({fmt.exact(r.baseline)} / {fmt.exact(a.start)}) ** "
+                f"(1 / {a.periods}) - 1 = {a.cagr:.6f} ({fmt.rate(a.cagr)} a year, "
+                f"{a.start_year}-{r.base_year})"
+            )
+            explanation.append(
+                f"{r.metric}: actual linear pace = ({fmt.exact(r.baseline)} - "
+                f"{fmt.exact(a.start)}) / {a.periods} = {fmt.exact(a.linear_pace)} a year"
+            )
         rows.append(row)
-    notes += _override_notes(resolved)
-    return Report(
+    return _report(
         "cagr",
         "Required and actual growth",
         _inputs(options),
         CAGR_FIELDS,
         rows,
-        notes,
-        _sources(resolved),
-        warnings,
+        notes=notes + _override_notes(resolved),
+        sources=_resolved_sources(resolved),
+        warnings=warnings,
+        methods=CAGR_METHODS,
+        explanation=explanation,
+    )
+
+
+# --- status -----------------------------------------------------------------------------
+
+STATUS_FIELDS = (
+    Field("series", "Series", "text"),
+    Field("since_year", "Assessment base year", "year"),
+    Field("since_value", "Value in base year", "value"),
+    Field("latest_year", "Latest year", "year"),
+    Field("latest", "Latest value", "value"),
+    Field("target_year", "Target year", "year"),
+    Field("target", "Target", "value"),
+    Field("actual_cagr", "Actual CAGR a year", "rate"),
+    Field("required_cagr_from_base", "Required CAGR from base year", "rate"),
+    Field("required_cagr_from_latest", "Required CAGR from latest year", "rate"),
+    Field("growth_ratio", "Growth ratio R (actual / required)", "ratio"),
+    Field("growth_ratio_band", "R band (Eurostat)", "text"),
+    Field("projected_at_target_year", "Projected at target year (actual pace)", "value"),
+    Field("shortfall_at_target_year", "Shortfall at target year", "value"),
+    Field("progress_score", "Progress score Q (UNSD)", "ratio"),
+    Field("progress_band", "Q band (UNSD)", "text"),
+    Field("target_reached_year", "Target reached at actual pace", "year", "not reached"),
+)
+
+STATUS_METHODS = {
+    "actual_cagr": CAGR_METHOD + ", from the assessment base year to the latest year",
+    "required_cagr_from_base": CAGR_METHOD + ", from the same base year to the target year",
+    "required_cagr_from_latest": CAGR_METHOD + ", from the latest year to the target year",
+    "growth_ratio": (
+        "Eurostat-style growth ratio R = actual CAGR / required CAGR from the same base year, "
+        "as implemented by Open SDG (https://open-sdg.readthedocs.io/en/latest/"
+        "progress-methodology/)"
+    ),
+    "growth_ratio_band": (
+        "achieved if the target is met; R >= 0.95 on track; 0.60 <= R < 0.95 acceleration "
+        "needed; 0 <= R < 0.60 limited progress; R < 0 moving away"
+    ),
+    "projected_at_target_year": "latest * (1 + actual CAGR) ** (target year - latest year)",
+    "shortfall_at_target_year": "target - projected",
+    "progress_score": (
+        "UN Statistics Division Progress Chart: Q = (projected - base value) / "
+        "(target - base value)"
+    ),
+    "progress_band": (
+        "Q >= 0.95 on track; 0.10 <= Q < 0.95 fair progress, acceleration needed; "
+        "Q < 0.10 stagnation or regression"
+    ),
+    "target_reached_year": (
+        "first year with latest * (1 + actual CAGR) ** k >= target; none if the pace is <= 0"
+    ),
+}
+
+
+def _since(r: Resolved, since: int | None) -> Observation | None:
+    """The assessment's base observation: ``since``'s, or the series' earliest."""
+    earlier = r.history[:-1]
+    if since is None:
+        return earlier[0] if earlier else None
+    if since >= r.base_year:
+        raise DomainError(
+            f"--since {since} must be before the latest year of {r.metric} ({r.base_year}); "
+            + (
+                f"choose one of: {', '.join(str(o.year) for o in earlier)}"
+                if earlier
+                else "the series has no earlier whole-year observation"
+            )
+        )
+    for o in earlier:
+        if o.year == since:
+            return o
+    years = ", ".join(str(o.year) for o in earlier) or "none"
+    elsewhere = sorted(
+        {o.series for o in r.indicator.observations if o.year == since}
+        - {r.indicator.target.series}
+    )
+    why = (
+        f" ({since} is only in the {', '.join(elsewhere)} series, which is not compared with "
+        "the target)"
+        if elsewhere
+        else ""
+    )
+    raise DomainError(
+        f"--since {since}: no whole-year {r.metric} observation for {since} in series "
+        f"{r.indicator.target.series!r}{why}; years available before {r.base_year}: {years}"
+    )
+
+
+def _left_out_note(r: Resolved) -> str | None:
+    """Which observations of the indicator the assessment leaves out, and why."""
+    series = r.indicator.target.series
+    other = sorted({o.series for o in r.indicator.observations if o.series != series})
+    half = [o for o in r.indicator.observations if o.series == series and o.period != "year"]
+    parts = []
+    for name in other:
+        years = ", ".join(str(o.year) for o in r.indicator.observations if o.series == name)
+        parts.append(
+            f"the {name} series ({years}) is left out: the target refers to the {series} "
+            "series, and growth is never computed across two series (the older series has a "
+            "narrower scope, about a third lower)"
+        )
+    if half:
+        labels = ", ".join(f"{o.period} {o.year}" for o in half)
+        parts.append(f"half-year figures ({labels}) are not mixed with whole-year ones")
+    if not parts:
+        return None
+    return (
+        f"{r.metric}: only the {series} series' whole-year figures are used; "
+        + "; ".join(parts)
+        + "."
+    )
+
+
+def _insights(resolved: Sequence[Resolved]) -> list[dict[str, Any]]:
+    """What a reader should not miss: export target multiple, exports per job, momentum."""
+    by_metric = {r.metric: r for r in resolved}
+    insights: list[dict[str, Any]] = []
+    exports, jobs = by_metric.get("exports"), by_metric.get("jobs")
+    if exports is not None:
+        multiple = exports.target / exports.baseline
+        legacy = [o for o in exports.indicator.observations if o.series == domain.LEGACY_SERIES]
+        item: dict[str, Any] = {
+            "id": "export_target_multiple",
+            "target_multiple": multiple,
+            "baseline_year": exports.base_year,
+        }
+        text = (
+            f"The export target ({exports.amount(exports.target)}) is {multiple:.2f}x the "
+            f"{exports.base_year} figure ({exports.amount(exports.baseline)}), not the "
+            f'"doubling" of the strategy\'s wording'
+        )
+        if legacy:
+            last = legacy[-1]
+            item |= {
+                "legacy_source": last.source,
+                "legacy_series": domain.LEGACY_SERIES,
+                "legacy_year": last.year,
+                "legacy_value": last.value,
+                "legacy_multiple": exports.target / last.value,
+            }
+            text += (
+                f"; a doubling fits the older {domain.LEGACY_SERIES} series: "
+                f"{exports.amount(exports.target)} / {exports.amount(last.value)} ({last.year})"
+                f" = {exports.target / last.value:.2f}x"
+            )
+        item["text"] = text + "."
+        insights.append(item)
+    if (
+        exports is not None
+        and jobs is not None
+        and exports.base_year == jobs.base_year
+        and exports.target_year == jobs.target_year
+    ):
+        now = exports.baseline / jobs.baseline
+        then = exports.target / jobs.target
+        change = then / now - 1
+        insights.append(
+            {
+                "id": "exports_per_job",
+                "unit": "MAD per job",
+                "baseline_year": jobs.base_year,
+                "baseline": now,
+                "target_year": jobs.target_year,
+                "implied_by_targets": then,
+                "change": change,
+                "text": (
+                    f"Exports per job: {now:,.0f} MAD in {jobs.base_year} vs {then:,.0f} MAD "
+                    f"implied by the {jobs.target_year} targets ({change:+.0%}): the targets "
+                    "assume jobs grow faster than exports."
+                ),
+            }
+        )
+    if exports is not None:
+        halves = [o for o in exports.indicator.observations if o.period == "H1"]
+        halves = [o for o in halves if o.series == exports.indicator.target.series]
+        if len(halves) >= 2:
+            before, after = halves[-2], halves[-1]
+            change = after.value / before.value - 1
+            reported = domain.REPORTED_H1_CHANGES.get((exports.metric, after.year))
+            text = (
+                f"Half-year momentum (not an annual rate): exports were "
+                f"{exports.amount(after.value)} in H1 {after.year} vs "
+                f"{exports.amount(before.value)} in H1 {before.year}, {change:+.1%} from these "
+                "rounded figures"
+            )
+            if reported is not None:
+                text += f"; the source reports {reported:+.1%}, from unrounded figures"
+            insights.append(
+                {
+                    "id": "half_year_momentum",
+                    "period": "H1",
+                    "from_year": before.year,
+                    "from_value": before.value,
+                    "to_year": after.year,
+                    "to_value": after.value,
+                    "change_from_rounded_figures": change,
+                    "change_reported_by_source": reported,
+                    "source": after.source,
+                    "text": text + ".",
+                }
+            )
+    return insights
+
+
+def status_report(options: Options, since: int | None = None) -> Report:
+    """The ``status`` command: is each metric on track, by two published methods?
+
+    For each metric: actual CAGR from the assessment's base year (``since``, default the
+    earliest whole-year observation of the target's series) to the latest year; the required
+    CAGR from that same base year and from the latest year; the Eurostat-style growth ratio R
+    and the UNSD Progress Chart score Q with their bands (:func:`metrics.status`); the value at
+    the target year at the actual pace, the shortfall, and the year the target is reached.
+    Where the series has a single whole-year observation, the methods are not applied and a
+    note says so.
+
+    Raises:
+        DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
+            observation before the latest year.
+    """
+    resolved, warnings = resolve(options)
+    rows, notes, explanation, verdicts = [], [], [], []
+    for r in resolved:
+        row: dict[str, Any] = {
+            "metric": r.metric,
+            "label": r.indicator.label,
+            "unit": r.unit,
+            "series": r.indicator.target.series,
+        }
+        start = _since(r, since)
+        left_out = _left_out_note(r)
+        if left_out:
+            notes.append(left_out)
+        if start is None:
+            verdict = (
+                f"{r.metric}: not assessed - only one whole-year observation of series "
+                f"{r.indicator.target.series!r} ({r.base_year}); both methods need two."
+            )
+            row |= {f.key: None for f in STATUS_FIELDS if f.key != "series"}
+            row |= {
+                "latest_year": r.base_year,
+                "latest": r.baseline,
+                "target_year": r.target_year,
+                "target": r.target,
+                "verdict": verdict,
+                "assessed": False,
+            }
+            notes.append(verdict)
+            verdicts.append(verdict)
+            rows.append(row)
+            continue
+        s = metrics.status(
+            start.year, start.value, r.base_year, r.baseline, r.target_year, r.target
+        )
+        if s.achieved:
+            verdict = (
+                f"{r.metric}: achieved - {r.amount(s.latest)} in {s.latest_year} already meets "
+                f"the target of {r.amount(s.target)}"
+            )
+        else:
+            verdict = (
+                f"{r.metric}: {s.growth_ratio_band} - {fmt.rate(s.actual_cagr)}/yr achieved "
+                f"vs {fmt.rate(s.required_cagr_from_base)}/yr required "
+                f"({s.base_year}-{s.target_year})"
+            )
+        verdicts.append(verdict)
+        row |= {
+            "since_year": s.base_year,
+            "since_value": s.base_value,
+            "latest_year": s.latest_year,
+            "latest": s.latest,
+            "target_year": s.target_year,
+            "target": s.target,
+            "actual_periods": s.latest_year - s.base_year,
+            "actual_cagr": s.actual_cagr,
+            "required_cagr_from_base": s.required_cagr_from_base,
+            "required_cagr_from_latest": s.required_cagr_from_latest,
+            "growth_ratio": s.growth_ratio,
+            "growth_ratio_band": s.growth_ratio_band,
+            "projected_at_target_year": s.projected,
+            "shortfall_at_target_year": s.shortfall,
+            "progress_score": s.progress_score,
+            "progress_band": s.progress_band,
+            "target_reached_year": s.reached_year,
+            "verdict": verdict,
+            "assessed": True,
+        }
+        rows.append(row)
+        m, b, lt, t = r.metric, fmt.exact(s.base_value), fmt.exact(s.latest), fmt.exact(s.target)
+        explanation += [
+            f"{m}: actual CAGR = ({lt} / {b}) ** (1 / {s.latest_year - s.base_year}) - 1 = "
+            f"{s.actual_cagr:.6f}",
+            f"{m}: required CAGR from {s.base_year} = ({t} / {b}) ** "
+            f"(1 / {s.target_year - s.base_year}) - 1 = {s.required_cagr_from_base:.6f}",
+            f"{m}: required CAGR from {s.latest_year} = ({t} / {lt}) ** "
+            f"(1 / {s.target_year - s.latest_year}) - 1 = {s.required_cagr_from_latest:.6f}",
+        ]
+        if s.growth_ratio is not None:
+            explanation.append(
+                f"{m}: R = {s.actual_cagr:.6f} / {s.required_cagr_from_base:.6f} = "
+                f"{s.growth_ratio:.4f} -> {s.growth_ratio_band}"
+            )
+        explanation.append(
+            f"{m}: projected {s.target_year} = {lt} * (1 + {s.actual_cagr:.6f}) ** "
+            f"{s.target_year - s.latest_year} = {fmt.exact(s.projected)}"
+        )
+        if s.progress_score is not None:
+            explanation.append(
+                f"{m}: Q = ({fmt.exact(s.projected)} - {b}) / ({t} - {b}) = "
+                f"{s.progress_score:.4f} -> {s.progress_band}"
+            )
+    notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
+    insights = _insights(resolved)
+    return _report(
+        "status",
+        "Are we on track?",
+        _inputs(options, since=since),
+        STATUS_FIELDS,
+        rows,
+        notes=notes,
+        sources=_sources(
+            [*_resolved_sources(resolved)]
+            + [i[k] for i in insights for k in ("legacy_source", "source") if k in i]
+        ),
+        warnings=warnings,
+        methods=STATUS_METHODS,
+        explanation=explanation,
+        insights=insights,
+    )
+
+
+# --- trajectory -------------------------------------------------------------------------
+
+TRAJECTORY_FIELDS = (
+    Field("metric", "Metric", "text"),
+    Field("year", "Year", "year"),
+    Field("observed", "Observed", "value", ""),
+    Field("compound_path", "Compound path", "value", ""),
+    Field("linear_path", "Linear path", "value", ""),
+    Field("actual_pace_path", "At actual pace", "value", ""),
+)
+
+TRAJECTORY_METHODS = {
+    "observed": "whole-year observations of the target's series",
+    "compound_path": "baseline * (1 + required CAGR) ** (year - base year)",
+    "linear_path": "baseline + (target - baseline) * (year - base year) / n",
+    "actual_pace_path": "baseline * (1 + actual CAGR) ** (year - base year)",
+}
+
+
+def _linear_point(baseline: Number, gap: Number, k: int, n: int) -> Number:
+    """``baseline + gap * k / n``, exact (an int) where it divides exactly."""
+    if isinstance(baseline, int) and isinstance(gap, int) and (gap * k) % n == 0:
+        return baseline + gap * k // n
+    return baseline + gap * k / n
+
+
+def trajectory_report(options: Options) -> Report:
+    """The ``trajectory`` command: year by year from the base year to the target year.
+
+    Per metric and year: the observation where one exists (from the series' earliest
+    whole-year observation), the compound path at the required CAGR, the linear path, and the
+    path at the actual (historical) pace where history allows. Each path value is the
+    milestone that year needs.
+
+    Raises:
+        DomainError: see :func:`resolve`.
+    """
+    resolved, warnings = resolve(options)
+    rows: list[dict[str, Any]] = []
+    notes, explanation = [], []
+    for r in resolved:
+        g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year)
+        a = _actual(r)
+        if a is None:
+            notes.append(_no_history_note(r))
+        observed = {o.year: o.value for o in r.history}
+        for year in range(r.history[0].year, r.target_year + 1):
+            k = year - r.base_year
+            on_path = k >= 0
+            rows.append(
+                {
+                    "metric": r.metric,
+                    "unit": r.unit,
+                    "year": year,
+                    "observed": observed.get(year),
+                    "compound_path": (
+                        metrics.project(r.baseline, g.required_cagr, k) if on_path else None
+                    ),
+                    "linear_path": (
+                        _linear_point(r.baseline, g.absolute, k, g.periods) if on_path else None
+                    ),
+                    "actual_pace_path": (
+                        metrics.project(r.baseline, a.cagr, k) if on_path and a else None
+                    ),
+                }
+            )
+        explanation += [
+            f"{r.metric}: compound path in year y = {fmt.exact(r.baseline)} * "
+            f"(1 + {g.required_cagr:.6f}) ** (y - {r.base_year})",
+            f"{r.metric}: linear path in year y = {fmt.exact(r.baseline)} + "
+            f"{fmt.exact(g.linear_increment)} * (y - {r.base_year})",
+        ]
+        if a is not None:
+            explanation.append(
+                f"{r.metric}: actual-pace path in year y = {fmt.exact(r.baseline)} * "
+                f"(1 + {a.cagr:.6f}) ** (y - {r.base_year})"
+            )
+    return _report(
+        "trajectory",
+        "Year-by-year paths to the target",
+        _inputs(options),
+        TRAJECTORY_FIELDS,
+        rows,
+        notes=[
+            "Each path value is the milestone that year needs (compound: at the required CAGR; "
+            "linear: equal yearly additions); 'at actual pace' continues the historical CAGR.",
+            *notes,
+            *_override_notes(resolved),
+        ],
+        sources=_resolved_sources(resolved),
+        warnings=warnings,
+        methods=TRAJECTORY_METHODS,
+        explanation=explanation,
+        layout="rows",
+    )
+
+
+# --- project ----------------------------------------------------------------------------
+
+PROJECT_FIELDS = (
+    Field("base_year", "Base year", "year"),
+    Field("baseline", "Baseline", "value"),
+    Field("growth_rate", "Assumed growth a year", "rate"),
+    Field("increment_per_year", "Assumed increment a year", "value_per_year"),
+    Field("until_year", "Projected to year", "year"),
+    Field("value_at_until_year", "Value then", "value"),
+    Field("target_year", "Target year", "year"),
+    Field("target", "Target", "value"),
+    Field("value_at_target_year", "Value at target year", "value"),
+    Field("gap_at_target_year", "Gap at target year", "value"),
+    Field("target_reached_year", "Target reached in", "year", "not reached"),
+)
+
+PROJECT_METHODS = {
+    "value_at_until_year": (
+        "compound: baseline * (1 + growth) ** (year - base year); "
+        "linear: baseline + increment * (year - base year)"
+    ),
+    "gap_at_target_year": "target - value at target year",
+    "target_reached_year": "first year the projected value is >= target; none if it never is",
+}
+
+
+def project_report(
+    options: Options,
+    growth: float | None = None,
+    increment: Number | None = None,
+    until: int | None = None,
+) -> Report:
+    """The ``project`` command: where each metric lands at an assumed pace (a what-if).
+
+    Give exactly one of ``growth`` (a fraction a year, > -1: compound) or ``increment`` (in
+    the metric's unit a year: linear). ``until`` defaults to the target year.
+
+    Raises:
+        DomainError: see :func:`resolve`; neither or both of growth and increment; ``until``
+            not after the base year; a projection that overflows.
+    """
+    if (growth is None) == (increment is None):
+        raise DomainError("give exactly one of --growth RATE or --increment N")
+    if increment is not None and len(options.metrics) != 1:
+        raise DomainError(
+            "--increment is in the metric's unit; choose one metric with --metric jobs or "
+            "--metric exports"
+        )
+    resolved, warnings = resolve(options)
+    rows, explanation = [], []
+    for r in resolved:
+        end = until if until is not None else r.target_year
+        if end <= r.base_year:
+            raise DomainError(
+                f"--until {end} must be after the base year of {r.metric} ({r.base_year})"
+            )
+
+        def at(year: int, r: Resolved = r) -> Number:
+            k = year - r.base_year
+            if growth is not None:
+                return metrics.project(r.baseline, growth, k)
+            assert increment is not None
+            return r.baseline + increment * k
+
+        if growth is not None:
+            n = metrics.periods_to_reach(r.baseline, r.target, growth)
+            how = f"* (1 + {growth:.6f}) ** (y - {r.base_year})"
+        else:
+            assert increment is not None
+            n = metrics.periods_to_reach_linear(r.baseline, r.target, increment)
+            how = f"+ {fmt.exact(increment)} * (y - {r.base_year})"
+        value_then, value_target = at(end), at(r.target_year)
+        rows.append(
+            _head(r)
+            | {
+                "growth_rate": growth,
+                "increment_per_year": increment,
+                "until_year": end,
+                "value_at_until_year": value_then,
+                "value_at_target_year": value_target,
+                "gap_at_target_year": r.target - value_target,
+                "target_reached_year": None if n is None else r.base_year + n,
+            }
+        )
+        explanation += [
+            f"{r.metric}: value in year y = {fmt.exact(r.baseline)} {how}",
+            f"{r.metric}: {end}: {fmt.exact(value_then)}; {r.target_year}: "
+            f"{fmt.exact(value_target)} vs target {fmt.exact(r.target)}",
+        ]
+    return _report(
+        "project",
+        "What-if projection",
+        _inputs(options, growth=growth, increment=increment, until=until),
+        PROJECT_FIELDS,
+        rows,
+        notes=[
+            "A what-if at an assumed pace, not a forecast.",
+            *_override_notes(resolved),
+        ],
+        sources=_sources([sid for r in resolved for sid in (r.baseline_source, r.target_source)]),
+        warnings=warnings,
+        methods=PROJECT_METHODS,
+        explanation=explanation,
+    )
+
+
+# --- sensitivity ------------------------------------------------------------------------
+
+DEFAULT_CHANGES = (-0.2, -0.1, 0.0, 0.1, 0.2)
+"""Default changes to the target, as fractions: -20 %, -10 %, as set, +10 %, +20 %."""
+
+
+def _change_key(change: float) -> str:
+    if change == 0:
+        return "required_cagr_target_as_set"
+    pct = f"{abs(change) * 100:g}".replace(".", "_")
+    return f"required_cagr_target_{'plus' if change > 0 else 'minus'}_{pct}pct"
+
+
+def _change_label(change: float) -> str:
+    return "Target as set" if change == 0 else f"Target {change * 100:+g} %"
+
+
+def sensitivity_report(
+    options: Options,
+    years: Sequence[int] = tuple(range(2028, 2036)),
+    changes: Sequence[float] = DEFAULT_CHANGES,
+) -> Report:
+    """The ``sensitivity`` command: the required CAGR if the deadline or the target moves.
+
+    One row per metric and target year, one column per change to the target (a fraction:
+    ``-0.1`` is the target lowered by 10 %). Each cell is
+    ``(target * (1 + change) / baseline) ** (1 / (year - base year)) - 1``.
+
+    Raises:
+        DomainError: see :func:`resolve`; a year not after the base year; a change <= -100 %.
+    """
+    changes = tuple(dict.fromkeys(changes))
+    for change in changes:
+        if change <= -1:
+            raise DomainError(f"--changes: {change:+.0%} would make the target zero or negative")
+    resolved, warnings = resolve(options._replace(target_year=None))
+    fields = (
+        Field("metric", "Metric", "text"),
+        Field("target_year", "Target year", "year"),
+        Field("periods", "n", "int"),
+        *(Field(_change_key(c), _change_label(c), "rate") for c in changes),
+    )
+    rows, notes, explanation = [], [], []
+    for r in resolved:
+        targets = {c: r.target * (1 + c) for c in changes}
+        notes.append(
+            f"{r.metric}: baseline {r.amount(r.baseline)} ({r.base_year}); targets: "
+            + ", ".join(f"{_change_label(c).lower()} = {r.amount(t)}" for c, t in targets.items())
+        )
+        for year in years:
+            if year <= r.base_year:
+                raise DomainError(
+                    f"--years: {year} is not after the base year of {r.metric} ({r.base_year})"
+                )
+            n = year - r.base_year
+            rows.append(
+                {"metric": r.metric, "unit": r.unit, "target_year": year, "periods": n}
+                | {_change_key(c): metrics.cagr(r.baseline, t, n) for c, t in targets.items()}
+            )
+        explanation.append(
+            f"{r.metric}: cell = (target * (1 + change) / {fmt.exact(r.baseline)}) ** "
+            f"(1 / (year - {r.base_year})) - 1"
+        )
+    return _report(
+        "sensitivity",
+        "Required CAGR by deadline and target",
+        _inputs(options, years=list(years), changes=list(changes)),
+        fields,
+        rows,
+        notes=notes + _override_notes(resolved),
+        sources=_sources([sid for r in resolved for sid in (r.baseline_source, r.target_source)]),
+        warnings=warnings,
+        methods={"required_cagr_*": CAGR_METHOD + ", to the target changed by the column's %"},
+        explanation=explanation,
+        layout="rows",
+    )
+
+
+# --- segments ---------------------------------------------------------------------------
+
+SEGMENT_FIELDS = (
+    Field("segment", "Segment", "text"),
+    Field("label", "Activity", "text"),
+    Field("value", "Exports", "value"),
+    Field("share", "Share of total", "rate"),
+    Field("change_on_prior_year", "Change on prior year", "rate"),
+)
+
+
+def segments_report() -> Report:
+    """The ``segments`` command: the export mix by segment, with shares of the total.
+
+    Shares are ``value / total``, the total being the same year's whole-year export figure.
+    The change on the prior year is the source's where it gives one, else computed from the
+    prior value where the source gives that, else ``None``. A note says whether the segments
+    add up to the total within rounding (each segment given to 0.001 bn MAD, the total to
+    0.01 bn MAD).
+    """
+    exports = domain.INDICATORS["exports"]
+    total_obs = exports.observation(domain.SEGMENTS_YEAR)
+    assert total_obs is not None, "the segments' year has a whole-year export figure"
+    total = total_obs.value
+    rows, explanation = [], []
+    for seg in domain.SEGMENTS:
+        change = seg.change
+        if change is None and seg.prior is not None:
+            change = seg.value / seg.prior - 1
+            explanation.append(
+                f"{seg.id}: change = {fmt.exact(seg.value)} / {fmt.exact(seg.prior)} - 1 = "
+                f"{change:.4f}"
+            )
+        rows.append(
+            {
+                "segment": seg.id,
+                "label": seg.label,
+                "unit": "MAD",
+                "year": domain.SEGMENTS_YEAR,
+                "value": seg.value,
+                "share": seg.value / total,
+                "change_on_prior_year": change,
+                "prior_value": seg.prior,
+                "source": seg.source,
+            }
+        )
+        explanation.append(
+            f"{seg.id}: share = {fmt.exact(seg.value)} / {fmt.exact(total)} = "
+            f"{seg.value / total:.4f}"
+        )
+    added = sum(seg.value for seg in domain.SEGMENTS)
+    tolerance = len(domain.SEGMENTS) * 500_000 + 5_000_000  # half the last digit of each
+    difference = added - total
+    within = abs(difference) <= tolerance
+    check = (
+        f"The segments add up to {fmt.amount(added, 'MAD')} ({added:,} MAD) against a "
+        f"{domain.SEGMENTS_YEAR} total of {fmt.amount(total, 'MAD')} ({total:,} MAD): "
+        f"difference {difference:+,} MAD, "
+        + ("within rounding." if within else "MORE than rounding explains: check the figures.")
+    )
+    return _report(
+        "segments",
+        f"Export mix by segment, {domain.SEGMENTS_YEAR}",
+        {
+            "year": domain.SEGMENTS_YEAR,
+            "total": total,
+            "segments_sum": added,
+            "adds_up_within_rounding": within,
+        },
+        SEGMENT_FIELDS,
+        rows,
+        notes=[
+            check,
+            "Segments: Office des Changes, preliminary. BPO's change is given as 'about +17 %'; "
+            "KPO's is computed from its 2023 value; ITO's and CRM's are not given.",
+        ],
+        sources=_sources([*(seg.source for seg in domain.SEGMENTS), total_obs.source]),
+        methods={
+            "share": "segment value / whole-year total",
+            "change_on_prior_year": ("as the source gives it, or value / prior value - 1"),
+        },
+        explanation=explanation,
+        layout="rows",
     )

@@ -40,6 +40,8 @@ class Observation(NamedTuple):
     series: str
     source: str
     note: str = ""
+    period: str = "year"
+    """``year`` for a whole year's figure, ``H1`` for the first half-year only."""
 
 
 class Target(NamedTuple):
@@ -64,21 +66,31 @@ class Indicator(NamedTuple):
     observations: tuple[Observation, ...]
     target: Target
 
+    def annual(self) -> tuple[Observation, ...]:
+        """The whole-year observations of the target's series, oldest first.
+
+        Only these are compared with each other and with the target: other series and
+        half-year figures are kept for context, never mixed into growth rates.
+        """
+        return tuple(
+            o for o in self.observations if o.series == self.target.series and o.period == "year"
+        )
+
     def baseline(self) -> Observation:
-        """The latest observation in the target's series.
+        """The latest whole-year observation in the target's series.
 
         Raises:
             LookupError: the indicator has no observation in its target's series.
         """
-        same = [o for o in self.observations if o.series == self.target.series]
-        if not same:
+        annual = self.annual()
+        if not annual:
             raise LookupError(f"{self.id}: no observation in series {self.target.series!r}")
-        return same[-1]
+        return annual[-1]
 
     def observation(self, year: int) -> Observation | None:
-        """The observation for ``year`` in the target's series, or ``None`` if there is none."""
-        for o in self.observations:
-            if o.year == year and o.series == self.target.series:
+        """The whole-year observation for ``year`` in the target's series, or ``None``."""
+        for o in self.annual():
+            if o.year == year:
                 return o
         return None
 
@@ -95,11 +107,56 @@ SOURCES: dict[str, Source] = {
             "to-accelerate-digital-growth.html"
         ),
     ),
+    "hespress-2025": Source(
+        publisher="Hespress FR (via Maghress), Office des Changes data",
+        title="Digital-economy and services-outsourcing exports in 2023 and 2024",
+        date="2025",
+        url="https://www.maghress.com/fr/hespressfr/446104",
+    ),
+    "le360-2025-10": Source(
+        publisher="Le360, Office des Changes data (preliminary)",
+        title="Services numeriques et outsourcing: le Maroc met le turbo",
+        date="2025-10-17",
+        url=(
+            "https://fr.le360.ma/economie/services-numeriques-et-outsourcing-le-maroc-met-le-"
+            "turbo_OYGBHIVDJNAE7OQ3CFKJDC3574/"
+        ),
+    ),
+    "lenouvelliste-2025": Source(
+        publisher="Le Nouvelliste",
+        title="Le numerique marocain genere 26,2 MMDH a l'export",
+        date="2025",
+        url="https://www.lenouvelliste.ma/le-numerique-marocain-genere-262-mmdh-a-lexport/",
+    ),
+    "lavieeco-2019": Source(
+        publisher="La Vie Eco",
+        title="Offshoring: 10 milliards de dirhams de chiffre d'affaires a l'export en 2018",
+        date="2019",
+        url=(
+            "https://www.lavieeco.com/news/economie/offshoring-10-milliards-de-dirhams-de-"
+            "chiffre-daffaires-a-lexport-en-2018.html"
+        ),
+    ),
+    "le360-2024-04": Source(
+        publisher="Le360 (minister's statement, Office des Changes data)",
+        title="L'insolente bonne sante de l'outsourcing au Maroc",
+        date="2024-04",
+        url=(
+            "https://fr.le360.ma/economie/linsolente-bonne-sante-de-loutsourcing-au-maroc_"
+            "EF5PHOB2ANDSJI6YS5F3RAOCGA/"
+        ),
+    ),
 }
-"""Every source a built-in figure cites, by id."""
+"""Every source a built-in figure cites, by id. Titles of the French-language articles are
+given without accents, as in their URLs, so that output stays plain ASCII."""
 
 JOBS_SERIES = "offshoring-employment"
 EXPORTS_SERIES = "digital-outsourcing"
+"""The current export series ("digital economy and services outsourcing", Office des Changes),
+to which the 2030 target refers."""
+LEGACY_SERIES = "offshoring-legacy"
+"""The older, narrower offshoring export series: about a third lower; never mixed with the
+current one."""
 
 JOBS = Indicator(
     id="jobs",
@@ -122,9 +179,64 @@ EXPORTS = Indicator(
     id="exports",
     label="Offshoring service exports",
     unit="MAD",
-    observations=(Observation(2024, 26_220_000_000, EXPORTS_SERIES, SEED),),
+    observations=(
+        Observation(2018, 10_000_000_000, LEGACY_SERIES, "lavieeco-2019"),
+        Observation(
+            2022,
+            15_700_000_000,
+            LEGACY_SERIES,
+            "le360-2024-04",
+            note="derived: 17.9 bn MAD in 2023 / 1.14 (reported +14 % on 2022) = 15.70 bn",
+        ),
+        Observation(2023, 17_900_000_000, LEGACY_SERIES, "le360-2024-04"),
+        Observation(2023, 26_170_000_000, EXPORTS_SERIES, "hespress-2025"),
+        Observation(2024, 12_900_000_000, EXPORTS_SERIES, "lenouvelliste-2025", period="H1"),
+        Observation(2024, 26_220_000_000, EXPORTS_SERIES, SEED),
+        Observation(
+            2025,
+            13_400_000_000,
+            EXPORTS_SERIES,
+            "lenouvelliste-2025",
+            note="reported as +3.5 % on H1 2024, from unrounded figures",
+            period="H1",
+        ),
+    ),
     target=Target(2030, 40_000_000_000, EXPORTS_SERIES, SEED),
 )
 
 INDICATORS: dict[str, Indicator] = {JOBS.id: JOBS, EXPORTS.id: EXPORTS}
 """The built-in indicators, by id, in display order."""
+
+REPORTED_H1_CHANGES: dict[tuple[str, int], float] = {("exports", 2025): 0.035}
+"""Half-year changes as the source reports them, by (indicator, year of the later half-year).
+H1 2025 exports: +3.5 % on H1 2024, computed by the Office des Changes from unrounded figures
+(the rounded 13.4 / 12.9 bn give +3.9 %). Source: ``lenouvelliste-2025``."""
+
+
+class Segment(NamedTuple):
+    """One segment of the 2024 export mix (series ``digital-outsourcing``), in MAD.
+
+    ``change`` is the change on 2023 as the source gives it (a fraction), ``prior`` the 2023
+    value where the source gives that instead; ``None`` where the source gives neither.
+    """
+
+    id: str
+    label: str
+    value: Number
+    change: float | None
+    prior: Number | None
+    source: str
+
+
+SEGMENTS_YEAR = 2024
+SEGMENTS: tuple[Segment, ...] = (
+    Segment("ITO", "IT outsourcing", 10_578_000_000, None, None, "le360-2025-10"),
+    Segment(
+        "CRM", "Customer relations, call centres", 9_797_000_000, None, None, "le360-2025-10"
+    ),
+    Segment("ESO", "Engineering services", 3_462_000_000, 0.071, None, "le360-2025-10"),
+    Segment("BPO", "Business process outsourcing", 2_334_000_000, 0.17, None, "le360-2025-10"),
+    Segment("KPO", "Knowledge process outsourcing", 48_000_000, None, 78_000_000, "le360-2025-10"),
+)
+"""The 2024 export split by segment (Office des Changes, preliminary, via Le360). BPO's change
+is given as "about +17 %"."""

@@ -202,3 +202,250 @@ def actual_growth(start_year: int, start: Number, end_year: int, end: Number) ->
         cagr=rate,
         linear_pace=per_period(end - start, periods),
     )
+
+
+def project(value: Number, rate: float, periods: int) -> float:
+    """``value`` compounded at ``rate`` a year for ``periods`` years: ``value * (1 + rate) ** n``.
+
+    Args:
+        value: the starting value, in the indicator's unit; finite and > 0.
+        rate: growth a year as a fraction (0.08 for 8 %); finite and > -1.
+        periods: whole years ahead; >= 0.
+
+    Raises:
+        DomainError: an argument is out of range, or the result overflows a float.
+    """
+    _check_positive("value", value)
+    _check_rate(rate)
+    if isinstance(periods, bool) or not isinstance(periods, int) or periods < 0:
+        raise DomainError(f"periods must be a whole number of years >= 0, got {periods!r}")
+    try:
+        result = value * (1.0 + rate) ** periods
+    except OverflowError:
+        result = math.inf
+    if not math.isfinite(result):
+        raise DomainError(f"{value!r} growing {rate:.2%} a year for {periods} years overflows")
+    return result
+
+
+def _check_rate(rate: float) -> None:
+    if isinstance(rate, bool) or not isinstance(rate, int | float) or not math.isfinite(rate):
+        raise DomainError(f"the growth rate must be a finite number, got {rate!r}")
+    if rate <= -1:
+        raise DomainError(f"the growth rate must be greater than -100 %, got {rate:.2%}")
+
+
+def periods_to_reach(value: Number, target: Number, rate: float) -> int | None:
+    """Whole years until ``value`` growing at ``rate`` a year first reaches ``target``.
+
+    The smallest ``n >= 0`` with ``value * (1 + rate) ** n >= target`` (the same arithmetic as
+    :func:`project`, so the two always agree). ``0`` when ``value >= target`` already; ``None``
+    when the target is never reached (``rate <= 0``) or only beyond any representable horizon.
+
+    Raises:
+        DomainError: ``value`` or ``target`` not finite and > 0, or ``rate`` not > -1.
+
+    Example:
+        >>> periods_to_reach(148_500, 270_000, 0.068788)  # jobs at the 2022-2024 pace
+        9
+    """
+    _check_positive("value", value)
+    _check_positive("target", target)
+    _check_rate(rate)
+    if value >= target:
+        return 0
+    if rate <= 0:
+        return None
+    estimate = math.log(target / value) / math.log1p(rate)
+    if not math.isfinite(estimate) or estimate > 1e15:
+        return None
+    n = max(1, math.ceil(estimate))
+    # Correct the float estimate so that the answer agrees with project().
+    while n > 1 and value * (1.0 + rate) ** (n - 1) >= target:
+        n -= 1
+    while value * (1.0 + rate) ** n < target:
+        n += 1
+    return n
+
+
+def periods_to_reach_linear(value: Number, target: Number, increment: Number) -> int | None:
+    """Whole years until ``value`` plus ``increment`` a year first reaches ``target``.
+
+    ``ceil((target - value) / increment)``; ``0`` when ``value >= target``; ``None`` when
+    ``increment <= 0`` and the target is above ``value``.
+
+    Raises:
+        DomainError: an argument is not a finite number.
+    """
+    for name, x in (("value", value), ("target", target), ("increment", increment)):
+        if isinstance(x, bool) or not isinstance(x, int | float) or not math.isfinite(x):
+            raise DomainError(f"{name} must be a finite number, got {x!r}")
+    if value >= target:
+        return 0
+    if increment <= 0:
+        return None
+    if isinstance(value, int) and isinstance(target, int) and isinstance(increment, int):
+        return -((value - target) // increment)  # exact ceiling division
+    return math.ceil((target - value) / increment)
+
+
+GROWTH_RATIO_BANDS = (
+    (0.95, "on track"),
+    (0.60, "acceleration needed"),
+    (0.0, "limited progress"),
+)
+"""Lower bounds of the growth-ratio bands (Eurostat, as implemented by Open SDG); below 0 the
+indicator is "moving away"; a target already met is "achieved"."""
+
+PROGRESS_BANDS = (
+    (0.95, "on track"),
+    (0.10, "fair progress, acceleration needed"),
+)
+"""Lower bounds of the UN Statistics Division Progress Chart bands; below 0.10 it is
+"stagnation or regression"."""
+
+
+def growth_ratio_band(ratio: float, achieved: bool = False) -> str:
+    """Band of the Eurostat-style growth ratio ``R = actual CAGR / required CAGR``.
+
+    Bands (Open SDG progress methodology, after Eurostat's SDG monitoring report,
+    https://open-sdg.readthedocs.io/en/latest/progress-methodology/): target already met
+    "achieved"; R >= 0.95 "on track"; 0.60 <= R < 0.95 "acceleration needed";
+    0 <= R < 0.60 "limited progress"; R < 0 "moving away".
+    """
+    if achieved:
+        return "achieved"
+    for bound, band in GROWTH_RATIO_BANDS:
+        if ratio >= bound:
+            return band
+    return "moving away"
+
+
+def progress_band(score: float, achieved: bool = False) -> str:
+    """Band of the UN Statistics Division Progress Chart score ``Q``.
+
+    Q >= 0.95 "on track"; 0.10 <= Q < 0.95 "fair progress, acceleration needed";
+    Q < 0.10 "stagnation or regression"; a target already met is "achieved".
+    """
+    if achieved:
+        return "achieved"
+    for bound, band in PROGRESS_BANDS:
+        if score >= bound:
+            return band
+    return "stagnation or regression"
+
+
+class Status(NamedTuple):
+    """Progress towards a target, by two published methods.
+
+    Values are in the indicator's unit, rates are fractions a year, years are calendar years.
+    """
+
+    base_year: int
+    base_value: Number
+    latest_year: int
+    latest: Number
+    target_year: int
+    target: Number
+    actual_cagr: float
+    """CAGR from ``base_year`` to ``latest_year``."""
+    required_cagr_from_base: float
+    """CAGR from ``base_year`` to the target (Eurostat's convention: the same base year)."""
+    required_cagr_from_latest: float
+    """CAGR from the latest value to the target: what is needed from now on."""
+    growth_ratio: float | None
+    """R = actual / required-from-base (positive when moving the wanted way, for an increase
+    or a decrease); ``None`` when the required rate is 0."""
+    growth_ratio_band: str
+    projected: float
+    """The latest value carried to the target year at the actual CAGR."""
+    shortfall: float
+    """``target - projected`` (negative: the projection overshoots)."""
+    progress_score: float | None
+    """Q = (projected - base value) / (target - base value); ``None`` when target = base value."""
+    progress_band: str
+    reached_year: int | None
+    """First year the target is reached at the actual pace; ``None``: never at that pace."""
+    achieved: bool
+
+
+def status(
+    base_year: int,
+    base_value: Number,
+    latest_year: int,
+    latest: Number,
+    target_year: int,
+    target: Number,
+    increase: bool = True,
+) -> Status:
+    """Assess progress from ``base_year`` to ``latest_year`` against a target.
+
+    Two methods, both on observations of the same series:
+
+    * Eurostat-style growth ratio (Open SDG): ``R = actual / required``, with the actual CAGR
+      from the base year to the latest year and the required CAGR from the **same** base year
+      to the target year; bands in :func:`growth_ratio_band`.
+    * UN Statistics Division Progress Chart: project the latest value to the target year at
+      the actual CAGR, then ``Q = (projected - base value) / (target - base value)``; bands in
+      :func:`progress_band`.
+
+    Also: the CAGR needed from the latest value, and the year the target is reached at the
+    actual pace (:func:`periods_to_reach`).
+
+    Args:
+        base_year, base_value: the assessment's base observation (values > 0).
+        latest_year, latest: the latest observation, after ``base_year``.
+        target_year, target: the target; ``target_year`` after ``latest_year``.
+        increase: ``True`` when an increase is wanted, ``False`` for a decrease (it decides
+            what "achieved" and "years to reach" mean).
+
+    Raises:
+        DomainError: values not finite and > 0, or years out of order.
+
+    Example:
+        >>> s = status(2022, 130_000, 2024, 148_500, 2030, 270_000)  # jobs
+        >>> round(s.growth_ratio, 4), s.growth_ratio_band, round(s.projected), s.reached_year
+        (0.7191, 'acceleration needed', 221348, 2033)
+    """
+    if latest_year <= base_year:
+        raise DomainError(
+            f"the latest year ({latest_year}) must be after the base year ({base_year})"
+        )
+    if target_year <= latest_year:
+        raise DomainError(
+            f"the target year ({target_year}) must be after the latest year ({latest_year})"
+        )
+    actual = cagr(base_value, latest, latest_year - base_year)
+    required_base = cagr(base_value, target, target_year - base_year)
+    required_latest = cagr(latest, target, target_year - latest_year)
+    achieved = latest >= target if increase else latest <= target
+    ratio: float | None = None
+    if required_base != 0:
+        # Both rates are negative when a decrease is wanted and achieved, so the ratio keeps
+        # the meaning "share of the required pace achieved" in either direction.
+        ratio = actual / required_base
+    projected = project(latest, actual, target_year - latest_year)
+    score = None if target == base_value else (projected - base_value) / (target - base_value)
+    if increase:
+        n = periods_to_reach(latest, target, actual)
+    else:  # a decrease: mirror the question
+        n = periods_to_reach(1 / latest, 1 / target, 1 / (1 + actual) - 1)
+    return Status(
+        base_year=base_year,
+        base_value=base_value,
+        latest_year=latest_year,
+        latest=latest,
+        target_year=target_year,
+        target=target,
+        actual_cagr=actual,
+        required_cagr_from_base=required_base,
+        required_cagr_from_latest=required_latest,
+        growth_ratio=ratio,
+        growth_ratio_band=growth_ratio_band(ratio if ratio is not None else 0.0, achieved),
+        projected=projected,
+        shortfall=target - projected,
+        progress_score=score,
+        progress_band=progress_band(score if score is not None else 0.0, achieved),
+        reached_year=None if n is None else latest_year + n,
+        achieved=achieved,
+    )

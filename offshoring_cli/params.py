@@ -18,6 +18,7 @@ Anything else (``26,22``, ``12,34,5``, ``1.2.3``, ``abc``, ``nan``, ``inf``, ``1
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -42,23 +43,30 @@ _QUANTITY = re.compile(
 MAX_QUANTITY = 10**18
 """Largest value a quantity may take; far above any real count or amount, well inside a float."""
 
-EXAMPLES = {"jobs": "148500, 148,500 or 148.5k", "MAD": "26220000000, 26.22bn or 26.22 bn MAD"}
+EXAMPLES = {
+    "jobs": "148500, 148,500 or 148.5k",
+    "MAD": "26220000000, 26.22bn or 26.22 bn MAD",
+    "": "20250, 20,250, 20.25k or 2.3bn",
+}
 
 
 class QuantityType(click.ParamType[int | float]):
-    """A count or amount in ``unit`` (``jobs`` or ``MAD``), parsed by the module's grammar.
+    """A count or amount in ``unit`` (``jobs``, ``MAD``, or ``""`` for either), parsed by the
+    module's grammar.
 
     ``convert`` returns an ``int`` when the value is whole (always, for ``whole=True``), a
-    ``float`` otherwise; it fails (exit 2) on anything outside the grammar or not > 0.
+    ``float`` otherwise. It fails (exit 2) on anything outside the grammar, and on values not
+    greater than 0 unless ``signed`` (then any finite value, such as a yearly decrease).
     """
 
-    def __init__(self, unit: str, whole: bool) -> None:
+    def __init__(self, unit: str, whole: bool, signed: bool = False) -> None:
         self.unit = unit
         self.whole = whole
+        self.signed = signed
         self.name = "count" if whole else "amount"
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
-        return "JOBS" if self.unit == "jobs" else "MAD"
+        return {"jobs": "JOBS", "MAD": "MAD"}.get(self.unit, "N")
 
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
@@ -66,8 +74,8 @@ class QuantityType(click.ParamType[int | float]):
         if isinstance(value, int | float) and not isinstance(value, bool):
             return value
         text = str(value).strip()
-        examples = EXAMPLES.get(self.unit, "148500")
-        if text.lower().endswith(self.unit.lower()):
+        examples = EXAMPLES.get(self.unit, EXAMPLES[""])
+        if self.unit and text.lower().endswith(self.unit.lower()):
             text = text[: -len(self.unit)].rstrip()
         if not text:
             self.fail(f"{value!r} is empty; give a number such as {examples}.", param, ctx)
@@ -77,11 +85,12 @@ class QuantityType(click.ParamType[int | float]):
                 param,
                 ctx,
             )
-        if text.startswith("-"):
+        negative = text.startswith("-")
+        if negative and not self.signed:
             self.fail(
                 f"{value!r} must be greater than 0 (a {self.name} cannot be negative).", param, ctx
             )
-        match = _QUANTITY.fullmatch(text)
+        match = _QUANTITY.fullmatch(text[1:] if negative else text)
         if match is None:
             self.fail(self._explain(str(value), text, examples), param, ctx)
         scale_word = (match["scale"] or "").lower()
@@ -92,19 +101,21 @@ class QuantityType(click.ParamType[int | float]):
                 param,
                 ctx,
             )
-        from decimal import Decimal, InvalidOperation
+        from decimal import Decimal, DecimalException
 
         digits = match["mantissa"].replace(",", "").replace("_", "") + (match["exponent"] or "")
         try:
             number = Decimal(digits).scaleb(_SCALES.get(scale_word, 0))
             too_large = number > MAX_QUANTITY
-        except InvalidOperation:
+        except DecimalException:
             too_large = True
         if too_large:
             self.fail(
                 f"{value!r} is too large (at most 1e18); did you add an extra suffix?", param, ctx
             )
-        if number <= 0:
+        if negative:
+            number = -number
+        if number <= 0 and not self.signed:
             self.fail(
                 f"{value!r} must be greater than 0; give a number such as {examples}.", param, ctx
             )
@@ -158,6 +169,107 @@ class YearType(click.ParamType[int]):
         return year
 
 
+_RATE = re.compile(r"([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(%?)", re.ASCII)
+
+
+def parse_rate(text: str) -> float:
+    """A growth rate as a fraction a year: ``8%`` and ``0.08`` both give ``0.08``.
+
+    Raises:
+        ValueError: with a message saying what to type, when ``text`` is not a number with an
+            optional ``%``, is not finite, is a bare number above 1 or below -1 (did you mean
+            a percentage?), or is -100 % or less.
+    """
+    match = _RATE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a rate; give a percentage such as 8% or a fraction 0.08")
+    number = float(match[1])
+    percent = bool(match[2])
+    if not math.isfinite(number):
+        raise ValueError(f"{text!r} is too large; give a percentage such as 8%")
+    if not percent and abs(number) > 1:
+        raise ValueError(
+            f"{text!r}: a bare number is a fraction (0.08 = 8 %); for {match[1]} percent type "
+            f"{match[1]}%"
+        )
+    fraction = number / 100 if percent else number
+    if fraction <= -1:
+        raise ValueError(f"{text!r}: a rate must be greater than -100 %")
+    return fraction
+
+
+class RateType(click.ParamType[float]):
+    """A growth rate a year: ``8%``, ``8 %``, ``-2.5%`` or a fraction ``0.08`` (see
+    :func:`parse_rate`)."""
+
+    name = "rate"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "RATE"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        if isinstance(value, float):
+            return value
+        try:
+            return parse_rate(str(value))
+        except ValueError as error:
+            self.fail(f"{error}.", param, ctx)
+
+
+class RateListType(click.ParamType[tuple[float, ...]]):
+    """Comma-separated rates: ``-20%,-10%,0,10%,20%`` (each as :class:`RateType`)."""
+
+    name = "rates"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "RATE,..."
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[float, ...]:
+        if isinstance(value, tuple):
+            return value
+        items = [item for item in str(value).split(",") if item.strip()]
+        if not items:
+            self.fail(f"{value!r} is empty; give rates such as -10%,0,10%.", param, ctx)
+        try:
+            return tuple(parse_rate(item) for item in items)
+        except ValueError as error:
+            self.fail(f"{error}.", param, ctx)
+
+
+class YearsType(click.ParamType[tuple[int, ...]]):
+    """Years as a range ``2028-2035`` or a list ``2028,2030,2035`` (at most 200 years)."""
+
+    name = "years"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "FIRST-LAST|Y,Y,..."
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[int, ...]:
+        if isinstance(value, tuple):
+            return value
+        text = str(value).strip()
+        span = re.fullmatch(r"([0-9]{4})\s*-\s*([0-9]{4})", text)
+        if span:
+            first, last = (YEAR.convert(part, param, ctx) for part in span.groups())
+            if last < first:
+                self.fail(f"{text!r}: the range runs backwards; type {last}-{first}.", param, ctx)
+            return tuple(range(first, last + 1))
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        if not parts:
+            self.fail(f"{value!r} is empty; give years such as 2028-2035 or 2028,2030.", param, ctx)
+        return tuple(sorted({YEAR.convert(part, param, ctx) for part in parts}))
+
+
 JOBS = QuantityType("jobs", whole=True)
 MAD = QuantityType("MAD", whole=False)
 YEAR = YearType()
+INCREMENT = QuantityType("", whole=False, signed=True)
+RATE = RateType()
+RATES = RateListType()
+YEARS = YearsType()

@@ -15,7 +15,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from offshoring_cli.analysis import Report
+from offshoring_cli import formatting
+from offshoring_cli.analysis import Field, Report
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,56 +25,24 @@ FORMATS = ("table", "json", "csv", "markdown")
 """Output formats, in the order ``--format`` lists them; each has a renderer."""
 
 
-def _number(value: float) -> str:
-    """``148500`` -> ``148,500``; non-integral values keep two decimals."""
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
-
-
-def format_amount(value: float, unit: str) -> str:
-    """A value in its unit: ``148,500 jobs``, ``26.22 bn MAD``, ``850.00 M MAD``, ``120 MAD``."""
-    if unit == "MAD":
-        size = abs(value)
-        if size >= 1e9:
-            return f"{value / 1e9:,.2f} bn MAD"
-        if size >= 1e6:
-            return f"{value / 1e6:,.2f} M MAD"
-        return f"{_number(value)} MAD"
-    return f"{_number(value)} {unit}"
-
-
-def format_value(kind: str, value: Any, unit: str) -> str:
-    """Format one report value for reading; ``None`` is shown as ``n/a``.
-
-    ``kind`` is a :class:`~offshoring_cli.analysis.Field` kind; ``unit`` is the row's unit.
-    """
-    if value is None:
-        return "n/a"
-    if kind == "value":
-        return format_amount(value, unit)
-    if kind == "value_per_year":
-        return f"{format_amount(value, unit)} a year"
-    if kind == "rate":
-        return f"{value * 100:.2f} %"
-    if kind == "multiple":
-        return f"{value:.2f}x"
-    if kind == "ratio":
-        return f"{value:.2f}"
-    if kind == "bool":
-        return "yes" if value else "no"
-    return str(value)
+def _cell(field: Field, row: dict[str, Any]) -> str:
+    item = row.get(field.key)
+    if item is None:
+        return field.missing
+    return formatting.value(field.kind, item, str(row.get("unit", "")))
 
 
 def _grid(report: Report) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the transposed table: one row per field, one column per metric."""
+    """Header and body of the table as text.
+
+    ``metrics`` layout: one row per field, one column per metric (labelled by metric id).
+    ``rows`` layout: one column per field, one row per record.
+    """
+    if report.layout == "rows":
+        header = [field.label for field in report.fields]
+        return header, [[_cell(field, row) for field in report.fields] for row in report.rows]
     header = [""] + [str(row["metric"]) for row in report.rows]
-    body = [
-        [field.label]
-        + [format_value(field.kind, row[field.key], row["unit"]) for row in report.rows]
-        for field in report.fields
-        if field.key != "label"
-    ]
+    body = [[field.label] + [_cell(field, row) for row in report.rows] for field in report.fields]
     return header, body
 
 
@@ -92,52 +61,70 @@ def source_lines(report: Report) -> list[str]:
     return lines
 
 
-def to_json(report: Report) -> str:
+def _footer(report: Report, explain: bool) -> list[str]:
+    """Lines under a table: notes, insights, worked formulas (``--explain``), sources."""
+    lines = list(report.notes)
+    lines += [f"Insight: {item['text']}" for item in report.insights]
+    if explain:
+        lines += ["", "How each figure is computed:"] + [f"  {e}" for e in report.explanation]
+    lines += [f"Source {line}" for line in source_lines(report)]
+    return lines
+
+
+def to_json(report: Report, explain: bool = False) -> str:
     """One JSON document (``allow_nan=False``: a NaN or infinity is a bug, never output)."""
     import json
 
-    return json.dumps(report.to_document(), indent=2, allow_nan=False) + "\n"
+    return json.dumps(report.to_document(explain), indent=2, allow_nan=False) + "\n"
 
 
-def _csv_cell(value: Any) -> Any:
-    return ("true" if value else "false") if isinstance(value, bool) else value
+def _csv_cell(item: Any) -> Any:
+    if item is None:
+        return ""
+    return ("true" if item else "false") if isinstance(item, bool) else item
 
 
-def to_csv(report: Report) -> str:
-    """One header row (the JSON result keys) and one row per metric; ``None`` is empty."""
+def to_csv(report: Report, explain: bool = False) -> str:
+    """One header row (the JSON result keys) and one row per result; ``None`` is empty.
+
+    CSV holds the results only: notes, sources and ``--explain`` lines go to the other formats.
+    """
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    keys = list(report.rows[0]) if report.rows else [f.key for f in report.fields]
+    keys = list(dict.fromkeys(k for row in report.rows for k in row))
     writer.writerow(keys)
     for row in report.rows:
-        writer.writerow(["" if row[k] is None else _csv_cell(row[k]) for k in keys])
+        writer.writerow([_csv_cell(row.get(k)) for k in keys])
     return buffer.getvalue()
 
 
-def to_markdown(report: Report) -> str:
-    """A pipe table (fields down, metrics across), then notes and sources as a list."""
+def to_markdown(report: Report, explain: bool = False) -> str:
+    """A pipe table, then insights, notes, worked formulas and sources as a list."""
 
     def cells(values: list[str]) -> str:
         return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |"
 
     header, body = _grid(report)
     lines = [f"**{report.title}**", "", cells(header)]
-    lines.append("|" + "---|" + "---:|" * (len(header) - 1))
+    if report.layout == "rows":
+        kinds = [f.kind for f in report.fields]
+        lines.append("|" + "".join("---|" if k == "text" else "---:|" for k in kinds))
+    else:
+        lines.append("|" + "---|" + "---:|" * (len(header) - 1))
     lines += [cells(row) for row in body]
     lines.append("")
-    lines += [f"- {note}" for note in report.notes]
-    lines += [f"- Source {line}" for line in source_lines(report)]
+    lines += [f"- {line}" if line else "" for line in _footer(report, explain)]
     return "\n".join(lines) + "\n"
 
 
-def print_table(report: Report, console: Console | None = None) -> None:
+def print_table(report: Report, explain: bool = False, console: Console | None = None) -> None:
     """Draw the report as a Rich table on ``console`` (stdout by default).
 
-    Numbers are never cut: value columns do not wrap, and when the terminal is too narrow for
-    the table, each metric is printed as a stacked list of ``label: value`` lines instead.
+    Numbers are never cut: columns do not wrap, and when the terminal is too narrow for the
+    table, each record is printed as a stacked list of ``label: value`` lines instead.
     Colour follows Rich's rules (none when stdout is not a terminal or ``NO_COLOR`` is set).
     """
     from rich.console import Console
@@ -150,24 +137,31 @@ def print_table(report: Report, console: Console | None = None) -> None:
     console.print(report.title, style="bold", markup=False, soft_wrap=True)
     if needed <= console.width:
         table = Table()
-        table.add_column("", no_wrap=True, min_width=widths[0])
-        for name, width in zip(header[1:], widths[1:], strict=True):
-            table.add_column(name, justify="right", no_wrap=True, min_width=width)
+        right = [report.layout != "rows" or f.kind != "text" for f in report.fields]
+        if report.layout != "rows":
+            right = [False] + [True] * (len(header) - 1)
+        for name, width, is_right in zip(header, widths, right, strict=True):
+            table.add_column(
+                name, justify="right" if is_right else "left", no_wrap=True, min_width=width
+            )
         for line in body:
             table.add_row(*line)
         console.print(table)
+    elif report.layout == "rows":
+        for line in body:
+            console.print("", markup=False)
+            for name, cell in zip(header, line, strict=True):
+                console.print(f"  {name}: {cell}", markup=False, soft_wrap=True)
     else:
         for col, name in enumerate(header[1:], start=1):
             console.print(f"\n{name}", markup=False, soft_wrap=True)
             for line in body:
                 console.print(f"  {line[0]}: {line[col]}", markup=False, soft_wrap=True)
-    for note in report.notes:
-        console.print(note, markup=False, soft_wrap=True)
-    for source in source_lines(report):
-        console.print(f"Source {source}", markup=False, soft_wrap=True)
+    for text in _footer(report, explain):
+        console.print(text, markup=False, soft_wrap=True)
 
 
-RENDERERS: dict[str, Callable[[Report], str]] = {
+RENDERERS: dict[str, Callable[[Report, bool], str]] = {
     "json": to_json,
     "csv": to_csv,
     "markdown": to_markdown,
@@ -175,16 +169,16 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
 """Text renderers by format name; ``table`` is drawn by :func:`print_table`."""
 
 
-def emit(report: Report, fmt: str) -> None:
+def emit(report: Report, fmt: str, explain: bool = False) -> None:
     """Write ``report`` in format ``fmt`` to stdout, and its warnings to stderr.
 
-    Stdout is flushed here, so that a closed pipe (``| head``) surfaces while Click can still
-    handle it quietly.
+    ``explain`` adds the worked formulas. Stdout is flushed here, so that a closed pipe
+    (``| head``) surfaces while Click can still handle it quietly.
     """
     for warning in report.warnings:
         sys.stderr.write(f"Warning: {warning}\n")
     if fmt == "table":
-        print_table(report)
+        print_table(report, explain)
     else:
-        sys.stdout.write(RENDERERS[fmt](report))
+        sys.stdout.write(RENDERERS[fmt](report, explain))
     sys.stdout.flush()

@@ -1,0 +1,73 @@
+"""Numbers as people read them: thousands separators, units, percentages. Pure functions.
+
+Used by the renderers (tables, Markdown) and by ``--explain`` lines; JSON and CSV never go
+through here: they carry plain numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def number(value: float) -> str:
+    """``148500`` -> ``148,500``; a non-integral value keeps two decimals (``1,234.57``)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def amount(value: float, unit: str) -> str:
+    """A value in its unit: ``148,500 jobs``, ``26.22 bn MAD``, ``850.00 M MAD``, ``120 MAD``.
+
+    Billions keep a third decimal when the value has one (``10.578 bn MAD``), else two.
+
+    Jobs are rounded to whole jobs (a path value of 200,236.6 jobs reads ``200,237 jobs``).
+    """
+    if unit == "MAD":
+        size = abs(value)
+        if size >= 1e9:
+            # Keep a third decimal where the figure has one (segments: 10.578 bn MAD).
+            text = f"{value / 1e9:,.3f}"
+            if not (float(value).is_integer() and value % 1_000_000 == 0) or text.endswith("0"):
+                text = f"{value / 1e9:,.2f}"
+            return f"{text} bn MAD"
+        if size >= 1e6:
+            return f"{value / 1e6:,.2f} M MAD"
+        return f"{number(value)} MAD"
+    if unit == "jobs":
+        return f"{round(value):,} jobs"
+    return f"{number(value)} {unit}"
+
+
+def rate(value: float) -> str:
+    """A fraction as a percentage with two decimals: ``0.104773`` -> ``10.48 %``."""
+    return f"{value * 100:.2f} %"
+
+
+def exact(value: float) -> str:
+    """A number for a formula a reader re-computes: ``148,500``, ``0.104773``, ``26.22e9``."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
+
+
+def value(kind: str, item: Any, unit: str) -> str:
+    """Format one report value of a :class:`~offshoring_cli.analysis.Field` ``kind``.
+
+    Kinds: ``value`` and ``value_per_year`` (in ``unit``), ``rate`` (a fraction shown as a
+    percentage), ``multiple`` (``1.82x``), ``ratio`` (four decimals), ``bool`` (yes/no);
+    anything else is shown as it is.
+    """
+    if kind == "value":
+        return amount(item, unit)
+    if kind == "value_per_year":
+        return f"{amount(item, unit)} a year"
+    if kind == "rate":
+        return rate(item)
+    if kind == "multiple":
+        return f"{item:.2f}x"
+    if kind == "ratio":
+        return f"{item:.4f}"
+    if kind == "bool":
+        return "yes" if item else "no"
+    return str(item)
