@@ -484,9 +484,9 @@ STATUS_FIELDS = (
     Field("actual_cagr", "Actual CAGR a year", "rate"),
     Field("required_cagr_from_base", "Required CAGR from base year", "rate"),
     Field("required_cagr_from_latest", "Required CAGR from latest year", "rate"),
-    Field("growth_ratio", "Growth ratio R (actual / required)", "ratio"),
+    Field("growth_ratio", "Growth ratio R = actual / required", "ratio"),
     Field("growth_ratio_band", "R band (Eurostat)", "text"),
-    Field("projected_at_target_year", "Projected at target year (actual pace)", "value"),
+    Field("projected_at_target_year", "At target year, at actual pace", "value"),
     Field("shortfall_at_target_year", "Shortfall at target year", "value"),
     Field("progress_score", "Progress score Q (UNSD)", "ratio"),
     Field("progress_band", "Q band (UNSD)", "text"),
@@ -1086,7 +1086,7 @@ SEGMENT_FIELDS = (
     Field("label", "Activity", "text"),
     Field("value", "Exports", "value"),
     Field("share", "Share of total", "rate"),
-    Field("change_on_prior_year", "Change on prior year", "rate"),
+    Field("change_on_prior_year", "Change y/y", "rate"),
 )
 
 
