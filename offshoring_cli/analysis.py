@@ -124,7 +124,9 @@ def _magnitude_warning(option: str, given: Number, reference: Number) -> str | N
     if 1e-3 <= ratio <= 1e3:
         return None
     if ratio < 1e-3:
-        _, suffix = min(_SUFFIXES, key=lambda s: abs(math.log10(given * s[0] / reference)))
+        # Compare in logarithms: the product itself may underflow to 0 for a tiny value.
+        scale = math.log10(given) - math.log10(reference)
+        _, suffix = min(_SUFFIXES, key=lambda s: abs(scale + math.log10(s[0])))
         hint = f"did you mean {given:g}{suffix}?"
         size = "smaller"
     else:

@@ -231,9 +231,7 @@ class Segment(NamedTuple):
 SEGMENTS_YEAR = 2024
 SEGMENTS: tuple[Segment, ...] = (
     Segment("ITO", "IT outsourcing", 10_578_000_000, None, None, "le360-2025-10"),
-    Segment(
-        "CRM", "Customer relations, call centres", 9_797_000_000, None, None, "le360-2025-10"
-    ),
+    Segment("CRM", "Customer relations, call centres", 9_797_000_000, None, None, "le360-2025-10"),
     Segment("ESO", "Engineering services", 3_462_000_000, 0.071, None, "le360-2025-10"),
     Segment("BPO", "Business process outsourcing", 2_334_000_000, 0.17, None, "le360-2025-10"),
     Segment("KPO", "Knowledge process outsourcing", 48_000_000, None, 78_000_000, "le360-2025-10"),

@@ -68,8 +68,11 @@ def cagr(start: Number, end: Number, periods: int) -> float:
         change = (end - start) / start
     except OverflowError:  # int / int beyond the float range
         change = math.inf
-    # log1p keeps precision near zero growth; where the ratio overflows, use the logarithms.
-    log_ratio = math.log1p(change) if math.isfinite(change) else math.log(end) - math.log(start)
+    # log1p keeps full precision near zero growth; far from it (a halving or worse, a
+    # doubling or more, an overflowing ratio) the difference of logarithms is as precise and
+    # never meets log1p(-1).
+    near_zero = -0.5 < change < 1.0
+    log_ratio = math.log1p(change) if near_zero else math.log(end) - math.log(start)
     try:
         return math.expm1(log_ratio / periods)
     except OverflowError:
@@ -131,7 +134,8 @@ def gap(baseline: Number, base_year: int, target: Number, target_year: int) -> G
         A :class:`Gap`. Exact (ints) where the inputs are ints and the division is exact.
 
     Raises:
-        DomainError: a value is not finite and > 0, or ``target_year <= base_year``.
+        DomainError: a value is not finite and > 0, ``target_year <= base_year``, or
+            ``target / baseline`` overflows a float.
 
     Example:
         >>> g = gap(148_500, 2024, 270_000, 2030)
@@ -146,11 +150,19 @@ def gap(baseline: Number, base_year: int, target: Number, target_year: int) -> G
         )
     periods = target_year - base_year
     absolute = target - baseline  # exact for ints, as every built-in figure is
+    try:
+        relative, multiple = absolute / baseline, target / baseline
+    except OverflowError:  # int / int beyond the float range
+        relative = multiple = math.inf
+    if not (math.isfinite(relative) and math.isfinite(multiple)):
+        raise DomainError(
+            f"target / baseline ({target!r} / {baseline!r}) is too large to represent"
+        )
     return Gap(
         periods=periods,
         absolute=absolute,
-        relative=absolute / baseline,
-        target_multiple=target / baseline,
+        relative=relative,
+        target_multiple=multiple,
         linear_increment=per_period(absolute, periods),
         required_cagr=cagr(baseline, target, periods),
         already_met=baseline >= target,

@@ -11,7 +11,7 @@ the README:
   ``bn``/``B``/``Md`` (milliard, 10^9), case-insensitive: ``148.5k``, ``26.22bn``, ``40 Md``;
 - optionally the unit itself after it: ``26.22 bn MAD``, ``148,500 jobs``.
 
-The value must be finite, greater than 0 and at most 10^18; counts of jobs must be whole.
+The value must be finite, from 10^-6 to 10^18 (greater than 0 unless signed); jobs must be whole.
 Anything else (``26,22``, ``12,34,5``, ``1.2.3``, ``abc``, ``nan``, ``inf``, ``1e309``, ``0``,
 ``-5``) is refused with a message that names the option and says what to type instead.
 """
@@ -42,6 +42,8 @@ _QUANTITY = re.compile(
 
 MAX_QUANTITY = 10**18
 """Largest value a quantity may take; far above any real count or amount, well inside a float."""
+MIN_QUANTITY = 1e-6
+"""Smallest non-zero size a quantity may take, so that any ratio of two stays finite."""
 
 EXAMPLES = {
     "jobs": "148500, 148,500 or 148.5k",
@@ -64,6 +66,7 @@ class QuantityType(click.ParamType[int | float]):
         self.whole = whole
         self.signed = signed
         self.name = "count" if whole else "amount"
+        self.article = "a count" if whole else "an amount"
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return {"jobs": "JOBS", "MAD": "MAD"}.get(self.unit, "N")
@@ -88,7 +91,7 @@ class QuantityType(click.ParamType[int | float]):
         negative = text.startswith("-")
         if negative and not self.signed:
             self.fail(
-                f"{value!r} must be greater than 0 (a {self.name} cannot be negative).", param, ctx
+                f"{value!r} must be greater than 0 ({self.article} cannot be negative).", param, ctx
             )
         match = _QUANTITY.fullmatch(text[1:] if negative else text)
         if match is None:
@@ -119,6 +122,12 @@ class QuantityType(click.ParamType[int | float]):
             self.fail(
                 f"{value!r} must be greater than 0; give a number such as {examples}.", param, ctx
             )
+        if 0 < abs(number) < MIN_QUANTITY:
+            self.fail(
+                f"{value!r} is too small (at least 1e-6); did you forget a suffix such as bn?",
+                param,
+                ctx,
+            )
         if number == number.to_integral_value():
             return int(number)
         if self.whole:
@@ -127,10 +136,7 @@ class QuantityType(click.ParamType[int | float]):
                 param,
                 ctx,
             )
-        result = float(number)
-        if result == 0:
-            self.fail(f"{value!r} is too small to compute with.", param, ctx)
-        return result
+        return float(number)
 
     def _explain(self, original: str, text: str, examples: str) -> str:
         """Why ``text`` is not a quantity, and what to type instead."""

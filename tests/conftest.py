@@ -1,0 +1,98 @@
+"""Shared fixtures: a Click runner, an in-process ``run`` helper and an installed-command helper.
+
+Click 8.2+ keeps stdout and stderr apart in :class:`click.testing.Result`: tests read
+``result.stdout`` (never ``result.output``, which mixes the two) when they parse JSON or CSV.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Mapping
+
+import pytest
+from click.testing import CliRunner, Result
+
+from offshoring_cli.cli import cli
+
+# Environment variables that change how the CLI renders (colour, width) or fails (debug).
+_INFLUENCES = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM_PROGRAM", "OFFSHORING_DEBUG")
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run every test without the user's colour, width or debug settings."""
+    for name in _INFLUENCES:
+        monkeypatch.delenv(name, raising=False)
+    yield
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A Click test runner (stdout and stderr captured separately)."""
+    return CliRunner()
+
+
+RunCli = Callable[..., Result]
+
+
+@pytest.fixture
+def run(runner: CliRunner) -> RunCli:
+    """``run(*args, env=None)``: invoke ``offshoring_cli.cli.cli`` in process."""
+
+    def _run(*args: str, env: Mapping[str, str | None] | None = None) -> Result:
+        return runner.invoke(cli, list(args), prog_name="offshoring", env=env)
+
+    return _run
+
+
+def offshoring_command() -> list[str]:
+    """The installed console script, or ``python -m offshoring_cli`` if it is not on PATH."""
+    script = shutil.which("offshoring")
+    if script is None:
+        candidate = os.path.join(os.path.dirname(sys.executable), "offshoring")
+        script = candidate if os.access(candidate, os.X_OK) else None
+    return [script] if script else [sys.executable, "-m", "offshoring_cli"]
+
+
+def clean_environ(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """``os.environ`` without the rendering influences, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if k not in _INFLUENCES}
+    env.update(extra or {})
+    return env
+
+
+RunInstalled = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def run_installed() -> RunInstalled:
+    """``run_installed(*args, env=None)``: run the installed ``offshoring`` in a subprocess."""
+    command = offshoring_command()
+
+    def _run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=clean_environ(env),
+            timeout=60,
+            check=False,
+        )
+
+    return _run
+
+
+@pytest.fixture
+def offshoring_cmd() -> list[str]:
+    """The argv prefix that runs the installed command (see :func:`offshoring_command`)."""
+    return offshoring_command()
+
+
+@pytest.fixture
+def subprocess_env() -> dict[str, str]:
+    """A clean environment for subprocesses (no colour, width or debug settings)."""
+    return clean_environ()

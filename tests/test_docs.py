@@ -1,0 +1,41 @@
+"""The README keeps up with the tool: real example outputs, every command, the quick start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from offshoring_cli.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_examples_are_the_real_output() -> None:
+    script = ROOT / "scripts" / "readme_examples.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_has_a_readme_section(name: str) -> None:
+    assert f"### `offshoring {name}`" in README
+
+
+def test_quick_start_is_two_commands_install_and_test() -> None:
+    block = README.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = block.strip().splitlines()
+    assert len(lines) == 2
+    assert "pip install ." in lines[0] and lines[0].endswith("offshoring gap")
+    assert "pip install '.[test]'" in lines[1] and lines[1].endswith("pytest")
+
+
+def test_exit_codes_are_documented() -> None:
+    section = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    for code in ("| 0 |", "| 1 |", "| 2 |"):
+        assert code in section
