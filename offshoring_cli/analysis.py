@@ -82,11 +82,34 @@ class Report(NamedTuple):
 class Options(NamedTuple):
     """What the user asked for: metrics, years, and figures that replace the built-in ones."""
 
-    metrics: tuple[str, ...] = tuple(domain.INDICATORS)
+    metrics: tuple[str, ...] = ()
+    """Indicator ids, in the order to show them; empty: all of the dataset's."""
     base_year: int | None = None
     target_year: int | None = None
     baselines: Mapping[str, Number] = {}
     targets: Mapping[str, Number] = {}
+    dataset: domain.Dataset = domain.BUILTIN
+
+    def selected(self) -> tuple[str, ...]:
+        """The requested indicator ids, or all of the dataset's.
+
+        Raises:
+            DomainError: an id the dataset does not have.
+        """
+        for metric in self.metrics:
+            if metric not in self.dataset.indicators:
+                known = ", ".join(self.dataset.indicators)
+                raise DomainError(
+                    f"--metric {metric}: the dataset {self.dataset.name!r} has no such "
+                    f"indicator; choose from: {known}"
+                )
+        for metric in (*self.baselines, *self.targets):
+            if metric not in self.dataset.indicators:
+                raise DomainError(
+                    f"the dataset {self.dataset.name!r} has no {metric} indicator, so "
+                    f"--{metric}-baseline and --{metric}-target do not apply"
+                )
+        return self.metrics or tuple(self.dataset.indicators)
 
 
 class Resolved(NamedTuple):
@@ -150,8 +173,8 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
     """
     resolved: list[Resolved] = []
     warnings: list[str] = []
-    for metric in options.metrics:
-        ind = domain.INDICATORS[metric]
+    for metric in options.selected():
+        ind = options.dataset.indicators[metric]
         annual = ind.annual()
         base_year = options.base_year if options.base_year is not None else annual[-1].year
         if metric in options.baselines:
@@ -203,13 +226,14 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
 
 def _inputs(options: Options, **extra: Any) -> dict[str, Any]:
     overrides: dict[str, Number] = {}
-    for metric in options.metrics:
+    for metric in options.selected():
         if metric in options.baselines:
             overrides[f"{metric}_baseline"] = options.baselines[metric]
         if metric in options.targets:
             overrides[f"{metric}_target"] = options.targets[metric]
     return {
-        "metrics": list(options.metrics),
+        "dataset": options.dataset.name,
+        "metrics": list(options.selected()),
         "base_year": options.base_year,
         "target_year": options.target_year,
         "overrides": overrides,
@@ -220,14 +244,21 @@ def _inputs(options: Options, **extra: Any) -> dict[str, Any]:
 _OVERRIDE_SOURCE = Source("user input", "command-line override", "", "")
 
 
-def _sources(ids: Sequence[str]) -> dict[str, Source]:
+def _sources(dataset: domain.Dataset, ids: Sequence[str]) -> dict[str, Source]:
     """The cited sources, in order of first mention, each once."""
-    return {sid: domain.SOURCES.get(sid, _OVERRIDE_SOURCE) for sid in dict.fromkeys(ids)}
+    return {sid: dataset.sources.get(sid, _OVERRIDE_SOURCE) for sid in dict.fromkeys(ids)}
 
 
-def _resolved_sources(resolved: Sequence[Resolved]) -> dict[str, Source]:
+def _resolved_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
     return _sources(
-        [sid for r in resolved for sid in (*(o.source for o in r.history), r.target_source)]
+        options.dataset,
+        [sid for r in resolved for sid in (*(o.source for o in r.history), r.target_source)],
+    )
+
+
+def _target_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
+    return _sources(
+        options.dataset, [sid for r in resolved for sid in (r.baseline_source, r.target_source)]
     )
 
 
@@ -362,7 +393,7 @@ def gap_report(options: Options) -> Report:
             "linear increment = (target - baseline) / n.",
             *_override_notes(resolved),
         ],
-        sources=_sources([sid for r in resolved for sid in (r.baseline_source, r.target_source)]),
+        sources=_target_sources(options, resolved),
         warnings=warnings,
         methods=GAP_METHODS,
         explanation=explanation,
@@ -466,7 +497,7 @@ def cagr_report(options: Options) -> Report:
         CAGR_FIELDS,
         rows,
         notes=notes + _override_notes(resolved),
-        sources=_resolved_sources(resolved),
+        sources=_resolved_sources(options, resolved),
         warnings=warnings,
         methods=CAGR_METHODS,
         explanation=explanation,
@@ -583,95 +614,118 @@ def _left_out_note(r: Resolved) -> str | None:
     )
 
 
-def _insights(resolved: Sequence[Resolved]) -> list[dict[str, Any]]:
-    """What a reader should not miss: export target multiple, exports per job, momentum."""
-    by_metric = {r.metric: r for r in resolved}
-    insights: list[dict[str, Any]] = []
-    exports, jobs = by_metric.get("exports"), by_metric.get("jobs")
-    if exports is not None:
-        multiple = exports.target / exports.baseline
-        legacy = [o for o in exports.indicator.observations if o.series == domain.LEGACY_SERIES]
-        item: dict[str, Any] = {
-            "id": "export_target_multiple",
-            "target_multiple": multiple,
-            "baseline_year": exports.base_year,
+_MULTIPLE_WORDS = {2.0: "doubling", 3.0: "tripling", 4.0: "quadrupling"}
+
+
+def _target_multiple_insight(r: Resolved) -> dict[str, Any] | None:
+    """The target as a multiple of the baseline, against the multiple its source describes
+    and against the indicator's other series."""
+    described = r.indicator.target.described_multiple
+    series = r.indicator.target.series
+    other = [o for o in r.indicator.observations if o.series != series and o.period == "year"]
+    if described is None and not other:
+        return None
+    multiple = r.target / r.baseline
+    item: dict[str, Any] = {
+        "id": f"{r.metric}_target_multiple",
+        "metric": r.metric,
+        "target_multiple": multiple,
+        "baseline_year": r.base_year,
+        "described_multiple": described,
+    }
+    text = (
+        f"The {r.metric} target ({r.amount(r.target)}) is {multiple:.2f}x the {r.base_year} "
+        f"figure ({r.amount(r.baseline)})"
+    )
+    if described is not None:
+        word = _MULTIPLE_WORDS.get(described, f"{described:g}x")
+        text += f', not the "{word}" of its source\'s wording'
+    if other:
+        last = other[-1]
+        other_multiple = r.target / last.value
+        item |= {
+            "other_series": last.series,
+            "other_series_year": last.year,
+            "other_series_value": last.value,
+            "other_series_multiple": other_multiple,
+            "other_series_source": last.source,
         }
-        text = (
-            f"The export target ({exports.amount(exports.target)}) is {multiple:.2f}x the "
-            f"{exports.base_year} figure ({exports.amount(exports.baseline)}), not the "
-            f'"doubling" of the strategy\'s wording'
+        fits = described is not None and abs(other_multiple - described) < abs(multiple - described)
+        text += (
+            f"; {'that fits' if fits else 'against'} the {last.series} series: "
+            f"{r.amount(r.target)} / {r.amount(last.value)} ({last.year}) = {other_multiple:.2f}x"
         )
-        if legacy:
-            last = legacy[-1]
-            item |= {
-                "legacy_source": last.source,
-                "legacy_series": domain.LEGACY_SERIES,
-                "legacy_year": last.year,
-                "legacy_value": last.value,
-                "legacy_multiple": exports.target / last.value,
-            }
-            text += (
-                f"; a doubling fits the older {domain.LEGACY_SERIES} series: "
-                f"{exports.amount(exports.target)} / {exports.amount(last.value)} ({last.year})"
-                f" = {exports.target / last.value:.2f}x"
-            )
-        item["text"] = text + "."
-        insights.append(item)
-    if (
-        exports is not None
-        and jobs is not None
-        and exports.base_year == jobs.base_year
-        and exports.target_year == jobs.target_year
-    ):
-        now = exports.baseline / jobs.baseline
-        then = exports.target / jobs.target
-        change = then / now - 1
-        insights.append(
-            {
-                "id": "exports_per_job",
-                "unit": "MAD per job",
-                "baseline_year": jobs.base_year,
-                "baseline": now,
-                "target_year": jobs.target_year,
-                "implied_by_targets": then,
-                "change": change,
-                "text": (
-                    f"Exports per job: {now:,.0f} MAD in {jobs.base_year} vs {then:,.0f} MAD "
-                    f"implied by the {jobs.target_year} targets ({change:+.0%}): the targets "
-                    "assume jobs grow faster than exports."
-                ),
-            }
-        )
-    if exports is not None:
-        halves = [o for o in exports.indicator.observations if o.period == "H1"]
-        halves = [o for o in halves if o.series == exports.indicator.target.series]
-        if len(halves) >= 2:
-            before, after = halves[-2], halves[-1]
-            change = after.value / before.value - 1
-            reported = domain.REPORTED_H1_CHANGES.get((exports.metric, after.year))
-            text = (
-                f"Half-year momentum (not an annual rate): exports were "
-                f"{exports.amount(after.value)} in H1 {after.year} vs "
-                f"{exports.amount(before.value)} in H1 {before.year}, {change:+.1%} from these "
-                "rounded figures"
-            )
-            if reported is not None:
-                text += f"; the source reports {reported:+.1%}, from unrounded figures"
-            insights.append(
-                {
-                    "id": "half_year_momentum",
-                    "period": "H1",
-                    "from_year": before.year,
-                    "from_value": before.value,
-                    "to_year": after.year,
-                    "to_value": after.value,
-                    "change_from_rounded_figures": change,
-                    "change_reported_by_source": reported,
-                    "source": after.source,
-                    "text": text + ".",
-                }
-            )
-    return insights
+    item["text"] = text + "."
+    return item
+
+
+def _per_job_insight(jobs: Resolved, exports: Resolved) -> dict[str, Any] | None:
+    """Exports per job now and as implied by the two targets."""
+    if exports.base_year != jobs.base_year or exports.target_year != jobs.target_year:
+        return None
+    now = exports.baseline / jobs.baseline
+    then = exports.target / jobs.target
+    change = then / now - 1
+    unit = exports.unit
+    direction = "faster" if change < 0 else "slower"
+    return {
+        "id": "exports_per_job",
+        "unit": f"{unit} per job",
+        "baseline_year": jobs.base_year,
+        "baseline": now,
+        "target_year": jobs.target_year,
+        "implied_by_targets": then,
+        "change": change,
+        "text": (
+            f"Exports per job: {now:,.0f} {unit} in {jobs.base_year} vs {then:,.0f} {unit} "
+            f"implied by the {jobs.target_year} targets ({change:+.0%}): the targets assume "
+            f"jobs grow {direction} than exports."
+        ),
+    }
+
+
+def _momentum_insight(r: Resolved) -> dict[str, Any] | None:
+    """The latest two half-year figures of the target's series: momentum, not an annual rate."""
+    series = r.indicator.target.series
+    halves = [o for o in r.indicator.observations if o.period != "year" and o.series == series]
+    if len(halves) < 2:
+        return None
+    after = halves[-1]
+    same = [o for o in halves[:-1] if o.period == after.period and o.year == after.year - 1]
+    if not same:
+        return None
+    before = same[-1]
+    change = after.value / before.value - 1
+    text = (
+        f"Half-year momentum (not an annual rate): {r.metric} were {r.amount(after.value)} in "
+        f"{after.period} {after.year} vs {r.amount(before.value)} in {before.period} "
+        f"{before.year}, {change:+.1%} from these rounded figures"
+    )
+    if after.reported_change is not None:
+        text += f"; the source reports {after.reported_change:+.1%}, from unrounded figures"
+    return {
+        "id": f"{r.metric}_half_year_momentum",
+        "metric": r.metric,
+        "period": after.period,
+        "from_year": before.year,
+        "from_value": before.value,
+        "to_year": after.year,
+        "to_value": after.value,
+        "change_from_rounded_figures": change,
+        "change_reported_by_source": after.reported_change,
+        "source": after.source,
+        "text": text + ".",
+    }
+
+
+def _insights(resolved: Sequence[Resolved]) -> list[dict[str, Any]]:
+    """What a reader should not miss: target multiples, exports per job, momentum."""
+    by_metric = {r.metric: r for r in resolved}
+    found = [_target_multiple_insight(r) for r in resolved]
+    if "jobs" in by_metric and "exports" in by_metric:
+        found.append(_per_job_insight(by_metric["jobs"], by_metric["exports"]))
+    found += [_momentum_insight(r) for r in resolved]
+    return [item for item in found if item is not None]
 
 
 def status_report(options: Options, since: int | None = None) -> Report:
@@ -790,8 +844,9 @@ def status_report(options: Options, since: int | None = None) -> Report:
         rows,
         notes=notes,
         sources=_sources(
-            [*_resolved_sources(resolved)]
-            + [i[k] for i in insights for k in ("legacy_source", "source") if k in i]
+            options.dataset,
+            [*_resolved_sources(options, resolved)]
+            + [i[k] for i in insights for k in ("other_series_source", "source") if k in i],
         ),
         warnings=warnings,
         methods=STATUS_METHODS,
@@ -889,7 +944,7 @@ def trajectory_report(options: Options) -> Report:
             *notes,
             *_override_notes(resolved),
         ],
-        sources=_resolved_sources(resolved),
+        sources=_resolved_sources(options, resolved),
         warnings=warnings,
         methods=TRAJECTORY_METHODS,
         explanation=explanation,
@@ -996,7 +1051,7 @@ def project_report(
             "A what-if at an assumed pace, not a forecast.",
             *_override_notes(resolved),
         ],
-        sources=_sources([sid for r in resolved for sid in (r.baseline_source, r.target_source)]),
+        sources=_target_sources(options, resolved),
         warnings=warnings,
         methods=PROJECT_METHODS,
         explanation=explanation,
@@ -1073,7 +1128,7 @@ def sensitivity_report(
         fields,
         rows,
         notes=notes + _override_notes(resolved),
-        sources=_sources([sid for r in resolved for sid in (r.baseline_source, r.target_source)]),
+        sources=_target_sources(options, resolved),
         warnings=warnings,
         methods={"required_cagr_*": CAGR_METHOD + ", to the target changed by the column's %"},
         explanation=explanation,
@@ -1092,34 +1147,62 @@ SEGMENT_FIELDS = (
 )
 
 
-def segments_report() -> Report:
-    """The ``segments`` command: the export mix by segment, with shares of the total.
+def _half_last_digit(value: Number) -> float:
+    """Half a unit of the last significant digit of a whole figure (26_220_000_000 -> 5e6):
+    the most that rounding can have moved it. 0.5 for a figure not a multiple of 10."""
+    if not (isinstance(value, int) or float(value).is_integer()):
+        return 0.0
+    number, unit = int(value), 1
+    while number and number % (unit * 10) == 0:
+        unit *= 10
+    return unit / 2
 
-    Shares are ``value / total``, the total being the same year's whole-year export figure.
-    The change on the prior year is the source's where it gives one, else computed from the
-    prior value where the source gives that, else ``None``. A note says whether the segments
-    add up to the total within rounding (each segment given to 0.001 bn MAD, the total to
-    0.01 bn MAD).
+
+def segments_report(options: Options) -> Report:
+    """The ``segments`` command: the split of a whole-year figure by segment, with shares.
+
+    Shares are ``value / total``, the total being the dataset's whole-year figure of the
+    segmented indicator in the segments' year. The change on the prior year is the source's
+    where it gives one, else computed from the prior value where the source gives that, else
+    ``None``. A note says whether the segments add up to the total within rounding: within the
+    sum of half a unit of the last significant digit of each figure.
+
+    Raises:
+        DomainError: the dataset has no segments, or no whole-year figure to split.
     """
-    exports = domain.INDICATORS["exports"]
-    total_obs = exports.observation(domain.SEGMENTS_YEAR)
-    assert total_obs is not None, "the segments' year has a whole-year export figure"
-    total = total_obs.value
+    dataset = options.dataset
+    if not dataset.segments or dataset.segments_of is None or dataset.segments_year is None:
+        raise DomainError(f"the dataset {dataset.name!r} has no segments")
+    indicator = dataset.indicators[dataset.segments_of]
+    year = dataset.segments_year
+    total_obs = indicator.observation(year)
+    if total_obs is None:
+        raise DomainError(
+            f"the dataset {dataset.name!r} has no whole-year {indicator.id} figure for "
+            f"{year} to split into segments"
+        )
+    total, unit = total_obs.value, indicator.unit
     rows, explanation = [], []
-    for seg in domain.SEGMENTS:
+    given, computed, missing = [], [], []
+    for seg in dataset.segments:
         change = seg.change
-        if change is None and seg.prior is not None:
+        if change is not None:
+            given.append(seg.id)
+        elif seg.prior is not None:
             change = seg.value / seg.prior - 1
+            computed.append(seg.id)
             explanation.append(
                 f"{seg.id}: change = {fmt.exact(seg.value)} / {fmt.exact(seg.prior)} - 1 = "
                 f"{change:.4f}"
             )
+        else:
+            missing.append(seg.id)
         rows.append(
             {
                 "segment": seg.id,
                 "label": seg.label,
-                "unit": "MAD",
-                "year": domain.SEGMENTS_YEAR,
+                "unit": unit,
+                "year": year,
                 "value": seg.value,
                 "share": seg.value / total,
                 "change_on_prior_year": change,
@@ -1131,37 +1214,116 @@ def segments_report() -> Report:
             f"{seg.id}: share = {fmt.exact(seg.value)} / {fmt.exact(total)} = "
             f"{seg.value / total:.4f}"
         )
-    added = sum(seg.value for seg in domain.SEGMENTS)
-    tolerance = len(domain.SEGMENTS) * 500_000 + 5_000_000  # half the last digit of each
+    added = sum(seg.value for seg in dataset.segments)
+    tolerance = sum(_half_last_digit(v) for v in (total, *(g.value for g in dataset.segments)))
     difference = added - total
     within = abs(difference) <= tolerance
     check = (
-        f"The segments add up to {fmt.amount(added, 'MAD')} ({added:,} MAD) against a "
-        f"{domain.SEGMENTS_YEAR} total of {fmt.amount(total, 'MAD')} ({total:,} MAD): "
-        f"difference {difference:+,} MAD, "
-        + ("within rounding." if within else "MORE than rounding explains: check the figures.")
+        f"The segments add up to {fmt.amount(added, unit)} ({fmt.number(added)} {unit}) against "
+        f"a {year} total of {fmt.amount(total, unit)} ({fmt.number(total)} {unit}): difference "
+        f"{difference:+,} {unit}, "
+        + (
+            "within rounding."
+            if within
+            else f"MORE than rounding explains (at most {tolerance:,.0f}): check the figures."
+        )
+    )
+    changes = "; ".join(
+        f"{how} for {', '.join(ids)}"
+        for how, ids in (
+            ("given by the source", given),
+            ("computed from the prior year's value", computed),
+            ("not given", missing),
+        )
+        if ids
     )
     return _report(
         "segments",
-        f"Export mix by segment, {domain.SEGMENTS_YEAR}",
+        f"{indicator.label} by segment, {year}",
         {
-            "year": domain.SEGMENTS_YEAR,
+            "dataset": dataset.name,
+            "indicator": indicator.id,
+            "year": year,
             "total": total,
             "segments_sum": added,
             "adds_up_within_rounding": within,
         },
         SEGMENT_FIELDS,
         rows,
-        notes=[
-            check,
-            "Segments: Office des Changes, preliminary. BPO's change is given as 'about +17 %'; "
-            "KPO's is computed from its 2023 value; ITO's and CRM's are not given.",
-        ],
-        sources=_sources([*(seg.source for seg in domain.SEGMENTS), total_obs.source]),
+        notes=[check, f"Change on the prior year: {changes}."],
+        sources=_sources(dataset, [*(seg.source for seg in dataset.segments), total_obs.source]),
         methods={
             "share": "segment value / whole-year total",
-            "change_on_prior_year": ("as the source gives it, or value / prior value - 1"),
+            "change_on_prior_year": "as the source gives it, or value / prior value - 1",
         },
         explanation=explanation,
+        layout="rows",
+    )
+
+
+# --- scenario show ----------------------------------------------------------------------------
+
+DATASET_FIELDS = (
+    Field("metric", "Indicator", "text"),
+    Field("label", "Label", "text"),
+    Field("direction", "Wanted", "text"),
+    Field("series", "Target's series", "text"),
+    Field("observations", "Observations", "int"),
+    Field("years", "Whole-year figures", "text"),
+    Field("baseline_year", "Latest year", "year"),
+    Field("baseline", "Latest value", "value"),
+    Field("target_year", "Target year", "year"),
+    Field("target", "Target", "value"),
+)
+
+
+def dataset_report(dataset: domain.Dataset, origin: str) -> Report:
+    """The ``scenario show`` command: what a dataset holds, one row per indicator.
+
+    ``origin`` says where the dataset comes from (a file path, or "built-in").
+    """
+    rows = []
+    for ind in dataset.indicators.values():
+        annual = ind.annual()
+        latest = annual[-1]
+        rows.append(
+            {
+                "metric": ind.id,
+                "label": ind.label,
+                "unit": ind.unit,
+                "direction": "increase" if ind.increase else "decrease",
+                "series": ind.target.series,
+                "observations": len(ind.observations),
+                "years": ", ".join(str(o.year) for o in annual),
+                "baseline_year": latest.year,
+                "baseline": latest.value,
+                "target_year": ind.target.year,
+                "target": ind.target.value,
+            }
+        )
+    other = sorted(
+        {o.series for ind in dataset.indicators.values() for o in ind.observations}
+        - {ind.target.series for ind in dataset.indicators.values()}
+    )
+    notes = [f"{dataset.name} ({origin}): {dataset.description}".rstrip(": ")]
+    if other:
+        notes.append(
+            f"Other series kept for context, never compared with a target: {', '.join(other)}."
+        )
+    if dataset.segments:
+        notes.append(
+            f"Segments: {len(dataset.segments)} of {dataset.segments_of} "
+            f"in {dataset.segments_year}."
+        )
+    return _report(
+        "scenario-show",
+        f"Dataset {dataset.name}",
+        {"dataset": dataset.name, "origin": origin},
+        DATASET_FIELDS,
+        rows,
+        notes=notes,
+        sources=dict(dataset.sources),
+        methods={},
+        explanation=[],
         layout="rows",
     )

@@ -15,7 +15,7 @@ import click
 
 from offshoring_cli import __version__, analysis, params
 from offshoring_cli.analysis import Options, Report
-from offshoring_cli.domain import INDICATORS
+from offshoring_cli.domain import BUILTIN, Dataset
 from offshoring_cli.metrics import DomainError
 from offshoring_cli.render import FORMATS, emit
 
@@ -52,16 +52,20 @@ class OffshoringGroup(click.Group):
         )
 
 
-_METRICS = tuple(INDICATORS)
+def _complete_metric(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return [m for m in BUILTIN.indicators if m.startswith(incomplete.lower())]
+
 
 _FIGURE_OPTIONS = (
     click.option(
         "--metric",
         "-m",
         "metrics",
-        type=click.Choice(_METRICS, case_sensitive=False),
+        metavar="ID",
         multiple=True,
-        help="Metric to show; repeat for several. Default: all (jobs, exports).",
+        shell_complete=_complete_metric,
+        help="Indicator to show (jobs, exports, or a scenario's); repeat for several. "
+        "Default: all.",
     ),
     click.option(
         "--base-year",
@@ -144,12 +148,34 @@ def _options(
     baselines = {"jobs": jobs_baseline, "exports": exports_baseline}
     targets = {"jobs": jobs_target, "exports": exports_target}
     return Options(
-        metrics=tuple(dict.fromkeys(m.lower() for m in metrics)) or _METRICS,
+        metrics=tuple(dict.fromkeys(m.strip().lower() for m in metrics)),
         base_year=base_year,
         target_year=target_year,
         baselines={k: v for k, v in baselines.items() if v is not None},
         targets={k: v for k, v in targets.items() if v is not None},
+        dataset=_dataset(),
     )
+
+
+def _dataset() -> Dataset:
+    """The dataset of this run: the scenario file's (--scenario / OFFSHORING_SCENARIO), read
+    once and only when a command needs it, or the built-in one.
+
+    Raises:
+        DomainError: the scenario file cannot be used (see :func:`scenario.load`).
+    """
+    root = click.get_current_context().find_root()
+    state = root.ensure_object(dict)
+    if "dataset" not in state:
+        path = state.get("scenario_path")
+        if path is None:
+            state["dataset"] = BUILTIN
+        else:
+            from offshoring_cli import scenario
+
+            state["dataset"] = scenario.load(path)
+    dataset: Dataset = state["dataset"]
+    return dataset
 
 
 def _run(
@@ -165,7 +191,7 @@ def _run(
         raise click.UsageError(f"--json and --format {fmt} disagree; give only one of them.")
     try:
         report = build(_options(**kwargs))
-    except DomainError as error:
+    except DomainError as error:  # includes a scenario file that cannot be used
         raise click.UsageError(str(error), click.get_current_context()) from None
     emit(report, "json" if as_json else (fmt or "table").lower(), explain)
 
@@ -176,7 +202,16 @@ def _run(
     epilog="Run 'offshoring COMMAND --help' for a command's options and examples.",
 )
 @click.version_option(__version__, "--version", "-V", prog_name="offshoring")
-def cli() -> None:
+@click.option(
+    "--scenario",
+    "scenario_path",
+    metavar="PATH",
+    envvar="OFFSHORING_SCENARIO",
+    help="A scenario file (TOML) to use instead of the built-in figures; "
+    "also read from OFFSHORING_SCENARIO. See 'offshoring scenario --help'.",
+)
+@click.pass_context
+def cli(ctx: click.Context, scenario_path: str | None) -> None:
     """How far Morocco's offshoring sector stands from its 2030 targets.
 
     Built-in figures (end of 2024): 148,500 jobs and 26.22 bn MAD of service exports;
@@ -189,7 +224,9 @@ def cli() -> None:
       offshoring status                 on track? (Eurostat and UNSD methods)
       offshoring trajectory -m jobs     what each year up to 2030 needs
       offshoring project --growth 8%    where 8 % a year would land
+      offshoring --scenario my.toml status   the same on your own figures
     """
+    ctx.ensure_object(dict)["scenario_path"] = scenario_path or None
 
 
 @cli.command(epilog=GRAMMAR_HELP)
@@ -346,10 +383,136 @@ def segments(fmt: str | None, as_json: bool, explain: bool) -> None:
       offshoring segments
       offshoring segments --json | jq '.results[] | {segment, share}'
     """
-    _run(
-        lambda _options: analysis.segments_report(),
-        {"fmt": fmt, "as_json": as_json, "explain": explain},
+    _run(analysis.segments_report, {"fmt": fmt, "as_json": as_json, "explain": explain})
+
+
+@cli.group()
+def scenario() -> None:
+    """Scenario files: your own figures, targets or sector, in TOML.
+
+    A scenario holds what the built-in dataset holds: sources, indicators with their
+    observations and target, and optional segments. Start from the built-in one:
+
+    \b
+    Examples:
+      offshoring scenario init my.toml          write the built-in dataset to edit
+      offshoring scenario validate my.toml      list every problem at once
+      offshoring scenario show my.toml          what the file holds
+      offshoring --scenario my.toml status      any command on the file's figures
+      OFFSHORING_SCENARIO=my.toml offshoring gap
+    """
+
+
+@scenario.command("init")
+@click.argument("path", required=False)
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def scenario_init(path: str | None, force: bool) -> None:
+    """Write the built-in dataset as a commented scenario file (to stdout without PATH).
+
+    The file is written to a temporary file beside PATH and renamed, so a failure never
+    leaves a half-written file; an existing PATH is kept unless --force.
+
+    \b
+    Examples:
+      offshoring scenario init my.toml
+      offshoring scenario init > my.toml
+    """
+    from offshoring_cli import scenario as scenario_file
+
+    text = scenario_file.to_toml(BUILTIN)
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        scenario_file.write_new(path, text, force=force)
+    except DomainError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"Wrote {path}: edit it, then 'offshoring scenario validate {path}'.", err=True)
+
+
+@scenario.command("validate")
+@click.argument("path")
+def scenario_validate(path: str) -> None:
+    """Check a scenario file and list every problem at once (exit 2 if there is any).
+
+    Each problem names its key path, e.g. indicators[0].observations[2].value.
+
+    \b
+    Examples:
+      offshoring scenario validate my.toml
+    """
+    from offshoring_cli import scenario as scenario_file
+
+    try:
+        dataset, problems = scenario_file.check(scenario_file.read(path))
+    except scenario_file.ScenarioError as error:
+        dataset, problems = None, [f"{path}: {p}" for p in error.problems]
+    else:
+        problems = [f"{path}: {p}" for p in problems]
+    if dataset is None:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        click.echo(f"Error: {path} is not a valid scenario ({count}):", err=True)
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+        raise SystemExit(2)
+    observations = sum(len(i.observations) for i in dataset.indicators.values())
+    click.echo(
+        f"{path}: valid scenario {dataset.name!r}: {len(dataset.indicators)} indicators, "
+        f"{observations} observations, {len(dataset.sources)} sources"
     )
+
+
+@scenario.command("show")
+@click.argument("path", required=False)
+@output_options
+def scenario_show(path: str | None, fmt: str | None, as_json: bool, explain: bool) -> None:
+    """Summarise a scenario file (or, without PATH, the dataset in use).
+
+    \b
+    Examples:
+      offshoring scenario show my.toml
+      offshoring scenario show --json | jq '.results[].target'
+    """
+
+    def build(options: Options) -> Report:
+        if path is None:
+            state = click.get_current_context().find_root().ensure_object(dict)
+            origin = state.get("scenario_path") or "built-in"
+            return analysis.dataset_report(options.dataset, origin)
+        from offshoring_cli import scenario as scenario_file
+
+        return analysis.dataset_report(scenario_file.load(path), path)
+
+    _run(build, {"fmt": fmt, "as_json": as_json, "explain": explain})
+
+
+SCHEMAS = (
+    "scenario",
+    "gap",
+    "cagr",
+    "status",
+    "trajectory",
+    "project",
+    "sensitivity",
+    "segments",
+    "scenario-show",
+)
+
+
+@cli.command()
+@click.argument("name", type=click.Choice(SCHEMAS))
+def schema(name: str) -> None:
+    """Print the JSON Schema of the scenario format or of a command's JSON output.
+
+    \b
+    Examples:
+      offshoring schema scenario > scenario.schema.json
+      offshoring schema status | jq '.properties.results'
+    """
+    from importlib.resources import files
+
+    text = files("offshoring_cli").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    click.echo(text, nl=False)
 
 
 def main() -> None:

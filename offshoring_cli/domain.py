@@ -41,16 +41,24 @@ class Observation(NamedTuple):
     source: str
     note: str = ""
     period: str = "year"
-    """``year`` for a whole year's figure, ``H1`` for the first half-year only."""
+    """``year`` for a whole year's figure, ``H1``/``H2`` for a half-year only."""
+    reported_change: float | None = None
+    """The change on the same period a year earlier as the source reports it (a fraction),
+    where it differs from what the rounded figures give."""
 
 
 class Target(NamedTuple):
-    """The value an indicator should reach by ``year``, in the indicator's unit and series."""
+    """The value an indicator should reach by ``year``, in the indicator's unit and series.
+
+    ``described_multiple`` is the multiple of the baseline the target is described as in its
+    source (2.0 for "a doubling"), where it says one; the tool compares it with the real one.
+    """
 
     year: int
     value: Number
     series: str
     source: str
+    described_multiple: float | None = None
 
 
 class Indicator(NamedTuple):
@@ -65,6 +73,8 @@ class Indicator(NamedTuple):
     unit: str
     observations: tuple[Observation, ...]
     target: Target
+    increase: bool = True
+    """``True`` when an increase is wanted, ``False`` when a decrease is."""
 
     def annual(self) -> tuple[Observation, ...]:
         """The whole-year observations of the target's series, oldest first.
@@ -199,18 +209,14 @@ EXPORTS = Indicator(
             "lenouvelliste-2025",
             note="reported as +3.5 % on H1 2024, from unrounded figures",
             period="H1",
+            reported_change=0.035,
         ),
     ),
-    target=Target(2030, 40_000_000_000, EXPORTS_SERIES, SEED),
+    target=Target(2030, 40_000_000_000, EXPORTS_SERIES, SEED, described_multiple=2.0),
 )
 
 INDICATORS: dict[str, Indicator] = {JOBS.id: JOBS, EXPORTS.id: EXPORTS}
 """The built-in indicators, by id, in display order."""
-
-REPORTED_H1_CHANGES: dict[tuple[str, int], float] = {("exports", 2025): 0.035}
-"""Half-year changes as the source reports them, by (indicator, year of the later half-year).
-H1 2025 exports: +3.5 % on H1 2024, computed by the Office des Changes from unrounded figures
-(the rounded 13.4 / 12.9 bn give +3.9 %). Source: ``lenouvelliste-2025``."""
 
 
 class Segment(NamedTuple):
@@ -238,3 +244,35 @@ SEGMENTS: tuple[Segment, ...] = (
 )
 """The 2024 export split by segment (Office des Changes, preliminary, via Le360). BPO's change
 is given as "about +17 %"."""
+
+
+class Dataset(NamedTuple):
+    """Everything the commands compute from: indicators, sources and, optionally, segments.
+
+    The built-in dataset is :data:`BUILTIN`; a scenario file (``--scenario``) gives another.
+    ``segments`` split the whole-year figure of indicator ``segments_of`` in ``segments_year``.
+    """
+
+    name: str
+    description: str
+    indicators: dict[str, Indicator]
+    sources: dict[str, Source]
+    segments: tuple[Segment, ...] = ()
+    segments_year: int | None = None
+    segments_of: str | None = None
+
+
+BUILTIN = Dataset(
+    name="morocco-offshoring",
+    description=(
+        "Morocco's offshoring sector (IT outsourcing, customer relations, engineering and "
+        "business-process services): jobs and service exports against the Digital Morocco "
+        "2030 targets."
+    ),
+    indicators=INDICATORS,
+    sources=SOURCES,
+    segments=SEGMENTS,
+    segments_year=SEGMENTS_YEAR,
+    segments_of="exports",
+)
+"""The built-in dataset (see ``seeds/README.md`` for every figure's source)."""

@@ -84,15 +84,15 @@ def test_status_exports_uses_only_the_current_series_and_says_why(run: RunCli) -
 def test_status_insights_are_data_not_only_prose(run: RunCli) -> None:
     insights = {i["id"]: i for i in _json(run("status", "--json"))["insights"]}
     # 40 / 26.22 = 1.5256; 40 / 17.9 = 2.2346
-    assert insights["export_target_multiple"]["target_multiple"] == pytest.approx(1.5256, abs=5e-5)
-    assert insights["export_target_multiple"]["legacy_multiple"] == pytest.approx(2.2346, abs=5e-5)
+    assert insights["exports_target_multiple"]["target_multiple"] == pytest.approx(1.5256, abs=5e-5)
+    assert insights["exports_target_multiple"]["other_series_multiple"] == pytest.approx(2.2346, abs=5e-5)
     # 26.22e9 / 148,500 = 176,565.66 MAD; 40e9 / 270,000 = 148,148.15 MAD; ratio - 1 = -0.161
     per_job = insights["exports_per_job"]
     assert round(per_job["baseline"]) == 176_566
     assert round(per_job["implied_by_targets"]) == 148_148
     assert per_job["change"] == pytest.approx(148_148.148 / 176_565.66 - 1, abs=1e-5)
     # 13.4 / 12.9 - 1 = 0.03876 from the rounded figures; the source reports 0.035
-    momentum = insights["half_year_momentum"]
+    momentum = insights["exports_half_year_momentum"]
     assert momentum["change_from_rounded_figures"] == pytest.approx(0.03876, abs=5e-6)
     assert momentum["change_reported_by_source"] == 0.035
     assert "not an annual rate" in momentum["text"]
