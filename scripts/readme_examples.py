@@ -29,6 +29,7 @@ def render(command: str) -> str:
         capture_output=True,
         text=True,
         env=env,
+        cwd=README.parent,
         check=True,
     )
     return result.stdout

@@ -24,7 +24,8 @@ def test_readme_examples_are_the_real_output() -> None:
 
 @pytest.mark.parametrize("name", sorted(cli.commands))
 def test_every_command_has_a_readme_section(name: str) -> None:
-    assert f"### `offshoring {name}`" in README
+    headings = [line for line in README.splitlines() if line.startswith("#")]
+    assert any(f"`offshoring {name}`" in line for line in headings), name
 
 
 def test_quick_start_is_two_commands_install_and_test() -> None:
