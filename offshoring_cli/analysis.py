@@ -57,7 +57,8 @@ class Report(NamedTuple):
     warnings: list[str]
     methods: dict[str, str]
     explanation: list[str]
-    insights: list[dict[str, Any]]
+    insights: list[dict[str, Any]] | None
+    """Insights (``status`` only: a list, possibly empty); ``None`` for other commands."""
     layout: str = "metrics"
 
     def to_document(self, explain: bool = False) -> dict[str, Any]:
@@ -70,7 +71,7 @@ class Report(NamedTuple):
             "results": self.rows,
             "methods": self.methods,
         }
-        if self.insights:
+        if self.insights is not None:
             document["insights"] = self.insights
         document["notes"] = self.notes
         document["sources"] = {key: src._asdict() for key, src in self.sources.items()}
@@ -298,7 +299,7 @@ def _report(
         list(warnings),
         dict(methods),
         explanation,
-        insights or [],
+        insights,
         layout,
     )
 
@@ -368,7 +369,7 @@ def gap_report(options: Options) -> Report:
     resolved, warnings = resolve(options)
     rows, explanation = [], []
     for r in resolved:
-        g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year)
+        g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)
         rows.append(
             _head(r)
             | {
@@ -454,7 +455,7 @@ def cagr_report(options: Options) -> Report:
         "from the earliest observation of the same series to the baseline.",
     ]
     for r in resolved:
-        g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year)
+        g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)
         explanation += _explain_gap(r, g)[2:]
         row = _head(r) | {
             "periods": g.periods,
@@ -767,6 +768,7 @@ def status_report(options: Options, since: int | None = None) -> Report:
                 "latest": r.baseline,
                 "target_year": r.target_year,
                 "target": r.target,
+                "actual_periods": None,
                 "verdict": verdict,
                 "assessed": False,
             }
@@ -775,7 +777,13 @@ def status_report(options: Options, since: int | None = None) -> Report:
             rows.append(row)
             continue
         s = metrics.status(
-            start.year, start.value, r.base_year, r.baseline, r.target_year, r.target
+            start.year,
+            start.value,
+            r.base_year,
+            r.baseline,
+            r.target_year,
+            r.target,
+            r.indicator.increase,
         )
         if s.achieved:
             verdict = (
@@ -896,7 +904,7 @@ def trajectory_report(options: Options) -> Report:
     rows: list[dict[str, Any]] = []
     notes, explanation = [], []
     for r in resolved:
-        g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year)
+        g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)
         a = _actual(r)
         if a is None:
             notes.append(_no_history_note(r))
@@ -1016,14 +1024,26 @@ def project_report(
             assert increment is not None
             return r.baseline + increment * k
 
-        if growth is not None:
+        if growth is not None and not r.indicator.increase:  # a decrease: mirror the question
+            n = metrics.periods_to_reach(1 / r.baseline, 1 / r.target, 1 / (1 + growth) - 1)
+            how = f"* (1 + {growth:.6f}) ** (y - {r.base_year})"
+        elif growth is not None:
             n = metrics.periods_to_reach(r.baseline, r.target, growth)
             how = f"* (1 + {growth:.6f}) ** (y - {r.base_year})"
         else:
             assert increment is not None
-            n = metrics.periods_to_reach_linear(r.baseline, r.target, increment)
+            n = (
+                metrics.periods_to_reach_linear(r.baseline, r.target, increment)
+                if r.indicator.increase
+                else metrics.periods_to_reach_linear(-r.baseline, -r.target, -increment)
+            )
             how = f"+ {fmt.exact(increment)} * (y - {r.base_year})"
         value_then, value_target = at(end), at(r.target_year)
+        if min(value_then, value_target) < 0:
+            warnings.append(
+                f"{r.metric}: at {fmt.exact(increment or 0)} a year the projection falls below "
+                "zero; the values are shown as computed"
+            )
         rows.append(
             _head(r)
             | {
@@ -1064,15 +1084,23 @@ DEFAULT_CHANGES = (-0.2, -0.1, 0.0, 0.1, 0.2)
 """Default changes to the target, as fractions: -20 %, -10 %, as set, +10 %, +20 %."""
 
 
+def _percent(change: float) -> str:
+    """A change as a plain percentage: 0.1 -> ``10``, 0.125 -> ``12.5``, 1e4 -> ``1000000``."""
+    text = f"{abs(change) * 100:.6f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
 def _change_key(change: float) -> str:
     if change == 0:
         return "required_cagr_target_as_set"
-    pct = f"{abs(change) * 100:g}".replace(".", "_")
+    pct = _percent(change).replace(".", "_")
     return f"required_cagr_target_{'plus' if change > 0 else 'minus'}_{pct}pct"
 
 
 def _change_label(change: float) -> str:
-    return "Target as set" if change == 0 else f"Target {change * 100:+g} %"
+    if change == 0:
+        return "Target as set"
+    return f"Target {'+' if change > 0 else '-'}{_percent(change)} %"
 
 
 def sensitivity_report(
@@ -1089,7 +1117,8 @@ def sensitivity_report(
     Raises:
         DomainError: see :func:`resolve`; a year not after the base year; a change <= -100 %.
     """
-    changes = tuple(dict.fromkeys(changes))
+    # One column per distinct percentage as shown (to 6 decimals); -0 is 0.
+    changes = tuple({_change_key(c + 0.0): c + 0.0 for c in changes}.values())
     for change in changes:
         if change <= -1:
             raise DomainError(f"--changes: {change:+.0%} would make the target zero or negative")
@@ -1269,8 +1298,8 @@ DATASET_FIELDS = (
     Field("direction", "Wanted", "text"),
     Field("series", "Target's series", "text"),
     Field("observations", "Observations", "int"),
-    Field("years", "Whole-year figures", "text"),
-    Field("baseline_year", "Latest year", "year"),
+    Field("years", "Whole-year figures", "years"),
+    Field("base_year", "Latest year", "year"),
     Field("baseline", "Latest value", "value"),
     Field("target_year", "Target year", "year"),
     Field("target", "Target", "value"),
@@ -1294,8 +1323,8 @@ def dataset_report(dataset: domain.Dataset, origin: str) -> Report:
                 "direction": "increase" if ind.increase else "decrease",
                 "series": ind.target.series,
                 "observations": len(ind.observations),
-                "years": ", ".join(str(o.year) for o in annual),
-                "baseline_year": latest.year,
+                "years": [o.year for o in annual],
+                "base_year": latest.year,
                 "baseline": latest.value,
                 "target_year": ind.target.year,
                 "target": ind.target.value,

@@ -55,7 +55,8 @@ def value(kind: str, item: Any, unit: str) -> str:
     """Format one report value of a :class:`~offshoring_cli.analysis.Field` ``kind``.
 
     Kinds: ``value`` and ``value_per_year`` (in ``unit``), ``rate`` (a fraction shown as a
-    percentage), ``multiple`` (``1.82x``), ``ratio`` (four decimals), ``bool`` (yes/no);
+    percentage), ``multiple`` (``1.82x``), ``ratio`` (four decimals), ``bool`` (yes/no),
+    ``years`` (a list, comma-separated);
     anything else is shown as it is.
     """
     if kind == "value":
@@ -70,4 +71,6 @@ def value(kind: str, item: Any, unit: str) -> str:
         return f"{item:.4f}"
     if kind == "bool":
         return "yes" if item else "no"
+    if kind == "years":
+        return ", ".join(str(year) for year in item)
     return str(item)

@@ -113,10 +113,13 @@ class Gap(NamedTuple):
     required_cagr: float
     """``(target / baseline) ** (1 / periods) - 1``: the compound rate that reaches the target."""
     already_met: bool
-    """``True`` when ``baseline >= target`` (an increase is wanted)."""
+    """``True`` when the baseline already meets the target: ``baseline >= target`` when an
+    increase is wanted, ``baseline <= target`` when a decrease is."""
 
 
-def gap(baseline: Number, base_year: int, target: Number, target_year: int) -> Gap:
+def gap(
+    baseline: Number, base_year: int, target: Number, target_year: int, increase: bool = True
+) -> Gap:
     """The gap from ``baseline`` (in ``base_year``) to ``target`` (in ``target_year``).
 
     Formulas, with ``n = target_year - base_year``:
@@ -129,6 +132,8 @@ def gap(baseline: Number, base_year: int, target: Number, target_year: int) -> G
         base_year: the year of the baseline.
         target: the target value, same unit; finite and > 0.
         target_year: the target's year; must be after ``base_year``.
+        increase: ``True`` when an increase is wanted, ``False`` for a decrease (it decides
+            ``already_met``).
 
     Returns:
         A :class:`Gap`. Exact (ints) where the inputs are ints and the division is exact.
@@ -165,7 +170,7 @@ def gap(baseline: Number, base_year: int, target: Number, target_year: int) -> G
         target_multiple=multiple,
         linear_increment=per_period(absolute, periods),
         required_cagr=cagr(baseline, target, periods),
-        already_met=baseline >= target,
+        already_met=baseline >= target if increase else baseline <= target,
     )
 
 

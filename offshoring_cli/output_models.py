@@ -309,7 +309,7 @@ class AssessedStatusRow(BaseModel):
 
 class NotAssessedStatusRow(BaseModel):
     """A metric whose series has a single whole-year observation up to the latest year: the
-    methods need two, so every computed key is null (and actual_periods is absent)."""
+    methods need two, so every computed key is null."""
 
     model_config = _config("status result (not assessed)")
     metric: MetricId = Field(description="Indicator id.")
@@ -318,6 +318,7 @@ class NotAssessedStatusRow(BaseModel):
     series: str = Field(description="The statistical series the target refers to.")
     since_year: None = Field(description="Always null: no earlier observation.")
     since_value: None = Field(description="Always null.")
+    actual_periods: None = Field(description="Always null.")
     latest_year: Year = Field(description="Year of the only whole-year value (the baseline).")
     latest: Positive = Field(description="That value, " + _IN_UNIT + ".")
     target_year: Year = Field(description="Year the target is due.")
@@ -434,9 +435,7 @@ class StatusDocument(_Document):
         min_length=1, description="One row per metric."
     )
     insights: list[Insight] = Field(
-        default_factory=list,
-        min_length=1,
-        description="What a reader should not miss; the key is absent when there is none.",
+        description="What a reader should not miss; an empty list when there is none.",
     )
 
 
@@ -533,10 +532,10 @@ class ProjectDocument(_Document):
 
 # --- sensitivity ------------------------------------------------------------------------------
 
-CHANGE_KEY = r"^required_cagr_target_(as_set|(minus|plus)_[0-9]+(_[0-9]+)?(e[+-][0-9]+)?pct)$"
-"""Key of a sensitivity column: the target as set, or changed by a percentage written as
-Python's ``{:g}`` writes it with ``.`` as ``_`` (``plus_10pct``, ``minus_12_5pct``,
-``plus_1e+06pct``)."""
+CHANGE_KEY = r"^required_cagr_target_(as_set|(minus|plus)_[0-9]+(_[0-9]{1,6})?pct)$"
+"""Key of a sensitivity column: the target as set, or changed by a percentage in plain
+decimals (at most six) with ``.`` written as ``_`` (``plus_10pct``, ``minus_12_5pct``,
+``plus_1000000pct``)."""
 
 
 def _change_columns(schema: dict[str, Any]) -> None:
@@ -672,11 +671,11 @@ class IndicatorRow(BaseModel):
     observations: Annotated[int, Field(ge=1)] = Field(
         description="Number of observations, of every series and period."
     )
-    years: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(, [0-9]{4})*$")] = Field(
-        description="The years of the whole-year figures of the target's series, as text: "
-        "'2022, 2024'."
+    years: list[Year] = Field(
+        min_length=1,
+        description="The years of the whole-year figures of the target's series, oldest first.",
     )
-    baseline_year: Year = Field(description="Latest of those years.")
+    base_year: Year = Field(description="Latest of those years.")
     baseline: Positive = Field(description="The figure that year, " + _IN_UNIT + ".")
     target_year: Year = Field(description="Year the target is due.")
     target: Positive = Field(description="Target value, " + _IN_UNIT + ".")

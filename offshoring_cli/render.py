@@ -64,7 +64,7 @@ def source_lines(report: Report) -> list[str]:
 def _footer(report: Report, explain: bool) -> list[str]:
     """Lines under a table: notes, insights, worked formulas (``--explain``), sources."""
     lines = list(report.notes)
-    lines += [f"Insight: {item['text']}" for item in report.insights]
+    lines += [f"Insight: {item['text']}" for item in report.insights or []]
     if explain:
         lines += ["", "How each figure is computed:"] + [f"  {e}" for e in report.explanation]
     lines += [f"Source {line}" for line in source_lines(report)]

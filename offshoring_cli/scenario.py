@@ -45,12 +45,12 @@ class ScenarioError(DomainError):
 
 # --- the format, as pydantic models (they also give the JSON Schema) --------------------------
 
-_STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, str_strip_whitespace=True)
+_STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, str_strip_whitespace=True, strict=True)
 
 Text = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
-Positive = Annotated[int | float, Field(gt=0, le=1e18)]
+Positive = Annotated[int, Field(gt=0, le=10**18)] | Annotated[float, Field(gt=0, le=1e18)]
 Change = Annotated[float, Field(gt=-1, le=1000)]
 
 
@@ -159,7 +159,7 @@ def _path_of(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif part in {"int", "float"} or "[" in part or "function-" in part:
+        elif part in {"int", "float"} or part.startswith(("constrained-", "function-")):
             continue  # union branches and validator names are not keys of the file
         else:
             text += ("." if text else "") + part
@@ -180,13 +180,18 @@ def _message(error: Any) -> str:
 
 
 def _field_problems(error: ValidationError) -> list[str]:
-    seen: dict[str, str] = {}
+    """One line per problem. A number checked against both branches of ``int | float`` fails
+    twice; the branch that merely says "not an int" (or "not a float") is dropped when the
+    other says more."""
+    by_place: dict[str, list[tuple[str, str]]] = {}
     for item in error.errors():
-        where = _path_of(tuple(item["loc"]))
-        message = _message(item)
-        # A value that fails both union branches (int and float) is reported once.
-        seen.setdefault(f"{where}: {message}", where)
-    return list(seen)
+        by_place.setdefault(_path_of(tuple(item["loc"])), []).append((item["type"], _message(item)))
+    problems: list[str] = []
+    for where, found in by_place.items():
+        specific = [m for kind, m in found if kind not in {"int_type", "float_type"}]
+        for message in dict.fromkeys(specific or [m for _, m in found]):
+            problems.append(f"{where}: {message}")
+    return problems
 
 
 def _cross_problems(model: ScenarioModel) -> list[str]:

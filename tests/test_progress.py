@@ -85,7 +85,9 @@ def test_status_insights_are_data_not_only_prose(run: RunCli) -> None:
     insights = {i["id"]: i for i in _json(run("status", "--json"))["insights"]}
     # 40 / 26.22 = 1.5256; 40 / 17.9 = 2.2346
     assert insights["exports_target_multiple"]["target_multiple"] == pytest.approx(1.5256, abs=5e-5)
-    assert insights["exports_target_multiple"]["other_series_multiple"] == pytest.approx(2.2346, abs=5e-5)
+    assert insights["exports_target_multiple"]["other_series_multiple"] == pytest.approx(
+        2.2346, abs=5e-5
+    )
     # 26.22e9 / 148,500 = 176,565.66 MAD; 40e9 / 270,000 = 148,148.15 MAD; ratio - 1 = -0.161
     per_job = insights["exports_per_job"]
     assert round(per_job["baseline"]) == 176_566
@@ -214,6 +216,14 @@ def test_project_linear_increment_and_until(run: RunCli) -> None:
     assert row["value_at_target_year"] == 238_500
     # ceil(121,500 / 15,000) = ceil(8.1) = 9 -> 2033
     assert row["target_reached_year"] == 2033
+
+
+def test_project_below_zero_is_shown_with_a_warning(run: RunCli) -> None:
+    result = run("project", "--increment", "-50k", "-m", "jobs", "--json")
+    assert result.exit_code == 0
+    # 148,500 - 6 * 50,000 = -151,500: shown as computed, with a warning on stderr
+    assert json.loads(result.stdout)["results"][0]["value_at_target_year"] == -151_500
+    assert "falls below zero" in result.stderr
 
 
 def test_project_never_reached_at_zero_growth(run: RunCli) -> None:

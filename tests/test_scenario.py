@@ -305,3 +305,31 @@ def test_without_a_scenario_no_validation_or_toml_library_is_imported(
 
 def test_with_a_scenario_the_validation_library_is_imported() -> None:
     assert "pydantic" in _imported("--scenario", str(EXAMPLE), "gap", "--json")
+
+
+def _jobs_decrease(data: dict[str, Any]) -> None:
+    # Pretend the aim were fewer jobs: 100,000 by 2030, while jobs rose 130,000 -> 148,500.
+    data["indicators"][0]["direction"] = "decrease"
+    data["indicators"][0]["target"]["value"] = 100_000
+
+
+def test_a_decrease_wanted_is_not_met_by_a_rise(tmp_path: Path) -> None:
+    path = write(tmp_path, edited(_=_jobs_decrease))
+    gap = json.loads(invoke("--scenario", str(path), "gap", "-m", "jobs", "--json").stdout)
+    assert gap["results"][0]["already_met"] is False
+    status = json.loads(invoke("--scenario", str(path), "status", "-m", "jobs", "--json").stdout)
+    row = status["results"][0]
+    # actual +6.88 %/yr vs required (100,000 / 130,000) ** (1/8) - 1 = -3.23 %/yr: R < 0
+    assert row["required_cagr_from_base"] == pytest.approx((100 / 130) ** (1 / 8) - 1)
+    assert row["growth_ratio"] < 0 and row["growth_ratio_band"] == "moving away"
+    assert row["target_reached_year"] is None  # never, at a rising pace
+    projected = invoke("--scenario", str(path), "project", "-m", "jobs", "--growth=-5%", "--json")
+    # 148,500 * 0.95 ** n <= 100,000: ln(100 / 148.5) / ln(0.95) = 7.71 -> 8 years -> 2032
+    assert json.loads(projected.stdout)["results"][0]["target_reached_year"] == 2032
+
+
+def test_a_number_written_as_text_is_refused(tmp_path: Path) -> None:
+    text = builtin_toml().replace("value = 148500", 'value = "148500"')
+    result = invoke("scenario", "validate", str(write(tmp_path, text)))
+    assert result.exit_code == 2
+    assert "indicators[0].observations[1].value" in result.stderr
