@@ -144,15 +144,19 @@ def test_command_schema_names_its_command(name: str) -> None:
     assert properties["schema_version"]["const"] == 1
     # status always lists its insights (possibly none); no other command has them
     extra = {"insights"} if name == "status" else set()
-    assert set(schema(name)["required"]) == {
-        "schema_version",
-        "command",
-        "inputs",
-        "results",
-        "methods",
-        "notes",
-        "sources",
-    } | extra
+    assert (
+        set(schema(name)["required"])
+        == {
+            "schema_version",
+            "command",
+            "inputs",
+            "results",
+            "methods",
+            "notes",
+            "sources",
+        }
+        | extra
+    )
 
 
 # ---------------------------------------------------------------------------------------------
