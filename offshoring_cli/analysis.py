@@ -250,6 +250,11 @@ def _sources(dataset: domain.Dataset, ids: Sequence[str]) -> dict[str, Source]:
     return {sid: dataset.sources.get(sid, _OVERRIDE_SOURCE) for sid in dict.fromkeys(ids)}
 
 
+def cited_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
+    """The sources of the figures behind ``resolved``: its history and its targets."""
+    return _resolved_sources(options, resolved)
+
+
 def _resolved_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
     return _sources(
         options.dataset,

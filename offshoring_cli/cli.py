@@ -129,6 +129,11 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return _apply(_OUTPUT_OPTIONS, command)
 
 
+def _apply_figure_options_only(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The metric, year and override options, without the output options."""
+    return _apply(_FIGURE_OPTIONS, command)
+
+
 def _apply_figure_options_without_target_year(command: Callable[..., Any]) -> Callable[..., Any]:
     """Figure and output options, less --target-year (``sensitivity`` takes --years)."""
     return _apply(
@@ -384,6 +389,58 @@ def segments(fmt: str | None, as_json: bool, explain: bool) -> None:
       offshoring segments --json | jq '.results[] | {segment, share}'
     """
     _run(analysis.segments_report, {"fmt": fmt, "as_json": as_json, "explain": explain})
+
+
+@cli.command(epilog=GRAMMAR_HELP)
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="Write the chart as an image instead: FILE.svg or FILE.png (the suffix decides).",
+)
+@_apply_figure_options_only
+def chart(output: str | None, **kwargs: Any) -> None:
+    """Chart the paths to the target: observations, compound, linear and actual-pace paths.
+
+    In the terminal by default (plain ASCII where the terminal cannot show Unicode); with
+    --output, an SVG or PNG image with title, axis labels with units, legend and sources.
+    Needs the optional plotting libraries: pip install 'offshoring-cli[charts]'.
+
+    \b
+    Examples:
+      offshoring chart --metric jobs
+      offshoring chart --output paths.svg
+      offshoring chart --metric exports --output exports.png
+    """
+    from offshoring_cli import charts
+
+    def build(options: Options) -> None:
+        if output is not None:
+            charts.check_output(output)  # before anything is drawn
+            charts.require("matplotlib")
+            charts.write_image(charts.chart_model(options), output)
+            click.echo(f"Wrote {output}", err=True)
+            return
+        charts.require("plotext")
+        import shutil
+        import sys
+
+        encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
+        try:
+            "\u2500\u28ff".encode(encoding)
+            ascii_only = False
+        except (UnicodeEncodeError, LookupError):
+            ascii_only = True
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 140))
+        text = charts.terminal(charts.chart_model(options), width, 22, color, ascii_only)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    try:
+        build(_options(**kwargs))
+    except DomainError as error:
+        raise click.UsageError(str(error), click.get_current_context()) from None
 
 
 @cli.group()

@@ -1,0 +1,328 @@
+"""Charts of the paths to a target: in the terminal (plotext) or as SVG/PNG (matplotlib).
+
+:func:`chart_model` is pure: it turns the dataset and the user's options into what a chart
+shows (observations by series, the compound, linear and actual-pace paths, the target).
+:func:`terminal` and :func:`image` draw it. The plotting libraries are an optional extra
+(``pip install 'offshoring-cli[charts]'``) and are imported only inside the drawing functions,
+so importing this module, or running any other command, never imports them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from offshoring_cli import analysis
+from offshoring_cli.analysis import Options
+from offshoring_cli.metrics import DomainError
+
+INSTALL_HINT = "pip install 'offshoring-cli[charts]'"
+IMAGE_SUFFIXES = (".svg", ".png")
+
+
+class Series(NamedTuple):
+    """One drawn series: points as (year, value in the chart's scaled unit)."""
+
+    key: str
+    """Stable id: ``observed-SERIES``, ``compound``, ``linear``, ``actual``, ``target``."""
+    label: str
+    points: tuple[tuple[int, float], ...]
+
+
+class MetricChart(NamedTuple):
+    """Everything one metric's chart shows, with values already divided by ``scale``."""
+
+    metric: str
+    title: str
+    y_label: str
+    scale: float
+    observed: tuple[Series, ...]
+    paths: tuple[Series, ...]
+    target: Series
+    source_line: str
+
+
+_PATHS = (
+    ("compound_path", "compound", "Required compound path"),
+    ("linear_path", "linear", "Linear path"),
+    ("actual_pace_path", "actual", "At the actual pace"),
+)
+
+
+def _scale(unit: str) -> tuple[float, str]:
+    """Currency amounts are drawn in billions ("billion MAD"); counts as they are."""
+    if unit.isupper() and len(unit) == 3:  # a currency code such as MAD
+        return 1e9, f"billion {unit}"
+    return 1.0, unit
+
+
+def chart_model(options: Options) -> list[MetricChart]:
+    """What the charts show, per metric: whole-year observations of every series (each its
+    own series; the target's series with the baseline in use), the compound, linear and
+    actual-pace paths from the base year, and the target.
+
+    Raises:
+        DomainError: as :func:`analysis.trajectory_report`.
+    """
+    report = analysis.trajectory_report(options)
+    resolved, _ = analysis.resolve(options)
+    charts = []
+    for r in resolved:
+        cited = analysis.cited_sources(options, [r])
+        cited |= {
+            o.source: options.dataset.sources[o.source]
+            for o in r.indicator.observations
+            if o.period == "year" and o.source in options.dataset.sources
+        }
+        source_line = "Source: " + "; ".join(
+            f"{src.publisher} ({src.date})" if src.date else src.publisher for src in cited.values()
+        )
+        scale, y_label = _scale(r.unit)
+        rows = [row for row in report.rows if row["metric"] == r.metric]
+        series = r.indicator.target.series
+        observed = [
+            Series(
+                f"observed-{series}",
+                f"Observed ({series})",
+                tuple((row["year"], row["observed"] / scale) for row in rows if row["observed"]),
+            )
+        ]
+        others: dict[str, list[tuple[int, float]]] = {}
+        for obs in r.indicator.observations:
+            if obs.period == "year" and obs.series != series:
+                others.setdefault(obs.series, []).append((obs.year, obs.value / scale))
+        observed += [
+            Series(f"observed-{name}", f"Observed ({name}, other scope)", tuple(points))
+            for name, points in others.items()
+        ]
+        paths = [
+            Series(
+                key,
+                label,
+                tuple(
+                    (row["year"], row[column] / scale) for row in rows if row[column] is not None
+                ),
+            )
+            for column, key, label in _PATHS
+        ]
+        charts.append(
+            MetricChart(
+                r.metric,
+                f"{r.indicator.label}: paths to the {r.target_year} target",
+                y_label,
+                scale,
+                tuple(observed),
+                tuple(p for p in paths if p.points),
+                Series("target", f"Target {r.target_year}", ((r.target_year, r.target / scale),)),
+                source_line,
+            )
+        )
+    return charts
+
+
+def require(*modules: str) -> None:
+    """Check that the optional plotting libraries are installed.
+
+    Raises:
+        DomainError: one is missing; the message says what to install.
+    """
+    import importlib.util
+
+    missing = [name for name in modules if importlib.util.find_spec(name) is None]
+    if missing:
+        raise DomainError(
+            f"charts need the optional plotting libraries ({', '.join(missing)} missing): "
+            f"{INSTALL_HINT}"
+        )
+
+
+# --- terminal ---------------------------------------------------------------------------------
+
+_ASCII = str.maketrans(
+    {
+        "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "┼": "+", "┤": "+",
+        "├": "+", "┬": "+", "┴": "+", "═": "=", "║": "|", "━": "-", "┃": "|",
+    }
+)  # fmt: skip
+
+
+def _ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """``count`` evenly spaced tick positions from ``low`` to ``high``."""
+    if high <= low:
+        return [low]
+    step = (high - low) / (count - 1)
+    return [low + i * step for i in range(count)]
+
+
+def terminal(
+    charts: Sequence[MetricChart], width: int, height: int, color: bool, ascii_only: bool
+) -> str:
+    """The charts drawn as text with plotext, one under the other, each followed by its
+    legend (a line per series, with its marker) and its source line.
+
+    Each series has its own marker, so the chart reads without colour. ``ascii_only`` also
+    turns the frame into ASCII (for terminals that cannot show Unicode); ``color`` keeps
+    plotext's colour codes.
+    """
+    require("plotext")
+    import plotext  # type: ignore[import-untyped]
+
+    path_markers = {"compound": "*", "linear": "+", "actual": "."}
+    observed_markers = ("o", "x", "#", "%")
+    out = []
+    for chart in charts:
+        figure = plotext.figure
+        figure.clear()
+        figure.plot_size(width, height)
+        figure.theme("default" if color else "colorless")
+        legend = []
+        for path in chart.paths:
+            xs, ys = zip(*path.points, strict=True)
+            marker = path_markers[path.key]
+            figure.draw(figure.signal(list(xs), list(ys), marker=marker).lines())
+            legend.append(f"  {marker}  {path.label}")
+        for i, series in enumerate(chart.observed):
+            xs, ys = zip(*series.points, strict=True)
+            marker = observed_markers[i % len(observed_markers)]
+            figure.draw(figure.signal(list(xs), list(ys), marker=marker))
+            legend.append(f"  {marker}  {series.label}")
+        (year, value) = chart.target.points[0]
+        figure.draw(figure.signal([year], [value], marker="T"))
+        legend.append(f"  T  {chart.target.label}: {_plain(value, chart)} {chart.y_label}")
+        figure.legend(active=False)
+        years = sorted({y for s in (*chart.paths, *chart.observed) for y, _ in s.points})
+        figure.ruler("x").ticks(years, [str(y) for y in years])
+        values = [v for s in (*chart.paths, *chart.observed, chart.target) for _, v in s.points]
+        ticks = _ticks(min(values), max(values))
+        figure.ruler("y").ticks(ticks, [_plain(t, chart) for t in ticks])
+        figure.title(chart.title)
+        figure.label("year", axis="x")
+        figure.label(chart.y_label, axis="y")
+        text = str(figure.build())
+        if not color:
+            text = plotext.uncolorize(text)
+        lines = [line.rstrip() for line in text.splitlines()]
+        block = "\n".join([*lines, *legend, chart.source_line]) + "\n"
+        out.append(block.translate(_ASCII) if ascii_only else block)
+    return "\n".join(out)
+
+
+def _plain(value: float, chart: MetricChart) -> str:
+    """A tick or legend value in the chart's unit: ``270,000`` jobs, ``40.0`` billion MAD."""
+    return f"{value:,.0f}" if chart.scale == 1 else f"{value:,.1f}"
+
+
+# --- image ------------------------------------------------------------------------------------
+
+
+def check_output(path: str) -> str:
+    """Check an image path before anything is drawn; return its format (``svg`` or ``png``).
+
+    Raises:
+        DomainError: an unknown suffix, a directory, or a folder that does not exist or
+            cannot be written.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in IMAGE_SUFFIXES:
+        raise DomainError(
+            f"--output {path}: the format follows the suffix; use .svg or .png "
+            f"(e.g. {target.stem or 'chart'}.svg)"
+        )
+    if target.is_dir():
+        raise DomainError(f"--output {path} is a directory; give a file name such as chart.svg")
+    folder = target.parent
+    if not folder.is_dir():
+        raise DomainError(f"--output {path}: folder {str(folder)!r} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise DomainError(f"--output {path}: folder {str(folder)!r} cannot be written")
+    return suffix[1:]
+
+
+_STYLES = {
+    "compound": {"color": "#1f4e79", "linestyle": "-", "linewidth": 2.0},
+    "linear": {"color": "#7f7f7f", "linestyle": "--", "linewidth": 1.5},
+    "actual": {"color": "#c55a11", "linestyle": ":", "linewidth": 2.0},
+}
+_OBSERVED_MARKERS = ("o", "s", "^", "D")
+
+
+def render_image(charts: Sequence[MetricChart], fmt: str) -> bytes:
+    """The charts as one SVG or PNG image (one panel per metric), as bytes.
+
+    SVG output is deterministic: a fixed hash salt for element ids and no date, so the same
+    inputs give the same bytes. Text stays text in SVG (searchable, and parsed by the tests).
+    """
+    require("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    rc: Any = {"svg.hashsalt": "offshoring-cli", "svg.fonttype": "none", "font.size": 11}
+    with matplotlib.rc_context(rc):
+        figure = Figure(figsize=(9, 5.2 * len(charts)), layout="constrained")
+        axes_list = figure.subplots(len(charts), 1, squeeze=False)[:, 0]
+        for axes, chart in zip(axes_list, charts, strict=True):
+            _draw(axes, chart, FuncFormatter, MaxNLocator)
+        buffer = io.BytesIO()
+        metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
+        figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
+    return buffer.getvalue()
+
+
+def _draw(axes: Any, chart: MetricChart, formatter: Any, locator: Any) -> None:
+    for path in chart.paths:
+        xs, ys = zip(*path.points, strict=True)
+        (line,) = axes.plot(xs, ys, label=path.label, **_STYLES[path.key])
+        line.set_gid(f"{chart.metric}-{path.key}")
+    for i, series in enumerate(chart.observed):
+        xs, ys = zip(*series.points, strict=True)
+        (line,) = axes.plot(
+            xs, ys, linestyle="none", marker=_OBSERVED_MARKERS[i % len(_OBSERVED_MARKERS)],
+            markersize=7, color="black" if i == 0 else "#9e480e", label=series.label,
+        )  # fmt: skip
+        line.set_gid(f"{chart.metric}-{series.key}")
+    (year, value) = chart.target.points[0]
+    (marker,) = axes.plot(
+        [year], [value], linestyle="none", marker="*", markersize=16, color="#2e7d32",
+        label=f"{chart.target.label}: {_plain(value, chart)} {chart.y_label}",
+    )  # fmt: skip
+    marker.set_gid(f"{chart.metric}-target")
+    axes.set_title(chart.title, loc="left", fontweight="bold")
+    axes.set_xlabel("year")
+    axes.set_ylabel(chart.y_label)
+    axes.xaxis.set_major_locator(locator(integer=True))
+    axes.yaxis.set_major_formatter(
+        formatter(lambda v, _pos: f"{v:,.0f}" if chart.scale == 1 else f"{v:,.1f}")
+    )
+    axes.grid(True, color="#dddddd", linewidth=0.6)
+    axes.legend(loc="upper left", fontsize=9, frameon=False)
+    import textwrap
+
+    axes.text(
+        0.0, -0.16, "\n".join(textwrap.wrap(chart.source_line, 120)), transform=axes.transAxes,
+        fontsize=8, color="#555555", ha="left", va="top", gid=f"{chart.metric}-source",
+    )  # fmt: skip
+
+
+def write_image(charts: Sequence[MetricChart], path: str) -> None:
+    """Draw the charts and write them to ``path`` (format from the suffix), atomically.
+
+    Raises:
+        DomainError: as :func:`check_output`, or when writing fails.
+    """
+    fmt = check_output(path)
+    data = render_image(charts, fmt)
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise DomainError(f"--output {path}: cannot write ({error.strerror or error})") from None
