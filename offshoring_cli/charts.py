@@ -111,7 +111,7 @@ def chart_model(options: Options) -> list[MetricChart]:
         charts.append(
             MetricChart(
                 r.metric,
-                f"{r.indicator.label}: paths to the {r.target_year} target",
+                f"{r.indicator.label}: paths to {r.target_year}",
                 y_label,
                 scale,
                 tuple(observed),
@@ -226,14 +226,14 @@ def check_output(path: str) -> str:
             cannot be written.
     """
     target = Path(path)
+    if target.is_dir():
+        raise DomainError(f"--output {path} is a directory; give a file name such as chart.svg")
     suffix = target.suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
         raise DomainError(
             f"--output {path}: the format follows the suffix; use .svg or .png "
             f"(e.g. {target.stem or 'chart'}.svg)"
         )
-    if target.is_dir():
-        raise DomainError(f"--output {path} is a directory; give a file name such as chart.svg")
     folder = target.parent
     if not folder.is_dir():
         raise DomainError(f"--output {path}: folder {str(folder)!r} does not exist")
@@ -250,8 +250,9 @@ _STYLES = {
 _OBSERVED_MARKERS = ("o", "s", "^", "D")
 
 
-def render_image(charts: Sequence[MetricChart], fmt: str) -> bytes:
-    """The charts as one SVG or PNG image (one panel per metric), as bytes.
+def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = False) -> bytes:
+    """The charts as one SVG or PNG image (one panel per metric, stacked or side by side),
+    as bytes.
 
     SVG output is deterministic: a fixed hash salt for element ids and no date, so the same
     inputs give the same bytes. Text stays text in SVG (searchable, and parsed by the tests).
@@ -265,8 +266,13 @@ def render_image(charts: Sequence[MetricChart], fmt: str) -> bytes:
 
     rc: Any = {"svg.hashsalt": "offshoring-cli", "svg.fonttype": "none", "font.size": 11}
     with matplotlib.rc_context(rc):
-        figure = Figure(figsize=(9, 5.2 * len(charts)), layout="constrained")
-        axes_list = figure.subplots(len(charts), 1, squeeze=False)[:, 0]
+        count = len(charts)
+        if side_by_side:
+            figure = Figure(figsize=(6.2 * count, 5.2), layout="constrained")
+            axes_list = figure.subplots(1, count, squeeze=False)[0, :]
+        else:
+            figure = Figure(figsize=(9, 5.2 * count), layout="constrained")
+            axes_list = figure.subplots(count, 1, squeeze=False)[:, 0]
         for axes, chart in zip(axes_list, charts, strict=True):
             _draw(axes, chart, FuncFormatter, MaxNLocator)
         buffer = io.BytesIO()
@@ -305,7 +311,7 @@ def _draw(axes: Any, chart: MetricChart, formatter: Any, locator: Any) -> None:
     import textwrap
 
     axes.text(
-        0.0, -0.16, "\n".join(textwrap.wrap(chart.source_line, 120)), transform=axes.transAxes,
+        0.0, -0.16, "\n".join(textwrap.wrap(chart.source_line, 90)), transform=axes.transAxes,
         fontsize=8, color="#555555", ha="left", va="top", gid=f"{chart.metric}-source",
     )  # fmt: skip
 

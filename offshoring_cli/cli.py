@@ -443,6 +443,101 @@ def chart(output: str | None, **kwargs: Any) -> None:
         raise click.UsageError(str(error), click.get_current_context()) from None
 
 
+@cli.command(epilog=GRAMMAR_HELP)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("markdown", "html"), case_sensitive=False),
+    default=None,
+    help="markdown or html. Default: from the --output suffix (.html, .htm), else markdown.",
+)
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="Write the brief to FILE (Markdown: the chart is written beside it as an SVG). "
+    "Default: stdout, without the chart for Markdown.",
+)
+@_apply_figure_options_only
+def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
+    """A one-page brief to hand on: verdicts, key numbers, milestones, insights, chart,
+    methods and sources.
+
+    HTML is one self-contained file (chart inline, no external fonts, scripts or images) that
+    prints on A4. Needs the optional plotting libraries for the chart:
+    pip install 'offshoring-cli[charts]'.
+
+    \b
+    Examples:
+      offshoring report --format html --output brief.html
+      offshoring report --output brief.md          (writes brief-chart.svg beside it)
+      offshoring report --metric jobs > brief.md
+    """
+    from pathlib import Path
+
+    from offshoring_cli import brief, charts
+
+    if fmt is None:
+        suffix = Path(output).suffix.lower() if output else ""
+        fmt = "html" if suffix in {".html", ".htm"} else "markdown"
+    fmt = fmt.lower()
+    try:
+        options = _options(**kwargs)
+        if output is not None:
+            _check_writable(output)
+        charts.require("matplotlib")  # the brief includes its chart
+        content = brief.build(options)
+        chart_model = charts.chart_model(options)
+        if fmt == "html":
+            svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
+            text = brief.to_html(content, svg)
+        elif output is not None:
+            chart_path = Path(output).with_name(f"{Path(output).stem}-chart.svg")
+            charts.write_image(chart_model, str(chart_path))
+            text = brief.to_markdown(content, chart_path.name)
+        else:
+            text = brief.to_markdown(content, None)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            _write_atomically(output, text)
+            click.echo(f"Wrote {output}", err=True)
+    except DomainError as error:
+        raise click.UsageError(str(error), click.get_current_context()) from None
+
+
+def _check_writable(path: str) -> None:
+    """Refuse an output path whose folder is missing or read-only, before any work.
+
+    Raises:
+        DomainError: the folder does not exist or cannot be written, or the path is a folder.
+    """
+    from pathlib import Path
+
+    target = Path(path)
+    if target.is_dir():
+        raise DomainError(f"--output {path} is a directory; give a file name")
+    if not target.parent.is_dir():
+        raise DomainError(f"--output {path}: folder {str(target.parent)!r} does not exist")
+    if not os.access(target.parent, os.W_OK):
+        raise DomainError(f"--output {path}: folder {str(target.parent)!r} cannot be written")
+
+
+def _write_atomically(path: str, text: str) -> None:
+    """Write through a temporary file and a rename: never a half-written file."""
+    from pathlib import Path
+
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise DomainError(f"--output {path}: cannot write ({error.strerror or error})") from None
+
+
 @cli.group()
 def scenario() -> None:
     """Scenario files: your own figures, targets or sector, in TOML.

@@ -32,7 +32,7 @@ def _cell(field: Field, row: dict[str, Any]) -> str:
     return formatting.value(field.kind, item, str(row.get("unit", "")))
 
 
-def _grid(report: Report) -> tuple[list[str], list[list[str]]]:
+def grid(report: Report) -> tuple[list[str], list[list[str]]]:
     """Header and body of the table as text.
 
     ``metrics`` layout: one row per field, one column per metric (labelled by metric id).
@@ -107,7 +107,7 @@ def to_markdown(report: Report, explain: bool = False) -> str:
     def cells(values: list[str]) -> str:
         return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |"
 
-    header, body = _grid(report)
+    header, body = grid(report)
     lines = [f"**{report.title}**", "", cells(header)]
     if report.layout == "rows":
         kinds = [f.kind for f in report.fields]
@@ -131,7 +131,7 @@ def print_table(report: Report, explain: bool = False, console: Console | None =
     from rich.table import Table
 
     console = console or Console(highlight=False)
-    header, body = _grid(report)
+    header, body = grid(report)
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
     needed = sum(widths) + 3 * len(widths) + 1
     console.print(report.title, style="bold", markup=False, soft_wrap=True)

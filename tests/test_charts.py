@@ -1,0 +1,254 @@
+"""chart and report: the SVG's structure, deterministic bytes, the terminal chart, the brief."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from offshoring_cli import charts
+from offshoring_cli.analysis import Options
+from offshoring_cli.cli import cli
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="offshoring", env=env)
+
+
+def error_lines(result: Result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+
+
+def texts(root: ET.Element) -> list[str]:
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+# --- the model behind every chart -----------------------------------------------------------
+
+
+def test_chart_model_jobs() -> None:
+    (jobs,) = charts.chart_model(Options(metrics=("jobs",)))
+    assert jobs.y_label == "jobs" and jobs.scale == 1
+    assert jobs.observed[0].points == ((2022, 130_000), (2024, 148_500))
+    paths = {p.key: dict(p.points) for p in jobs.paths}
+    assert set(paths) == {"compound", "linear", "actual"}
+    # linear 2027: 148,500 + 3 * 20,250 = 209,250; compound 2027: 148,500 * 1.104773 ** 3
+    assert paths["linear"][2027] == 209_250
+    assert round(paths["compound"][2027]) == 200_237
+    assert jobs.target.points == ((2030, 270_000),)
+
+
+def test_chart_model_exports_keeps_series_apart_in_billions() -> None:
+    (exports,) = charts.chart_model(Options(metrics=("exports",)))
+    assert exports.y_label == "billion MAD" and exports.scale == 1e9
+    keys = [s.key for s in exports.observed]
+    assert keys == ["observed-digital-outsourcing", "observed-offshoring-legacy"]
+    # 26.17 bn (2023) and 26.22 bn (2024) in the target's series; 10, 15.7, 17.9 bn legacy
+    assert exports.observed[0].points == ((2023, 26.17), (2024, 26.22))
+    assert [y for y, _ in exports.observed[1].points] == [2018, 2022, 2023]
+    assert exports.target.points == ((2030, 40.0),)
+
+
+# --- SVG and PNG ------------------------------------------------------------------------------
+
+
+def test_svg_structure(tmp_path: Path) -> None:
+    path = tmp_path / "paths.svg"
+    result = invoke("chart", "--output", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""  # the image is the result; "Wrote ..." goes to stderr
+    root = ET.parse(path).getroot()
+    words = texts(root)
+    assert "Offshoring jobs: paths to 2030" in words
+    assert "Offshoring service exports: paths to 2030" in words
+    assert words.count("year") == 2 and "jobs" in words and "billion MAD" in words
+    ids = {g.get("id") for g in root.iter(f"{SVG}g")}
+    for metric in ("jobs", "exports"):
+        for line in ("compound", "linear", "actual", "target"):
+            assert f"{metric}-{line}" in ids, (metric, line)
+    assert "exports-observed-offshoring-legacy" in ids
+    assert any(w.startswith("Source: North Africa Post") for w in words)
+    assert "Target 2030: 270,000 jobs" in words  # the target marker's legend entry
+
+
+def test_svg_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.svg", tmp_path / "b.svg"
+    assert invoke("chart", "-m", "jobs", "-o", str(first)).exit_code == 0
+    assert invoke("chart", "-m", "jobs", "-o", str(second)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert b"<dc:date>" not in first.read_bytes()
+
+
+def test_png_is_a_png(tmp_path: Path) -> None:
+    path = tmp_path / "paths.png"
+    assert invoke("chart", "-o", str(path)).exit_code == 0
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [
+        ("chart.pdf", "use .svg or .png"),
+        ("missing/chart.svg", "does not exist"),
+        (".", "is a directory"),
+    ],
+)
+def test_bad_output_is_refused_before_drawing(tmp_path: Path, name: str, fragment: str) -> None:
+    result = invoke("chart", "--output", str(tmp_path / name))
+    assert result.exit_code == 2
+    (line,) = error_lines(result)
+    assert fragment in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing written, not even a tmp
+
+
+def test_a_scenario_changes_the_chart(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "jobs-2025.toml"
+    path = tmp_path / "c.svg"
+    assert invoke("--scenario", str(example), "chart", "-m", "jobs", "-o", str(path)).exit_code == 0
+    # the 2025 observation (160,000) makes 2025 the base year: paths start there
+    (jobs,) = charts.chart_model(Options(metrics=("jobs",), dataset=_load(example)))
+    assert dict(jobs.observed[0].points)[2025] == 160_000
+    assert min(y for y, _ in jobs.paths[0].points) == 2025
+
+
+def _load(path: Path) -> charts.analysis.domain.Dataset:
+    from offshoring_cli import scenario
+
+    return scenario.load(path)
+
+
+# --- terminal ---------------------------------------------------------------------------------
+
+
+def test_terminal_chart_has_its_labels() -> None:
+    result = invoke("chart", "-m", "jobs")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Offshoring jobs: paths to 2030" in out
+    assert "year" in out and "jobs" in out
+    for label in ("*  Required compound path", "+  Linear path", ".  At the actual pace"):
+        assert label in out
+    assert "T  Target 2030: 270,000 jobs" in out
+    assert "270,000" in out and "2027" in out  # y and x ticks in plain numbers and years
+    assert "\x1b[" not in out  # not a terminal: no colour codes
+
+
+def test_terminal_chart_falls_back_to_ascii() -> None:
+    command = [sys.executable, "-m", "offshoring_cli", "chart", "-m", "exports"]
+    env = {"PYTHONIOENCODING": "ascii", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(command, capture_output=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    result.stdout.decode("ascii")  # raises if any non-ASCII byte is left
+    assert b"billion MAD" in result.stdout
+
+
+# --- the brief --------------------------------------------------------------------------------
+
+
+class _Text(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def test_html_brief_is_self_contained_and_has_every_status_number(tmp_path: Path) -> None:
+    path = tmp_path / "brief.html"
+    result = invoke("report", "--output", str(path))
+    assert result.exit_code == 0, result.stderr
+    page = path.read_text(encoding="utf-8")
+    parser = _Text()
+    parser.feed(page)
+    text = " ".join(parser.parts)
+    assert "svg" in parser.tags and "img" not in parser.tags and "script" not in parser.tags
+    assert "http" not in page.split("<body>")[0]  # no external stylesheet, font or script
+    assert "@page { size: A4" in page
+    # every figure of the status JSON, as the table formats it
+    status = json.loads(invoke("status", "--json").stdout)
+    for row in status["results"]:
+        assert f"{row['actual_cagr'] * 100:.2f} %" in text
+        assert f"{row['required_cagr_from_base'] * 100:.2f} %" in text
+        assert f"{row['required_cagr_from_latest'] * 100:.2f} %" in text
+        assert f"{row['growth_ratio']:.4f}" in text
+        assert f"{row['progress_score']:.4f}" in text
+        assert row["growth_ratio_band"] in text and row["progress_band"] in text
+        assert str(row["target_reached_year"]) in text
+        assert row["verdict"] in text
+    assert "221,348 jobs" in text and "48,652 jobs" in text
+    for insight in status["insights"]:
+        assert insight["text"] in text
+    assert "200,237 jobs" in text and "209,250 jobs" in text  # 2027 milestones
+    assert "open-sdg.readthedocs.io" in text and "UN Statistics Division" in text
+
+
+def test_markdown_brief_writes_its_chart_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "brief.md"
+    result = invoke("report", "-m", "jobs", "--output", str(path))
+    assert result.exit_code == 0, result.stderr
+    chart = tmp_path / "brief-chart.svg"
+    assert chart.exists()
+    body = path.read_text(encoding="utf-8")
+    assert "![Paths to the targets](brief-chart.svg)" in body
+    assert "- **jobs**: acceleration needed - 6.88 %/yr achieved vs 9.57 %/yr required" in body
+    assert "| Required CAGR a year | 10.48 % |" in body
+
+
+def test_report_to_stdout_is_markdown() -> None:
+    result = invoke("report", "-m", "exports")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Offshoring service exports: how far from the 2030 target")
+
+
+# --- without the optional plotting libraries ----------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["chart"], ["chart", "-o", "x.svg"], ["report"]])
+def test_without_the_charts_extra_say_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+
+    def hide(name: str, *rest: object) -> object:
+        return None if name in {"matplotlib", "plotext"} else real(name, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.util, "find_spec", hide)
+    result = invoke(*args)
+    assert result.exit_code == 2
+    (line,) = error_lines(result)
+    assert "pip install 'offshoring-cli[charts]'" in line
+
+
+PROBE = """
+import sys
+from offshoring_cli.cli import main
+sys.argv = ["offshoring", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted({m.split(".")[0] for m in sys.modules} & {"matplotlib", "plotext"}), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [["gap"], ["status", "--json"], ["trajectory"], ["--help"]])
+def test_other_commands_never_import_the_plotting_libraries(args: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False
+    )
+    assert result.stderr.strip().splitlines()[-1] == "[]"
