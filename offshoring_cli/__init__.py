@@ -11,4 +11,4 @@ The package is layered:
 - :mod:`offshoring_cli.cli` -- the thin Click layer.
 """
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"

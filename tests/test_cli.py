@@ -473,8 +473,9 @@ def test_gap_and_cagr_share_the_figure_options(name: str) -> None:
         assert opt in options, (name, opt)
 
 
-# Commands that write a report; `scenario init/validate` and `schema` print files or checks.
-REPORT_COMMANDS = [n for n in cli.commands if n not in {"scenario", "schema"}]
+# Commands that write a report; `scenario` and `schema` print files or checks, `chart` and
+# `report` draw charts and briefs (their own --output and formats).
+REPORT_COMMANDS = [n for n in cli.commands if n not in {"scenario", "schema", "chart", "report"}]
 
 
 def test_every_command_has_the_output_options() -> None:
