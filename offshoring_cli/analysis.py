@@ -6,8 +6,6 @@ to label and format each one, the method behind each figure, and the worked form
 (``--explain``); :mod:`offshoring_cli.render` turns it into text.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple

@@ -6,8 +6,6 @@ SVG file beside it) or one self-contained HTML file (the chart inline as SVG, no
 fonts, scripts or images) laid out to print on A4.
 """
 
-from __future__ import annotations
-
 import html
 from typing import NamedTuple
 

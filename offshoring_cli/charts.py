@@ -7,8 +7,6 @@ shows (observations by series, the compound, linear and actual-pace paths, the t
 so importing this module, or running any other command, never imports them.
 """
 
-from __future__ import annotations
-
 import io
 import os
 from collections.abc import Sequence

@@ -9,8 +9,6 @@ that is a key of :data:`SOURCES`. The figures and how the derived ones were deri
 in prose, in ``seeds/README.md``; a test keeps the two in step.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 Number = int | float

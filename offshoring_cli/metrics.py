@@ -8,8 +8,6 @@ Every invalid input raises :class:`DomainError` (a :class:`ValueError`); no func
 returns NaN, an infinity or a complex number.
 """
 
-from __future__ import annotations
-
 import math
 from typing import NamedTuple
 
