@@ -593,6 +593,32 @@ def _since(r: Resolved, since: int | None) -> Observation | None:
     )
 
 
+def _not_assessable(r: Resolved, start: Observation | None) -> str | None:
+    """Why the two methods cannot judge this metric, or ``None`` when they can.
+
+    They need two whole-year observations, and a target that lies the wanted way from the
+    base value (above it when an increase is wanted): otherwise a fast move the other way
+    would read as "on track".
+    """
+    if start is None:
+        return (
+            f"only one whole-year observation of series {r.indicator.target.series!r} "
+            f"({r.base_year}); both methods need two."
+        )
+    increase = r.indicator.increase
+    achieved = r.baseline >= r.target if increase else r.baseline <= r.target
+    wrong_way = r.target <= start.value if increase else r.target >= start.value
+    if wrong_way and not achieved:
+        wanted = "an increase" if increase else "a decrease"
+        side = "not above" if increase else "not below"
+        return (
+            f"the target ({r.amount(r.target)}) is {side} the {start.year} value "
+            f"({r.amount(start.value)}) although {wanted} is wanted, so growth rates from "
+            f"{start.year} cannot judge progress; choose another target or --since year."
+        )
+    return None
+
+
 def _left_out_note(r: Resolved) -> str | None:
     """Which observations of the indicator the assessment leaves out, and why."""
     series = r.indicator.target.series
@@ -760,11 +786,9 @@ def status_report(options: Options, since: int | None = None) -> Report:
         left_out = _left_out_note(r)
         if left_out:
             notes.append(left_out)
-        if start is None:
-            verdict = (
-                f"{r.metric}: not assessed - only one whole-year observation of series "
-                f"{r.indicator.target.series!r} ({r.base_year}); both methods need two."
-            )
+        reason = _not_assessable(r, start)
+        if reason is not None:
+            verdict = f"{r.metric}: not assessed - {reason}"
             row |= {f.key: None for f in STATUS_FIELDS if f.key != "series"}
             row |= {
                 "latest_year": r.base_year,
@@ -772,13 +796,19 @@ def status_report(options: Options, since: int | None = None) -> Report:
                 "target_year": r.target_year,
                 "target": r.target,
                 "actual_periods": None,
+                "required_cagr_from_latest": metrics.cagr(
+                    r.baseline, r.target, r.target_year - r.base_year
+                ),
                 "verdict": verdict,
                 "assessed": False,
             }
+            if start is not None:
+                row |= {"since_year": start.year, "since_value": start.value}
             notes.append(verdict)
             verdicts.append(verdict)
             rows.append(row)
             continue
+        assert start is not None
         s = metrics.status(
             start.year,
             start.value,

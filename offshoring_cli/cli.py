@@ -17,12 +17,17 @@ from offshoring_cli import __version__, analysis, params
 from offshoring_cli.analysis import Options, Report
 from offshoring_cli.domain import BUILTIN, Dataset
 from offshoring_cli.metrics import DomainError
-from offshoring_cli.render import FORMATS, emit
+from offshoring_cli.render import FORMATS, emit, write_out
 
 GRAMMAR_HELP = """\b
 Numbers: 148500, 148_500, 148,500 (comma for thousands only), 2.7e5, with
 an optional suffix k (thousand), M/mn (million), bn/B/Md (billion):
 148.5k jobs, 26.22bn MAD. Rates print as % in tables, fractions in JSON."""
+
+
+def _debug() -> bool:
+    """``OFFSHORING_DEBUG`` set to anything but empty, 0, false or no: show tracebacks."""
+    return os.environ.get("OFFSHORING_DEBUG", "").strip().lower() not in {"", "0", "false", "no"}
 
 
 class OffshoringGroup(click.Group):
@@ -38,13 +43,15 @@ class OffshoringGroup(click.Group):
 
             if error.errno == errno.EPIPE:
                 raise  # Click's main() exits quietly on a closed pipe
-            raise self._unexpected(error) from error
+            if _debug():
+                raise
+            raise click.ClickException(f"cannot finish: {error.strerror or error}") from error
         except Exception as error:
             raise self._unexpected(error) from error
 
     @staticmethod
     def _unexpected(error: Exception) -> Exception:
-        if os.environ.get("OFFSHORING_DEBUG"):
+        if _debug():
             return error
         return click.ClickException(
             f"unexpected failure: {type(error).__name__}: {error} "
@@ -203,6 +210,7 @@ def _run(
 
 @click.group(
     cls=OffshoringGroup,
+    invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="Run 'offshoring COMMAND --help' for a command's options and examples.",
 )
@@ -232,6 +240,9 @@ def cli(ctx: click.Context, scenario_path: str | None) -> None:
       offshoring --scenario my.toml status   the same on your own figures
     """
     ctx.ensure_object(dict)["scenario_path"] = scenario_path or None
+    if ctx.invoked_subcommand is None:  # plain 'offshoring': the help, on stdout
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 @cli.command(epilog=GRAMMAR_HELP)
@@ -266,7 +277,7 @@ def cagr(**kwargs: Any) -> None:
     Examples:
       offshoring cagr
       offshoring cagr --metric jobs --json | jq '.results[0].actual_cagr'
-      offshoring cagr --jobs-baseline 100 --jobs-target 200 --base-year 2020 --target-year 2030
+      offshoring cagr -m jobs --jobs-baseline 100k --jobs-target 200k --base-year 2020
     """
     _run(analysis.cagr_report, kwargs)
 
@@ -434,8 +445,7 @@ def chart(output: str | None, **kwargs: Any) -> None:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 140))
         text = charts.terminal(charts.chart_model(options), width, 22, color, ascii_only)
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_out(text)
 
     try:
         build(_options(**kwargs))
@@ -499,7 +509,7 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
         else:
             text = brief.to_markdown(content, None)
         if output is None:
-            click.echo(text, nl=False)
+            write_out(text)
         else:
             _write_atomically(output, text)
             click.echo(f"Wrote {output}", err=True)
@@ -573,7 +583,7 @@ def scenario_init(path: str | None, force: bool) -> None:
 
     text = scenario_file.to_toml(BUILTIN)
     if path is None:
-        click.echo(text, nl=False)
+        write_out(text)
         return
     try:
         scenario_file.write_new(path, text, force=force)
@@ -664,9 +674,28 @@ def schema(name: str) -> None:
     from importlib.resources import files
 
     text = files("offshoring_cli").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
-    click.echo(text, nl=False)
+    write_out(text)
 
 
 def main() -> None:
-    """Entry point of the ``offshoring`` console script."""
-    cli(prog_name="offshoring")
+    """Entry point of the ``offshoring`` console script.
+
+    Output errors outside a command (``--help`` or ``--version`` into a full disk, a closed
+    stdout) get one ``Error:`` line and exit 1 too, never a traceback.
+    """
+    import sys
+
+    if sys.stdout is None:
+        sys.stderr.write("Error: standard output is closed; nothing can be written.\n")
+        raise SystemExit(1)
+    try:
+        cli(prog_name="offshoring")
+    except OSError as error:
+        if _debug():
+            raise
+        import errno
+
+        if error.errno == errno.EPIPE:
+            raise SystemExit(1) from None
+        sys.stderr.write(f"Error: cannot finish: {error.strerror or error}\n")
+        raise SystemExit(1) from None

@@ -72,11 +72,17 @@ def cagr(start: Number, end: Number, periods: int) -> float:
     near_zero = -0.5 < change < 1.0
     log_ratio = math.log1p(change) if near_zero else math.log(end) - math.log(start)
     try:
-        return math.expm1(log_ratio / periods)
+        rate = math.expm1(log_ratio / periods)
     except OverflowError:
         raise DomainError(
             f"growth from {start!r} to {end!r} in {periods} years is too large to represent"
         ) from None
+    if rate <= -1.0:  # mathematically > -1, but too close to -1 for a float
+        raise DomainError(
+            f"the decline from {start!r} to {end!r} in {periods} years is too steep to "
+            "represent as a growth rate"
+        )
+    return rate
 
 
 def per_period(total: Number, periods: int) -> Number:
@@ -271,16 +277,35 @@ def periods_to_reach(value: Number, target: Number, rate: float) -> int | None:
         return 0
     if rate <= 0:
         return None
-    estimate = math.log(target / value) / math.log1p(rate)
+    factor = 1.0 + rate  # the factor project() compounds with
+    if factor == 1.0:  # a rate below float resolution: project() never moves
+        return None
+    estimate = math.log(target / value) / math.log(factor)
     if not math.isfinite(estimate) or estimate > 1e15:
         return None
-    n = max(1, math.ceil(estimate))
-    # Correct the float estimate so that the answer agrees with project().
-    while n > 1 and value * (1.0 + rate) ** (n - 1) >= target:
-        n -= 1
-    while value * (1.0 + rate) ** n < target:
-        n += 1
-    return n
+
+    def reached(n: int) -> bool:
+        try:
+            return value * factor**n >= target
+        except OverflowError:
+            return True
+
+    # The estimate is within a few years of the answer; search outwards from it, then bisect,
+    # so that the answer agrees with project() exactly and in a bounded number of steps.
+    low, high = max(0, math.ceil(estimate) - 2), math.ceil(estimate) + 2
+    step = 2
+    while low > 0 and reached(low):
+        low, step = max(0, low - step), step * 2
+    step = 2
+    while not reached(high):
+        high, step = high + step, step * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        if reached(middle):
+            high = middle
+        else:
+            low = middle
+    return high if not reached(low) else low
 
 
 def periods_to_reach_linear(value: Number, target: Number, increment: Number) -> int | None:

@@ -308,16 +308,18 @@ class AssessedStatusRow(BaseModel):
 
 
 class NotAssessedStatusRow(BaseModel):
-    """A metric whose series has a single whole-year observation up to the latest year: the
-    methods need two, so every computed key is null."""
+    """A metric the methods cannot judge (a single whole-year observation, or a target on the
+    wrong side of the base value): every key of the methods is null."""
 
     model_config = _config("status result (not assessed)")
     metric: MetricId = Field(description="Indicator id.")
     label: str = Field(description="Indicator name.")
     unit: str = Field(description="Unit of every amount of the row: 'jobs', 'MAD', ...")
     series: str = Field(description="The statistical series the target refers to.")
-    since_year: None = Field(description="Always null: no earlier observation.")
-    since_value: None = Field(description="Always null.")
+    since_year: Year | None = Field(
+        description="The assessment's base year, where there is one; null: no earlier observation."
+    )
+    since_value: Positive | None = Field(description="Its value, " + _IN_UNIT + ", or null.")
     actual_periods: None = Field(description="Always null.")
     latest_year: Year = Field(description="Year of the only whole-year value (the baseline).")
     latest: Positive = Field(description="That value, " + _IN_UNIT + ".")
@@ -325,7 +327,9 @@ class NotAssessedStatusRow(BaseModel):
     target: Positive = Field(description="Target value, " + _IN_UNIT + ".")
     actual_cagr: None = Field(description="Always null.")
     required_cagr_from_base: None = Field(description="Always null.")
-    required_cagr_from_latest: None = Field(description="Always null.")
+    required_cagr_from_latest: float = Field(
+        description="Required CAGR from the latest value to the target, " + _RATE_A_YEAR + "."
+    )
     growth_ratio: None = Field(description="Always null.")
     growth_ratio_band: None = Field(description="Always null.")
     projected_at_target_year: None = Field(description="Always null.")

@@ -120,6 +120,24 @@ def to_markdown(report: Report, explain: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def plain_terminal() -> bool:
+    """``True`` when styles are unwanted: ``NO_COLOR`` set (https://no-color.org) or
+    ``TERM=dumb``. (Rich already drops colour then; this also drops bold and the like.)"""
+    import os
+
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
+def table_text(report: Report, explain: bool = False) -> str:
+    """The report drawn as a Rich table for this terminal (see :func:`print_table`), as text."""
+    from rich.console import Console
+
+    console = Console(highlight=False, color_system=None if plain_terminal() else "auto")
+    with console.capture() as captured:
+        print_table(report, explain, console)
+    return captured.get()
+
+
 def print_table(report: Report, explain: bool = False, console: Console | None = None) -> None:
     """Draw the report as a Rich table on ``console`` (stdout by default).
 
@@ -177,8 +195,34 @@ def emit(report: Report, fmt: str, explain: bool = False) -> None:
     """
     for warning in report.warnings:
         sys.stderr.write(f"Warning: {warning}\n")
-    if fmt == "table":
-        print_table(report, explain)
-    else:
-        sys.stdout.write(RENDERERS[fmt](report, explain))
-    sys.stdout.flush()
+    write_out(table_text(report, explain) if fmt == "table" else RENDERERS[fmt](report, explain))
+
+
+def write_out(text: str) -> None:
+    """Write ``text`` to stdout completely, or fail: never a silently cut output.
+
+    Python's buffered stdout can report a large write as done when the reader has gone, and
+    then lose the rest at exit with status 0. Here the bytes go to the file descriptor in a
+    loop: a reader that closes the pipe early (``| head``) raises ``BrokenPipeError``, which
+    the CLI turns into exit 1; a non-blocking stdout is waited on, not cut.
+    """
+    import os
+
+    stream = sys.stdout
+    stream.flush()
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests' capture)
+        stream.write(text)
+        stream.flush()
+        return
+    data = memoryview(text.encode(stream.encoding or "utf-8", errors="replace"))
+    while data:
+        try:
+            written = os.write(fd, data)
+        except BlockingIOError:
+            import select
+
+            select.select([], [fd], [])
+            continue
+        data = data[written:]
