@@ -64,7 +64,9 @@ main()
 
 def _time(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True
+    )
     return time.perf_counter() - start
 
 
@@ -106,8 +108,10 @@ def main() -> int:
             samples[name].append(_time(command, env))
     medians = {name: statistics.median(values) for name, values in samples.items()}
 
-    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
-          f"{args.runs} runs each (median wall time)")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
+        f"{args.runs} runs each (median wall time)"
+    )
     print(f"{'command':28} {'median':>9} {'floor':>9} {'ratio':>6}  budget 1.10")
     failed = False
     for name, median in medians.items():
