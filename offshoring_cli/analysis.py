@@ -650,7 +650,8 @@ _MULTIPLE_WORDS = {2.0: "doubling", 3.0: "tripling", 4.0: "quadrupling"}
 def _target_multiple_insight(r: Resolved) -> dict[str, Any] | None:
     """The target as a multiple of the baseline, against the multiple its source describes
     and against the indicator's other series."""
-    described = r.indicator.target.described_multiple
+    # The source's wording describes its own target, not one given on the command line.
+    described = None if r.target_source == OVERRIDE else r.indicator.target.described_multiple
     series = r.indicator.target.series
     other = [o for o in r.indicator.observations if o.series != series and o.period == "year"]
     if described is None and not other:
@@ -669,7 +670,10 @@ def _target_multiple_insight(r: Resolved) -> dict[str, Any] | None:
     )
     if described is not None:
         word = _MULTIPLE_WORDS.get(described, f"{described:g}x")
-        text += f', not the "{word}" of its source\'s wording'
+        if abs(multiple - described) <= 0.05 * described:
+            text += f', the "{word}" of its source\'s wording'
+        else:
+            text += f', not the "{word}" of its source\'s wording'
     if other:
         last = other[-1]
         other_multiple = r.target / last.value

@@ -24,6 +24,15 @@ from typing import Any
 
 import click
 
+
+def _shown(value: object, limit: int = 40) -> str:
+    """The user's input, quoted, cut to ``limit`` characters so an error stays one line."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return repr(text)
+
+
 _SCALES = {"k": 3, "m": 6, "mn": 6, "bn": 9, "b": 9, "md": 9, "mds": 9}
 
 _QUANTITY = re.compile(
@@ -81,17 +90,19 @@ class QuantityType(click.ParamType[int | float]):
         if self.unit and text.lower().endswith(self.unit.lower()):
             text = text[: -len(self.unit)].rstrip()
         if not text:
-            self.fail(f"{value!r} is empty; give a number such as {examples}.", param, ctx)
+            self.fail(f"{_shown(value)} is empty; give a number such as {examples}.", param, ctx)
         if text.lstrip("+-").lower() in {"nan", "inf", "infinity"}:
             self.fail(
-                f"{value!r} is not a finite number; give a number such as {examples}.",
+                f"{_shown(value)} is not a finite number; give a number such as {examples}.",
                 param,
                 ctx,
             )
         negative = text.startswith("-")
         if negative and not self.signed:
             self.fail(
-                f"{value!r} must be greater than 0 ({self.article} cannot be negative).", param, ctx
+                f"{_shown(value)} must be greater than 0 ({self.article} cannot be negative).",
+                param,
+                ctx,
             )
         match = _QUANTITY.fullmatch(text[1:] if negative else text)
         if match is None:
@@ -99,7 +110,7 @@ class QuantityType(click.ParamType[int | float]):
         scale_word = (match["scale"] or "").lower()
         if scale_word and scale_word not in _SCALES:
             self.fail(
-                f"{value!r}: unknown suffix {match['scale']!r}; use k (thousand), M or mn "
+                f"{_shown(value)}: unknown suffix {match['scale']!r}; use k (thousand), M or mn "
                 f"(million), bn, B or Md (billion), e.g. {examples}.",
                 param,
                 ctx,
@@ -114,17 +125,22 @@ class QuantityType(click.ParamType[int | float]):
             too_large = True
         if too_large:
             self.fail(
-                f"{value!r} is too large (at most 1e18); did you add an extra suffix?", param, ctx
+                f"{_shown(value)} is too large (at most 1e18); did you add an extra suffix?",
+                param,
+                ctx,
             )
         if negative:
             number = -number
         if number <= 0 and not self.signed:
             self.fail(
-                f"{value!r} must be greater than 0; give a number such as {examples}.", param, ctx
+                f"{_shown(value)} must be greater than 0; give a number such as {examples}.",
+                param,
+                ctx,
             )
         if 0 < abs(number) < MIN_QUANTITY:
             self.fail(
-                f"{value!r} is too small (at least 1e-6); did you forget a suffix such as bn?",
+                f"{_shown(value)} is too small (at least 1e-6); did you forget a suffix "
+                "such as bn?",
                 param,
                 ctx,
             )
@@ -132,7 +148,8 @@ class QuantityType(click.ParamType[int | float]):
             return int(number)
         if self.whole:
             self.fail(
-                f"{value!r} is not a whole number of {self.unit}; give a count such as {examples}.",
+                f"{_shown(value)} is not a whole number of {self.unit}; give a count such "
+                f"as {examples}.",
                 param,
                 ctx,
             )
@@ -141,15 +158,21 @@ class QuantityType(click.ParamType[int | float]):
     def _explain(self, original: str, text: str, examples: str) -> str:
         """Why ``text`` is not a quantity, and what to type instead."""
         decimal_comma = re.fullmatch(r"\+?([0-9]+),([0-9]+)\s*([a-zA-Z]*)", text)
+        if decimal_comma and len(decimal_comma[2]) != 3 and self.whole:
+            fixed = f"{decimal_comma[1]}.{decimal_comma[2]}{decimal_comma[3]}"
+            return (
+                f"{_shown(original)}: use a dot for decimals: {fixed} (but jobs are whole "
+                "numbers; a comma only separates thousands, in groups of three: 148,500)."
+            )
         if decimal_comma and len(decimal_comma[2]) != 3:
             fixed = f"{decimal_comma[1]}.{decimal_comma[2]}{decimal_comma[3]}"
-            return f"{original!r}: use a dot for decimals: {fixed}."
+            return f"{_shown(original)}: use a dot for decimals: {fixed}."
         if "," in text:
             return (
-                f"{original!r}: a comma may only separate thousands in groups of three "
+                f"{_shown(original)}: a comma may only separate thousands in groups of three "
                 f"(148,500); use a dot for decimals. E.g. {examples}."
             )
-        return f"{original!r} is not a number; give a number such as {examples}."
+        return f"{_shown(original)} is not a number; give a number such as {examples}."
 
 
 class YearType(click.ParamType[int]):
@@ -167,7 +190,9 @@ class YearType(click.ParamType[int]):
             text = str(value).strip()
             if not re.fullmatch(r"[0-9]{4}", text):
                 self.fail(
-                    f"{value!r} is not a year; give a four-digit year such as 2030.", param, ctx
+                    f"{_shown(value)} is not a year; give a four-digit year such as 2030.",
+                    param,
+                    ctx,
                 )
             year = int(text)
         if not 1900 <= year <= 2200:
@@ -178,29 +203,42 @@ class YearType(click.ParamType[int]):
 _RATE = re.compile(r"([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(%?)", re.ASCII)
 
 
+MAX_RATE = 10.0
+"""The largest growth rate accepted: 1,000 % a year."""
+
+
 def parse_rate(text: str) -> float:
     """A growth rate as a fraction a year: ``8%`` and ``0.08`` both give ``0.08``.
 
     Raises:
         ValueError: with a message saying what to type, when ``text`` is not a number with an
-            optional ``%``, is not finite, is a bare number above 1 or below -1 (did you mean
-            a percentage?), or is -100 % or less.
+            optional ``%`` (a decimal comma gets a hint), is not finite, is a bare number
+            above 1 or below -1 (did you mean a percentage?), is -100 % or less, or is above
+            1,000 %.
     """
     match = _RATE.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"{text!r} is not a rate; give a percentage such as 8% or a fraction 0.08")
+        comma = re.fullmatch(r"\s*([+-]?[0-9]+),([0-9]+)\s*(%?)\s*", text)
+        if comma:
+            fixed = f"{comma[1]}.{comma[2]}{comma[3]}"
+            raise ValueError(f"{_shown(text)}: use a dot for decimals: {fixed}")
+        raise ValueError(
+            f"{_shown(text)} is not a rate; give a percentage such as 8% or a fraction 0.08"
+        )
     number = float(match[1])
     percent = bool(match[2])
     if not math.isfinite(number):
-        raise ValueError(f"{text!r} is too large; give a percentage such as 8%")
+        raise ValueError(f"{_shown(text)} is too large; give a percentage such as 8%")
     if not percent and abs(number) > 1:
         raise ValueError(
-            f"{text!r}: a bare number is a fraction (0.08 = 8 %); for {match[1]} percent type "
-            f"{match[1]}%"
+            f"{_shown(text)}: a bare number is a fraction (0.08 = 8 %); for {match[1]} "
+            f"percent type {match[1]}%"
         )
     fraction = number / 100 if percent else number
     if fraction <= -1:
-        raise ValueError(f"{text!r}: a rate must be greater than -100 %")
+        raise ValueError(f"{_shown(text)}: a rate must be greater than -100 %")
+    if fraction > MAX_RATE:
+        raise ValueError(f"{_shown(text)}: rates above 1,000 % a year are refused")
     return fraction
 
 
@@ -239,7 +277,7 @@ class RateListType(click.ParamType[tuple[float, ...]]):
             return value
         items = [item for item in str(value).split(",") if item.strip()]
         if not items:
-            self.fail(f"{value!r} is empty; give rates such as -10%,0,10%.", param, ctx)
+            self.fail(f"{_shown(value)} is empty; give rates such as -10%,0,10%.", param, ctx)
         try:
             return tuple(parse_rate(item) for item in items)
         except ValueError as error:
@@ -264,11 +302,15 @@ class YearsType(click.ParamType[tuple[int, ...]]):
         if span:
             first, last = (YEAR.convert(part, param, ctx) for part in span.groups())
             if last < first:
-                self.fail(f"{text!r}: the range runs backwards; type {last}-{first}.", param, ctx)
+                self.fail(
+                    f"{_shown(text)}: the range runs backwards; type {last}-{first}.", param, ctx
+                )
             return tuple(range(first, last + 1))
         parts = [part.strip() for part in text.split(",") if part.strip()]
         if not parts:
-            self.fail(f"{value!r} is empty; give years such as 2028-2035 or 2028,2030.", param, ctx)
+            self.fail(
+                f"{_shown(value)} is empty; give years such as 2028-2035 or 2028,2030.", param, ctx
+            )
         return tuple(sorted({YEAR.convert(part, param, ctx) for part in parts}))
 
 

@@ -392,8 +392,8 @@ CASES: list[tuple[str, list[str], Probe]] = [
     ),
     (
         "sensitivity",
-        ["sensitivity", "-m", "jobs", "--years", "2030", "--changes", "0.001%,1e6%"],
-        lambda d: "required_cagr_target_plus_1000000pct" in d["results"][0],
+        ["sensitivity", "-m", "jobs", "--years", "2030", "--changes", "0.001%,1000%"],
+        lambda d: "required_cagr_target_plus_1000pct" in d["results"][0],
     ),
     (
         "sensitivity",
