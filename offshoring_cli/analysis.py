@@ -171,7 +171,12 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
             given, or the target year is not after the base year.
     """
     resolved: list[Resolved] = []
-    warnings: list[str] = []
+    warnings: list[str] = [
+        f"--{metric}-{kind} is ignored: {metric} is not among the selected metrics (--metric)"
+        for kind, given in (("baseline", options.baselines), ("target", options.targets))
+        for metric in given
+        if metric not in options.selected()
+    ]
     for metric in options.selected():
         ind = options.dataset.indicators[metric]
         annual = ind.annual()
@@ -195,7 +200,7 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         if target_year <= base_year:
             raise DomainError(
                 f"the target year {target_year} must be after the base year {base_year}; "
-                f"give a later --target-year (e.g. {ind.target.year})"
+                f"give a later --target-year (e.g. {max(ind.target.year, base_year + 1)})"
             )
         if metric in options.targets:
             target, target_source = options.targets[metric], OVERRIDE
@@ -337,7 +342,7 @@ def _explain_gap(r: Resolved, g: metrics.Gap) -> list[str]:
         f"{r.metric}: gap = {fmt.exact(r.target)} - {fmt.exact(r.baseline)} = "
         f"{fmt.exact(g.absolute)} ({r.amount(g.absolute)})",
         f"{r.metric}: linear increment = {fmt.exact(g.absolute)} / {n} = "
-        f"{fmt.exact(g.linear_increment)} a year",
+        f"{fmt.exact(g.linear_increment)} ({r.amount(g.linear_increment)} a year)",
         f"{r.metric}: required CAGR = ({fmt.exact(r.target)} / {fmt.exact(r.baseline)}) "
         f"** (1 / {n}) - 1 = {g.required_cagr:.6f} ({fmt.rate(g.required_cagr)} a year)",
     ]
@@ -491,7 +496,8 @@ def cagr_report(options: Options) -> Report:
             )
             explanation.append(
                 f"{r.metric}: actual linear pace = ({fmt.exact(r.baseline)} - "
-                f"{fmt.exact(a.start)}) / {a.periods} = {fmt.exact(a.linear_pace)} a year"
+                f"{fmt.exact(a.start)}) / {a.periods} = {fmt.exact(a.linear_pace)} "
+                f"({r.amount(a.linear_pace)} a year)"
             )
         rows.append(row)
     return _report(
@@ -559,6 +565,9 @@ STATUS_METHODS = {
 }
 
 
+_ONE_METRIC_HINT = " (each metric has its own years: assess one at a time with --metric)"
+
+
 def _since(r: Resolved, since: int | None) -> Observation | None:
     """The assessment's base observation: ``since``'s, or the series' earliest."""
     earlier = r.history[:-1]
@@ -572,6 +581,7 @@ def _since(r: Resolved, since: int | None) -> Observation | None:
                 if earlier
                 else "the series has no earlier whole-year observation"
             )
+            + _ONE_METRIC_HINT
         )
     for o in earlier:
         if o.year == since:
@@ -590,6 +600,7 @@ def _since(r: Resolved, since: int | None) -> Observation | None:
     raise DomainError(
         f"--since {since}: no whole-year {r.metric} observation for {since} in series "
         f"{r.indicator.target.series!r}{why}; years available before {r.base_year}: {years}"
+        + _ONE_METRIC_HINT
     )
 
 
@@ -872,7 +883,8 @@ def status_report(options: Options, since: int | None = None) -> Report:
             )
         explanation.append(
             f"{m}: projected {s.target_year} = {lt} * (1 + {s.actual_cagr:.6f}) ** "
-            f"{s.target_year - s.latest_year} = {fmt.exact(s.projected)}"
+            f"{s.target_year - s.latest_year} = {fmt.exact(s.projected)} "
+            f"({r.amount(s.projected)})"
         )
         if s.progress_score is not None:
             explanation.append(
@@ -919,6 +931,11 @@ TRAJECTORY_METHODS = {
 }
 
 
+def _path_point(baseline: Number, rate: float, k: int) -> Number:
+    """The compound path in year ``base + k``: the baseline itself (exact) at ``k = 0``."""
+    return baseline if k == 0 else metrics.project(baseline, rate, k)
+
+
 def _linear_point(baseline: Number, gap: Number, k: int, n: int) -> Number:
     """``baseline + gap * k / n``, exact (an int) where it divides exactly."""
     if isinstance(baseline, int) and isinstance(gap, int) and (gap * k) % n == 0:
@@ -956,13 +973,13 @@ def trajectory_report(options: Options) -> Report:
                     "year": year,
                     "observed": observed.get(year),
                     "compound_path": (
-                        metrics.project(r.baseline, g.required_cagr, k) if on_path else None
+                        _path_point(r.baseline, g.required_cagr, k) if on_path else None
                     ),
                     "linear_path": (
                         _linear_point(r.baseline, g.absolute, k, g.periods) if on_path else None
                     ),
                     "actual_pace_path": (
-                        metrics.project(r.baseline, a.cagr, k) if on_path and a else None
+                        _path_point(r.baseline, a.cagr, k) if on_path and a else None
                     ),
                 }
             )
@@ -1048,6 +1065,10 @@ def project_report(
     resolved, warnings = resolve(options)
     rows, explanation = [], []
     for r in resolved:
+        if increment is not None and r.unit == "jobs" and increment != int(increment):
+            raise DomainError(
+                f"--increment {increment:g}: jobs are whole, give a whole number of jobs a year"
+            )
         end = until if until is not None else r.target_year
         if end <= r.base_year:
             raise DomainError(
@@ -1095,8 +1116,15 @@ def project_report(
         )
         explanation += [
             f"{r.metric}: value in year y = {fmt.exact(r.baseline)} {how}",
-            f"{r.metric}: {end}: {fmt.exact(value_then)}; {r.target_year}: "
-            f"{fmt.exact(value_target)} vs target {fmt.exact(r.target)}",
+            f"{r.metric}: {end}: {fmt.exact(value_then)} ({r.amount(value_then)})"
+            + (
+                ""
+                if end == r.target_year
+                else f"; {r.target_year}: {fmt.exact(value_target)} ({r.amount(value_target)})"
+            )
+            + f" vs target {fmt.exact(r.target)} ({r.amount(r.target)})",
+            f"{r.metric}: target reached in "
+            + ("no year at this pace" if n is None else f"{r.base_year} + {n} = {r.base_year + n}"),
         ]
     return _report(
         "project",

@@ -10,9 +10,12 @@ from typing import Any
 
 
 def number(value: float) -> str:
-    """``148500`` -> ``148,500``; a non-integral value keeps two decimals (``1,234.57``)."""
+    """``148500`` -> ``148,500``; a non-integral value keeps two decimals (``1,234.57``), or
+    three significant digits below 1 (``0.00400``) so that a small value never reads 0."""
     if isinstance(value, int) or float(value).is_integer():
         return f"{int(value):,}"
+    if abs(value) < 1:
+        return f"{value:.3g}"
     return f"{value:,.2f}"
 
 
@@ -23,17 +26,17 @@ def amount(value: float, unit: str) -> str:
 
     Jobs are rounded to whole jobs (a path value of 200,236.6 jobs reads ``200,237 jobs``).
     """
-    if unit == "MAD":
+    if unit.isupper() and len(unit) == 3:  # a currency code such as MAD
         size = abs(value)
-        if size >= 1e9:
+        if size >= 1e9 or round(size / 1e6, 2) >= 1000:  # 999,999,999.999 reads 1.00 bn
             # Keep a third decimal where the figure has one (segments: 10.578 bn MAD).
             text = f"{value / 1e9:,.3f}"
             if not (float(value).is_integer() and value % 1_000_000 == 0) or text.endswith("0"):
                 text = f"{value / 1e9:,.2f}"
-            return f"{text} bn MAD"
+            return f"{text} bn {unit}"
         if size >= 1e6:
-            return f"{value / 1e6:,.2f} M MAD"
-        return f"{number(value)} MAD"
+            return f"{value / 1e6:,.2f} M {unit}"
+        return f"{number(value)} {unit}"
     if unit == "jobs":
         return f"{round(value):,} jobs"
     return f"{number(value)} {unit}"

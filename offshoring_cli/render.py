@@ -116,7 +116,13 @@ def to_markdown(report: Report, explain: bool = False) -> str:
         lines.append("|" + "---|" + "---:|" * (len(header) - 1))
     lines += [cells(row) for row in body]
     lines.append("")
-    lines += [f"- {line}" if line else "" for line in _footer(report, explain)]
+    lines += [f"- {line}" for line in report.notes]
+    lines += [f"- Insight: {item['text']}" for item in report.insights or []]
+    if explain:
+        lines += ["", "How each figure is computed:", ""]
+        lines += [f"- `{line}`" for line in report.explanation]
+        lines.append("")
+    lines += [f"- Source {line}" for line in source_lines(report)]
     return "\n".join(lines) + "\n"
 
 
@@ -195,6 +201,10 @@ def emit(report: Report, fmt: str, explain: bool = False) -> None:
     """
     for warning in report.warnings:
         sys.stderr.write(f"Warning: {warning}\n")
+    if explain and fmt == "csv":
+        sys.stderr.write(
+            "Warning: --explain has no effect on CSV (results only); use another format\n"
+        )
     write_out(table_text(report, explain) if fmt == "table" else RENDERERS[fmt](report, explain))
 
 
