@@ -7,6 +7,7 @@ reader closes the pipe early (``offshoring gap | head -n 1``).
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from typing import Any
@@ -30,8 +31,69 @@ def _debug() -> bool:
     return os.environ.get("OFFSHORING_DEBUG", "").strip().lower() not in {"", "0", "false", "no"}
 
 
+_LAZY: dict[str, Callable[[], click.Command]] = {}
+"""Commands by name, built only when asked for: every command pays only for its own options."""
+_SUMMARY: dict[str, str] = {}
+"""Each command's first docstring line, for the group's help without building the commands."""
+
+
+def command(
+    name: str, *decorators: Callable[[Any], Any], registry: dict[str, Any] | None = None, **kw: Any
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command to be built on first use: ``decorators`` (options, arguments) are
+    applied then, not at import, so start-up does not pay for every command's options."""
+
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        def build() -> click.Command:
+            def callback(*args: Any, **kwargs: Any) -> Any:
+                return function(*args, **kwargs)
+
+            built: Any = functools.update_wrapper(callback, function)  # a fresh copy each time
+            for decorator in reversed(decorators):
+                built = decorator(built)
+            make: Callable[[Any], click.Command] = click.command(name, **kw)
+            return make(built)
+
+        (_LAZY if registry is None else registry)[name] = build
+        if registry is None:
+            _SUMMARY[name] = (function.__doc__ or "").strip().splitlines()[0]
+        return function
+
+    return register
+
+
+def _shorten(text: str, width: int) -> str:
+    """``text`` cut at a word to fit ``width`` characters, with ``...`` when cut."""
+    if len(text) <= width:
+        return text
+    return text[: max(width - 3, 1)].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+
+
+def all_commands() -> dict[str, click.Command]:
+    """Every command, built (for documentation and tests; the CLI builds only what it runs)."""
+    context = click.Context(cli)
+    found = {name: cli.get_command(context, name) for name in cli.list_commands(context)}
+    return {name: command for name, command in found.items() if command is not None}
+
+
 class OffshoringGroup(click.Group):
-    """A group that turns unexpected exceptions into one clean ``Error:`` line (exit 1)."""
+    """The top-level group: commands built on demand (:func:`command`), and unexpected
+    exceptions turned into one clean ``Error:`` line (exit 1)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(_LAZY)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _LAZY:
+            self.add_command(_LAZY[cmd_name](), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the registered summaries: ``--help`` builds no command."""
+        width = (formatter.width or 80) - 6 - max(map(len, _SUMMARY))
+        rows = [(name, _shorten(summary, width)) for name, summary in _SUMMARY.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -245,8 +307,11 @@ def cli(ctx: click.Context, scenario_path: str | None) -> None:
         ctx.exit(0)
 
 
-@cli.command(epilog=GRAMMAR_HELP)
-@figure_options
+@command(
+    "gap",
+    figure_options,
+    epilog=GRAMMAR_HELP,
+)
 def gap(**kwargs: Any) -> None:
     """Gap from the baseline to the target, and the growth that closes it.
 
@@ -264,8 +329,11 @@ def gap(**kwargs: Any) -> None:
     _run(analysis.gap_report, kwargs)
 
 
-@cli.command(epilog=GRAMMAR_HELP)
-@figure_options
+@command(
+    "cagr",
+    figure_options,
+    epilog=GRAMMAR_HELP,
+)
 def cagr(**kwargs: Any) -> None:
     """Required growth to the target vs actual (historical) growth.
 
@@ -282,14 +350,17 @@ def cagr(**kwargs: Any) -> None:
     _run(analysis.cagr_report, kwargs)
 
 
-@cli.command(epilog=GRAMMAR_HELP)
-@click.option(
-    "--since",
-    type=params.YEAR,
-    help="The assessment's base year (a year with a whole-year observation). "
-    "Default: the earliest one of the target's series (jobs 2022, exports 2023).",
+@command(
+    "status",
+    click.option(
+        "--since",
+        type=params.YEAR,
+        help="The assessment's base year (a year with a whole-year observation). "
+        "Default: the earliest one of the target's series (jobs 2022, exports 2023).",
+    ),
+    figure_options,
+    epilog=GRAMMAR_HELP,
 )
-@figure_options
 def status(since: int | None, **kwargs: Any) -> None:
     """Are we on track? Progress by two published methods, and insights.
 
@@ -309,8 +380,11 @@ def status(since: int | None, **kwargs: Any) -> None:
     _run(lambda options: analysis.status_report(options, since), kwargs)
 
 
-@cli.command(epilog=GRAMMAR_HELP)
-@figure_options
+@command(
+    "trajectory",
+    figure_options,
+    epilog=GRAMMAR_HELP,
+)
 def trajectory(**kwargs: Any) -> None:
     """Year by year to the target: compound, linear and actual-pace paths.
 
@@ -327,19 +401,22 @@ def trajectory(**kwargs: Any) -> None:
     _run(analysis.trajectory_report, kwargs)
 
 
-@cli.command(epilog=GRAMMAR_HELP)
-@click.option(
-    "--growth",
-    type=params.RATE,
-    help="Assumed growth a year: 8% or 0.08 (a bare number above 1 is refused: add %).",
+@command(
+    "project",
+    click.option(
+        "--growth",
+        type=params.RATE,
+        help="Assumed growth a year: 8% or 0.08 (a bare number above 1 is refused: add %).",
+    ),
+    click.option(
+        "--increment",
+        type=params.INCREMENT,
+        help="Assumed constant addition a year, in the metric's unit (needs one --metric).",
+    ),
+    click.option("--until", type=params.YEAR, help="Year to project to. Default: the target year."),
+    figure_options,
+    epilog=GRAMMAR_HELP,
 )
-@click.option(
-    "--increment",
-    type=params.INCREMENT,
-    help="Assumed constant addition a year, in the metric's unit (needs one --metric).",
-)
-@click.option("--until", type=params.YEAR, help="Year to project to. Default: the target year.")
-@figure_options
 def project(
     growth: float | None, increment: float | None, until: int | None, **kwargs: Any
 ) -> None:
@@ -356,22 +433,25 @@ def project(
     _run(lambda options: analysis.project_report(options, growth, increment, until), kwargs)
 
 
-@cli.command(epilog=GRAMMAR_HELP)
-@click.option(
-    "--years",
-    type=params.YEARS,
-    default="2028-2035",
-    show_default=True,
-    help="Target years (deadlines) to compare: a range or a comma-separated list.",
+@command(
+    "sensitivity",
+    click.option(
+        "--years",
+        type=params.YEARS,
+        default="2028-2035",
+        show_default=True,
+        help="Target years (deadlines) to compare: a range or a comma-separated list.",
+    ),
+    click.option(
+        "--changes",
+        type=params.RATES,
+        default="-20%,-10%,0%,10%,20%",
+        show_default=True,
+        help="Changes to the target to compare, comma-separated.",
+    ),
+    _apply_figure_options_without_target_year,
+    epilog=GRAMMAR_HELP,
 )
-@click.option(
-    "--changes",
-    type=params.RATES,
-    default="-20%,-10%,0%,10%,20%",
-    show_default=True,
-    help="Changes to the target to compare, comma-separated.",
-)
-@_apply_figure_options_without_target_year
 def sensitivity(years: tuple[int, ...], changes: tuple[float, ...], **kwargs: Any) -> None:
     """How the required CAGR moves if the deadline slips or the target changes.
 
@@ -387,8 +467,10 @@ def sensitivity(years: tuple[int, ...], changes: tuple[float, ...], **kwargs: An
     _run(lambda options: analysis.sensitivity_report(options, years, changes), kwargs)
 
 
-@cli.command()
-@output_options
+@command(
+    "segments",
+    output_options,
+)
 def segments(fmt: str | None, as_json: bool, explain: bool) -> None:
     """The 2024 export mix by segment (ITO, CRM, ESO, BPO, KPO), with shares of the total.
 
@@ -402,14 +484,17 @@ def segments(fmt: str | None, as_json: bool, explain: bool) -> None:
     _run(analysis.segments_report, {"fmt": fmt, "as_json": as_json, "explain": explain})
 
 
-@cli.command(epilog=GRAMMAR_HELP)
-@click.option(
-    "--output",
-    "-o",
-    metavar="FILE",
-    help="Write the chart as an image instead: FILE.svg or FILE.png (the suffix decides).",
+@command(
+    "chart",
+    click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the chart as an image instead: FILE.svg or FILE.png (the suffix decides).",
+    ),
+    _apply_figure_options_only,
+    epilog=GRAMMAR_HELP,
 )
-@_apply_figure_options_only
 def chart(output: str | None, **kwargs: Any) -> None:
     """Chart the paths to the target: observations, compound, linear and actual-pace paths.
 
@@ -453,23 +538,26 @@ def chart(output: str | None, **kwargs: Any) -> None:
         raise click.UsageError(str(error), click.get_current_context()) from None
 
 
-@cli.command(epilog=GRAMMAR_HELP)
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(("markdown", "html"), case_sensitive=False),
-    default=None,
-    help="markdown or html. Default: from the --output suffix (.html, .htm), else markdown.",
+@command(
+    "report",
+    click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(("markdown", "html"), case_sensitive=False),
+        default=None,
+        help="markdown or html. Default: from the --output suffix (.html, .htm), else markdown.",
+    ),
+    click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the brief to FILE (Markdown: the chart is written beside it as an SVG). "
+        "Default: stdout, without the chart for Markdown.",
+    ),
+    _apply_figure_options_only,
+    epilog=GRAMMAR_HELP,
 )
-@click.option(
-    "--output",
-    "-o",
-    metavar="FILE",
-    help="Write the brief to FILE (Markdown: the chart is written beside it as an SVG). "
-    "Default: stdout, without the chart for Markdown.",
-)
-@_apply_figure_options_only
 def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     """A one-page brief to hand on: verdicts, key numbers, milestones, insights, chart,
     methods and sources.
@@ -548,7 +636,10 @@ def _write_atomically(path: str, text: str) -> None:
         raise DomainError(f"--output {path}: cannot write ({error.strerror or error})") from None
 
 
-@cli.group()
+_SCENARIO: dict[str, Callable[[], click.Command]] = {}
+"""The ``scenario`` subcommands, built with their group."""
+
+
 def scenario() -> None:
     """Scenario files: your own figures, targets or sector, in TOML.
 
@@ -565,9 +656,23 @@ def scenario() -> None:
     """
 
 
-@scenario.command("init")
-@click.argument("path", required=False)
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def _scenario_group() -> click.Command:
+    group = click.Group("scenario", help=scenario.__doc__)
+    for name, build in _SCENARIO.items():
+        group.add_command(build(), name)
+    return group
+
+
+_LAZY["scenario"] = _scenario_group
+_SUMMARY["scenario"] = (scenario.__doc__ or "").strip().splitlines()[0]
+
+
+@command(
+    "init",
+    click.argument("path", required=False),
+    click.option("--force", is_flag=True, help="Overwrite PATH if it exists."),
+    registry=_SCENARIO,
+)
 def scenario_init(path: str | None, force: bool) -> None:
     """Write the built-in dataset as a commented scenario file (to stdout without PATH).
 
@@ -592,8 +697,11 @@ def scenario_init(path: str | None, force: bool) -> None:
     click.echo(f"Wrote {path}: edit it, then 'offshoring scenario validate {path}'.", err=True)
 
 
-@scenario.command("validate")
-@click.argument("path")
+@command(
+    "validate",
+    click.argument("path"),
+    registry=_SCENARIO,
+)
 def scenario_validate(path: str) -> None:
     """Check a scenario file and list every problem at once (exit 2 if there is any).
 
@@ -624,9 +732,12 @@ def scenario_validate(path: str) -> None:
     )
 
 
-@scenario.command("show")
-@click.argument("path", required=False)
-@output_options
+@command(
+    "show",
+    click.argument("path", required=False),
+    output_options,
+    registry=_SCENARIO,
+)
 def scenario_show(path: str | None, fmt: str | None, as_json: bool, explain: bool) -> None:
     """Summarise a scenario file (or, without PATH, the dataset in use).
 
@@ -661,8 +772,10 @@ SCHEMAS = (
 )
 
 
-@cli.command()
-@click.argument("name", type=click.Choice(SCHEMAS))
+@command(
+    "schema",
+    click.argument("name", type=click.Choice(SCHEMAS)),
+)
 def schema(name: str) -> None:
     """Print the JSON Schema of the scenario format or of a command's JSON output.
 

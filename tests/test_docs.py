@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from offshoring_cli.cli import cli
+from offshoring_cli.cli import all_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -22,7 +22,7 @@ def test_readme_examples_are_the_real_output() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+@pytest.mark.parametrize("name", sorted(all_commands()))
 def test_every_command_has_a_readme_section(name: str) -> None:
     headings = [line for line in README.splitlines() if line.startswith("#")]
     assert any(f"`offshoring {name}`" in line for line in headings), name
@@ -40,3 +40,16 @@ def test_exit_codes_are_documented() -> None:
     section = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     for code in ("| 0 |", "| 1 |", "| 2 |"):
         assert code in section
+
+
+def test_the_group_help_lists_every_command_with_its_own_summary() -> None:
+    # The group's --help is drawn from registered summaries without building any command:
+    # each must be the first line of the command's own help.
+    from click.testing import CliRunner
+
+    from offshoring_cli.cli import cli
+
+    listing = CliRunner().invoke(cli, ["--help"], terminal_width=200).stdout
+    for name, command in all_commands().items():
+        first_line = (command.help or "").strip().splitlines()[0]
+        assert f"{name}  " in listing and first_line in listing, name
