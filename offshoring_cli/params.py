@@ -35,8 +35,7 @@ def _shown(value: object, limit: int = 40) -> str:
 
 _SCALES = {"k": 3, "m": 6, "mn": 6, "bn": 9, "b": 9, "md": 9, "mds": 9}
 
-_QUANTITY = re.compile(
-    r"""
+_QUANTITY = r"""
     (?P<mantissa>
         \+?\d{1,3}(?:,\d{3})+(?:\.\d+)?          # 148,500  1,234.5
       | \+?\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?  # 148500  148_500  26.22  26.
@@ -45,9 +44,8 @@ _QUANTITY = re.compile(
     (?P<exponent>[eE][+-]?\d+)?
     \s*
     (?P<scale>[a-zA-Z]+)?
-    """,
-    re.VERBOSE | re.ASCII,
-)
+    """
+"""The grammar of a quantity (verbose, ASCII digits); compiled on first use, not at import."""
 
 MAX_QUANTITY = 10**18
 """Largest value a quantity may take; far above any real count or amount, well inside a float."""
@@ -104,7 +102,7 @@ class QuantityType(click.ParamType[int | float]):
                 param,
                 ctx,
             )
-        match = _QUANTITY.fullmatch(text[1:] if negative else text)
+        match = re.fullmatch(_QUANTITY, text[1:] if negative else text, re.VERBOSE | re.ASCII)
         if match is None:
             self.fail(self._explain(str(value), text, examples), param, ctx)
         scale_word = (match["scale"] or "").lower()
@@ -200,7 +198,8 @@ class YearType(click.ParamType[int]):
         return year
 
 
-_RATE = re.compile(r"([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(%?)", re.ASCII)
+_RATE = r"([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(%?)"
+"""The grammar of a rate; compiled on first use."""
 
 
 MAX_RATE = 10.0
@@ -216,7 +215,7 @@ def parse_rate(text: str) -> float:
             above 1 or below -1 (did you mean a percentage?), is -100 % or less, or is above
             1,000 %.
     """
-    match = _RATE.fullmatch(text.strip())
+    match = re.fullmatch(_RATE, text.strip(), re.ASCII)
     if match is None:
         comma = re.fullmatch(r"\s*([+-]?[0-9]+),([0-9]+)\s*(%?)\s*", text)
         if comma:
