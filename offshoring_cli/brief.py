@@ -9,7 +9,7 @@ fonts, scripts or images) laid out to print on A4.
 import html
 from typing import NamedTuple
 
-from offshoring_cli import analysis, formatting
+from offshoring_cli import analysis, formatting, progress
 from offshoring_cli.analysis import Options, Report
 from offshoring_cli.domain import Source
 from offshoring_cli.render import grid, source_lines
@@ -52,10 +52,10 @@ def build(options: Options) -> Brief:
     Raises:
         DomainError: as the reports do.
     """
-    status = analysis.status_report(options)
+    status = progress.status_report(options)
     gap = analysis.gap_report(options)
     cagr = analysis.cagr_report(options)
-    trajectory = analysis.trajectory_report(options)
+    trajectory = progress.trajectory_report(options)
     metrics = [row["metric"] for row in gap.rows]
     header = ["", *metrics]
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from offshoring_cli import analysis
+from offshoring_cli import analysis, progress
 from offshoring_cli.analysis import Options
 from offshoring_cli.metrics import DomainError
 
@@ -63,9 +63,9 @@ def chart_model(options: Options) -> list[MetricChart]:
     actual-pace paths from the base year, and the target.
 
     Raises:
-        DomainError: as :func:`analysis.trajectory_report`.
+        DomainError: as :func:`progress.trajectory_report`.
     """
-    report = analysis.trajectory_report(options)
+    report = progress.trajectory_report(options)
     resolved, _ = analysis.resolve(options)
     charts = []
     for r in resolved:

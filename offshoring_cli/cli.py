@@ -210,6 +210,13 @@ def _apply_figure_options_without_target_year(command: Callable[..., Any]) -> Ca
     )
 
 
+def _progress() -> Any:
+    """The progress reports' module, imported only by the commands that need it."""
+    from offshoring_cli import progress
+
+    return progress
+
+
 def _options(
     metrics: tuple[str, ...] = (),
     base_year: int | None = None,
@@ -377,7 +384,7 @@ def status(since: int | None, **kwargs: Any) -> None:
       offshoring status --metric jobs --explain
       offshoring status --json | jq '.results[] | {metric, growth_ratio, progress_band}'
     """
-    _run(lambda options: analysis.status_report(options, since), kwargs)
+    _run(lambda options: _progress().status_report(options, since), kwargs)
 
 
 @command(
@@ -398,7 +405,7 @@ def trajectory(**kwargs: Any) -> None:
       offshoring trajectory --format csv > trajectory.csv
       offshoring trajectory --json | jq '.results[] | select(.year == 2027)'
     """
-    _run(analysis.trajectory_report, kwargs)
+    _run(_progress().trajectory_report, kwargs)
 
 
 @command(
@@ -430,7 +437,7 @@ def project(
       offshoring project --growth 0.05 --until 2035 --metric exports
       offshoring project --increment 15k --metric jobs
     """
-    _run(lambda options: analysis.project_report(options, growth, increment, until), kwargs)
+    _run(lambda options: _progress().project_report(options, growth, increment, until), kwargs)
 
 
 @command(
@@ -464,7 +471,7 @@ def sensitivity(years: tuple[int, ...], changes: tuple[float, ...], **kwargs: An
       offshoring sensitivity --years 2030,2032,2035 --changes -10%,0,10%
       offshoring sensitivity --format csv > sensitivity.csv
     """
-    _run(lambda options: analysis.sensitivity_report(options, years, changes), kwargs)
+    _run(lambda options: _progress().sensitivity_report(options, years, changes), kwargs)
 
 
 @command(
@@ -481,7 +488,7 @@ def segments(fmt: str | None, as_json: bool, explain: bool) -> None:
       offshoring segments
       offshoring segments --json | jq '.results[] | {segment, share}'
     """
-    _run(analysis.segments_report, {"fmt": fmt, "as_json": as_json, "explain": explain})
+    _run(_progress().segments_report, {"fmt": fmt, "as_json": as_json, "explain": explain})
 
 
 @command(
@@ -748,13 +755,15 @@ def scenario_show(path: str | None, fmt: str | None, as_json: bool, explain: boo
     """
 
     def build(options: Options) -> Report:
+        from offshoring_cli import progress
+
         if path is None:
             state = click.get_current_context().find_root().ensure_object(dict)
             origin = state.get("scenario_path") or "built-in"
-            return analysis.dataset_report(options.dataset, origin)
+            return progress.dataset_report(options.dataset, origin)
         from offshoring_cli import scenario as scenario_file
 
-        return analysis.dataset_report(scenario_file.load(path), path)
+        return progress.dataset_report(scenario_file.load(path), path)
 
     _run(build, {"fmt": fmt, "as_json": as_json, "explain": explain})
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import RunCli
 
-from offshoring_cli import analysis, metrics
+from offshoring_cli import metrics, progress
 from offshoring_cli.analysis import Options
 
 # Jobs: 130,000 (2022), 148,500 (2024), target 270,000 (2030).
@@ -111,7 +111,7 @@ def test_status_since_and_a_target_already_met(run: RunCli) -> None:
 
 def test_status_with_one_observation_says_it_is_not_assessed() -> None:
     # Base year 2022 leaves jobs with only the 2022 observation: nothing before it.
-    report = analysis.status_report(Options(metrics=("jobs",), base_year=2022))
+    report = progress.status_report(Options(metrics=("jobs",), base_year=2022))
     row = report.rows[0]
     assert row["assessed"] is False and row["growth_ratio"] is None
     assert "not assessed" in row["verdict"] and "both methods need two" in row["verdict"]
