@@ -99,7 +99,7 @@ class Options(NamedTuple):
             if metric not in self.dataset.indicators:
                 known = ", ".join(self.dataset.indicators)
                 raise DomainError(
-                    f"--metric {metric}: the dataset {self.dataset.name!r} has no such "
+                    f"--metric {metric!r}: the dataset {self.dataset.name!r} has no such "
                     f"indicator; choose from: {known}"
                 )
         for metric in (*self.baselines, *self.targets):

@@ -225,18 +225,18 @@ def check_output(path: str) -> str:
     """
     target = Path(path)
     if target.is_dir():
-        raise DomainError(f"--output {path} is a directory; give a file name such as chart.svg")
+        raise DomainError(f"--output {path!r} is a directory; give a file name such as chart.svg")
     suffix = target.suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
         raise DomainError(
-            f"--output {path}: the format follows the suffix; use .svg or .png "
+            f"--output {path!r}: the format follows the suffix; use .svg or .png "
             f"(e.g. {target.stem or 'chart'}.svg)"
         )
     folder = target.parent
     if not folder.is_dir():
-        raise DomainError(f"--output {path}: folder {str(folder)!r} does not exist")
+        raise DomainError(f"--output {path!r}: folder {str(folder)!r} does not exist")
     if not os.access(folder, os.W_OK):
-        raise DomainError(f"--output {path}: folder {str(folder)!r} cannot be written")
+        raise DomainError(f"--output {path!r}: folder {str(folder)!r} cannot be written")
     return suffix[1:]
 
 
@@ -329,4 +329,4 @@ def write_image(charts: Sequence[MetricChart], path: str) -> None:
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise DomainError(f"--output {path}: cannot write ({error.strerror or error})") from None
+        raise DomainError(f"--output {path!r}: cannot write ({error.strerror or error})") from None

@@ -622,11 +622,11 @@ def _check_writable(path: str) -> None:
 
     target = Path(path)
     if target.is_dir():
-        raise DomainError(f"--output {path} is a directory; give a file name")
+        raise DomainError(f"--output {path!r} is a directory; give a file name")
     if not target.parent.is_dir():
-        raise DomainError(f"--output {path}: folder {str(target.parent)!r} does not exist")
+        raise DomainError(f"--output {path!r}: folder {str(target.parent)!r} does not exist")
     if not os.access(target.parent, os.W_OK):
-        raise DomainError(f"--output {path}: folder {str(target.parent)!r} cannot be written")
+        raise DomainError(f"--output {path!r}: folder {str(target.parent)!r} cannot be written")
 
 
 def _write_atomically(path: str, text: str) -> None:
@@ -640,7 +640,7 @@ def _write_atomically(path: str, text: str) -> None:
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise DomainError(f"--output {path}: cannot write ({error.strerror or error})") from None
+        raise DomainError(f"--output {path!r}: cannot write ({error.strerror or error})") from None
 
 
 _SCENARIO: dict[str, Callable[[], click.Command]] = {}

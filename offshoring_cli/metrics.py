@@ -9,6 +9,7 @@ returns NaN, an infinity or a complex number.
 """
 
 import math
+from collections.abc import Callable
 from typing import NamedTuple
 
 from offshoring_cli.domain import Number
@@ -25,6 +26,11 @@ def _check_positive(name: str, value: Number) -> None:
         raise DomainError(f"{name} must be a finite number, got {value!r}")
     if value <= 0:
         raise DomainError(f"{name} must be greater than 0, got {value!r}")
+
+
+def _check_year(name: str, year: int) -> None:
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise DomainError(f"{name} must be a whole calendar year, got {year!r}")
 
 
 def _check_periods(periods: int) -> None:
@@ -53,7 +59,14 @@ def cagr(start: Number, end: Number, periods: int) -> float:
 
     Raises:
         DomainError: ``start`` or ``end`` is not a finite number > 0, ``periods`` is not an
-            integer >= 1, or the rate is too large to represent as a float.
+            integer >= 1, or the rate is too large to represent as a float, or so close to
+            -100 % (a decline by a factor over 2**52 a year) that it would round to -1.
+
+    Precision: the rate has full relative precision near zero (``log1p``/``expm1``). Its
+    absolute precision (about 1.1e-16) is all that compounding ``1 + r`` keeps, so a decline
+    to a growth factor ``f = 1 + r`` round-trips through :func:`project` to a relative
+    ``n * 1.1e-16 / f`` after ``n`` years: 1e-12 or better for ``f >= 0.05`` (a fall of at
+    most 95 % a year) over 200 years.
 
     Example:
         >>> round(cagr(148_500, 270_000, 6), 6)  # jobs 2024 -> 2030
@@ -153,6 +166,8 @@ def gap(
     """
     _check_positive("baseline", baseline)
     _check_positive("target", target)
+    _check_year("the base year", base_year)
+    _check_year("the target year", target_year)
     if target_year <= base_year:
         raise DomainError(
             f"the target year ({target_year}) must be after the base year ({base_year})"
@@ -210,6 +225,8 @@ def actual_growth(start_year: int, start: Number, end_year: int, end: Number) ->
         >>> round(g.cagr, 6), g.linear_pace
         (0.068788, 9250)
     """
+    _check_year("the start year", start_year)
+    _check_year("the end year", end_year)
     if end_year <= start_year:
         raise DomainError(f"the end year ({end_year}) must be after the start year ({start_year})")
     periods = end_year - start_year
@@ -256,12 +273,39 @@ def _check_rate(rate: float) -> None:
         raise DomainError(f"the growth rate must be greater than -100 %, got {rate:.2%}")
 
 
-def periods_to_reach(value: Number, target: Number, rate: float) -> int | None:
+def _first_year(reached: Callable[[int], bool], estimate: float) -> int:
+    """The smallest ``n >= 0`` with ``reached(n)``, for a ``reached`` that turns true once and
+    stays true, searched outwards from ``estimate`` and then bisected: a bounded number of
+    steps, and the answer of the very arithmetic ``reached`` does."""
+    start = math.ceil(estimate)
+    low, high = max(0, start - 2), start + 2
+    step = 2
+    while low > 0 and reached(low):
+        low, step = max(0, low - step), step * 2
+    step = 2
+    while not reached(high):
+        high, step = high + step, step * 2
+    if reached(low):
+        return low
+    while high - low > 1:
+        middle = (low + high) // 2
+        if reached(middle):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def periods_to_reach(
+    value: Number, target: Number, rate: float, increase: bool = True
+) -> int | None:
     """Whole years until ``value`` growing at ``rate`` a year first reaches ``target``.
 
-    The smallest ``n >= 0`` with ``value * (1 + rate) ** n >= target`` (the same arithmetic as
-    :func:`project`, so the two always agree). ``0`` when ``value >= target`` already; ``None``
-    when the target is never reached (``rate <= 0``) or only beyond any representable horizon.
+    The smallest ``n >= 0`` with ``value * (1 + rate) ** n >= target`` (``<= target`` when
+    ``increase`` is false: a decrease is wanted), evaluated with the same arithmetic as
+    :func:`project`, so the two always agree. ``0`` when the target is met already; ``None``
+    when the pace never gets there (zero, the wrong way, or a change below float resolution).
+    A year however far off is returned as it is.
 
     Raises:
         DomainError: ``value`` or ``target`` not finite and > 0, or ``rate`` not > -1.
@@ -273,46 +317,34 @@ def periods_to_reach(value: Number, target: Number, rate: float) -> int | None:
     _check_positive("value", value)
     _check_positive("target", target)
     _check_rate(rate)
-    if value >= target:
+    if value >= target if increase else value <= target:
         return 0
-    if rate <= 0:
-        return None
     factor = 1.0 + rate  # the factor project() compounds with
-    if factor == 1.0:  # a rate below float resolution: project() never moves
-        return None
+    if (factor <= 1.0) if increase else (factor >= 1.0):
+        return None  # never: no change, or a change the wrong way (or below float resolution)
     estimate = math.log(target / value) / math.log(factor)
-    if not math.isfinite(estimate) or estimate > 1e15:
+    if not math.isfinite(estimate):
         return None
 
     def reached(n: int) -> bool:
         try:
-            return value * factor**n >= target
+            now = value * factor**n
         except OverflowError:
-            return True
+            now = math.inf
+        return now >= target if increase else now <= target
 
-    # The estimate is within a few years of the answer; search outwards from it, then bisect,
-    # so that the answer agrees with project() exactly and in a bounded number of steps.
-    low, high = max(0, math.ceil(estimate) - 2), math.ceil(estimate) + 2
-    step = 2
-    while low > 0 and reached(low):
-        low, step = max(0, low - step), step * 2
-    step = 2
-    while not reached(high):
-        high, step = high + step, step * 2
-    while high - low > 1:
-        middle = (low + high) // 2
-        if reached(middle):
-            high = middle
-        else:
-            low = middle
-    return high if not reached(low) else low
+    return _first_year(reached, estimate)
 
 
-def periods_to_reach_linear(value: Number, target: Number, increment: Number) -> int | None:
+def periods_to_reach_linear(
+    value: Number, target: Number, increment: Number, increase: bool = True
+) -> int | None:
     """Whole years until ``value`` plus ``increment`` a year first reaches ``target``.
 
-    ``ceil((target - value) / increment)``; ``0`` when ``value >= target``; ``None`` when
-    ``increment <= 0`` and the target is above ``value``.
+    The smallest ``n >= 0`` with ``value + increment * n >= target`` (``<=`` when ``increase``
+    is false), with the same arithmetic the projections use. ``0`` when the target is met
+    already; ``None`` when the increment is zero or goes the wrong way, or is too small for the
+    number of years to be represented.
 
     Raises:
         DomainError: an argument is not a finite number.
@@ -320,13 +352,19 @@ def periods_to_reach_linear(value: Number, target: Number, increment: Number) ->
     for name, x in (("value", value), ("target", target), ("increment", increment)):
         if isinstance(x, bool) or not isinstance(x, int | float) or not math.isfinite(x):
             raise DomainError(f"{name} must be a finite number, got {x!r}")
-    if value >= target:
+    if value >= target if increase else value <= target:
         return 0
-    if increment <= 0:
+    if (increment <= 0) if increase else (increment >= 0):
         return None
-    if isinstance(value, int) and isinstance(target, int) and isinstance(increment, int):
-        return -((value - target) // increment)  # exact ceiling division
-    return math.ceil((target - value) / increment)
+    estimate = (target - value) / increment
+    if not math.isfinite(estimate):
+        return None
+
+    def reached(n: int) -> bool:
+        now = value + increment * n
+        return now >= target if increase else now <= target
+
+    return _first_year(reached, estimate)
 
 
 GROWTH_RATIO_BANDS = (
@@ -345,6 +383,11 @@ PROGRESS_BANDS = (
 "stagnation or regression"."""
 
 
+def _check_finite(name: str, value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise DomainError(f"{name} must be a finite number, got {value!r}")
+
+
 def growth_ratio_band(ratio: float, achieved: bool = False) -> str:
     """Band of the Eurostat-style growth ratio ``R = actual CAGR / required CAGR``.
 
@@ -353,6 +396,7 @@ def growth_ratio_band(ratio: float, achieved: bool = False) -> str:
     "achieved"; R >= 0.95 "on track"; 0.60 <= R < 0.95 "acceleration needed";
     0 <= R < 0.60 "limited progress"; R < 0 "moving away".
     """
+    _check_finite("the growth ratio", ratio)
     if achieved:
         return "achieved"
     for bound, band in GROWTH_RATIO_BANDS:
@@ -367,6 +411,7 @@ def progress_band(score: float, achieved: bool = False) -> str:
     Q >= 0.95 "on track"; 0.10 <= Q < 0.95 "fair progress, acceleration needed";
     Q < 0.10 "stagnation or regression"; a target already met is "achieved".
     """
+    _check_finite("the progress score", score)
     if achieved:
         return "achieved"
     for bound, band in PROGRESS_BANDS:
@@ -466,10 +511,7 @@ def status(
         ratio = actual / required_base
     projected = project(latest, actual, target_year - latest_year)
     score = None if target == base_value else (projected - base_value) / (target - base_value)
-    if increase:
-        n = periods_to_reach(latest, target, actual)
-    else:  # a decrease: mirror the question
-        n = periods_to_reach(1 / latest, 1 / target, 1 / (1 + actual) - 1)
+    n = periods_to_reach(latest, target, actual, increase)
     return Status(
         base_year=base_year,
         base_value=base_value,

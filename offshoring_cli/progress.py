@@ -598,19 +598,13 @@ def project_report(
             assert increment is not None
             return r.baseline + increment * k
 
-        if growth is not None and not r.indicator.increase:  # a decrease: mirror the question
-            n = metrics.periods_to_reach(1 / r.baseline, 1 / r.target, 1 / (1 + growth) - 1)
-            how = f"* (1 + {growth:.6f}) ** (y - {r.base_year})"
-        elif growth is not None:
-            n = metrics.periods_to_reach(r.baseline, r.target, growth)
+        increase = r.indicator.increase
+        if growth is not None:
+            n = metrics.periods_to_reach(r.baseline, r.target, growth, increase)
             how = f"* (1 + {growth:.6f}) ** (y - {r.base_year})"
         else:
             assert increment is not None
-            n = (
-                metrics.periods_to_reach_linear(r.baseline, r.target, increment)
-                if r.indicator.increase
-                else metrics.periods_to_reach_linear(-r.baseline, -r.target, -increment)
-            )
+            n = metrics.periods_to_reach_linear(r.baseline, r.target, increment, increase)
             how = f"+ {fmt.exact(increment)} * (y - {r.base_year})"
         value_then, value_target = at(end), at(r.target_year)
         if min(value_then, value_target) < 0:

@@ -155,8 +155,11 @@ def print_table(report: Report, explain: bool = False, console: Console | None =
     from rich.table import Table
 
     console = console or Console(highlight=False)
+    from rich.cells import cell_len
+
     header, body = grid(report)
-    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+    # Terminal cells, not characters: a wide (CJK) character takes two.
+    widths = [max(cell_len(line[i]) for line in [header, *body]) for i in range(len(header))]
     needed = sum(widths) + 3 * len(widths) + 1
     console.print(report.title, style="bold", markup=False, soft_wrap=True)
     if needed <= console.width:

@@ -39,8 +39,8 @@ class ScenarioError(DomainError):
     def __init__(self, path: str, problems: list[str]) -> None:
         self.path = path
         self.problems = problems
-        more = f" (and {len(problems) - 1} more: run 'offshoring scenario validate {path}')"
-        super().__init__(f"scenario {path}: {problems[0]}" + (more if len(problems) > 1 else ""))
+        more = f" (and {len(problems) - 1} more: run 'offshoring scenario validate {path!r}')"
+        super().__init__(f"scenario {path!r}: {problems[0]}" + (more if len(problems) > 1 else ""))
 
 
 # --- the format, as pydantic models (they also give the JSON Schema) --------------------------

@@ -78,7 +78,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     result = invoke("scenario", "init", str(path))
     assert result.exit_code == 2
     assert error_lines(result) == [
-        f"Error: scenario {path}: already exists; pass --force to overwrite it"
+        f"Error: scenario {str(path)!r}: already exists; pass --force to overwrite it"
     ]
     assert path.read_text() == "keep me\n"
     assert invoke("scenario", "init", "--force", str(path)).exit_code == 0
