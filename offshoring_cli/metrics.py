@@ -333,7 +333,9 @@ def periods_to_reach(
             now = math.inf
         return now >= target if increase else now <= target
 
-    return _first_year(reached, estimate)
+    # Not met now (checked exactly above), so at least one year: above 2**53 a float can
+    # round the value onto the target.
+    return max(1, _first_year(reached, estimate))
 
 
 def periods_to_reach_linear(
@@ -364,7 +366,7 @@ def periods_to_reach_linear(
         now = value + increment * n
         return now >= target if increase else now <= target
 
-    return _first_year(reached, estimate)
+    return max(1, _first_year(reached, estimate))  # not met now: at least one year
 
 
 GROWTH_RATIO_BANDS = (

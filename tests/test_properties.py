@@ -458,7 +458,10 @@ def test_periods_to_reach_linear_is_the_exact_ceiling_for_real_values(
     # The float quotient carries the rounding of (target - value), of an int operand to a
     # double and of the division: a relative 3.4e-16 of the number of years, then the ceiling
     # adds at most one year. (Only horizons beyond 1e15 years can be more than a year off.)
-    assert n is not None and abs(n - exact) <= 1 + exact * 3.4e-16, (n, exact)
+    # The search adds in floats, as the projections do: value + increment * n can only be
+    # resolved to a float's spacing near the target, a year count of ulp / increment.
+    spacing = (math.ulp(float(target)) + math.ulp(float(value))) / increment
+    assert n is not None and abs(n - exact) <= 1 + spacing + exact * 3.4e-16, (n, exact)
 
 
 # ---------------------------------------------------------------------------------------------
