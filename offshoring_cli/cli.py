@@ -10,15 +10,21 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from offshoring_cli import __version__, analysis, params
-from offshoring_cli.analysis import Options, Report
-from offshoring_cli.domain import BUILTIN, Dataset
-from offshoring_cli.metrics import DomainError
-from offshoring_cli.render import FORMATS, emit, write_out
+from offshoring_cli import __version__, params
+
+if TYPE_CHECKING:
+    from offshoring_cli.analysis import Options, Report
+    from offshoring_cli.domain import Dataset
+
+# The core (analysis, domain, metrics, render) is imported inside the functions that use it:
+# '--help' and '--version' never load it.
+
+FORMATS = ("table", "json", "csv", "markdown")
+"""The output formats, as render.FORMATS (a test keeps the two equal)."""
 
 GRAMMAR_HELP = """\b
 Numbers: 148500, 148_500, 148,500 (comma for thousands only), 2.7e5, with
@@ -122,6 +128,8 @@ class OffshoringGroup(click.Group):
 
 
 def _complete_metric(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    from offshoring_cli.domain import BUILTIN
+
     return [m for m in BUILTIN.indicators if m.startswith(incomplete.lower())]
 
 
@@ -226,6 +234,8 @@ def _options(
     exports_baseline: float | None = None,
     exports_target: float | None = None,
 ) -> Options:
+    from offshoring_cli.analysis import Options
+
     baselines = {"jobs": jobs_baseline, "exports": exports_baseline}
     targets = {"jobs": jobs_target, "exports": exports_target}
     return Options(
@@ -250,6 +260,8 @@ def _dataset() -> Dataset:
     if "dataset" not in state:
         path = state.get("scenario_path")
         if path is None:
+            from offshoring_cli.domain import BUILTIN
+
             state["dataset"] = BUILTIN
         else:
             from offshoring_cli import scenario
@@ -267,6 +279,9 @@ def _run(
 
     A :class:`DomainError` from the core is bad input: exit 2 with one ``Error:`` line.
     """
+    from offshoring_cli.metrics import DomainError
+    from offshoring_cli.render import emit
+
     fmt, as_json, explain = kwargs.pop("fmt"), kwargs.pop("as_json"), kwargs.pop("explain")
     if as_json and fmt not in (None, "json"):
         raise click.UsageError(f"--json and --format {fmt} disagree; give only one of them.")
@@ -333,6 +348,8 @@ def gap(**kwargs: Any) -> None:
       offshoring gap --metric jobs --base-year 2022
       offshoring gap --exports-target 45bn --target-year 2032 --format csv
     """
+    from offshoring_cli import analysis
+
     _run(analysis.gap_report, kwargs)
 
 
@@ -354,6 +371,8 @@ def cagr(**kwargs: Any) -> None:
       offshoring cagr --metric jobs --json | jq '.results[0].actual_cagr'
       offshoring cagr -m jobs --jobs-baseline 100k --jobs-target 200k --base-year 2020
     """
+    from offshoring_cli import analysis
+
     _run(analysis.cagr_report, kwargs)
 
 
@@ -516,6 +535,8 @@ def chart(output: str | None, **kwargs: Any) -> None:
       offshoring chart --metric exports --output exports.png
     """
     from offshoring_cli import charts
+    from offshoring_cli.metrics import DomainError
+    from offshoring_cli.render import write_out
 
     def build(options: Options) -> None:
         if output is not None:
@@ -582,6 +603,8 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     from pathlib import Path
 
     from offshoring_cli import brief, charts
+    from offshoring_cli.metrics import DomainError
+    from offshoring_cli.render import write_out
 
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
@@ -620,6 +643,8 @@ def _check_writable(path: str) -> None:
     """
     from pathlib import Path
 
+    from offshoring_cli.metrics import DomainError
+
     target = Path(path)
     if target.is_dir():
         raise DomainError(f"--output {path!r} is a directory; give a file name")
@@ -632,6 +657,8 @@ def _check_writable(path: str) -> None:
 def _write_atomically(path: str, text: str) -> None:
     """Write through a temporary file and a rename: never a half-written file."""
     from pathlib import Path
+
+    from offshoring_cli.metrics import DomainError
 
     target = Path(path)
     temporary = target.with_name(f".{target.name}.tmp")
@@ -692,6 +719,9 @@ def scenario_init(path: str | None, force: bool) -> None:
       offshoring scenario init > my.toml
     """
     from offshoring_cli import scenario as scenario_file
+    from offshoring_cli.domain import BUILTIN
+    from offshoring_cli.metrics import DomainError
+    from offshoring_cli.render import write_out
 
     text = scenario_file.to_toml(BUILTIN)
     if path is None:
@@ -794,6 +824,8 @@ def schema(name: str) -> None:
       offshoring schema status | jq '.properties.results'
     """
     from importlib.resources import files
+
+    from offshoring_cli.render import write_out
 
     text = files("offshoring_cli").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
     write_out(text)

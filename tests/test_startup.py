@@ -80,3 +80,15 @@ def test_status_loads_the_progress_module_and_gap_does_not() -> None:
 def test_a_table_loads_rich() -> None:
     # The guard above can fail: the table path does import Rich.
     assert "rich" in imported("gap")
+
+
+def test_the_cli_lists_the_formats_render_draws() -> None:
+    from offshoring_cli import cli, render
+
+    assert cli.FORMATS == render.FORMATS
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",)])
+def test_help_and_version_load_no_core_module(args: tuple[str, ...]) -> None:
+    ours = {m for m in imported(*args) if m.startswith("offshoring_cli")}
+    assert ours <= {"offshoring_cli", "offshoring_cli.cli", "offshoring_cli.params"}, ours
