@@ -6,11 +6,14 @@ Click 8.2+ keeps stdout and stderr apart in :class:`click.testing.Result`: tests
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -96,3 +99,26 @@ def offshoring_cmd() -> list[str]:
 def subprocess_env() -> dict[str, str]:
     """A clean environment for subprocesses (no colour, width or debug settings)."""
     return clean_environ()
+
+
+class Hang(Exception):
+    """A call still running after the watchdog's time."""
+
+
+@contextlib.contextmanager
+def watchdog(seconds: float = 5.0) -> Iterator[None]:
+    """Fail a call that loops forever (raise :class:`Hang`) instead of hanging CI (POSIX)."""
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - not POSIX
+        yield
+        return
+
+    def fire(signum: int, frame: Any) -> None:
+        raise Hang(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

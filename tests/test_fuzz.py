@@ -25,15 +25,13 @@ strategies stay clear of them (each exclusion says which test pins it).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
 import re
-import signal
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -42,6 +40,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import watchdog
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -69,28 +68,6 @@ EXAMPLES = 2500 if DEEP else 150
 
 # ---------------------------------------------------------------------------------------------
 # Running one invocation, with a watchdog
-
-
-class Hang(Exception):
-    """An invocation still running after the watchdog's time."""
-
-
-@contextlib.contextmanager
-def watchdog(seconds: float) -> Iterator[None]:
-    if not hasattr(signal, "setitimer"):  # pragma: no cover - not POSIX
-        yield
-        return
-
-    def fire(signum: int, frame: Any) -> None:
-        raise Hang(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass

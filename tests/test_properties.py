@@ -20,16 +20,15 @@ properties above them stay outside the failing region so that they keep guarding
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
-import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
 import pytest
+from conftest import watchdog
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -149,28 +148,6 @@ ROUND_TRIP_FACTOR = Decimal("0.05")
 
 # ---------------------------------------------------------------------------------------------
 # A watchdog: a function that loops forever fails the test instead of hanging CI
-
-
-class Hang(Exception):
-    """A call still running after the watchdog's time."""
-
-
-@contextlib.contextmanager
-def watchdog(seconds: float = 5.0) -> Iterator[None]:
-    if not hasattr(signal, "setitimer"):  # pragma: no cover - not POSIX
-        yield
-        return
-
-    def fire(signum: int, frame: Any) -> None:
-        raise Hang(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 # ---------------------------------------------------------------------------------------------
