@@ -101,7 +101,7 @@ def build(options: Options) -> Brief:
         "how far from the "
         f"{'/'.join(map(str, years))} target{'s' if len(labels) > 1 else ''}",
         subtitle=dataset.description,
-        verdicts=[str(row["verdict"]) for row in status.rows],
+        verdicts=[_verdict(row) for row in status.rows],
         status=status,
         key_numbers=key_numbers,
         milestones=(milestone_header, milestones),
@@ -121,6 +121,29 @@ def _all_sources(options: Options, *reports: Report) -> dict[str, Source]:
             if obs.period == "year" and obs.source in options.dataset.sources:
                 cited.setdefault(obs.source, options.dataset.sources[obs.source])
     return cited
+
+
+def _verdict(row: dict[str, object]) -> str:
+    """The status verdict, plus the pace needed from the latest year: the figure the key
+    numbers headline, so that the two required rates are not read as a contradiction."""
+    verdict = str(row["verdict"])
+    rate = row.get("required_cagr_from_latest")
+    if row.get("assessed") and isinstance(rate, float):
+        verdict += f"; from {row['latest_year']} on, {formatting.rate(rate)}/yr is needed"
+    return verdict
+
+
+def _linked(text: str) -> str:
+    """``text`` escaped for HTML, with its web addresses as links."""
+    import re
+
+    parts = re.split(r"(https?://\S+)", text)
+    return "".join(
+        f'<a href="{html.escape(p)}">{html.escape(p)}</a>'
+        if p.startswith("http")
+        else html.escape(p)
+        for p in parts
+    )
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -213,6 +236,6 @@ def to_html(brief: Brief, svg: str | None) -> str:
     parts += ["<section><h2>Methods</h2><ul class='small'>"]
     parts += [f"<li>{esc(m)}</li>" for m in brief.methods]
     parts += ["</ul></section><section><h2>Sources</h2><ul class='small'>"]
-    parts += [f"<li>{esc(s)}</li>" for s in brief.sources]
+    parts += [f"<li>{_linked(s)}</li>" for s in brief.sources]
     parts += ["</ul></section></body></html>"]
     return "\n".join(parts) + "\n"
