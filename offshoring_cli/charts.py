@@ -8,12 +8,11 @@ so importing this module, or running any other command, never imports them.
 """
 
 import io
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from offshoring_cli import analysis, progress
+from offshoring_cli import analysis, outputs, progress
 from offshoring_cli.analysis import Options
 from offshoring_cli.metrics import DomainError
 
@@ -220,23 +219,19 @@ def check_output(path: str) -> str:
     """Check an image path before anything is drawn; return its format (``svg`` or ``png``).
 
     Raises:
-        DomainError: an unknown suffix, a directory, or a folder that does not exist or
-            cannot be written.
+        DomainError: a directory, an unknown suffix, or a folder that does not exist or cannot
+            be written (see :func:`outputs.check_writable`).
     """
-    target = Path(path)
-    if target.is_dir():
-        raise DomainError(f"--output {path!r} is a directory; give a file name such as chart.svg")
-    suffix = target.suffix.lower()
+    label = f"--output {path!r}"
+    if Path(path).is_dir():
+        outputs.check_writable(path, label, "chart.svg")
+    suffix = Path(path).suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
         raise DomainError(
-            f"--output {path!r}: the format follows the suffix; use .svg or .png "
-            f"(e.g. {target.stem or 'chart'}.svg)"
+            f"{label}: the format follows the suffix; use .svg or .png "
+            f"(e.g. {Path(path).stem or 'chart'}.svg)"
         )
-    folder = target.parent
-    if not folder.is_dir():
-        raise DomainError(f"--output {path!r}: folder {str(folder)!r} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise DomainError(f"--output {path!r}: folder {str(folder)!r} cannot be written")
+    outputs.check_writable(path, label, "chart.svg")
     return suffix[1:]
 
 
@@ -321,12 +316,4 @@ def write_image(charts: Sequence[MetricChart], path: str) -> None:
         DomainError: as :func:`check_output`, or when writing fails.
     """
     fmt = check_output(path)
-    data = render_image(charts, fmt)
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise DomainError(f"--output {path!r}: cannot write ({error.strerror or error})") from None
+    outputs.write_atomically(path, render_image(charts, fmt), f"--output {path!r}")

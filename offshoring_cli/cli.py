@@ -602,7 +602,7 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     """
     from pathlib import Path
 
-    from offshoring_cli import brief, charts
+    from offshoring_cli import brief, charts, outputs
     from offshoring_cli.metrics import DomainError
     from offshoring_cli.render import write_out
 
@@ -613,7 +613,7 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     try:
         options = _options(**kwargs)
         if output is not None:
-            _check_writable(output)
+            outputs.check_writable(output, f"--output {output!r}", "brief.html")
         charts.require("matplotlib")  # the brief includes its chart
         content = brief.build(options)
         chart_model = charts.chart_model(options)
@@ -629,45 +629,10 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
         if output is None:
             write_out(text)
         else:
-            _write_atomically(output, text)
+            outputs.write_atomically(output, text, f"--output {output!r}")
             click.echo(f"Wrote {output}", err=True)
     except DomainError as error:
         raise click.UsageError(str(error), click.get_current_context()) from None
-
-
-def _check_writable(path: str) -> None:
-    """Refuse an output path whose folder is missing or read-only, before any work.
-
-    Raises:
-        DomainError: the folder does not exist or cannot be written, or the path is a folder.
-    """
-    from pathlib import Path
-
-    from offshoring_cli.metrics import DomainError
-
-    target = Path(path)
-    if target.is_dir():
-        raise DomainError(f"--output {path!r} is a directory; give a file name")
-    if not target.parent.is_dir():
-        raise DomainError(f"--output {path!r}: folder {str(target.parent)!r} does not exist")
-    if not os.access(target.parent, os.W_OK):
-        raise DomainError(f"--output {path!r}: folder {str(target.parent)!r} cannot be written")
-
-
-def _write_atomically(path: str, text: str) -> None:
-    """Write through a temporary file and a rename: never a half-written file."""
-    from pathlib import Path
-
-    from offshoring_cli.metrics import DomainError
-
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise DomainError(f"--output {path!r}: cannot write ({error.strerror or error})") from None
 
 
 _SCENARIO: dict[str, Callable[[], click.Command]] = {}

@@ -16,14 +16,13 @@ never pay for them.
 from __future__ import annotations
 
 import os
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from offshoring_cli import domain
+from offshoring_cli import domain, outputs
 from offshoring_cli.metrics import DomainError
 
 SCENARIO_VERSION = 1
@@ -461,26 +460,13 @@ def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> N
     failure never leaves a half-written file.
 
     Raises:
-        ScenarioError: ``path`` exists and ``force`` is false, is a directory, or its folder
-            does not exist or cannot be written.
+        ScenarioError: ``path`` exists and ``force`` is false.
+        DomainError: ``path`` is a directory, or its folder does not exist or cannot be
+            written (see :func:`outputs.check_writable`).
     """
     name = os.fspath(path)
-    target = Path(name)
-    if target.is_dir():
-        raise ScenarioError(name, ["is a directory; give a file name such as scenario.toml"])
-    if target.exists() and not force:
+    label = f"scenario {name!r}"
+    outputs.check_writable(name, label, "scenario.toml")
+    if Path(name).exists() and not force:
         raise ScenarioError(name, ["already exists; pass --force to overwrite it"])
-    folder = target.parent
-    if not folder.is_dir():
-        raise ScenarioError(name, [f"folder {str(folder)!r} does not exist"])
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        raise ScenarioError(name, [f"cannot write in {str(folder)!r} ({error.strerror})"]) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    outputs.write_atomically(name, text, label)
