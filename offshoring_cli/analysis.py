@@ -255,10 +255,6 @@ def _sources(dataset: domain.Dataset, ids: Sequence[str]) -> dict[str, Source]:
 
 def cited_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
     """The sources of the figures behind ``resolved``: its history and its targets."""
-    return _resolved_sources(options, resolved)
-
-
-def _resolved_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
     return _sources(
         options.dataset,
         [sid for r in resolved for sid in (*(o.source for o in r.history), r.target_source)],
@@ -507,7 +503,7 @@ def cagr_report(options: Options) -> Report:
         CAGR_FIELDS,
         rows,
         notes=notes + _override_notes(resolved),
-        sources=_resolved_sources(options, resolved),
+        sources=cited_sources(options, resolved),
         warnings=warnings,
         methods=CAGR_METHODS,
         explanation=explanation,

@@ -218,13 +218,6 @@ def _apply_figure_options_without_target_year(command: Callable[..., Any]) -> Ca
     )
 
 
-def _progress() -> Any:
-    """The progress reports' module, imported only by the commands that need it."""
-    from offshoring_cli import progress
-
-    return progress
-
-
 def _options(
     metrics: tuple[str, ...] = (),
     base_year: int | None = None,
@@ -403,7 +396,9 @@ def status(since: int | None, **kwargs: Any) -> None:
       offshoring status --metric jobs --explain
       offshoring status --json | jq '.results[] | {metric, growth_ratio, progress_band}'
     """
-    _run(lambda options: _progress().status_report(options, since), kwargs)
+    from offshoring_cli import progress
+
+    _run(lambda options: progress.status_report(options, since), kwargs)
 
 
 @command(
@@ -424,7 +419,9 @@ def trajectory(**kwargs: Any) -> None:
       offshoring trajectory --format csv > trajectory.csv
       offshoring trajectory --json | jq '.results[] | select(.year == 2027)'
     """
-    _run(_progress().trajectory_report, kwargs)
+    from offshoring_cli import progress
+
+    _run(progress.trajectory_report, kwargs)
 
 
 @command(
@@ -456,7 +453,9 @@ def project(
       offshoring project --growth 0.05 --until 2035 --metric exports
       offshoring project --increment 15k --metric jobs
     """
-    _run(lambda options: _progress().project_report(options, growth, increment, until), kwargs)
+    from offshoring_cli import progress
+
+    _run(lambda options: progress.project_report(options, growth, increment, until), kwargs)
 
 
 @command(
@@ -490,7 +489,9 @@ def sensitivity(years: tuple[int, ...], changes: tuple[float, ...], **kwargs: An
       offshoring sensitivity --years 2030,2032,2035 --changes -10%,0,10%
       offshoring sensitivity --format csv > sensitivity.csv
     """
-    _run(lambda options: _progress().sensitivity_report(options, years, changes), kwargs)
+    from offshoring_cli import progress
+
+    _run(lambda options: progress.sensitivity_report(options, years, changes), kwargs)
 
 
 @command(
@@ -507,7 +508,9 @@ def segments(fmt: str | None, as_json: bool, explain: bool) -> None:
       offshoring segments
       offshoring segments --json | jq '.results[] | {segment, share}'
     """
-    _run(_progress().segments_report, {"fmt": fmt, "as_json": as_json, "explain": explain})
+    from offshoring_cli import progress
+
+    _run(progress.segments_report, {"fmt": fmt, "as_json": as_json, "explain": explain})
 
 
 @command(

@@ -390,6 +390,17 @@ def _check_finite(name: str, value: float) -> None:
         raise DomainError(f"{name} must be a finite number, got {value!r}")
 
 
+def _band(
+    name: str, value: float, bands: tuple[tuple[float, str], ...], below: str, achieved: bool
+) -> str:
+    """The first band whose lower bound ``value`` reaches, ``below`` under them all, or
+    "achieved"; a non-finite ``value`` raises :class:`DomainError`."""
+    _check_finite(name, value)
+    if achieved:
+        return "achieved"
+    return next((band for bound, band in bands if value >= bound), below)
+
+
 def growth_ratio_band(ratio: float, achieved: bool = False) -> str:
     """Band of the Eurostat-style growth ratio ``R = actual CAGR / required CAGR``.
 
@@ -398,13 +409,7 @@ def growth_ratio_band(ratio: float, achieved: bool = False) -> str:
     "achieved"; R >= 0.95 "on track"; 0.60 <= R < 0.95 "acceleration needed";
     0 <= R < 0.60 "limited progress"; R < 0 "moving away".
     """
-    _check_finite("the growth ratio", ratio)
-    if achieved:
-        return "achieved"
-    for bound, band in GROWTH_RATIO_BANDS:
-        if ratio >= bound:
-            return band
-    return "moving away"
+    return _band("the growth ratio", ratio, GROWTH_RATIO_BANDS, "moving away", achieved)
 
 
 def progress_band(score: float, achieved: bool = False) -> str:
@@ -413,13 +418,7 @@ def progress_band(score: float, achieved: bool = False) -> str:
     Q >= 0.95 "on track"; 0.10 <= Q < 0.95 "fair progress, acceleration needed";
     Q < 0.10 "stagnation or regression"; a target already met is "achieved".
     """
-    _check_finite("the progress score", score)
-    if achieved:
-        return "achieved"
-    for bound, band in PROGRESS_BANDS:
-        if score >= bound:
-            return band
-    return "stagnation or regression"
+    return _band("the progress score", score, PROGRESS_BANDS, "stagnation or regression", achieved)
 
 
 class Status(NamedTuple):

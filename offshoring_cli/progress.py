@@ -22,9 +22,9 @@ from offshoring_cli.analysis import (
     _no_history_note,
     _override_notes,
     _report,
-    _resolved_sources,
     _sources,
     _target_sources,
+    cited_sources,
     resolve,
 )
 from offshoring_cli.domain import Number, Observation
@@ -418,7 +418,7 @@ def status_report(options: Options, since: int | None = None) -> Report:
         notes=notes,
         sources=_sources(
             options.dataset,
-            [*_resolved_sources(options, resolved)]
+            [*cited_sources(options, resolved)]
             + [i[k] for i in insights for k in ("other_series_source", "source") if k in i],
         ),
         warnings=warnings,
@@ -522,7 +522,7 @@ def trajectory_report(options: Options) -> Report:
             *notes,
             *_override_notes(resolved),
         ],
-        sources=_resolved_sources(options, resolved),
+        sources=cited_sources(options, resolved),
         warnings=warnings,
         methods=TRAJECTORY_METHODS,
         explanation=explanation,
