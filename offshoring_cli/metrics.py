@@ -9,6 +9,7 @@ returns NaN, an infinity or a complex number.
 """
 
 import math
+import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -80,10 +81,20 @@ def cagr(start: Number, end: Number, periods: int) -> float:
     except OverflowError:  # int / int beyond the float range
         change = math.inf
     # log1p keeps full precision near zero growth; far from it (a halving or worse, a
-    # doubling or more, an overflowing ratio) the difference of logarithms is as precise and
-    # never meets log1p(-1).
-    near_zero = -0.5 < change < 1.0
-    log_ratio = math.log1p(change) if near_zero else math.log(end) - math.log(start)
+    # doubling or more) the logarithm of the ratio is as precise and never meets log1p(-1).
+    # Only a ratio beyond the float range (it overflows, or underflows to a subnormal or 0)
+    # takes the difference of logarithms, which loses up to ulp(log(value)) in absolute terms.
+    if -0.5 < change < 1.0:
+        log_ratio = math.log1p(change)
+    else:
+        try:
+            ratio = end / start
+        except OverflowError:  # int / int beyond the float range
+            ratio = math.inf
+        if sys.float_info.min <= ratio < math.inf:
+            log_ratio = math.log(ratio)
+        else:
+            log_ratio = math.log(end) - math.log(start)
     try:
         rate = math.expm1(log_ratio / periods)
     except OverflowError:
@@ -189,7 +200,7 @@ def gap(
         target_multiple=multiple,
         linear_increment=per_period(absolute, periods),
         required_cagr=cagr(baseline, target, periods),
-        already_met=baseline >= target if increase else baseline <= target,
+        already_met=reaches(baseline, target, increase),
     )
 
 
@@ -273,6 +284,114 @@ def _check_rate(rate: float) -> None:
         raise DomainError(f"the growth rate must be greater than -100 %, got {rate:.2%}")
 
 
+REACH_ULPS = 4
+"""Units in the last place that :func:`reaches` forgives per rounding step (see there)."""
+
+REACH_MAX_STEPS = 300
+"""The most rounding steps :func:`reaches` allows for: 300 years of compounding, the span of
+the accepted years (1900-2200). A longer horizon keeps the tolerance of 300 years."""
+
+
+def _magnitude(x: Number) -> float:
+    try:
+        return abs(float(x))
+    except OverflowError:  # an int beyond the float range
+        return math.inf
+
+
+def reach_tolerance(steps: int, value: Number, *others: Number) -> float:
+    """The rounding :func:`reaches` forgives, in the unit of the values:
+    ``REACH_ULPS * (min(steps, REACH_MAX_STEPS) + 1)`` units in the last place of the
+    largest of ``value`` and ``others``.
+
+    ``0.0`` (an exact comparison) when ``steps <= 0`` (nothing was computed), when ``value``
+    is an ``int`` (whole-number arithmetic is exact) or when a value lies beyond the float
+    range.
+
+    Example: 40 bn MAD after 6 years of compounding: ``4 * 7 * ulp(4e10) = 28 * 7.6e-6 =
+    2.1e-4`` MAD. Relatively, never more than ``4 * 301 * 2.2e-16 = 2.7e-13`` of the largest
+    value.
+    """
+    if steps <= 0 or isinstance(value, int):
+        return 0.0
+    largest = max(_magnitude(x) for x in (value, *others))
+    if not math.isfinite(largest):
+        return 0.0
+    return REACH_ULPS * (min(steps, REACH_MAX_STEPS) + 1) * math.ulp(largest)
+
+
+def reaches(
+    value: Number,
+    target: Number,
+    increase: bool = True,
+    steps: int = 0,
+    start: Number | None = None,
+) -> bool:
+    """Whether ``value`` meets ``target`` in the wanted direction: the one comparison behind
+    every "reached", "met", "already met" and "achieved" of every command.
+
+    ``value >= target`` (``value <= target`` when ``increase`` is false: a decrease is
+    wanted), or, for a ``value`` computed in floating point, ``value`` within
+    :func:`reach_tolerance` of ``target`` on either side.
+
+    The tolerance is :data:`REACH_ULPS` (4) units in the last place (ulps) for each rounding
+    step carried into ``value`` and once more for the last operation, of the largest of
+    ``value``, ``target`` and ``start``:
+
+    - ``steps = n`` for a compound projection ``start * (1 + rate) ** n``: the growth factor
+      ``1 + rate`` is rounded to a float once, and that error compounds every year (at most
+      :data:`REACH_MAX_STEPS` counted). At the required rate of :func:`gap` the projection
+      lands within about ``n + 2`` ulps of the target, on either side: 4 * (6 + 1) = 28 ulps
+      (2.1e-4 MAD on 40 bn MAD) cover the 6 years to 2030;
+    - ``steps = 1`` for a linear path ``start + increment * n`` (one product and one sum,
+      whatever ``n``; the rounding is at the size of ``start``, hence its place in the
+      comparison): 8 ulps, where the required increment ``gap / n`` lands within 2;
+    - ``steps = 0`` for a value as given (a baseline, a latest observation): exact, as is
+      any ``int`` value (whole-number arithmetic does not round).
+
+    So a projection at the required rate or increment reaches the target in the target year,
+    and a pace that misses by more than rounding (a relative 3e-13 at most) never counts as
+    reaching it.
+
+    Args:
+        value: the value reached, in the indicator's unit.
+        target: the target, same unit.
+        increase: ``True`` when an increase is wanted, ``False`` for a decrease.
+        steps: rounding steps behind ``value``, as above; ``0``: ``value`` is as given.
+        start: the value a linear projection started from.
+
+    Example:
+        >>> reaches(26_220_000_000 * (1 + 0.07292957665124838) ** 6, 40_000_000_000, steps=6)
+        True
+        >>> reaches(39_999_999_999.99, 40_000_000_000, steps=6)  # 0.01 MAD short: not rounding
+        False
+    """
+    if value >= target if increase else value <= target:
+        return True
+    extra = () if start is None else (start,)
+    tolerance = reach_tolerance(steps, value, target, *extra)
+    return tolerance > 0 and abs(value - target) <= tolerance
+
+
+def snap_to_target(
+    value: Number, target: Number, steps: int, start: Number | None = None
+) -> Number:
+    """``target`` itself when ``value`` is within :func:`reach_tolerance` of it (on either
+    side), else ``value``: a projection that lands on the target up to rounding is shown as
+    the target (40,000,000,000 MAD, not 39,999,999,999.999985), so that the value, the
+    shortfall (0) and the year the target is reached (:func:`reaches`) agree.
+
+    Args: as :func:`reaches`.
+    """
+    if value == target:
+        return target
+    extra = () if start is None else (start,)
+    tolerance = reach_tolerance(steps, value, target, *extra)
+    if tolerance > 0 and abs(value - target) <= tolerance:
+        return target
+    return value
+
+
 def _first_year(reached: Callable[[int], bool], estimate: float) -> int:
     """The smallest ``n >= 0`` with ``reached(n)``, for a ``reached`` that turns true once and
     stays true, searched outwards from ``estimate`` and then bisected: a bounded number of
@@ -301,11 +420,13 @@ def periods_to_reach(
 ) -> int | None:
     """Whole years until ``value`` growing at ``rate`` a year first reaches ``target``.
 
-    The smallest ``n >= 0`` with ``value * (1 + rate) ** n >= target`` (``<= target`` when
-    ``increase`` is false: a decrease is wanted), evaluated with the same arithmetic as
-    :func:`project`, so the two always agree. ``0`` when the target is met already; ``None``
-    when the pace never gets there (zero, the wrong way, or a change below float resolution).
-    A year however far off is returned as it is.
+    The smallest ``n >= 0`` for which ``value * (1 + rate) ** n`` reaches ``target`` by
+    :func:`reaches` (``>= target``, or ``<= target`` when ``increase`` is false: a decrease
+    is wanted, up to the rounding of ``n`` years of compounding), evaluated with the same
+    arithmetic as :func:`project`, so the two always agree: at the required rate of
+    :func:`gap` the answer is the gap's number of years. ``0`` when the target is met already
+    (compared exactly); ``None`` when the pace never gets there (zero, the wrong way, or a
+    change below float resolution). A year however far off is returned as it is.
 
     Raises:
         DomainError: ``value`` or ``target`` not finite and > 0, or ``rate`` not > -1.
@@ -317,7 +438,7 @@ def periods_to_reach(
     _check_positive("value", value)
     _check_positive("target", target)
     _check_rate(rate)
-    if value >= target if increase else value <= target:
+    if reaches(value, target, increase):
         return 0
     factor = 1.0 + rate  # the factor project() compounds with
     if (factor <= 1.0) if increase else (factor >= 1.0):
@@ -331,7 +452,7 @@ def periods_to_reach(
             now = value * factor**n
         except OverflowError:
             now = math.inf
-        return now >= target if increase else now <= target
+        return reaches(now, target, increase, n)  # n years of compounding
 
     # Not met now (checked exactly above), so at least one year: above 2**53 a float can
     # round the value onto the target.
@@ -343,10 +464,12 @@ def periods_to_reach_linear(
 ) -> int | None:
     """Whole years until ``value`` plus ``increment`` a year first reaches ``target``.
 
-    The smallest ``n >= 0`` with ``value + increment * n >= target`` (``<=`` when ``increase``
-    is false), with the same arithmetic the projections use. ``0`` when the target is met
-    already; ``None`` when the increment is zero or goes the wrong way, or is too small for the
-    number of years to be represented.
+    The smallest ``n >= 0`` for which ``value + increment * n`` reaches ``target`` by
+    :func:`reaches` (``>= target``, or ``<=`` when ``increase`` is false, up to the rounding of
+    the sum), with the same arithmetic the projections use: at the linear increment of
+    :func:`gap` the answer is the gap's number of years. ``0`` when the target is met already
+    (compared exactly); ``None`` when the increment is zero or goes the wrong way, or is too
+    small for the number of years to be represented.
 
     Raises:
         DomainError: an argument is not a finite number.
@@ -354,7 +477,7 @@ def periods_to_reach_linear(
     for name, x in (("value", value), ("target", target), ("increment", increment)):
         if isinstance(x, bool) or not isinstance(x, int | float) or not math.isfinite(x):
             raise DomainError(f"{name} must be a finite number, got {x!r}")
-    if value >= target if increase else value <= target:
+    if reaches(value, target, increase):
         return 0
     if (increment <= 0) if increase else (increment >= 0):
         return None
@@ -364,7 +487,7 @@ def periods_to_reach_linear(
 
     def reached(n: int) -> bool:
         now = value + increment * n
-        return now >= target if increase else now <= target
+        return reaches(now, target, increase, 1, start=value)
 
     return max(1, _first_year(reached, estimate))  # not met now: at least one year
 
@@ -441,18 +564,25 @@ class Status(NamedTuple):
     """CAGR from the latest value to the target: what is needed from now on."""
     growth_ratio: float | None
     """R = actual / required-from-base (positive when moving the wanted way, for an increase
-    or a decrease); ``None`` when the required rate is 0."""
+    or a decrease); ``None`` when the target is already met (R measures progress towards a
+    target still ahead) or the required rate is 0."""
     growth_ratio_band: str
     projected: float
-    """The latest value carried to the target year at the actual CAGR."""
+    """The latest value carried to the target year at the actual CAGR; the target itself when
+    it lands on it up to rounding (:func:`snap_to_target`)."""
     shortfall: float
-    """``target - projected`` (negative: the projection overshoots)."""
+    """How far ``projected`` falls short of the target in the wanted direction:
+    ``target - projected`` when an increase is wanted, ``projected - target`` for a decrease.
+    Positive: short of the target; negative: beyond it; 0: on it."""
     progress_score: float | None
-    """Q = (projected - base value) / (target - base value); ``None`` when target = base value."""
+    """Q = (projected - base value) / (target - base value); ``None`` when the target is
+    already met (like R) or target = base value."""
     progress_band: str
     reached_year: int | None
-    """First year the target is reached at the actual pace; ``None``: never at that pace."""
+    """First year the target is reached at the actual pace (:func:`periods_to_reach`);
+    ``None``: never at that pace."""
     achieved: bool
+    """The latest value meets the target (:func:`reaches`, compared exactly)."""
 
 
 def status(
@@ -475,8 +605,12 @@ def status(
       the actual CAGR, then ``Q = (projected - base value) / (target - base value)``; bands in
       :func:`progress_band`.
 
-    Also: the CAGR needed from the latest value, and the year the target is reached at the
-    actual pace (:func:`periods_to_reach`).
+    Also: the CAGR needed from the latest value, the shortfall at the target year (positive
+    when short of the target in the wanted direction, for an increase or a decrease), and the
+    year the target is reached at the actual pace (:func:`periods_to_reach`). When the latest
+    value already meets the target, both bands are "achieved" and R and Q are ``None``: they
+    measure progress towards a target still ahead (an R of -3.79 beside "achieved" means
+    nothing).
 
     Args:
         base_year, base_value: the assessment's base observation (values > 0).
@@ -504,14 +638,17 @@ def status(
     actual = cagr(base_value, latest, latest_year - base_year)
     required_base = cagr(base_value, target, target_year - base_year)
     required_latest = cagr(latest, target, target_year - latest_year)
-    achieved = latest >= target if increase else latest <= target
+    achieved = reaches(latest, target, increase)
     ratio: float | None = None
-    if required_base != 0:
-        # Both rates are negative when a decrease is wanted and achieved, so the ratio keeps
-        # the meaning "share of the required pace achieved" in either direction.
+    if required_base != 0 and not achieved:
+        # Both rates are negative when a decrease is wanted, so the ratio keeps the meaning
+        # "share of the required pace achieved" in either direction.
         ratio = actual / required_base
-    projected = project(latest, actual, target_year - latest_year)
-    score = None if target == base_value else (projected - base_value) / (target - base_value)
+    ahead = target_year - latest_year
+    projected = snap_to_target(project(latest, actual, ahead), target, steps=ahead)
+    score = None
+    if target != base_value and not achieved:
+        score = (projected - base_value) / (target - base_value)
     n = periods_to_reach(latest, target, actual, increase)
     return Status(
         base_year=base_year,
@@ -526,7 +663,7 @@ def status(
         growth_ratio=ratio,
         growth_ratio_band=growth_ratio_band(ratio if ratio is not None else 0.0, achieved),
         projected=projected,
-        shortfall=target - projected,
+        shortfall=target - projected if increase else projected - target,
         progress_score=score,
         progress_band=progress_band(score if score is not None else 0.0, achieved),
         reached_year=None if n is None else latest_year + n,

@@ -205,18 +205,27 @@ def test_periods_to_reach_zero_when_already_at_the_target_even_without_growth() 
 
 
 def test_periods_to_reach_exact_power_of_two() -> None:
-    # 1 doubling (+100 %) a year: 2 ** 10 = 1024 exactly, so 1024 is reached in year 10 (>=),
-    # and anything above 1024 only in year 11.
+    # 1 doubling (+100 %) a year: 2 ** 10 = 1024 exactly, so 1024 is reached in year 10 (>=).
+    # Above 1024, year 10 still reaches a target within the rounding of 10 years of
+    # compounding, 4 * (10 + 1) = 44 ulps of 1024 (metrics.reaches), and anything further
+    # only in year 11.
+    ulp = math.ulp(1024.0)  # 2 ** -42
     assert metrics.periods_to_reach(1, 1024, 1.0) == 10
-    assert metrics.periods_to_reach(1, math.nextafter(1024.0, math.inf), 1.0) == 11
+    assert metrics.periods_to_reach(1, math.nextafter(1024.0, math.inf), 1.0) == 10
+    assert metrics.periods_to_reach(1, 1024 + 44 * ulp, 1.0) == 10
+    assert metrics.periods_to_reach(1, 1024 + 45 * ulp, 1.0) == 11
     assert metrics.periods_to_reach(1, 1023, 1.0) == 10  # 2 ** 9 = 512 < 1023 <= 1024
 
 
 def test_periods_to_reach_a_decrease_exact_power_of_two() -> None:
     # A decrease wanted, halving (-50 %) a year: 1024 * 0.5 ** 10 = 1 exactly, so a target of 1
-    # is met in year 10 (<=), and anything below 1 only in year 11.
+    # is met in year 10 (<=); below 1, within 44 ulps of 1.0 (2 ** -52 each) in year 10 too,
+    # and anything further only in year 11.
+    ulp = math.ulp(1.0)
     assert metrics.periods_to_reach(1024, 1, -0.5, increase=False) == 10
-    assert metrics.periods_to_reach(1024, math.nextafter(1.0, 0.0), -0.5, increase=False) == 11
+    assert metrics.periods_to_reach(1024, math.nextafter(1.0, 0.0), -0.5, increase=False) == 10
+    assert metrics.periods_to_reach(1024, 1 - 44 * ulp, -0.5, increase=False) == 10
+    assert metrics.periods_to_reach(1024, 1 - 45 * ulp, -0.5, increase=False) == 11
     assert metrics.periods_to_reach(1024, 3, -0.5, increase=False) == 9  # 1024 / 512 = 2 <= 3
 
 
@@ -293,11 +302,12 @@ def test_periods_to_reach_a_decrease_already_met_or_never() -> None:
     assert answer is None
 
 
-# Targets that sit exactly on project()'s value after k years, and one ulp beyond it (above for
-# growth, below for a decline): the smallest n with value * (1 + rate) ** n >= target (<= for a
-# decrease) is k, and k + 1 (a year's change, 0.01 % or more, is far more than an ulp). Rates
-# whose 1 + rate is inexact (0.07, 0.7, -0.07, -0.3) round up or down, so the closed-form
-# estimate lands on either side of the answer.
+# Targets that sit exactly on project()'s value after k years, one ulp beyond it (above for
+# growth, below for a decline), and just beyond the rounding metrics.reaches forgives after k
+# years (4 * (k + 1) ulps): the smallest n with value * (1 + rate) ** n >= target (<= for a
+# decrease), up to that rounding, is k, k, and k + 1 (a year's change, 0.01 % or more, is far
+# more than the tolerance). Rates whose 1 + rate is inexact (0.07, 0.7, -0.07, -0.3) round up
+# or down, so the closed-form estimate lands on either side of the answer.
 GRID_VALUES = (1, 3, 0.7, 148_500, 26.22e9)
 GRID_RATES = (0.0001, 0.01, 0.07, 0.5, 0.7, 1.0, 3.0)
 GRID_DECLINES = (-0.0001, -0.01, -0.07, -0.3, -0.5, -0.9)
@@ -317,7 +327,9 @@ def _grid() -> Iterator[tuple[float, float, float, bool, int]]:
                 if not (math.isfinite(on) and on > 0) or on == value:
                     continue
                 yield value, on, rate, increase, k
-                further = math.nextafter(on, beyond)
+                yield value, math.nextafter(on, beyond), rate, increase, k
+                tolerance = metrics.reach_tolerance(k, on, math.nextafter(on, beyond))
+                further = math.nextafter(on + tolerance if increase else on - tolerance, beyond)
                 if further > 0:
                     yield value, further, rate, increase, k + 1
 

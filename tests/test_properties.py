@@ -382,8 +382,10 @@ def test_periods_to_reach_agrees_with_project(
         assert years_needed > Decimal("0.999999e15"), (value, target, rate, years_needed)
         return
     assert type(n) is int and n >= 1
-    assert metrics.project(value, rate, n) >= target
-    assert metrics.project(value, rate, n - 1) < target
+    # "Reached" is metrics.reaches: >= target, or within the rounding of n years of
+    # compounding (a relative 2.7e-13 at most), for every command alike.
+    assert metrics.reaches(metrics.project(value, rate, n), target, steps=n)
+    assert not metrics.reaches(metrics.project(value, rate, n - 1), target, steps=n - 1)
 
 
 @given(values, values, st.floats(1e-6, 1e6))
@@ -437,7 +439,9 @@ def test_periods_to_reach_linear_is_the_exact_ceiling_for_real_values(
     # adds at most one year. (Only horizons beyond 1e15 years can be more than a year off.)
     # The search adds in floats, as the projections do: value + increment * n can only be
     # resolved to a float's spacing near the target, a year count of ulp / increment.
-    spacing = (math.ulp(float(target)) + math.ulp(float(value))) / increment
+    # And "reached" forgives 8 such ulps (metrics.reaches: one product and one sum).
+    tolerance = metrics.reach_tolerance(1, float(value), target, value)
+    spacing = (math.ulp(float(target)) + math.ulp(float(value)) + tolerance) / increment
     assert n is not None and abs(n - exact) <= 1 + spacing + exact * 3.4e-16, (n, exact)
 
 
@@ -602,8 +606,11 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
     assert_rate_close(s.required_cagr_from_latest, latest, t, n2)
     assert s.achieved is (latest >= t if increase else latest <= t)
 
-    # R = actual / required from the same base year; its band.
-    if s.required_cagr_from_base == 0:
+    # R = actual / required from the same base year; its band. A target already met has
+    # neither R nor Q (they measure progress towards a target still ahead).
+    if s.achieved:
+        assert s.growth_ratio_band == s.progress_band == "achieved"
+    if s.required_cagr_from_base == 0 or s.achieved:
         assert s.growth_ratio is None
     else:
         assert s.growth_ratio is not None
@@ -612,12 +619,13 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
         assert s.growth_ratio_band == expected
 
     assert_close(s.projected, projected, "projected")
-    assert s.shortfall == t - s.projected
+    # The shortfall is positive when short of the target in the wanted direction.
+    assert s.shortfall == (t - s.projected if increase else s.projected - t)
 
     # Q = (projected - base) / (target - base). Q is a difference quotient: a relative error e
     # in ``projected`` moves it by e * |projected| / |target - base| (its condition number),
     # whatever the arithmetic; the tolerance scales with that.
-    if t == b:
+    if t == b or s.achieved:
         assert s.progress_score is None
     else:
         assert s.progress_score is not None
@@ -643,7 +651,7 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
 
     def reached(years: int) -> bool:
         value = metrics.project(latest, s.actual_cagr, years)
-        return value >= t if increase else value <= t
+        return metrics.reaches(value, t, increase, years)  # the one comparison of every command
 
     if reached(k) and (k == 0 or not reached(k - 1)):
         return
