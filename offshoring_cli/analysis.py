@@ -25,6 +25,10 @@ CAGR_METHOD = "compound annual growth rate: (end / start) ** (1 / n) - 1, n = en
 LINEAR_METHOD = "linear path: (target - baseline) / n a year"
 
 
+NOT_AVAILABLE = "n/a"
+"""How a table shows a figure that cannot be computed."""
+
+
 class Field(NamedTuple):
     """A column of a report: key in JSON/CSV, human label, how to format it, text for ``None``.
 
@@ -35,7 +39,12 @@ class Field(NamedTuple):
     key: str
     label: str
     kind: str
-    missing: str = "n/a"
+    missing: str = NOT_AVAILABLE
+    """Text for ``None`` (``"not reached"``, ``""``...)."""
+    pace: bool = False
+    """The figure depends on the actual pace: where the row cannot give it (its ``reason`` is
+    set: one observation only, or a target already met), ``None`` reads ``n/a``, never
+    ``missing``."""
 
 
 class Report(NamedTuple):
@@ -422,7 +431,10 @@ CAGR_METHODS = {
     "required_linear_pace_per_year": LINEAR_METHOD,
     "actual_cagr": CAGR_METHOD + ", between two whole-year observations of the same series",
     "actual_linear_pace_per_year": "(end - start) / n a year",
-    "actual_to_required_cagr": "actual CAGR / required CAGR",
+    "actual_to_required_cagr": (
+        "actual CAGR / required CAGR; null when the target is already met (see reason)"
+    ),
+    "reason": "why the figures that are null are null; null when every figure is given",
 }
 
 
@@ -434,11 +446,16 @@ def _actual(r: Resolved) -> metrics.Growth | None:
     return metrics.actual_growth(first.year, first.value, r.base_year, r.baseline)
 
 
-def _no_history_note(r: Resolved) -> str:
+def no_history_reason(r: Resolved) -> str:
+    """Why ``r`` has no actual growth: a single whole-year observation (a row's ``reason``)."""
     return (
-        f"{r.metric}: no whole-year observation of series {r.indicator.target.series!r} before "
+        f"no whole-year observation of series {r.indicator.target.series!r} before "
         f"{r.base_year}, so no actual growth can be computed."
     )
+
+
+def _no_history_note(r: Resolved) -> str:
+    return f"{r.metric}: {no_history_reason(r)}"
 
 
 def cagr_report(options: Options) -> Report:
@@ -446,8 +463,8 @@ def cagr_report(options: Options) -> Report:
 
     Actual growth runs from the earliest whole-year observation of the target's series before
     the base year to the baseline (so a baseline override counts as the base year's figure).
-    Where the series has no earlier observation, the actual fields are ``None`` and a note
-    says why.
+    Where the series has no earlier observation, the actual fields are ``None``, and the row's
+    ``reason`` and a note say why.
 
     Raises:
         DomainError: see :func:`resolve`.
@@ -471,12 +488,21 @@ def cagr_report(options: Options) -> Report:
             "actual_cagr": None,
             "actual_linear_pace_per_year": None,
             "actual_to_required_cagr": None,
+            "reason": None,
         }
         a = _actual(r)
         if a is None:
+            row["reason"] = no_history_reason(r)
             notes.append(_no_history_note(r))
         else:
-            ratio = a.cagr / g.required_cagr if g.required_cagr != 0 else None
+            ratio = None
+            if g.already_met:  # (which a target equal to the baseline, a 0 % rate, is)
+                row["reason"] = (
+                    "the target is already met: actual / required CAGR measures progress "
+                    "towards a target still ahead, so it is not computed"
+                )
+            elif g.required_cagr != 0:
+                ratio = a.cagr / g.required_cagr
             row |= {
                 "actual_start_year": a.start_year,
                 "actual_start": a.start,

@@ -125,10 +125,12 @@ def _all_sources(options: Options, *reports: Report) -> dict[str, Source]:
 
 def _verdict(row: dict[str, object]) -> str:
     """The status verdict, plus the pace needed from the latest year: the figure the key
-    numbers headline, so that the two required rates are not read as a contradiction."""
+    numbers headline, so that the two required rates are not read as a contradiction. A
+    target already met needs no pace."""
     verdict = str(row["verdict"])
     rate = row.get("required_cagr_from_latest")
-    if row.get("assessed") and isinstance(rate, float):
+    achieved = row.get("growth_ratio_band") == "achieved"
+    if row.get("assessed") and not achieved and isinstance(rate, float):
         verdict += f"; from {row['latest_year']} on, {formatting.rate(rate)}/yr is needed"
     return verdict
 

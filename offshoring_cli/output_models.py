@@ -80,6 +80,18 @@ _INPUTS = "What the results were computed from (options left out are null)."
 
 _RATE_A_YEAR = "fraction a year, 0.1048 = 10.48 %"
 _IN_UNIT = "in the indicator's unit (see unit)"
+_SHORTFALL = (
+    "How far the value at the target year falls short of the target in the wanted direction, "
+    + _IN_UNIT
+    + ": target - value when an increase is wanted, value - target when a decrease is; "
+    "positive: short of the target, negative: beyond it, 0: on it (up to rounding)."
+)
+_AT_TARGET = "; the target itself when within rounding of it (see target_reached_year)."
+_REACHED = (
+    "First year the value is >= target (<= when a decrease is wanted), up to the rounding of "
+    "the projection (4 * (years + 1) units in the last place for a compound path, 8 for a "
+    "linear one); null: never"
+)
 
 
 def _config(title: str) -> ConfigDict:
@@ -184,7 +196,10 @@ class GapRow(_Head):
     required_cagr: Rate = Field(
         description="(target / baseline) ** (1 / n) - 1, " + _RATE_A_YEAR + "."
     )
-    already_met: bool = Field(description="True if baseline >= target.")
+    already_met: bool = Field(
+        description="True if the baseline meets the target: baseline >= target (<= target "
+        "when a decrease is wanted), compared exactly."
+    )
 
 
 class GapDocument(_Document):
@@ -225,7 +240,12 @@ class CagrRow(_Head):
         description="(baseline - actual start) / actual periods, " + _IN_UNIT + " a year."
     )
     actual_to_required_cagr: float | None = Field(
-        description="actual CAGR / required CAGR (a ratio); null also when the required CAGR is 0."
+        description="actual CAGR / required CAGR (a ratio); null also when the target is "
+        "already met (see reason)."
+    )
+    reason: str | None = Field(
+        description="Why the keys that are null are null (a single whole-year observation, "
+        "or a target already met); null when every figure is given."
     )
 
 
@@ -276,7 +296,7 @@ class AssessedStatusRow(BaseModel):
     )
     growth_ratio: float | None = Field(
         description="R = actual CAGR / required CAGR from base (a ratio); null when the "
-        "required CAGR is 0."
+        "target is already met (see reason)."
     )
     growth_ratio_band: GrowthRatioBand = Field(
         description="'achieved' if the target is met; else R >= 0.95 'on track', "
@@ -286,25 +306,34 @@ class AssessedStatusRow(BaseModel):
     projected_at_target_year: Number = Field(
         description="The latest value carried to the target year at the actual CAGR, "
         + _IN_UNIT
-        + "."
+        + "; the target itself when within rounding of it."
     )
-    shortfall_at_target_year: Number = Field(
-        description="target - projected, " + _IN_UNIT + "; negative: the projection overshoots."
-    )
+    shortfall_at_target_year: Number = Field(description=_SHORTFALL)
     progress_score: float | None = Field(
         description="Q = (projected - since value) / (target - since value) (a ratio); null "
-        "when target = since value."
+        "when the target is already met (see reason)."
     )
     progress_band: ProgressBand = Field(
         description="'achieved' if the target is met; else Q >= 0.95 'on track', "
         "0.10 <= Q < 0.95 'fair progress, acceleration needed', Q < 0.10 "
         "'stagnation or regression'."
     )
-    target_reached_year: LaterYear | None = Field(
-        description="First year the target is reached at the actual pace; null: never at that pace."
-    )
+    target_reached_year: LaterYear | None = Field(description=_REACHED + " at the actual pace.")
     verdict: str = Field(description="One sentence: the band and the rates behind it.")
     assessed: Literal[True] = Field(description="True: the two methods were applied.")
+    reason: str | None = Field(
+        description="Why growth_ratio and progress_score are null: the target is already met "
+        "(both bands 'achieved'); null when they are given."
+    )
+
+    @model_validator(mode="after")
+    def _null_only_when_met(self) -> AssessedStatusRow:
+        achieved = self.growth_ratio_band == "achieved"
+        if (self.reason is not None) != achieved:
+            raise ValueError("reason is given exactly when the target is already met")
+        if achieved and (self.growth_ratio is not None or self.progress_score is not None):
+            raise ValueError("a target already met has no growth ratio and no progress score")
+        return self
 
 
 class NotAssessedStatusRow(BaseModel):
@@ -339,6 +368,10 @@ class NotAssessedStatusRow(BaseModel):
     target_reached_year: None = Field(description="Always null.")
     verdict: str = Field(description="One sentence: why the metric is not assessed.")
     assessed: Literal[False] = Field(description="False: the methods were not applied.")
+    reason: str = Field(
+        min_length=1,
+        description="Why the metric is not assessed (every key of the methods is null).",
+    )
 
 
 class TargetMultipleInsight(BaseModel):
@@ -459,15 +492,21 @@ class TrajectoryRow(BaseModel):
         "none that year."
     )
     compound_path: Number | None = Field(
-        description="baseline * (1 + required CAGR) ** (year - base year), " + _IN_UNIT + "."
+        description="baseline * (1 + required CAGR) ** (year - base year), " + _IN_UNIT + _AT_TARGET
     )
     linear_path: Number | None = Field(
-        description="baseline + (target - baseline) * (year - base year) / n, " + _IN_UNIT + "."
+        description="baseline + (target - baseline) * (year - base year) / n, "
+        + _IN_UNIT
+        + _AT_TARGET
     )
     actual_pace_path: Number | None = Field(
         description="baseline * (1 + actual CAGR) ** (year - base year), "
         + _IN_UNIT
-        + "; null also when there is no actual growth (a single observation)."
+        + "; null also when there is no actual growth (a single observation: see reason)."
+    )
+    reason: str | None = Field(
+        description="From the base year on, why actual_pace_path is null (no actual growth "
+        "can be computed); null when it is given, and before the base year."
     )
 
 
@@ -515,14 +554,10 @@ class ProjectRow(_Head):
         + " (a negative increment can take it below 0)."
     )
     value_at_target_year: Number = Field(
-        description="Projected value in the target year, " + _IN_UNIT + "."
+        description="Projected value in the target year, " + _IN_UNIT + _AT_TARGET
     )
-    gap_at_target_year: Number = Field(
-        description="target - value at target year, " + _IN_UNIT + "; negative: overshoot."
-    )
-    target_reached_year: LaterYear | None = Field(
-        description="First year the projected value is >= target; null: never at that pace."
-    )
+    gap_at_target_year: Number = Field(description=_SHORTFALL)
+    target_reached_year: LaterYear | None = Field(description=_REACHED + " at the assumed pace.")
 
 
 class ProjectDocument(_Document):

@@ -25,12 +25,34 @@ from offshoring_cli.analysis import (
     _sources,
     _target_sources,
     cited_sources,
+    no_history_reason,
     resolve,
 )
 from offshoring_cli.domain import Number, Observation
 from offshoring_cli.metrics import DomainError
 
 # --- status -----------------------------------------------------------------------------
+
+SHORTFALL_LABEL = "Shortfall (+ = short of target)"
+"""Label of a shortfall: positive when short of the target in the wanted direction."""
+
+SHORTFALL_METHOD = (
+    "how far the value at the target year falls short of the target in the wanted direction: "
+    "target - value when an increase is wanted, value - target when a decrease is; "
+    "positive: short of the target, negative: beyond it"
+)
+
+REACHED_METHOD = (
+    "the first year the value is >= target (<= target when a decrease is wanted), up to the "
+    "rounding of the projection: within 4 * (years + 1) units in the last place for a "
+    "compound path, 8 for a linear one (see metrics.reaches); a projected value that close "
+    "to the target is shown as the target"
+)
+
+ACHIEVED_REASON = (
+    "the target is already met: the growth ratio R and the progress score Q measure progress "
+    "towards a target still ahead, so they are not computed"
+)
 
 STATUS_FIELDS = (
     Field("series", "Series", "text"),
@@ -46,10 +68,10 @@ STATUS_FIELDS = (
     Field("growth_ratio", "Growth ratio R = actual / required", "ratio"),
     Field("growth_ratio_band", "R band (Eurostat)", "text"),
     Field("projected_at_target_year", "At target year, at actual pace", "value"),
-    Field("shortfall_at_target_year", "Shortfall at target year", "value"),
+    Field("shortfall_at_target_year", SHORTFALL_LABEL, "value"),
     Field("progress_score", "Progress score Q (UNSD)", "ratio"),
     Field("progress_band", "Q band (UNSD)", "text"),
-    Field("target_reached_year", "Target reached at actual pace", "year", "not reached"),
+    Field("target_reached_year", "Target reached at actual pace", "year", "not reached", pace=True),
 )
 
 STATUS_METHODS = {
@@ -59,25 +81,26 @@ STATUS_METHODS = {
     "growth_ratio": (
         "Eurostat-style growth ratio R = actual CAGR / required CAGR from the same base year, "
         "as implemented by Open SDG (https://open-sdg.readthedocs.io/en/latest/"
-        "progress-methodology/)"
+        "progress-methodology/); null when the target is already met (see reason)"
     ),
     "growth_ratio_band": (
         "achieved if the target is met; R >= 0.95 on track; 0.60 <= R < 0.95 acceleration "
         "needed; 0 <= R < 0.60 limited progress; R < 0 moving away"
     ),
     "projected_at_target_year": "latest * (1 + actual CAGR) ** (target year - latest year)",
-    "shortfall_at_target_year": "target - projected",
+    "shortfall_at_target_year": SHORTFALL_METHOD,
     "progress_score": (
         "UN Statistics Division Progress Chart: Q = (projected - base value) / "
-        "(target - base value)"
+        "(target - base value); null when the target is already met (see reason)"
     ),
     "progress_band": (
         "Q >= 0.95 on track; 0.10 <= Q < 0.95 fair progress, acceleration needed; "
         "Q < 0.10 stagnation or regression"
     ),
     "target_reached_year": (
-        "first year with latest * (1 + actual CAGR) ** k >= target; none if the pace is <= 0"
+        "at latest * (1 + actual CAGR) ** k: " + REACHED_METHOD + "; null if never at that pace"
     ),
+    "reason": "why the figures that are null are null; null when every figure is given",
 }
 
 
@@ -296,9 +319,13 @@ def status_report(options: Options, since: int | None = None) -> Report:
     earliest whole-year observation of the target's series) to the latest year; the required
     CAGR from that same base year and from the latest year; the Eurostat-style growth ratio R
     and the UNSD Progress Chart score Q with their bands (:func:`metrics.status`); the value at
-    the target year at the actual pace, the shortfall, and the year the target is reached.
-    Where the series has a single whole-year observation, the methods are not applied and a
-    note says so.
+    the target year at the actual pace, the shortfall (positive when short of the target in
+    the wanted direction, for an increase or a decrease), and the year the target is reached
+    (:func:`metrics.reaches`). Where the series has a single whole-year observation (or the
+    target lies the wrong way from the base value), the methods are not applied: the row has
+    ``assessed`` false, ``None`` for every figure of the pace and a ``reason``, and a note
+    says so. Where the target is already met, both bands are "achieved" and R and Q are
+    ``None``, with the ``reason``.
 
     Raises:
         DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
@@ -332,6 +359,7 @@ def status_report(options: Options, since: int | None = None) -> Report:
                 ),
                 "verdict": verdict,
                 "assessed": False,
+                "reason": reason,
             }
             if start is not None:
                 row |= {"since_year": start.year, "since_value": start.value}
@@ -352,7 +380,8 @@ def status_report(options: Options, since: int | None = None) -> Report:
         if s.achieved:
             verdict = (
                 f"{r.metric}: achieved - {r.amount(s.latest)} in {s.latest_year} already meets "
-                f"the target of {r.amount(s.target)}"
+                f"the target of {r.amount(s.target)}; R and Q are n/a: they measure progress "
+                "towards a target still ahead"
             )
         else:
             verdict = (
@@ -381,6 +410,7 @@ def status_report(options: Options, since: int | None = None) -> Report:
             "target_reached_year": s.reached_year,
             "verdict": verdict,
             "assessed": True,
+            "reason": ACHIEVED_REASON if s.achieved else None,
         }
         rows.append(row)
         m, b, lt, t = r.metric, fmt.exact(s.base_value), fmt.exact(s.latest), fmt.exact(s.target)
@@ -397,6 +427,8 @@ def status_report(options: Options, since: int | None = None) -> Report:
                 f"{m}: R = {s.actual_cagr:.6f} / {s.required_cagr_from_base:.6f} = "
                 f"{s.growth_ratio:.4f} -> {s.growth_ratio_band}"
             )
+        elif s.achieved:
+            explanation.append(f"{m}: R and Q: n/a - {ACHIEVED_REASON}")
         explanation.append(
             f"{m}: projected {s.target_year} = {lt} * (1 + {s.actual_cagr:.6f}) ** "
             f"{s.target_year - s.latest_year} = {fmt.exact(s.projected)} "
@@ -436,14 +468,20 @@ TRAJECTORY_FIELDS = (
     Field("observed", "Observed", "value", ""),
     Field("compound_path", "Compound path", "value", ""),
     Field("linear_path", "Linear path", "value", ""),
-    Field("actual_pace_path", "At actual pace", "value", ""),
+    Field("actual_pace_path", "At actual pace", "value", "", pace=True),
+)
+
+_AT_TARGET = (
+    "; a value within rounding of the target (4 * (years + 1) units in the last place for a "
+    "compound path, 8 for a linear one: see metrics.reaches) is the target itself"
 )
 
 TRAJECTORY_METHODS = {
     "observed": "whole-year observations of the target's series",
-    "compound_path": "baseline * (1 + required CAGR) ** (year - base year)",
-    "linear_path": "baseline + (target - baseline) * (year - base year) / n",
-    "actual_pace_path": "baseline * (1 + actual CAGR) ** (year - base year)",
+    "compound_path": "baseline * (1 + required CAGR) ** (year - base year)" + _AT_TARGET,
+    "linear_path": "baseline + (target - baseline) * (year - base year) / n" + _AT_TARGET,
+    "actual_pace_path": "baseline * (1 + actual CAGR) ** (year - base year)" + _AT_TARGET,
+    "reason": "why actual_pace_path is null from the base year on; null when it is given",
 }
 
 
@@ -464,8 +502,10 @@ def trajectory_report(options: Options) -> Report:
 
     Per metric and year: the observation where one exists (from the series' earliest
     whole-year observation), the compound path at the required CAGR, the linear path, and the
-    path at the actual (historical) pace where history allows. Each path value is the
-    milestone that year needs.
+    path at the actual (historical) pace where history allows (else ``None``, and the row's
+    ``reason`` says why). Each path value is the milestone that year needs; a path value within
+    rounding of the target is the target itself (:func:`metrics.snap_to_target`), so both
+    paths end exactly on the target in the target year.
 
     Raises:
         DomainError: see :func:`resolve`.
@@ -476,27 +516,38 @@ def trajectory_report(options: Options) -> Report:
     for r in resolved:
         g = metrics.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)
         a = _actual(r)
+        reason = None
         if a is None:
+            reason = no_history_reason(r)
             notes.append(_no_history_note(r))
         observed = {o.year: o.value for o in r.history}
         for year in range(r.history[0].year, r.target_year + 1):
             k = year - r.base_year
             on_path = k >= 0
+            compound = linear = actual = None
+            if on_path:
+                # k years of compounding; a linear point is one product and one sum.
+                compound = metrics.snap_to_target(
+                    _path_point(r.baseline, g.required_cagr, k), r.target, k
+                )
+                linear = metrics.snap_to_target(
+                    _linear_point(r.baseline, g.absolute, k, g.periods),
+                    r.target,
+                    min(k, 1),
+                    r.baseline,
+                )
+                if a is not None:
+                    actual = metrics.snap_to_target(_path_point(r.baseline, a.cagr, k), r.target, k)
             rows.append(
                 {
                     "metric": r.metric,
                     "unit": r.unit,
                     "year": year,
                     "observed": observed.get(year),
-                    "compound_path": (
-                        _path_point(r.baseline, g.required_cagr, k) if on_path else None
-                    ),
-                    "linear_path": (
-                        _linear_point(r.baseline, g.absolute, k, g.periods) if on_path else None
-                    ),
-                    "actual_pace_path": (
-                        _path_point(r.baseline, a.cagr, k) if on_path and a else None
-                    ),
+                    "compound_path": compound,
+                    "linear_path": linear,
+                    "actual_pace_path": actual,
+                    "reason": reason if on_path else None,
                 }
             )
         explanation += [
@@ -542,7 +593,7 @@ PROJECT_FIELDS = (
     Field("target_year", "Target year", "year"),
     Field("target", "Target", "value"),
     Field("value_at_target_year", "Value at target year", "value"),
-    Field("gap_at_target_year", "Gap at target year", "value"),
+    Field("gap_at_target_year", SHORTFALL_LABEL, "value"),
     Field("target_reached_year", "Target reached in", "year", "not reached"),
 )
 
@@ -551,8 +602,9 @@ PROJECT_METHODS = {
         "compound: baseline * (1 + growth) ** (year - base year); "
         "linear: baseline + increment * (year - base year)"
     ),
-    "gap_at_target_year": "target - value at target year",
-    "target_reached_year": "first year the projected value is >= target; none if it never is",
+    "value_at_target_year": "as value_at_until_year, in the target year" + _AT_TARGET,
+    "gap_at_target_year": SHORTFALL_METHOD,
+    "target_reached_year": REACHED_METHOD + "; null if never at that pace",
 }
 
 
@@ -566,6 +618,13 @@ def project_report(
 
     Give exactly one of ``growth`` (a fraction a year, > -1: compound) or ``increment`` (in
     the metric's unit a year: linear). ``until`` defaults to the target year.
+
+    A projected value within rounding of the target is the target itself
+    (:func:`metrics.snap_to_target`), and the year the target is reached is found by the same
+    comparison (:func:`metrics.reaches`): at the required rate or increment of ``gap``, the
+    target is reached in the target year, with a shortfall of 0. The shortfall
+    (``gap_at_target_year``) is positive when the value falls short of the target in the
+    wanted direction, for an increase or a decrease.
 
     Raises:
         DomainError: see :func:`resolve`; neither or both of growth and increment; ``until``
@@ -593,10 +652,10 @@ def project_report(
 
         def at(year: int, r: Resolved = r) -> Number:
             k = year - r.base_year
-            if growth is not None:
-                return metrics.project(r.baseline, growth, k)
-            assert increment is not None
-            return r.baseline + increment * k
+            if growth is not None:  # k years of compounding
+                return metrics.snap_to_target(metrics.project(r.baseline, growth, k), r.target, k)
+            assert increment is not None  # one product and one sum
+            return metrics.snap_to_target(r.baseline + increment * k, r.target, 1, r.baseline)
 
         increase = r.indicator.increase
         if growth is not None:
@@ -620,7 +679,9 @@ def project_report(
                 "until_year": end,
                 "value_at_until_year": value_then,
                 "value_at_target_year": value_target,
-                "gap_at_target_year": r.target - value_target,
+                "gap_at_target_year": (
+                    r.target - value_target if increase else value_target - r.target
+                ),
                 "target_reached_year": None if n is None else r.base_year + n,
             }
         )

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli import formatting
-from offshoring_cli.analysis import Field, Report
+from offshoring_cli.analysis import NOT_AVAILABLE, Field, Report
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,7 +28,8 @@ FORMATS = ("table", "json", "csv", "markdown")
 def _cell(field: Field, row: dict[str, Any]) -> str:
     item = row.get(field.key)
     if item is None:
-        return field.missing
+        # A figure of the pace in a row that says why it has none: not "not reached", n/a.
+        return NOT_AVAILABLE if field.pace and row.get("reason") else field.missing
     return formatting.value(field.kind, item, str(row.get("unit", "")))
 
 
