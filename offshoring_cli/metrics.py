@@ -351,7 +351,9 @@ def reaches(
 
     So a projection at the required rate or increment reaches the target in the target year,
     and a pace that misses by more than rounding (a relative 3e-13 at most) never counts as
-    reaching it.
+    reaching it. Limit: a decline steeper than 95 % a year carries the imprecision of its
+    rate (a relative ``n * 1.1e-16 / (1 + rate)``, see :func:`cagr`), which can exceed the
+    tolerance: there the year can come one late.
 
     Args:
         value: the value reached, in the indicator's unit.
