@@ -167,6 +167,13 @@ def test_values_as_given_and_whole_numbers_compare_exactly() -> None:
     # Whole numbers do not round: 2 ** 60 - 1 is one job short, whatever the steps.
     assert not metrics.reaches(2**60 - 1, 2**60, steps=6)
     assert metrics.snap_to_target(2**60 - 1, 2**60, 6) == 2**60 - 1
+    # A target beyond the float range (an int, through the API) gives no tolerance, no error.
+    assert not metrics.reaches(1e308, 10**400, steps=5)
+    assert metrics.reach_tolerance(5, 1e308, 10**400) == 0.0
+    assert metrics.snap_to_target(1e308, 10**400, 5) == 1e308
+    # A float on the target shows the target as given (an int stays an int).
+    snapped = metrics.snap_to_target(4e10, EXPORTS_TARGET, 6)
+    assert snapped == EXPORTS_TARGET and type(snapped) is int
     # A pace that misses by more than rounding is not reached: 0.01 MAD short of 40 bn.
     assert not metrics.reaches(39_999_999_999.99, EXPORTS_TARGET, steps=6)
     assert metrics.snap_to_target(39_999_999_999.99, EXPORTS_TARGET, 6) == 39_999_999_999.99
