@@ -111,7 +111,7 @@ MIN_QUANTITY = 1e-6
 EXAMPLES = {
     "jobs": "148500, 148,500 or 148.5k",
     "MAD": "26220000000, 26.22bn or 26.22 bn MAD",
-    "": "20250, 20,250, 20.25k or 15k jobs",
+    "": "20250, 20,250, 20.25k or -5k",
 }
 
 _SUFFIX_HELP = "k (thousand), M or mn (million), bn, B or Md (billion)"

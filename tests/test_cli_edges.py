@@ -385,6 +385,21 @@ def test_every_suggested_spelling_is_accepted(kind: str, text: str) -> None:
             converter.convert(found[1], None, None)  # the hint must itself be valid input
 
 
+@pytest.mark.parametrize("unit", sorted(params.EXAMPLES))
+def test_the_examples_in_messages_are_valid_input(unit: str) -> None:
+    # "give a number such as ..." is a hint too: each example is accepted where it is shown
+    # (for --increment, whichever metric is chosen).
+    examples = re.split(r", | or ", params.EXAMPLES[unit])
+    assert len(examples) >= 3
+    for example in examples:
+        if unit:
+            getattr(params, {"jobs": "JOBS", "MAD": "MAD"}[unit]).convert(example, None, None)
+        else:
+            quantity = params.INCREMENT.convert(example, None, None)
+            params.INCREMENT.in_unit(quantity, "jobs")
+            params.INCREMENT.in_unit(quantity, "MAD")
+
+
 def test_suggest_quantity_reads_back_exactly() -> None:
     assert params.suggest_quantity(26_220_000_000, "MAD", whole=False) == "26.22bn"
     assert params.suggest_quantity(1_500_000, "jobs", whole=True) == "1.5M"
