@@ -2,7 +2,8 @@
 
 Exit codes: 0 ok; 2 bad input (one ``Error:`` line under Click's usage hint); 1 unexpected
 failure (one ``Error:`` line; set ``OFFSHORING_DEBUG=1`` for the traceback), also when the
-reader closes the pipe early (``offshoring gap | head -n 1``).
+reader closes the pipe early (``offshoring gap | head -n 1``); 130 interrupted (Ctrl-C: one
+``Error: interrupted`` line).
 """
 
 from __future__ import annotations
@@ -880,11 +881,13 @@ def main() -> None:
     if sys.stdout is None:
         sys.stderr.write("Error: standard output is closed; nothing can be written.\n")
         raise SystemExit(1)
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    handled = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if handled:
         signal.signal(signal.SIGINT, _on_interrupt)
     try:
         cli(prog_name="offshoring")
     except (Interrupted, KeyboardInterrupt):  # KeyboardInterrupt: raised by other means
+        handled = False  # a second Ctrl-C while exiting still ends at once
         _interrupted()
     except OSError as error:
         if _debug():
@@ -895,3 +898,6 @@ def main() -> None:
             raise SystemExit(1) from None
         sys.stderr.write(f"Error: cannot finish: {error.strerror or error}\n")
         raise SystemExit(1) from None
+    finally:
+        if handled:  # called in-process (tests, an embedding program): leave SIGINT as it was
+            signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -643,3 +643,13 @@ def test_interrupt_handler_unwinds_and_main_exits_130(
     assert info.value.code == 130
     assert capsys.readouterr().err == "Error: interrupted\n"
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    # A run that ends normally leaves SIGINT as it found it (main() called in-process).
+    def done(*args: Any, **kwargs: Any) -> None:
+        assert signal.getsignal(signal.SIGINT) is cli._on_interrupt
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "cli", done)
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
