@@ -28,10 +28,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
+
+if TYPE_CHECKING:
+    from decimal import Decimal  # imported where used: start-up does not pay for it
 
 
 def _shown(value: object, limit: int = 40) -> str:
@@ -145,8 +147,7 @@ def parse_quantity(
     stripped = text.strip()
     if not stripped:
         raise ValueError(f"{shown} is empty; give a number such as {examples}")
-    bare = stripped.lstrip("+-").lower()
-    if bare in {"nan", "inf", "infinity"} or bare.split(" ")[0] in {"nan", "inf", "infinity"}:
+    if re.fullmatch(r"[+-]?(nan|inf|infinity)\b.*", stripped.lower(), re.DOTALL):
         raise ValueError(f"{shown} is not a finite number; give a number such as {examples}")
     if stripped.startswith("-") and not signed:
         raise ValueError(f"{shown} must be greater than 0 ({article} cannot be negative)")
@@ -163,7 +164,7 @@ def parse_quantity(
             f"{shown}: unknown suffix or unit {unit_word!r}; use {_SUFFIX_HELP}, then "
             f"optionally {unit}, e.g. {examples}"
         )
-    from decimal import DecimalException
+    from decimal import Decimal, DecimalException
 
     try:
         number = Decimal(_number_text(match)).scaleb(_SCALES.get(scale.lower(), 0))
@@ -240,6 +241,8 @@ def suggest_quantity(value: Decimal | int | float, unit: str, whole: bool) -> st
     back through :func:`parse_quantity` (grammar and range; ``unit`` and ``whole`` as there)
     as exactly ``value``.
     """
+    from decimal import Decimal
+
     if isinstance(value, Decimal):
         exact = value
     else:
