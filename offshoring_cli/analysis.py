@@ -146,22 +146,37 @@ class Resolved(NamedTuple):
         return fmt.amount(value, self.indicator.unit)
 
 
-_SUFFIXES = ((1e9, "bn"), (1e6, "M"), (1e3, "k"))
+_SUFFIXES = ((9, "bn"), (6, "M"), (3, "k"))
 
 
-def _magnitude_warning(option: str, given: Number, reference: Number) -> str | None:
-    """A warning when ``given`` is over 1,000 times off ``reference`` (likely a missing suffix)."""
+def _magnitude_warning(
+    option: str, given: Number, reference: Number, whole: bool = False
+) -> str | None:
+    """A warning when ``given`` is over 1,000 times off ``reference`` (likely a missing suffix).
+
+    When ``given`` is too small and ``given`` with a suffix lands within 1,000 times of
+    ``reference``, the warning suggests that value as it would be typed ("did you mean
+    26.22bn?"), only if it reads back as valid input for the option (a whole count when
+    ``whole``); otherwise it says to check the unit.
+    """
     ratio = given / reference
     if 1e-3 <= ratio <= 1e3:
         return None
+    hint, size = "check the unit.", "larger"
     if ratio < 1e-3:
+        size = "smaller"
         # Compare in logarithms: the product itself may underflow to 0 for a tiny value.
         scale = math.log10(given) - math.log10(reference)
-        _, suffix = min(_SUFFIXES, key=lambda s: abs(scale + math.log10(s[0])))
-        hint = f"did you mean {given:g}{suffix}?"
-        size = "smaller"
-    else:
-        hint, size = "check the unit.", "larger"
+        power, _ = min(_SUFFIXES, key=lambda s: abs(scale + s[0]))
+        from decimal import Decimal
+
+        meant = Decimal(given if isinstance(given, int) else repr(float(given))).scaleb(power)
+        if 1e-3 <= float(meant) / reference <= 1e3:
+            from offshoring_cli.params import suggest_quantity
+
+            suggestion = suggest_quantity(meant, "", whole)
+            if suggestion is not None:
+                hint = f"did you mean {suggestion}?"
     return (
         f"{option} {given:,} is over 1,000 times {size} than the built-in figure "
         f"({reference:,}): {hint}"
@@ -192,7 +207,9 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         base_year = options.base_year if options.base_year is not None else annual[-1].year
         if metric in options.baselines:
             baseline, baseline_source = options.baselines[metric], OVERRIDE
-            warning = _magnitude_warning(f"--{metric}-baseline", baseline, annual[-1].value)
+            warning = _magnitude_warning(
+                f"--{metric}-baseline", baseline, annual[-1].value, whole=metric == "jobs"
+            )
             if warning:
                 warnings.append(warning)
         else:
@@ -207,13 +224,20 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
             baseline, baseline_source = obs.value, obs.source
         target_year = options.target_year if options.target_year is not None else ind.target.year
         if target_year <= base_year:
+            from offshoring_cli import params
+
+            later = str(max(ind.target.year, base_year + 1))
+            hint = "choose an earlier --base-year"
+            if params.valid_suggestion(later, lambda t: params.YEAR.convert(t, None, None)):
+                hint = f"give a later --target-year (e.g. {later})"
             raise DomainError(
-                f"the target year {target_year} must be after the base year {base_year}; "
-                f"give a later --target-year (e.g. {max(ind.target.year, base_year + 1)})"
+                f"the target year {target_year} must be after the base year {base_year}; {hint}"
             )
         if metric in options.targets:
             target, target_source = options.targets[metric], OVERRIDE
-            warning = _magnitude_warning(f"--{metric}-target", target, ind.target.value)
+            warning = _magnitude_warning(
+                f"--{metric}-target", target, ind.target.value, whole=metric == "jobs"
+            )
             if warning:
                 warnings.append(warning)
         else:

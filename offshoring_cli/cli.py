@@ -2,7 +2,8 @@
 
 Exit codes: 0 ok; 2 bad input (one ``Error:`` line under Click's usage hint); 1 unexpected
 failure (one ``Error:`` line; set ``OFFSHORING_DEBUG=1`` for the traceback), also when the
-reader closes the pipe early (``offshoring gap | head -n 1``).
+reader closes the pipe early (``offshoring gap | head -n 1``); 130 interrupted (Ctrl-C: one
+``Error: interrupted`` line).
 """
 
 from __future__ import annotations
@@ -27,9 +28,12 @@ FORMATS = ("table", "json", "csv", "markdown")
 """The output formats, as render.FORMATS (a test keeps the two equal)."""
 
 GRAMMAR_HELP = """\b
-Numbers: 148500, 148_500, 148,500 (comma for thousands only), 2.7e5, with
-an optional suffix k (thousand), M/mn (million), bn/B/Md (billion):
-148.5k jobs, 26.22bn MAD. Rates print as % in tables, fractions in JSON."""
+Numbers: 148500, 26.22, 2.7e5. Digit groups: commas between groups of
+three before the point (148,500; 1,234.5; 1,000%) or _ between digits
+(148_500), not both; no spaces (in a list such as --changes, only _).
+Counts and amounts: a suffix k (thousand), M/mn (million), bn/B/Md
+(billion), then optionally the unit: 148.5k jobs, 26.22 bn MAD, --increment
+15k jobs. Rates: 8% or 0.08; they print as % in tables, fractions in JSON."""
 
 
 def _debug() -> bool:
@@ -434,14 +438,15 @@ def trajectory(**kwargs: Any) -> None:
     click.option(
         "--increment",
         type=params.INCREMENT,
-        help="Assumed constant addition a year, in the metric's unit (needs one --metric).",
+        help="Assumed constant addition a year, in the metric's unit (needs one --metric): "
+        "15k or 15k jobs for jobs, 2bn or 2bn MAD for exports.",
     ),
     click.option("--until", type=params.YEAR, help="Year to project to. Default: the target year."),
     figure_options,
     epilog=GRAMMAR_HELP,
 )
 def project(
-    growth: float | None, increment: float | None, until: int | None, **kwargs: Any
+    growth: float | None, increment: params.Quantity | None, until: int | None, **kwargs: Any
 ) -> None:
     """What-if: where a metric lands at an assumed pace, and when it meets the target.
 
@@ -455,7 +460,32 @@ def project(
     """
     from offshoring_cli import progress
 
-    _run(lambda options: progress.project_report(options, growth, increment, until), kwargs)
+    def build(options: Options) -> Report:
+        return progress.project_report(options, growth, _increment(options, increment), until)
+
+    _run(build, kwargs)
+
+
+def _increment(options: Options, increment: params.Quantity | None) -> float | None:
+    """``--increment`` read in the unit of the one metric chosen, as that metric's own options
+    are read (``15k jobs``: a whole count of jobs); as typed when the metric is not settled yet
+    (the core then says why).
+
+    Raises:
+        click.BadParameter: a unit word other than the metric's, or jobs that are not whole.
+    """
+    if increment is None:
+        return None
+    metric = options.metrics[0] if len(options.metrics) == 1 else None
+    indicator = options.dataset.indicators.get(metric) if metric else None
+    if indicator is None:
+        return increment.value
+    try:
+        return params.INCREMENT.in_unit(increment, indicator.unit)
+    except ValueError as error:
+        raise click.BadParameter(
+            params.as_sentence(error), click.get_current_context(), param_hint="'--increment'"
+        ) from None
 
 
 @command(
@@ -537,9 +567,8 @@ def chart(output: str | None, **kwargs: Any) -> None:
       offshoring chart --output paths.svg
       offshoring chart --metric exports --output exports.png
     """
-    from offshoring_cli import charts
+    from offshoring_cli import charts, render
     from offshoring_cli.metrics import DomainError
-    from offshoring_cli.render import write_out
 
     def build(options: Options) -> None:
         if output is not None:
@@ -549,7 +578,6 @@ def chart(output: str | None, **kwargs: Any) -> None:
             click.echo(f"Wrote {output}", err=True)
             return
         charts.require("plotext")
-        import shutil
         import sys
 
         encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
@@ -558,10 +586,13 @@ def chart(output: str | None, **kwargs: Any) -> None:
             ascii_only = False
         except (UnicodeEncodeError, LookupError):
             ascii_only = True
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 140))
+        # Colour and width as for tables: colour on a terminal (or FORCE_COLOR), none with
+        # NO_COLOR or TERM=dumb; COLUMNS only when it is a whole number above 0.
+        color = render.table_console().color_system is not None
+        columns, _ = render.terminal_size(fallback=(100, 24))
+        width = max(40, min(columns, 140))
         text = charts.terminal(charts.chart_model(options), width, 22, color, ascii_only)
-        write_out(text)
+        render.write_out(text)
 
     try:
         build(_options(**kwargs))
@@ -799,19 +830,65 @@ def schema(name: str) -> None:
     write_out(text)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT) during a run: raised by the handler :func:`main` installs, so that it
+    passes every ``except Exception`` and Click's own ``KeyboardInterrupt`` handling (which
+    would exit 1 with "Aborted!"); ``finally`` blocks still run, so no temporary file stays."""
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    """The SIGINT handler of a run: the first Ctrl-C unwinds (:class:`Interrupted`); a second
+    one, while that clean-up runs, ends the process at once."""
+    import signal
+
+    signal.signal(signal.SIGINT, _exit_now)
+    raise Interrupted
+
+
+def _exit_now(signum: int, frame: object) -> None:
+    os._exit(130)
+
+
+def _interrupted() -> None:
+    """Say so in one line and exit 130 (128 + SIGINT), whatever was left unwritten."""
+    import sys
+
+    prefix = "\n" if sys.stderr.isatty() else ""  # after the terminal's "^C"
+    try:
+        sys.stderr.write(f"{prefix}Error: interrupted\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    try:  # output still buffered for a full pipe must not block the exit: drop it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
+    raise SystemExit(130)
+
+
 def main() -> None:
     """Entry point of the ``offshoring`` console script.
 
     Output errors outside a command (``--help`` or ``--version`` into a full disk, a closed
-    stdout) get one ``Error:`` line and exit 1 too, never a traceback.
+    stdout) get one ``Error:`` line and exit 1 too, never a traceback. Ctrl-C (SIGINT), during
+    a command or ``--help``, prints ``Error: interrupted`` and exits 130; where SIGINT is
+    ignored (a background job), it stays ignored.
     """
+    import signal
     import sys
 
     if sys.stdout is None:
         sys.stderr.write("Error: standard output is closed; nothing can be written.\n")
         raise SystemExit(1)
+    handled = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if handled:
+        signal.signal(signal.SIGINT, _on_interrupt)
     try:
         cli(prog_name="offshoring")
+    except (Interrupted, KeyboardInterrupt):  # KeyboardInterrupt: raised by other means
+        handled = False  # a second Ctrl-C while exiting still ends at once
+        _interrupted()
     except OSError as error:
         if _debug():
             raise
@@ -821,3 +898,6 @@ def main() -> None:
             raise SystemExit(1) from None
         sys.stderr.write(f"Error: cannot finish: {error.strerror or error}\n")
         raise SystemExit(1) from None
+    finally:
+        if handled:  # called in-process (tests, an embedding program): leave SIGINT as it was
+            signal.signal(signal.SIGINT, signal.default_int_handler)

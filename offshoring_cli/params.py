@@ -1,28 +1,39 @@
 """Click parameter types: the one place command-line text becomes numbers.
 
-Grammar of a quantity (a count of jobs or an amount in MAD), as documented in ``--help`` and
-the README:
+Grammar of a number (counts of jobs, amounts in MAD, and rates alike), as documented in
+``--help`` (``cli.GRAMMAR_HELP``) and the README:
 
-- a plain number: ``148500``, ``26.22``, ``.5``; an optional leading ``+``;
-- ``_`` between digits: ``148_500``;
-- a comma only as a thousands separator, in groups of three: ``148,500``, ``1,234.5``;
-- scientific notation: ``2.7e5``;
-- a scale suffix, with or without a space: ``k`` (10^3), ``M``/``mn`` (10^6),
-  ``bn``/``B``/``Md`` (milliard, 10^9), case-insensitive: ``148.5k``, ``26.22bn``, ``40 Md``;
-- optionally the unit itself after it: ``26.22 bn MAD``, ``148,500 jobs``.
+- a plain number: ``148500``, ``26.22``, ``.5``, ``5.``; an optional leading ``+``;
+- digit groups, in one of two ways, never both: commas between groups of exactly three digits
+  before the decimal point, the first group not starting with 0 (``148,500``, ``1,234.5``,
+  ``1,000%``), or a single ``_`` between any two digits (``148_500``, ``0.000_5``); no spaces;
+- scientific notation: ``2.7e5``.
 
-The value must be finite, from 10^-6 to 10^18 (greater than 0 unless signed); jobs must be whole.
+A quantity (a count or an amount) adds a scale suffix, with or without a space: ``k`` (10^3),
+``M``/``mn`` (10^6), ``bn``/``B``/``Md`` (milliard, 10^9), case-insensitive: ``148.5k``,
+``26.22bn``, ``40 Md``; and optionally the unit itself after it: ``26.22 bn MAD``,
+``148,500 jobs``, ``15k jobs`` (for ``--increment``, the unit of the metric chosen). The value
+must be finite, from 10^-6 to 10^18 (greater than 0 unless signed); jobs must be whole. A rate
+adds an optional ``%``. In a comma-separated list (``--changes``) the comma separates the items,
+so a number there groups its digits with ``_``.
+
 Anything else (``26,22``, ``12,34,5``, ``1.2.3``, ``abc``, ``nan``, ``inf``, ``1e309``, ``0``,
-``-5``) is refused with a message that names the option and says what to type instead.
+``-5``) is refused with a message that names the option and says what to type instead. A
+suggestion in such a message ("use a dot for decimals: 26.22") is only given when it is itself
+valid input for that option: it is parsed back before it is shown (:func:`valid_suggestion`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
+
+if TYPE_CHECKING:
+    from decimal import Decimal  # imported where used: start-up does not pay for it
 
 
 def _shown(value: object, limit: int = 40) -> str:
@@ -33,19 +44,66 @@ def _shown(value: object, limit: int = 40) -> str:
     return repr(text)
 
 
+def as_sentence(error: Exception) -> str:
+    """An error's message ending with a full stop (not after a question mark)."""
+    text = str(error)
+    return text if text.endswith((".", "?")) else f"{text}."
+
+
+def valid_suggestion(text: str, parse: Callable[[str], object]) -> str | None:
+    """``text`` if ``parse`` accepts it (returns instead of raising ``ValueError`` or a Click
+    error), else ``None``: a hint is only shown when typing it would work."""
+    try:
+        parse(text)
+    except (ValueError, click.ClickException):
+        return None
+    return text
+
+
 _SCALES = {"k": 3, "m": 6, "mn": 6, "bn": 9, "b": 9, "md": 9, "mds": 9}
 
-_QUANTITY = r"""
+_DIGITS = r"[0-9]+(?:_[0-9]+)*"
+_NUMBER = rf"""
     (?P<mantissa>
-        \+?\d{1,3}(?:,\d{3})+(?:\.\d+)?          # 148,500  1,234.5
-      | \+?\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?  # 148500  148_500  26.22  26.
-      | \+?\.\d+(?:_\d+)*                        # .5
+        [1-9][0-9]{{0,2}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?  # 148,500  1,234.5: commas, groups of 3
+      | {_DIGITS}(?:\.(?:{_DIGITS})?)?                 # 148500  148_500  26.22  26.
+      | \.{_DIGITS}                                     # .5  .000_5
     )
-    (?P<exponent>[eE][+-]?\d+)?
-    \s*
-    (?P<scale>[a-zA-Z]+)?
+    (?P<exponent>[eE][+-]?{_DIGITS})?
     """
-"""The grammar of a quantity (verbose, ASCII digits); compiled on first use, not at import."""
+"""The grammar of a number without its sign (verbose, ASCII digits), shared by quantities and
+rates; compiled on first use, not at import."""
+
+_QUANTITY = rf"""
+    (?P<sign>[+-]?)
+    {_NUMBER}
+    \s*
+    (?P<rest>[^\W\d_].*)?     # a scale suffix and/or a unit: starts with a letter
+    """
+"""The grammar of a quantity: a number, then what follows it (see :func:`_scale_and_unit`)."""
+
+
+def _number_text(match: re.Match[str]) -> str:
+    """The matched number (sign, mantissa, exponent) without its digit separators."""
+    number = match["mantissa"] + (match["exponent"] or "")
+    return match["sign"] + number.replace(",", "").replace("_", "")
+
+
+def _scale_and_unit(rest: str, unit: str) -> tuple[str, str]:
+    """Split the text after a number into a scale suffix and a unit (either may be ``""``).
+
+    With a known ``unit``, the text may end with it, glued or not (``kjobs``, ``bn MAD``);
+    otherwise a first word that is a scale suffix is the scale, and the rest is the unit.
+    """
+    if unit and rest.lower().endswith(unit.lower()):
+        head = rest[: len(rest) - len(unit)].strip()
+        if not head or head.lower() in _SCALES:
+            return head, rest[len(rest) - len(unit) :]
+    words = re.fullmatch(r"([A-Za-z]+)(?:\s+(.+))?", rest, re.DOTALL)
+    if words and words[1].lower() in _SCALES:
+        return words[1], (words[2] or "").strip()
+    return "", rest.strip()
+
 
 MAX_QUANTITY = 10**18
 """Largest value a quantity may take; far above any real count or amount, well inside a float."""
@@ -55,13 +113,157 @@ MIN_QUANTITY = 1e-6
 EXAMPLES = {
     "jobs": "148500, 148,500 or 148.5k",
     "MAD": "26220000000, 26.22bn or 26.22 bn MAD",
-    "": "20250, 20,250, 20.25k or 2.3bn",
+    "": "20250, 20,250, 20.25k or -5k",
 }
+
+_SUFFIX_HELP = "k (thousand), M or mn (million), bn, B or Md (billion)"
+
+
+class Quantity(NamedTuple):
+    """A number read from ``text``, with the unit word typed after it (``""`` when none)."""
+
+    value: int | float
+    unit: str
+    text: str = ""
+
+
+def parse_quantity(
+    text: str, unit: str = "", whole: bool = False, signed: bool = False
+) -> Quantity:
+    """``text`` read by the module's grammar as a quantity in ``unit``.
+
+    ``unit`` (``"jobs"``, ``"MAD"``) is the only unit word accepted after the number; with
+    ``unit=""`` any unit word is accepted and returned, for the caller to check. The value is an
+    ``int`` when whole (always, with ``whole``), else a ``float``.
+
+    Raises:
+        ValueError: with a one-line message quoting ``text`` and saying what to type instead,
+            when ``text`` is outside the grammar, not finite, not greater than 0 (unless
+            ``signed``), outside 10^-6 to 10^18 in size, or not whole when ``whole``.
+    """
+    examples = EXAMPLES.get(unit, EXAMPLES[""])
+    article = "a count" if whole else "an amount"
+    shown = _shown(text)
+    stripped = text.strip()
+    if not stripped:
+        raise ValueError(f"{shown} is empty; give a number such as {examples}")
+    if re.fullmatch(r"[+-]?(nan|inf|infinity)\b.*", stripped.lower(), re.DOTALL):
+        raise ValueError(f"{shown} is not a finite number; give a number such as {examples}")
+    if stripped.startswith("-") and not signed:
+        raise ValueError(f"{shown} must be greater than 0 ({article} cannot be negative)")
+    match = re.fullmatch(_QUANTITY, stripped, re.VERBOSE | re.DOTALL)
+    if match is None:
+        raise ValueError(_explain_quantity(text, stripped, unit, whole, signed, examples))
+    scale, unit_word = _scale_and_unit(match["rest"] or "", unit)
+    if unit and unit_word and unit_word.lower() != unit.lower():
+        if scale:
+            raise ValueError(
+                f"{shown}: the unit here is {unit}, not {unit_word!r}; e.g. {examples}"
+            )
+        raise ValueError(
+            f"{shown}: unknown suffix or unit {unit_word!r}; use {_SUFFIX_HELP}, then "
+            f"optionally {unit}, e.g. {examples}"
+        )
+    from decimal import Decimal, DecimalException
+
+    try:
+        number = Decimal(_number_text(match)).scaleb(_SCALES.get(scale.lower(), 0))
+        too_large = abs(number) > MAX_QUANTITY
+    except DecimalException:
+        too_large = True
+    if too_large:
+        raise ValueError(f"{shown} is too large (at most 1e18); did you add an extra suffix?")
+    if number <= 0 and not signed:
+        raise ValueError(f"{shown} must be greater than 0; give a number such as {examples}")
+    if 0 < abs(number) < MIN_QUANTITY:
+        raise ValueError(
+            f"{shown} is too small (at least 1e-6); did you forget a suffix such as bn?"
+        )
+    if number == number.to_integral_value():
+        return Quantity(int(number), unit_word, text)
+    if whole:
+        raise ValueError(
+            f"{shown} is not a whole number of {unit or 'items'}; give a count such as {examples}"
+        )
+    return Quantity(float(number), unit_word, text)
+
+
+_SPACED_GROUPS = r"([+-]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?)(\s*[^\W\d_].*)?"
+"""Digits grouped with spaces (plain, no-break or narrow no-break), which the grammar refuses."""
+
+
+def _explain_quantity(
+    original: str, text: str, unit: str, whole: bool, signed: bool, examples: str
+) -> str:
+    """Why ``text`` is not a quantity, and what to type instead (only a valid suggestion)."""
+
+    def valid(suggestion: str) -> str | None:
+        return valid_suggestion(
+            suggestion, lambda t: parse_quantity(t, unit, whole=whole, signed=signed)
+        )
+
+    shown = _shown(original)
+    spaced = re.fullmatch(_SPACED_GROUPS, text, re.DOTALL)
+    if spaced:
+        joined = re.sub(r"[ \u00a0\u202f]", "_", spaced[1]) + (spaced[2] or "")
+        if valid(joined):
+            return f"{shown}: no spaces inside a number; group digits with _ or commas: {joined}"
+    decimal_comma = re.fullmatch(r"([+-]?[0-9]+),([0-9]+)(\s*[^\W\d_].*)?", text, re.DOTALL)
+    if decimal_comma and (
+        len(decimal_comma[2]) != 3 or decimal_comma[1].lstrip("+-").startswith("0")
+    ):
+        fixed = f"{decimal_comma[1]}.{decimal_comma[2]}{decimal_comma[3] or ''}"
+        if valid(fixed):
+            return f"{shown}: use a dot for decimals: {fixed}"
+        if whole:
+            return (
+                f"{shown}: {unit or 'counts'} are whole numbers, and a comma only separates "
+                f"thousands, in groups of three: e.g. {examples}"
+            )
+    if "," in text and "_" in text:
+        return f"{shown}: group digits with commas or with _, not both; e.g. {examples}"
+    if "," in text:
+        return (
+            f"{shown}: a comma may only separate thousands in groups of three "
+            f"(148,500); use a dot for decimals. E.g. {examples}"
+        )
+    return f"{shown} is not a number; give a number such as {examples}"
+
+
+def _natural(value: Decimal) -> str:
+    """``value`` written plainly, without exponent or trailing zeros: ``26.22``, ``1500``."""
+    return format(value.normalize(), "f")
+
+
+def suggest_quantity(value: Decimal | int | float, unit: str, whole: bool) -> str | None:
+    """``value`` as a user would type it, with the largest suffix that leaves at least 1 in
+    front (``26.22bn``, ``148k``, ``1.5M``, ``500``), or ``None`` when that text does not read
+    back through :func:`parse_quantity` (grammar and range; ``unit`` and ``whole`` as there)
+    as exactly ``value``.
+    """
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        exact = value
+    else:
+        exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
+    if not exact.is_finite() or exact <= 0:
+        return None
+    expected = int(exact) if exact == exact.to_integral_value() else float(exact)
+    text = _natural(exact)
+    for suffix, power in (("bn", 9), ("M", 6), ("k", 3)):
+        if exact >= Decimal(10) ** power:
+            text = _natural(exact.scaleb(-power)) + suffix
+            break
+    try:
+        back = parse_quantity(text, unit, whole=whole).value
+    except ValueError:
+        return None
+    return text if back == expected else None
 
 
 class QuantityType(click.ParamType[int | float]):
-    """A count or amount in ``unit`` (``jobs``, ``MAD``, or ``""`` for either), parsed by the
-    module's grammar.
+    """A count or amount in ``unit`` (``jobs`` or ``MAD``), parsed by :func:`parse_quantity`.
 
     ``convert`` returns an ``int`` when the value is whole (always, for ``whole=True``), a
     ``float`` otherwise. It fails (exit 2) on anything outside the grammar, and on values not
@@ -73,7 +275,6 @@ class QuantityType(click.ParamType[int | float]):
         self.whole = whole
         self.signed = signed
         self.name = "count" if whole else "amount"
-        self.article = "a count" if whole else "an amount"
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return {"jobs": "JOBS", "MAD": "MAD"}.get(self.unit, "N")
@@ -83,94 +284,49 @@ class QuantityType(click.ParamType[int | float]):
     ) -> int | float:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return value
-        text = str(value).strip()
-        examples = EXAMPLES.get(self.unit, EXAMPLES[""])
-        if self.unit and text.lower().endswith(self.unit.lower()):
-            text = text[: -len(self.unit)].rstrip()
-        if not text:
-            self.fail(f"{_shown(value)} is empty; give a number such as {examples}.", param, ctx)
-        if text.lstrip("+-").lower() in {"nan", "inf", "infinity"}:
-            self.fail(
-                f"{_shown(value)} is not a finite number; give a number such as {examples}.",
-                param,
-                ctx,
-            )
-        negative = text.startswith("-")
-        if negative and not self.signed:
-            self.fail(
-                f"{_shown(value)} must be greater than 0 ({self.article} cannot be negative).",
-                param,
-                ctx,
-            )
-        match = re.fullmatch(_QUANTITY, text[1:] if negative else text, re.VERBOSE | re.ASCII)
-        if match is None:
-            self.fail(self._explain(str(value), text, examples), param, ctx)
-        scale_word = (match["scale"] or "").lower()
-        if scale_word and scale_word not in _SCALES:
-            self.fail(
-                f"{_shown(value)}: unknown suffix {match['scale']!r}; use k (thousand), M or mn "
-                f"(million), bn, B or Md (billion), e.g. {examples}.",
-                param,
-                ctx,
-            )
-        from decimal import Decimal, DecimalException
-
-        digits = match["mantissa"].replace(",", "").replace("_", "") + (match["exponent"] or "")
         try:
-            number = Decimal(digits).scaleb(_SCALES.get(scale_word, 0))
-            too_large = number > MAX_QUANTITY
-        except DecimalException:
-            too_large = True
-        if too_large:
-            self.fail(
-                f"{_shown(value)} is too large (at most 1e18); did you add an extra suffix?",
-                param,
-                ctx,
-            )
-        if negative:
-            number = -number
-        if number <= 0 and not self.signed:
-            self.fail(
-                f"{_shown(value)} must be greater than 0; give a number such as {examples}.",
-                param,
-                ctx,
-            )
-        if 0 < abs(number) < MIN_QUANTITY:
-            self.fail(
-                f"{_shown(value)} is too small (at least 1e-6); did you forget a suffix "
-                "such as bn?",
-                param,
-                ctx,
-            )
-        if number == number.to_integral_value():
-            return int(number)
-        if self.whole:
-            self.fail(
-                f"{_shown(value)} is not a whole number of {self.unit}; give a count such "
-                f"as {examples}.",
-                param,
-                ctx,
-            )
-        return float(number)
+            return parse_quantity(str(value), self.unit, self.whole, self.signed).value
+        except ValueError as error:
+            self.fail(as_sentence(error), param, ctx)
 
-    def _explain(self, original: str, text: str, examples: str) -> str:
-        """Why ``text`` is not a quantity, and what to type instead."""
-        decimal_comma = re.fullmatch(r"\+?([0-9]+),([0-9]+)\s*([a-zA-Z]*)", text)
-        if decimal_comma and len(decimal_comma[2]) != 3 and self.whole:
-            fixed = f"{decimal_comma[1]}.{decimal_comma[2]}{decimal_comma[3]}"
-            return (
-                f"{_shown(original)}: use a dot for decimals: {fixed} (but jobs are whole "
-                "numbers; a comma only separates thousands, in groups of three: 148,500)."
-            )
-        if decimal_comma and len(decimal_comma[2]) != 3:
-            fixed = f"{decimal_comma[1]}.{decimal_comma[2]}{decimal_comma[3]}"
-            return f"{_shown(original)}: use a dot for decimals: {fixed}."
-        if "," in text:
-            return (
-                f"{_shown(original)}: a comma may only separate thousands in groups of three "
-                f"(148,500); use a dot for decimals. E.g. {examples}."
-            )
-        return f"{_shown(original)} is not a number; give a number such as {examples}."
+
+class MetricQuantityType(click.ParamType[Quantity]):
+    """A quantity in the unit of the metric chosen with it (``--increment``), of any sign.
+
+    ``convert`` checks the grammar with any unit word after the number, and returns the
+    :class:`Quantity` with the text typed; once the metric is known, :meth:`in_unit` reads
+    that text again as that metric's options are read (``15k jobs`` for jobs, whole; ``2bn
+    MAD`` for exports).
+    """
+
+    name = "amount"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "N"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Quantity:
+        if isinstance(value, Quantity):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return Quantity(value, "")
+        try:
+            return parse_quantity(str(value), "", whole=False, signed=True)
+        except ValueError as error:
+            self.fail(as_sentence(error), param, ctx)
+
+    @staticmethod
+    def in_unit(quantity: Quantity, unit: str) -> int | float:
+        """The value of ``quantity`` in ``unit`` (a count when ``unit`` is ``jobs``).
+
+        Raises:
+            ValueError: the text typed has another unit word, or is not a whole number of
+                jobs (the message as :func:`parse_quantity`'s).
+        """
+        if not quantity.text:
+            return quantity.value
+        return parse_quantity(quantity.text, unit, whole=unit == "jobs", signed=True).value
 
 
 class YearType(click.ParamType[int]):
@@ -198,8 +354,9 @@ class YearType(click.ParamType[int]):
         return year
 
 
-_RATE = r"([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(%?)"
-"""The grammar of a rate; compiled on first use."""
+_RATE = rf"(?P<sign>[+-]?){_NUMBER}\s*(?P<percent>%?)"
+"""The grammar of a rate: a number as for quantities, then an optional ``%``; compiled on first
+use."""
 
 
 MAX_RATE = 10.0
@@ -207,38 +364,52 @@ MAX_RATE = 10.0
 
 
 def parse_rate(text: str) -> float:
-    """A growth rate as a fraction a year: ``8%`` and ``0.08`` both give ``0.08``.
+    """A growth rate as a fraction a year: ``8%`` and ``0.08`` both give ``0.08``; digits
+    grouped as for quantities (``1,000%``, ``1_000%``).
 
     Raises:
         ValueError: with a message saying what to type, when ``text`` is not a number with an
             optional ``%`` (a decimal comma gets a hint), is not finite, is a bare number
             above 1 or below -1 (did you mean a percentage?), is -100 % or less, or is above
-            1,000 %.
+            1,000 %. A suggested spelling is only given when it is itself accepted.
     """
-    match = re.fullmatch(_RATE, text.strip(), re.ASCII)
+    stripped = text.strip()
+    match = re.fullmatch(_RATE, stripped, re.VERBOSE)
     if match is None:
-        comma = re.fullmatch(r"\s*([+-]?[0-9]+),([0-9]+)\s*(%?)\s*", text)
-        if comma:
-            fixed = f"{comma[1]}.{comma[2]}{comma[3]}"
-            raise ValueError(f"{_shown(text)}: use a dot for decimals: {fixed}")
-        raise ValueError(
-            f"{_shown(text)} is not a rate; give a percentage such as 8% or a fraction 0.08"
-        )
-    number = float(match[1])
-    percent = bool(match[2])
+        raise ValueError(_explain_rate(text, stripped))
+    number = float(_number_text(match))
+    percent = bool(match["percent"])
     if not math.isfinite(number):
         raise ValueError(f"{_shown(text)} is too large; give a percentage such as 8%")
     if not percent and abs(number) > 1:
-        raise ValueError(
-            f"{_shown(text)}: a bare number is a fraction (0.08 = 8 %); for {match[1]} "
-            f"percent type {match[1]}%"
-        )
+        message = f"{_shown(text)}: a bare number is a fraction (0.08 = 8 %)"
+        suggestion = valid_suggestion(f"{stripped}%", parse_rate)
+        if suggestion:
+            raise ValueError(f"{message}; for {stripped} percent type {suggestion}")
+        raise ValueError(f"{message}; give a percentage such as 8% or a fraction 0.08")
     fraction = number / 100 if percent else number
     if fraction <= -1:
         raise ValueError(f"{_shown(text)}: a rate must be greater than -100 %")
     if fraction > MAX_RATE:
         raise ValueError(f"{_shown(text)}: rates above 1,000 % a year are refused")
     return fraction
+
+
+def _explain_rate(original: str, text: str) -> str:
+    """Why ``text`` is not a rate, and what to type instead (only a valid suggestion)."""
+    shown = _shown(original)
+    comma = re.fullmatch(r"([+-]?[0-9]+),([0-9]+)\s*(%?)", text)
+    if comma and (len(comma[2]) != 3 or comma[1].lstrip("+-").startswith("0")):
+        suggestion = valid_suggestion(f"{comma[1]}.{comma[2]}{comma[3]}", parse_rate)
+        if suggestion:
+            return f"{shown}: use a dot for decimals: {suggestion}"
+        return (
+            f"{shown}: use a dot for decimals (a comma only separates thousands, in groups of "
+            "three); give a percentage such as 8% or a fraction 0.08"
+        )
+    if "," in text and "_" in text:
+        return f"{shown}: group digits with commas or with _, not both; e.g. 8% or 0.08"
+    return f"{shown} is not a rate; give a percentage such as 8% or a fraction 0.08"
 
 
 class RateType(click.ParamType[float]):
@@ -258,7 +429,7 @@ class RateType(click.ParamType[float]):
         try:
             return parse_rate(str(value))
         except ValueError as error:
-            self.fail(f"{error}.", param, ctx)
+            self.fail(as_sentence(error), param, ctx)
 
 
 class RateListType(click.ParamType[tuple[float, ...]]):
@@ -274,13 +445,26 @@ class RateListType(click.ParamType[tuple[float, ...]]):
     ) -> tuple[float, ...]:
         if isinstance(value, tuple):
             return value
-        items = [item for item in str(value).split(",") if item.strip()]
+        text = str(value)
+        grouped = re.search(
+            r"(?:^|,)\s*([+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?\s*%?)\s*(?:,|$)", text
+        )
+        if grouped:  # "1,000%": one rate with a thousands comma, or the rates 1 and 000%?
+            one = valid_suggestion(grouped[1].replace(",", "_"), parse_rate)
+            hint = f"; for one rate type {one}" if one else "; group digits with _ in a list"
+            self.fail(
+                f"{_shown(value)}: the comma separates the rates here, so {grouped[1]!r} is "
+                f"ambiguous{hint}.",
+                param,
+                ctx,
+            )
+        items = [item for item in text.split(",") if item.strip()]
         if not items:
             self.fail(f"{_shown(value)} is empty; give rates such as -10%,0,10%.", param, ctx)
         try:
             return tuple(parse_rate(item) for item in items)
         except ValueError as error:
-            self.fail(f"{error}.", param, ctx)
+            self.fail(as_sentence(error), param, ctx)
 
 
 class YearsType(click.ParamType[tuple[int, ...]]):
@@ -301,9 +485,9 @@ class YearsType(click.ParamType[tuple[int, ...]]):
         if span:
             first, last = (YEAR.convert(part, param, ctx) for part in span.groups())
             if last < first:
-                self.fail(
-                    f"{_shown(text)}: the range runs backwards; type {last}-{first}.", param, ctx
-                )
+                turned = valid_suggestion(f"{last}-{first}", lambda t: self.convert(t, None, None))
+                hint = f"; type {turned}" if turned else ""
+                self.fail(f"{_shown(text)}: the range runs backwards{hint}.", param, ctx)
             return tuple(range(first, last + 1))
         parts = [part.strip() for part in text.split(",") if part.strip()]
         if not parts:
@@ -316,7 +500,7 @@ class YearsType(click.ParamType[tuple[int, ...]]):
 JOBS = QuantityType("jobs", whole=True)
 MAD = QuantityType("MAD", whole=False)
 YEAR = YearType()
-INCREMENT = QuantityType("", whole=False, signed=True)
+INCREMENT = MetricQuantityType()
 RATE = RateType()
 RATES = RateListType()
 YEARS = YearsType()

@@ -135,27 +135,78 @@ def plain_terminal() -> bool:
     return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
 
 
-def table_text(report: Report, explain: bool = False) -> str:
-    """The report drawn as a Rich table for this terminal (see :func:`print_table`), as text."""
+def _size_from_environment(name: str) -> int | None:
+    """``COLUMNS`` or ``LINES`` as a whole number above 0, or ``None`` when unset or anything
+    else (``0``, ``-5``, ``abc``, ``80.5``): such a value counts as unset."""
+    import os
+    import re
+
+    text = os.environ.get(name, "").strip()
+    if not re.fullmatch(r"[0-9]{1,6}", text) or int(text) == 0:
+        return None
+    return int(text)
+
+
+def terminal_size(fallback: tuple[int, int] = (80, 25)) -> tuple[int, int]:
+    """The size of the terminal output is drawn for, as ``(columns, lines)`` in cells.
+
+    Each of the two is, in order: ``COLUMNS`` / ``LINES`` when set to a whole number above 0
+    (0, a negative number or text counts as unset, as does a number over six digits); else the
+    size of the first terminal among stdout, stderr and stdin (so that ``offshoring chart |
+    less`` still fits the screen); else ``fallback``. The one place the CLI measures the
+    terminal: tables (:func:`table_console`) and terminal charts use it.
+    """
+    import os
+
+    probed = (0, 0)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            size = os.get_terminal_size(stream.fileno())
+        except (AttributeError, OSError, ValueError):  # closed, replaced, or not a terminal
+            continue
+        if size.columns > 0 and size.lines > 0:  # a new pseudo-terminal may report 0 x 0
+            probed = (size.columns, size.lines)
+            break
+    columns = _size_from_environment("COLUMNS") or probed[0] or fallback[0]
+    lines = _size_from_environment("LINES") or probed[1] or fallback[1]
+    return columns, lines
+
+
+def table_console() -> Console:
+    """A Rich console on stdout as tables are drawn: :func:`terminal_size` (80 x 25 when no
+    terminal is found), no highlighting, and no style at all on a :func:`plain_terminal`.
+    Whether it colours (``color_system`` not ``None``) follows Rich: on a terminal or with
+    ``FORCE_COLOR``."""
     from rich.console import Console
 
-    console = Console(highlight=False, color_system=None if plain_terminal() else "auto")
+    columns, lines = terminal_size()
+    return Console(
+        highlight=False,
+        color_system=None if plain_terminal() else "auto",
+        width=columns,
+        height=lines,
+    )
+
+
+def table_text(report: Report, explain: bool = False) -> str:
+    """The report drawn as a Rich table for this terminal (see :func:`print_table`), as text."""
+    console = table_console()
     with console.capture() as captured:
         print_table(report, explain, console)
     return captured.get()
 
 
 def print_table(report: Report, explain: bool = False, console: Console | None = None) -> None:
-    """Draw the report as a Rich table on ``console`` (stdout by default).
+    """Draw the report as a Rich table on ``console`` (by default :func:`table_console`, on
+    stdout).
 
     Numbers are never cut: columns do not wrap, and when the terminal is too narrow for the
     table, each record is printed as a stacked list of ``label: value`` lines instead.
     Colour follows Rich's rules (none when stdout is not a terminal or ``NO_COLOR`` is set).
     """
-    from rich.console import Console
     from rich.table import Table
 
-    console = console or Console(highlight=False)
+    console = console or table_console()
     from rich.cells import cell_len
 
     header, body = grid(report)

@@ -79,7 +79,6 @@ def test_already_converted_values_pass_through(value: float) -> None:
 
 # (text, fragment of the message) refused by both JOBS and MAD
 REFUSED = [
-    ("26,22", "use a dot for decimals: 26.22"),
     ("12,34,5", "groups of three"),
     ("1.2.3", "is not a number"),
     ("abc", "is not a number"),
@@ -119,7 +118,9 @@ def test_refused(quantity: params.QuantityType, text: str, fragment: str) -> Non
         (".5", "whole number"),
         ("1,234.5", "whole number"),
         ("1e-5", "whole number"),
-        ("26.22 bn MAD", "is not a number"),  # MAD is not a unit of jobs
+        ("26.22 bn MAD", "the unit here is jobs, not 'MAD'"),  # MAD is not a unit of jobs
+        # No "use a dot for decimals: 26.22" hint: 26.22 is not a whole number of jobs.
+        ("26,22", "jobs are whole numbers"),
     ],
 )
 def test_jobs_refused(text: str, fragment: str) -> None:
@@ -132,6 +133,7 @@ def test_jobs_refused(text: str, fragment: str) -> None:
     ("text", "fragment"),
     [
         ("148,500 jobs", "unknown suffix"),  # jobs is not a unit of MAD
+        ("26,22", "use a dot for decimals: 26.22"),
     ],
 )
 def test_mad_refused(text: str, fragment: str) -> None:
