@@ -245,7 +245,7 @@ def format_for(
             better = next(s for s, f in suffixes.items() if f == chosen)
             raise DomainError(
                 f"{output.label} ends in {suffix}, which is {by_suffix}, but --format {chosen} "
-                f"was given; drop one, or name the file {stem}{better}"
+                f"was given; drop one, or name the file {shown(stem + better)}"
             )
         return chosen
     if by_suffix is not None:
@@ -257,7 +257,8 @@ def format_for(
     first = next(s for s, f in suffixes.items() if f == default)
     raise DomainError(
         f"{output.label}: the format follows the suffix and {what}; use "
-        f"{', '.join(known[:-1])} or {known[-1]} (e.g. {stem or 'out'}{first}), or give --format"
+        f"{', '.join(known[:-1])} or {known[-1]} (e.g. {shown((stem or 'out') + first)}), "
+        "or give --format"
     )
 
 
