@@ -746,8 +746,11 @@ def scenario_init(path: str | None, force: bool) -> None:
     except outputs.WriteError as error:
         raise click.ClickException(str(error)) from None
     if written.kind == "file":
-        name = outputs.shown(path)
-        click.echo(f"Wrote {name}: edit it, then 'offshoring scenario validate {name}'.", err=True)
+        name = path if outputs.shown(path) == path else "FILE"
+        click.echo(
+            f"Wrote {outputs.shown(path)}: edit it, then 'offshoring scenario validate {name}'.",
+            err=True,
+        )
 
 
 @command(
