@@ -719,10 +719,11 @@ _SUMMARY["scenario"] = (scenario.__doc__ or "").strip().splitlines()[0]
     registry=_SCENARIO,
 )
 def scenario_init(path: str | None, force: bool) -> None:
-    """Write the built-in dataset as a commented scenario file (to stdout without PATH).
+    """Write the built-in dataset as a commented scenario file (to stdout without PATH, or -).
 
     The file is written to a temporary file beside PATH and renamed, so a failure never
-    leaves a half-written file; an existing PATH is kept unless --force.
+    leaves a half-written file; an existing PATH is kept unless --force. A new file gets 0666
+    less the umask; a device or a FIFO is written into.
 
     \b
     Examples:

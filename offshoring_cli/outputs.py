@@ -146,7 +146,7 @@ def check(path: str, label: str, example: str = "") -> Output:
         raise DomainError(f"{label}: a path cannot hold a NUL character")
     if os.path.isdir(path):
         raise DomainError(f"{label} is a directory; give a file name{hint}")
-    ending = next((e for e in ("/", os.sep, "/..", "/.") if path.endswith(e)), None)
+    ending = next((e for e in ("/", "/..", "/.") if path.endswith(e)), None)
     if ending or path in {".", ".."}:
         raise DomainError(
             f"{label} names a folder, not a file (it ends with {ending or path!r}); "
@@ -366,7 +366,7 @@ def _replace(target: Path, payload: bytes) -> None:
     try:
         try:
             if before is not None:  # a replaced file keeps its owner, group and mode
-                if (before.st_uid, before.st_gid) != (os.getuid(), os.getgid()):
+                if (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid()):
                     # where not allowed, the file becomes the writer's, as with any editor
                     with contextlib.suppress(OSError):
                         os.fchown(fd, before.st_uid, before.st_gid)
