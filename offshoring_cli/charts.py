@@ -9,7 +9,6 @@ so importing this module, or running any other command, never imports them.
 
 import io
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from offshoring_cli import analysis, outputs, progress
@@ -17,7 +16,8 @@ from offshoring_cli.analysis import Options
 from offshoring_cli.metrics import DomainError
 
 INSTALL_HINT = "pip install 'offshoring-cli[charts]'"
-IMAGE_SUFFIXES = (".svg", ".png")
+IMAGE_FORMATS = {".svg": "svg", ".png": "png"}
+"""The image formats, by suffix."""
 
 
 class Series(NamedTuple):
@@ -215,24 +215,28 @@ def _plain(value: float, chart: MetricChart) -> str:
 # --- image ------------------------------------------------------------------------------------
 
 
-def check_output(path: str) -> str:
-    """Check an image path before anything is drawn; return its format (``svg`` or ``png``).
+def check_output(path: str, fmt: str | None = None) -> tuple[outputs.Output, str]:
+    """Check an image path before anything is drawn: where it goes, and its format.
+
+    ``fmt`` (``svg`` or ``png``) is ``--format``; without it the suffix decides, and ``-``
+    (standard output), a device or a FIFO get SVG. PNG is binary: it never goes to a terminal.
+
+    Returns:
+        The checked output (see :func:`outputs.check`) and the format, ``svg`` or ``png``.
 
     Raises:
-        DomainError: a directory, an unknown suffix, or a folder that does not exist or cannot
-            be written (see :func:`outputs.check_writable`).
+        DomainError: as :func:`outputs.check` and :func:`outputs.format_for` (an unknown
+            suffix, or one that disagrees with ``fmt``), or PNG to a terminal.
     """
     label = f"--output {path!r}"
-    if Path(path).is_dir():
-        outputs.check_writable(path, label, "chart.svg")
-    suffix = Path(path).suffix.lower()
-    if suffix not in IMAGE_SUFFIXES:
+    output = outputs.check(path, label, "chart.svg")
+    image_format = outputs.format_for(output, fmt, IMAGE_FORMATS, "svg")
+    if image_format == "png" and outputs.is_terminal(output):
         raise DomainError(
-            f"{label}: the format follows the suffix; use .svg or .png "
-            f"(e.g. {Path(path).stem or 'chart'}.svg)"
+            f"{label} is a terminal, and PNG is binary; redirect it (> chart.png), "
+            "or give --format svg"
         )
-    outputs.check_writable(path, label, "chart.svg")
-    return suffix[1:]
+    return output, image_format
 
 
 _STYLES = {
@@ -309,11 +313,13 @@ def _draw(axes: Any, chart: MetricChart, formatter: Any, locator: Any) -> None:
     )  # fmt: skip
 
 
-def write_image(charts: Sequence[MetricChart], path: str) -> None:
-    """Draw the charts and write them to ``path`` (format from the suffix), atomically.
+def write_image(charts: Sequence[MetricChart], path: str, fmt: str | None = None) -> None:
+    """Draw the charts and write them to ``path`` (see :func:`check_output` for the format
+    and :func:`outputs.write` for how).
 
     Raises:
-        DomainError: as :func:`check_output`, or when writing fails.
+        DomainError: as :func:`check_output`, before anything is drawn.
+        outputs.WriteError: the image could not be written.
     """
-    fmt = check_output(path)
-    outputs.write_atomically(path, render_image(charts, fmt), f"--output {path!r}")
+    output, image_format = check_output(path, fmt)
+    outputs.write(output, render_image(charts, image_format))

@@ -549,12 +549,21 @@ def segments(fmt: str | None, as_json: bool, explain: bool) -> None:
         "--output",
         "-o",
         metavar="FILE",
-        help="Write the chart as an image instead: FILE.svg or FILE.png (the suffix decides).",
+        help="Write the chart as an image instead: FILE.svg or FILE.png (the suffix decides), "
+        "or - for stdout (SVG).",
+    ),
+    click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(("svg", "png"), case_sensitive=False),
+        default=None,
+        help="Image format, with --output: svg or png. Default: from the suffix; svg for -.",
     ),
     _apply_figure_options_only,
     epilog=GRAMMAR_HELP,
 )
-def chart(output: str | None, **kwargs: Any) -> None:
+def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
     """Chart the paths to the target: observations, compound, linear and actual-pace paths.
 
     In the terminal by default (plain ASCII where the terminal cannot show Unicode); with
@@ -566,18 +575,28 @@ def chart(output: str | None, **kwargs: Any) -> None:
       offshoring chart --metric jobs
       offshoring chart --output paths.svg
       offshoring chart --metric exports --output exports.png
+      offshoring chart --format png --output - > chart.png
     """
-    from offshoring_cli import charts, render
+    from offshoring_cli import charts, outputs, render
     from offshoring_cli.metrics import DomainError
 
-    def build(options: Options) -> None:
+    if fmt is not None and output is None:
+        raise click.UsageError(
+            f"--format {fmt} is for an image: add --output FILE (or --output - for stdout); "
+            "the terminal chart is text."
+        )
+
+    def build() -> None:
         if output is not None:
-            charts.check_output(output)  # before anything is drawn
-            charts.require("matplotlib")
-            charts.write_image(charts.chart_model(options), output)
-            click.echo(f"Wrote {output}", err=True)
+            target, image_format = charts.check_output(output, fmt and fmt.lower())
+            charts.require("matplotlib")  # before anything is drawn
+            options = _options(**kwargs)
+            outputs.write(target, charts.render_image(charts.chart_model(options), image_format))
+            if target.kind != "stdout":
+                click.echo(f"Wrote {outputs.shown(output)}", err=True)
             return
         charts.require("plotext")
+        options = _options(**kwargs)
         import sys
 
         encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
@@ -595,9 +614,15 @@ def chart(output: str | None, **kwargs: Any) -> None:
         render.write_out(text)
 
     try:
-        build(_options(**kwargs))
+        build()
     except DomainError as error:
         raise click.UsageError(str(error), click.get_current_context()) from None
+    except outputs.WriteError as error:
+        raise click.ClickException(str(error)) from None
+
+
+REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+"""The brief's formats, by the suffix of --output."""
 
 
 @command(
@@ -608,14 +633,15 @@ def chart(output: str | None, **kwargs: Any) -> None:
         "fmt",
         type=click.Choice(("markdown", "html"), case_sensitive=False),
         default=None,
-        help="markdown or html. Default: from the --output suffix (.html, .htm), else markdown.",
+        help="markdown or html. Default: from the --output suffix (.md, .markdown, .html, "
+        ".htm; another suffix needs --format), else markdown.",
     ),
     click.option(
         "--output",
         "-o",
         metavar="FILE",
-        help="Write the brief to FILE (Markdown: the chart is written beside it as an SVG). "
-        "Default: stdout, without the chart for Markdown.",
+        help="Write the brief to FILE (Markdown: the chart is written beside it as an SVG), "
+        "or - for stdout. Default: stdout, without the chart for Markdown.",
     ),
     _apply_figure_options_only,
     epilog=GRAMMAR_HELP,
@@ -625,8 +651,8 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     methods and sources.
 
     HTML is one self-contained file (chart inline, no external fonts, scripts or images) that
-    prints on A4. Needs the optional plotting libraries for the chart:
-    pip install 'offshoring-cli[charts]'.
+    prints on A4. The chart needs the optional plotting libraries (HTML, or Markdown written
+    to a file): pip install 'offshoring-cli[charts]'; Markdown to stdout needs none.
 
     \b
     Examples:
@@ -634,39 +660,56 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
       offshoring report --output brief.md          (writes brief-chart.svg beside it)
       offshoring report --metric jobs > brief.md
     """
+    import importlib.util
     from pathlib import Path
 
     from offshoring_cli import brief, charts, outputs
     from offshoring_cli.metrics import DomainError
     from offshoring_cli.render import write_out
 
-    if fmt is None:
-        suffix = Path(output).suffix.lower() if output else ""
-        fmt = "html" if suffix in {".html", ".htm"} else "markdown"
-    fmt = fmt.lower()
     try:
-        options = _options(**kwargs)
-        if output is not None:
-            outputs.check_writable(output, f"--output {output!r}", "brief.html")
-        charts.require("matplotlib")  # the brief includes its chart
-        content = brief.build(options)
-        chart_model = charts.chart_model(options)
+        label = f"--output {output!r}"
+        target = None if output is None else outputs.check(output, label, "brief.html")
+        fmt = outputs.format_for(target, fmt and fmt.lower(), REPORT_FORMATS, "markdown")
+        chart_target = None  # Markdown in a file: the chart as an SVG file beside it
+        if fmt == "markdown" and target is not None and target.kind == "file":
+            given = Path(target.given)
+            beside = str(given.with_name(f"{given.stem}-chart.svg"))
+            chart_target = outputs.check(beside, f"the chart beside {label} ({beside!r})")
         if fmt == "html":
+            charts.require("matplotlib")  # the brief includes its chart
+        elif chart_target is not None:
+            try:
+                charts.require("matplotlib")
+            except DomainError as error:
+                raise DomainError(f"{error}; or, without the chart: --output -") from None
+        elif importlib.util.find_spec("matplotlib") is None:
+            click.echo(
+                "Warning: the brief has no chart: it needs the optional plotting libraries "
+                f"({charts.INSTALL_HINT}) and a file (--output brief.md or brief.html).",
+                err=True,
+            )
+        options = _options(**kwargs)
+        content = brief.build(options)
+        if fmt == "html":
+            chart_model = charts.chart_model(options)
             svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
             text = brief.to_html(content, svg)
-        elif output is not None:
-            chart_path = Path(output).with_name(f"{Path(output).stem}-chart.svg")
-            charts.write_image(chart_model, str(chart_path))
-            text = brief.to_markdown(content, chart_path.name)
+        elif chart_target is not None:
+            outputs.write(chart_target, charts.render_image(charts.chart_model(options), "svg"))
+            text = brief.to_markdown(content, Path(chart_target.given).name)
         else:
             text = brief.to_markdown(content, None)
-        if output is None:
+        if target is None:
             write_out(text)
         else:
-            outputs.write_atomically(output, text, f"--output {output!r}")
-            click.echo(f"Wrote {output}", err=True)
+            outputs.write(target, text)
+            if target.kind != "stdout":
+                click.echo(f"Wrote {outputs.shown(target.given)}", err=True)
     except DomainError as error:
         raise click.UsageError(str(error), click.get_current_context()) from None
+    except outputs.WriteError as error:
+        raise click.ClickException(str(error)) from None
 
 
 _SCENARIO: dict[str, Callable[[], click.Command]] = {}
@@ -707,30 +750,39 @@ _SUMMARY["scenario"] = (scenario.__doc__ or "").strip().splitlines()[0]
     registry=_SCENARIO,
 )
 def scenario_init(path: str | None, force: bool) -> None:
-    """Write the built-in dataset as a commented scenario file (to stdout without PATH).
+    """Write the built-in dataset as a commented scenario file (to stdout without PATH, or -).
 
     The file is written to a temporary file beside PATH and renamed, so a failure never
-    leaves a half-written file; an existing PATH is kept unless --force.
+    leaves a half-written file; an existing PATH is kept unless --force. A new file gets 0666
+    less the umask; a device or a FIFO is written into.
 
     \b
     Examples:
       offshoring scenario init my.toml
       offshoring scenario init > my.toml
     """
+    from offshoring_cli import outputs
     from offshoring_cli import scenario as scenario_file
     from offshoring_cli.domain import BUILTIN
     from offshoring_cli.metrics import DomainError
     from offshoring_cli.render import write_out
 
     text = scenario_file.to_toml(BUILTIN)
-    if path is None:
+    if path is None or path == outputs.STDOUT:
         write_out(text)
         return
     try:
-        scenario_file.write_new(path, text, force=force)
+        written = scenario_file.write_new(path, text, force=force)
     except DomainError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(f"Wrote {path}: edit it, then 'offshoring scenario validate {path}'.", err=True)
+    except outputs.WriteError as error:
+        raise click.ClickException(str(error)) from None
+    if written.kind == "file":
+        name = path if outputs.shown(path) == path else "FILE"
+        click.echo(
+            f"Wrote {outputs.shown(path)}: edit it, then 'offshoring scenario validate {name}'.",
+            err=True,
+        )
 
 
 @command(

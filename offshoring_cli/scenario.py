@@ -455,18 +455,21 @@ def to_toml(dataset: domain.Dataset) -> str:
     return tomlkit.dumps(doc)
 
 
-def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically: a temporary file beside it, then a rename, so a
-    failure never leaves a half-written file.
+def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> outputs.Output:
+    """Write ``text`` to ``path`` as :func:`outputs.write` does (``-``: stdout; a device or
+    FIFO: written into; a file: atomically, a new one with 0666 less the umask).
+
+    Returns:
+        Where the text went (see :func:`outputs.check`).
 
     Raises:
-        ScenarioError: ``path`` exists and ``force`` is false.
-        DomainError: ``path`` is a directory, or its folder does not exist or cannot be
-            written (see :func:`outputs.check_writable`).
+        ScenarioError: ``path`` is an existing regular file and ``force`` is false.
+        DomainError: ``path`` cannot be written (see :func:`outputs.check`).
+        outputs.WriteError: writing failed; nothing is left behind.
     """
     name = os.fspath(path)
-    label = f"scenario {name!r}"
-    outputs.check_writable(name, label, "scenario.toml")
-    if Path(name).exists() and not force:
+    output = outputs.check(name, f"scenario {name!r}", "scenario.toml")
+    if output.exists and not force:
         raise ScenarioError(name, ["already exists; pass --force to overwrite it"])
-    outputs.write_atomically(name, text, label)
+    outputs.write(output, text)
+    return output

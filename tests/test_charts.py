@@ -216,7 +216,9 @@ def test_report_to_stdout_is_markdown() -> None:
 # --- without the optional plotting libraries ----------------------------------------------------
 
 
-@pytest.mark.parametrize("args", [["chart"], ["chart", "-o", "x.svg"], ["report"]])
+@pytest.mark.parametrize(
+    "args", [["chart"], ["chart", "-o", "x.svg"], ["report", "--format", "html"]]
+)
 def test_without_the_charts_extra_say_what_to_install(
     monkeypatch: pytest.MonkeyPatch, args: list[str]
 ) -> None:
