@@ -47,11 +47,6 @@ _QUANTITY = r"""
     """
 """The grammar of a quantity (verbose, ASCII digits); compiled on first use, not at import."""
 
-MAX_QUANTITY = 10**18
-"""Largest value a quantity may take; far above any real count or amount, well inside a float."""
-MIN_QUANTITY = 1e-6
-"""Smallest non-zero size a quantity may take, so that any ratio of two stays finite."""
-
 EXAMPLES = {
     "jobs": "148500, 148,500 or 148.5k",
     "MAD": "26220000000, 26.22bn or 26.22 bn MAD",
@@ -114,6 +109,8 @@ class QuantityType(click.ParamType[int | float]):
                 ctx,
             )
         from decimal import Decimal, DecimalException
+
+        from offshoring_cli.domain import MAX_QUANTITY, MIN_QUANTITY  # shared with scenarios
 
         digits = match["mantissa"].replace(",", "").replace("_", "") + (match["exponent"] or "")
         try:
