@@ -43,6 +43,14 @@ MAX_BYTES = 1024 * 1024
 STDIN = "-"
 """The path that means standard input."""
 
+MAX_VALUES = 10_000
+"""The most values (table keys and array items, all levels) a scenario may hold: about 70 times
+the built-in dataset's 141. It bounds the work of validating a hostile file."""
+
+MAX_KEY_PARTS = 32
+"""The most parts a dotted key may have (``sources.id.url`` has 3): tomllib takes a time that
+grows with the square of a key's length."""
+
 
 class ScenarioError(DomainError):
     """A scenario file that cannot be used: unreadable, not TOML, or not a valid scenario.
@@ -146,11 +154,15 @@ _QUANTITY_SCHEMA = {
 
 Line = Annotated[str, AfterValidator(_plain)]
 """Text on one line, without control characters."""
-Text = Annotated[Line, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_plain)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Positive = Annotated[int | float, AfterValidator(_quantity), WithJsonSchema(_QUANTITY_SCHEMA)]
-Multiple = Annotated[float, Field(ge=MIN_QUANTITY, le=MAX_QUANTITY)]
+Multiple = Annotated[
+    float,
+    AfterValidator(_quantity),
+    WithJsonSchema({"type": "number", "minimum": MIN_QUANTITY, "maximum": float(MAX_QUANTITY)}),
+]
 Change = Annotated[float, Field(gt=-1, le=1000)]
 
 
@@ -163,7 +175,7 @@ class SourceModel(BaseModel):
     date: Annotated[str, Field(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")] = Field(
         description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."
     )
-    url: Annotated[Line, Field(pattern=r"^https?://\S+$")]
+    url: Annotated[str, Field(pattern=r"^https?://\S+$"), AfterValidator(_plain)]
 
 
 class ObservationModel(BaseModel):
@@ -202,7 +214,7 @@ class IndicatorModel(BaseModel):
     model_config = _STRICT
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
     label: Text
-    unit: Annotated[Line, Field(min_length=1, max_length=16)] = Field(
+    unit: Annotated[str, Field(min_length=1, max_length=16), AfterValidator(_plain)] = Field(
         description="'jobs', a currency code such as 'MAD', or another unit. Values in a unit "
         f"that counts things ({_COUNTS}) must be whole numbers."
     )
@@ -248,6 +260,12 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema of the scenario format (Draft 2020-12), from :class:`ScenarioModel`."""
     schema = ScenarioModel.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    # Source ids are keys: pydantic lists them as patternProperties, which lets a key that
+    # does not match through; the pattern belongs to every property name.
+    sources = schema["properties"]["sources"]
+    ((pattern, source),) = sources.pop("patternProperties").items()
+    sources["propertyNames"]["pattern"] = pattern
+    sources["additionalProperties"] = source
     return schema
 
 
@@ -513,11 +531,33 @@ def _dataset(model: ScenarioModel) -> domain.Dataset:
     )
 
 
+def _too_many_values(data: dict[str, Any]) -> bool:
+    """Whether ``data`` holds more than :data:`MAX_VALUES` (counted without recursion, and
+    only until the count is over)."""
+    count = 0
+    pending: list[Any] = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            count += len(item)
+            if count > MAX_VALUES:
+                return True
+            pending.extend(item)
+    return False
+
+
 def check(data: dict[str, Any]) -> tuple[domain.Dataset | None, list[str]]:
     """Validate parsed TOML: the dataset, or ``None`` and every problem found, one line each
     (``key.path: what is wrong``): each field's type and range (values from 1e-6 to 1e18,
     whole numbers for counts, text without control characters), then what needs the whole
     file (ids, duplicates, series, segments)."""
+    if _too_many_values(data):
+        return None, [
+            f"(top level): holds over {MAX_VALUES:,} values (keys and array items), the most a "
+            "scenario may hold (the built-in dataset holds 141)"
+        ]
     counts = _count_problems(data)
     try:
         model = ScenarioModel.model_validate(data)
@@ -584,8 +624,9 @@ def _read_file(name: str) -> bytes:
     try:
         info = os.stat(name)
     except FileNotFoundError as error:
-        spaces = " (mind the space at the start or end of the path)" if name.strip() != name else ""
-        raise refuse(_os_problem(error) + spaces) from None
+        if name.strip() != name:
+            raise refuse("no such file (the path starts or ends with a space)") from None
+        raise refuse(_os_problem(error)) from None
     except OSError as error:
         raise refuse(_os_problem(error)) from None
     except ValueError:  # a NUL character in the path
@@ -671,19 +712,36 @@ def _decode(data: bytes) -> str:
         raise ValueError("is UTF-16 text (it starts with a UTF-16 byte-order mark)" + _UTF8)
     data = data.removeprefix(codecs.BOM_UTF8)
     nul = data.find(b"\0")
-    if nul >= 0:
-        raise ValueError(
-            f"holds a NUL byte at {_where(data, nul)}: binary data, or UTF-16 text, not a "
-            "TOML file" + _UTF8
-        )
+    binary = "holds a NUL byte at {}: binary data, or UTF-16 text, not a TOML file" + _UTF8
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        byte = data[error.start]
+        if 0 <= nul < error.start:
+            raise ValueError(binary.format(_where(data, nul))) from None
         raise ValueError(
-            f"is not UTF-8 text: byte 0x{byte:02X} at {_where(data, error.start)} is not "
-            "UTF-8 (Latin-1 or Windows-1252 text?)" + _UTF8
+            f"is not UTF-8 text: byte 0x{data[error.start]:02X} at "
+            f"{_where(data, error.start)} is not UTF-8 (Latin-1 or Windows-1252 text?)" + _UTF8
         ) from None
+    if nul >= 0:
+        raise ValueError(binary.format(_where(data, nul)))
+    return text
+
+
+_KEY = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_KEY_RUN = re.compile(
+    rf"(?:^[ \t]*+\[?\[?|[{{,])[ \t]*+({_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+)", re.MULTILINE
+)
+"""A key where TOML allows one (at the start of a line, in a table header, in an inline table),
+with its dotted parts; possessive, so the scan is linear."""
+
+
+def _long_key(text: str) -> str | None:
+    """Where ``text`` has a dotted key of over :data:`MAX_KEY_PARTS` parts, or ``None``."""
+    for match in _KEY_RUN.finditer(text):
+        run = match[1]
+        if len(run) > 2 * MAX_KEY_PARTS and len(re.findall(_KEY, run)) > MAX_KEY_PARTS:
+            return f"line {text.count(chr(10), 0, match.start(1)) + 1}"
+    return None
 
 
 def read(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -711,6 +769,12 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ScenarioError(name, [str(error)]) from None
     if not text.strip():
         raise ScenarioError(name, ["is empty; start from 'offshoring scenario init'"])
+    where = _long_key(text)
+    if where is not None:
+        raise ScenarioError(
+            name,
+            [f"has a dotted key of over {MAX_KEY_PARTS} parts at {where}; keys have a few parts"],
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
