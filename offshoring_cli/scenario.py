@@ -62,13 +62,13 @@ class ScenarioError(DomainError):
         self.path = path
         self.problems = problems
         if path == STDIN:
-            where, again = "on standard input", "offshoring scenario validate -' on the same input"
+            where, again = "on standard input", "'offshoring scenario validate -' on the same input"
         else:
             import shlex
 
             quoted = shlex.quote(path) if path.isprintable() else repr(path)
-            where, again = repr(path), f"offshoring scenario validate {quoted}'"
-        more = f" (and {len(problems) - 1} more: run '{again})" if len(problems) > 1 else ""
+            where, again = repr(path), f"'offshoring scenario validate {quoted}'"
+        more = f" (and {len(problems) - 1} more: run {again})" if len(problems) > 1 else ""
         super().__init__(f"scenario {where}: {problems[0]}{more}")
 
 
@@ -579,7 +579,7 @@ _KINDS = (
     (stat.S_ISBLK, "is a device, not a scenario file"),
     (stat.S_ISSOCK, "is a socket, not a scenario file"),
 )
-_ONLY_FILES = "; give a regular file, or - to read standard input (--scenario - < FILE)"
+_ONLY_FILES = "; give a regular file, or - to read the scenario from standard input"
 _CAP = f"the {MAX_BYTES // (1024 * 1024)} MiB ({MAX_BYTES:,} bytes) cap on scenario files"
 _TOO_LARGE = f"is over {_CAP}"
 
@@ -773,7 +773,7 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
     if where is not None:
         raise ScenarioError(
             name,
-            [f"has a dotted key of over {MAX_KEY_PARTS} parts at {where}; keys have a few parts"],
+            [f"has a dotted key of over {MAX_KEY_PARTS} parts at {where}; a scenario's have a few"],
         )
     try:
         return tomllib.loads(text)

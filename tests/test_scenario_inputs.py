@@ -336,8 +336,8 @@ def test_thousands_of_empty_tables_are_refused_fast(tmp_path: Path) -> None:
     assert done.returncode == 2
     second = done.stderr.decode().splitlines()[1]  # under "Error: ... (1 problem):"
     assert second.endswith(
-        ": (top level): holds over 10,000 values (keys and array items)"
-        + (", the most a scenario may hold (the built-in dataset holds 141)")
+        ": (top level): holds over 10,000 values (keys and array items), the most a "
+        "scenario may hold (the built-in dataset holds 141)"
     )
     assert len(done.stderr) < 1000
     assert seconds < 5
