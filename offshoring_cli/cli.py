@@ -268,6 +268,28 @@ def _dataset() -> Dataset:
     return dataset
 
 
+def _scenario_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--scenario`` as given, refused at once when empty or only spaces.
+
+    ``OFFSHORING_SCENARIO`` set to the empty string counts as unset (Click skips it, as for
+    any variable); set to spaces, it is refused like an explicit ``--scenario ""``.
+    """
+    if value is not None and not value.strip():
+        source = ctx.get_parameter_source(param.name or "")
+        where = (
+            "OFFSHORING_SCENARIO"
+            if source is click.core.ParameterSource.ENVIRONMENT
+            else "'--scenario'"
+        )
+        raise click.BadParameter(
+            f"{value!r} is an empty path; give a scenario file's path, or - for standard input.",
+            ctx,
+            param,
+            where,
+        )
+    return value
+
+
 def _run(
     build: Callable[[Options], Report],
     kwargs: dict[str, Any],
@@ -301,8 +323,10 @@ def _run(
     "scenario_path",
     metavar="PATH",
     envvar="OFFSHORING_SCENARIO",
-    help="A scenario file (TOML) to use instead of the built-in figures; "
-    "also read from OFFSHORING_SCENARIO. See 'offshoring scenario --help'.",
+    callback=_scenario_path,
+    help="A scenario file (TOML) to use instead of the built-in figures, or - for standard "
+    "input; also read from OFFSHORING_SCENARIO (empty: unset). "
+    "See 'offshoring scenario --help'.",
 )
 @click.pass_context
 def cli(ctx: click.Context, scenario_path: str | None) -> None:
@@ -320,7 +344,7 @@ def cli(ctx: click.Context, scenario_path: str | None) -> None:
       offshoring project --growth 8%    where 8 % a year would land
       offshoring --scenario my.toml status   the same on your own figures
     """
-    ctx.ensure_object(dict)["scenario_path"] = scenario_path or None
+    ctx.ensure_object(dict)["scenario_path"] = scenario_path
     if ctx.invoked_subcommand is None:  # plain 'offshoring': the help, on stdout
         click.echo(ctx.get_help())
         ctx.exit(0)
@@ -793,29 +817,31 @@ def scenario_init(path: str | None, force: bool) -> None:
 def scenario_validate(path: str) -> None:
     """Check a scenario file and list every problem at once (exit 2 if there is any).
 
-    Each problem names its key path, e.g. indicators[0].observations[2].value.
+    Each problem names its key path, e.g. indicators[0].observations[2].value. PATH - reads
+    standard input.
 
     \b
     Examples:
       offshoring scenario validate my.toml
+      offshoring scenario init | offshoring scenario validate -
     """
     from offshoring_cli import scenario as scenario_file
 
     try:
-        dataset, problems = scenario_file.check(scenario_file.read(path))
-    except scenario_file.ScenarioError as error:
-        dataset, problems = None, [f"{path}: {p}" for p in error.problems]
-    else:
-        problems = [f"{path}: {p}" for p in problems]
+        data = scenario_file.read(path)
+    except scenario_file.ScenarioError as error:  # cannot be read at all: one line
+        raise click.UsageError(str(error)) from None
+    dataset, problems = scenario_file.check(data)
+    shown = scenario_file.shown(path)
     if dataset is None:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        click.echo(f"Error: {path} is not a valid scenario ({count}):", err=True)
+        click.echo(f"Error: {shown} is not a valid scenario ({count}):", err=True)
         for problem in problems:
-            click.echo(f"  {problem}", err=True)
+            click.echo(f"  {shown}: {problem}", err=True)
         raise SystemExit(2)
     observations = sum(len(i.observations) for i in dataset.indicators.values())
     click.echo(
-        f"{path}: valid scenario {dataset.name!r}: {len(dataset.indicators)} indicators, "
+        f"{shown}: valid scenario {dataset.name!r}: {len(dataset.indicators)} indicators, "
         f"{observations} observations, {len(dataset.sources)} sources"
     )
 
@@ -827,24 +853,33 @@ def scenario_validate(path: str) -> None:
     registry=_SCENARIO,
 )
 def scenario_show(path: str | None, fmt: str | None, as_json: bool, explain: bool) -> None:
-    """Summarise a scenario file (or, without PATH, the dataset in use).
+    """Summarise a scenario file (or, without PATH, the dataset in use; PATH - reads standard
+    input).
 
     \b
     Examples:
       offshoring scenario show my.toml
       offshoring scenario show --json | jq '.results[].target'
     """
+    state = click.get_current_context().find_root().ensure_object(dict)
+    origin = state.get("scenario_path")
+    if path is not None:  # the dataset of this run is the file named, not --scenario's
+        from offshoring_cli import scenario as scenario_file
+
+        try:
+            state["dataset"] = scenario_file.load(path)
+        except scenario_file.ScenarioError as error:
+            raise click.UsageError(str(error), click.get_current_context()) from None
+        origin = path
 
     def build(options: Options) -> Report:
         from offshoring_cli import progress
 
-        if path is None:
-            state = click.get_current_context().find_root().ensure_object(dict)
-            origin = state.get("scenario_path") or "built-in"
-            return progress.dataset_report(options.dataset, origin)
-        from offshoring_cli import scenario as scenario_file
+        if origin is None:
+            return progress.dataset_report(options.dataset, "built-in")
+        from offshoring_cli.scenario import shown
 
-        return progress.dataset_report(scenario_file.load(path), path)
+        return progress.dataset_report(options.dataset, shown(origin))
 
     _run(build, {"fmt": fmt, "as_json": as_json, "explain": explain})
 

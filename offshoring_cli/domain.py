@@ -14,6 +14,21 @@ from typing import NamedTuple
 Number = int | float
 """A count or an amount: ``int`` where the figure is exact, ``float`` otherwise."""
 
+# The values a count or an amount may take, wherever it comes from: the command line
+# (offshoring_cli.params) and scenario files (offshoring_cli.scenario) both check these.
+
+MAX_QUANTITY = 10**18
+"""Largest value a quantity may take; far above any real count or amount, well inside a float."""
+MIN_QUANTITY = 1e-6
+"""Smallest non-zero size a quantity may take, so that any ratio of two stays finite."""
+COUNT_UNITS = frozenset({"jobs", "people", "persons", "employees", "workers"})
+"""Units that count whole things (compared without case): their values must be whole numbers."""
+
+
+def is_count(unit: str) -> bool:
+    """Whether values in ``unit`` are counts, that is whole numbers (``jobs``: yes; ``MAD``: no)."""
+    return unit.strip().lower() in COUNT_UNITS
+
 
 class Source(NamedTuple):
     """Where a figure comes from: publisher, title, date (ISO ``YYYY-MM[-DD]``), URL."""

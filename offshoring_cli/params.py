@@ -105,11 +105,6 @@ def _scale_and_unit(rest: str, unit: str) -> tuple[str, str]:
     return "", rest.strip()
 
 
-MAX_QUANTITY = 10**18
-"""Largest value a quantity may take; far above any real count or amount, well inside a float."""
-MIN_QUANTITY = 1e-6
-"""Smallest non-zero size a quantity may take, so that any ratio of two stays finite."""
-
 EXAMPLES = {
     "jobs": "148500, 148,500 or 148.5k",
     "MAD": "26220000000, 26.22bn or 26.22 bn MAD",
@@ -165,6 +160,8 @@ def parse_quantity(
             f"optionally {unit}, e.g. {examples}"
         )
     from decimal import Decimal, DecimalException
+
+    from offshoring_cli.domain import MAX_QUANTITY, MIN_QUANTITY  # shared with scenarios
 
     try:
         number = Decimal(_number_text(match)).scaleb(_SCALES.get(scale.lower(), 0))

@@ -551,14 +551,14 @@ BROKEN_SCENARIOS: list[BrokenScenario] = [
         "observation value 0",
         _set(["indicators", 0, "observations", 0, "value"], 0),
         ["indicators", 0, "observations", 0, "value"],
-        "exclusiveMinimum",
+        "minimum",  # from 1e-6 (1 for an integer), as on the command line
         True,
     ),
     (
         "negative target",
         _set(["indicators", 1, "target", "value"], -40e9),
         ["indicators", 1, "target", "value"],
-        "exclusiveMinimum",
+        "minimum",  # from 1e-6 (1 for an integer), as on the command line
         True,
     ),
     (
