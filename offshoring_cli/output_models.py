@@ -3,11 +3,11 @@
 These models are the source of the JSON Schemas shipped in ``offshoring_cli/schemas/`` and
 printed by ``offshoring schema NAME``: ``scripts/schemas.py`` turns each document model of
 :data:`DOCUMENTS` into ``{name}.schema.json`` (the ``scenario`` schema comes from
-:func:`offshoring_cli.scenario.json_schema` instead), and the tests check every command's real
+:func:`offshoring_cli.scenario.model.json_schema` instead), and the tests check every command's real
 output against them.
 
 This module is imported only by ``scripts/schemas.py`` and by the tests, never at CLI run time:
-the CLI builds its documents as plain dicts (:meth:`offshoring_cli.analysis.Report.to_document`)
+the CLI builds its documents as plain dicts (:meth:`offshoring_cli.reports.Report.to_document`)
 and ``offshoring schema`` prints the shipped files, so no command pays for pydantic here.
 
 Conventions of every document:

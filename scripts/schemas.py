@@ -1,8 +1,8 @@
 """Regenerate (or check) the JSON Schemas shipped in ``offshoring_cli/schemas/``.
 
 One file per name that ``offshoring schema NAME`` accepts (``SCHEMAS`` in
-``offshoring_cli/cli.py``): ``scenario.schema.json`` from
-:func:`offshoring_cli.scenario.json_schema`, and ``{command}.schema.json`` from the document
+``offshoring_cli/cli/files.py``): ``scenario.schema.json`` from
+:func:`offshoring_cli.scenario.model.json_schema`, and ``{command}.schema.json`` from the document
 models of :mod:`offshoring_cli.output_models`. Each is a Draft 2020-12 schema (``"$schema"``
 set, no ``"$id"``), written as ``json.dumps(schema, indent=2, sort_keys=True)`` plus a newline,
 so that regenerating unchanged models changes no byte.
@@ -72,14 +72,15 @@ def standard_keywords(schema: Any) -> Any:
 
 def schemas() -> dict[str, dict[str, Any]]:
     """Every shipped schema, by name, as it belongs on disk."""
-    from offshoring_cli import output_models, scenario
-    from offshoring_cli.cli import SCHEMAS
+    from offshoring_cli import output_models
+    from offshoring_cli.cli.files import SCHEMAS
+    from offshoring_cli.scenario.model import json_schema
 
-    raw = {"scenario": scenario.json_schema()}
+    raw = {"scenario": json_schema()}
     raw |= {name: model.model_json_schema() for name, model in output_models.DOCUMENTS.items()}
     if set(raw) != set(SCHEMAS):
         raise SystemExit(
-            f"schemas: names {sorted(raw)} do not match SCHEMAS in cli.py {sorted(SCHEMAS)}"
+            f"schemas: names {sorted(raw)} do not match SCHEMAS in cli/files.py {sorted(SCHEMAS)}"
         )
     result = {}
     for name in SCHEMAS:

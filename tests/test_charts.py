@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from offshoring_cli import charts
-from offshoring_cli.analysis import Options
 from offshoring_cli.cli import cli
+from offshoring_cli.core.records import Dataset
+from offshoring_cli.core.resolve import Options
+from offshoring_cli.reports.chart import chart_model
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -35,7 +36,7 @@ def texts(root: ET.Element) -> list[str]:
 
 
 def test_chart_model_jobs() -> None:
-    (jobs,) = charts.chart_model(Options(metrics=("jobs",)))
+    (jobs,) = chart_model(Options(metrics=("jobs",)))
     assert jobs.y_label == "jobs" and jobs.scale == 1
     assert jobs.observed[0].points == ((2022, 130_000), (2024, 148_500))
     paths = {p.key: dict(p.points) for p in jobs.paths}
@@ -47,7 +48,7 @@ def test_chart_model_jobs() -> None:
 
 
 def test_chart_model_exports_keeps_series_apart_in_billions() -> None:
-    (exports,) = charts.chart_model(Options(metrics=("exports",)))
+    (exports,) = chart_model(Options(metrics=("exports",)))
     assert exports.y_label == "billion MAD" and exports.scale == 1e9
     keys = [s.key for s in exports.observed]
     assert keys == ["observed-digital-outsourcing", "observed-offshoring-legacy"]
@@ -114,15 +115,15 @@ def test_a_scenario_changes_the_chart(tmp_path: Path) -> None:
     path = tmp_path / "c.svg"
     assert invoke("--scenario", str(example), "chart", "-m", "jobs", "-o", str(path)).exit_code == 0
     # the 2025 observation (160,000) makes 2025 the base year: paths start there
-    (jobs,) = charts.chart_model(Options(metrics=("jobs",), dataset=_load(example)))
+    (jobs,) = chart_model(Options(metrics=("jobs",), dataset=_load(example)))
     assert dict(jobs.observed[0].points)[2025] == 160_000
     assert min(y for y, _ in jobs.paths[0].points) == 2025
 
 
-def _load(path: Path) -> charts.analysis.domain.Dataset:
-    from offshoring_cli import scenario
+def _load(path: Path) -> Dataset:
+    from offshoring_cli.scenario.validate import load
 
-    return scenario.load(path)
+    return load(path)
 
 
 # --- terminal ---------------------------------------------------------------------------------

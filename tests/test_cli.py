@@ -11,8 +11,11 @@ import click
 import pytest
 
 import offshoring_cli
-from offshoring_cli import analysis, render
+from offshoring_cli import render
 from offshoring_cli.cli import all_commands
+from offshoring_cli.core.resolve import Options, resolve
+from offshoring_cli.reports import Report, growth
+from offshoring_cli.reports import gap as gap_module
 
 SIX_DECIMALS = 5e-7
 SOURCE_URL = (
@@ -489,12 +492,12 @@ def test_every_command_has_the_output_options() -> None:
 # Unexpected failures: exit 1 with one Error: line, or the traceback under OFFSHORING_DEBUG
 
 
-def _boom(options: analysis.Options) -> analysis.Report:
+def _boom(options: Options) -> Report:
     raise RuntimeError("boom")
 
 
 def test_unexpected_exception_is_one_clean_line(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(analysis, "gap_report", _boom)
+    monkeypatch.setattr(gap_module, "gap_report", _boom)
     result = run("gap")
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -508,7 +511,7 @@ def test_unexpected_exception_is_one_clean_line(run: Any, monkeypatch: pytest.Mo
 def test_unexpected_exception_propagates_with_debug(
     run: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(analysis, "gap_report", _boom)
+    monkeypatch.setattr(gap_module, "gap_report", _boom)
     monkeypatch.setenv("OFFSHORING_DEBUG", "1")
     result = run("gap")
     assert result.exit_code == 1
@@ -517,10 +520,10 @@ def test_unexpected_exception_propagates_with_debug(
 
 
 def test_click_exceptions_are_not_wrapped(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(options: analysis.Options) -> analysis.Report:
+    def refuse(options: Options) -> Report:
         raise click.UsageError("refused")
 
-    monkeypatch.setattr(analysis, "cagr_report", refuse)
+    monkeypatch.setattr(growth, "cagr_report", refuse)
     result = run("cagr")
     assert result.exit_code == 2
     assert error_lines(result.stderr) == ["Error: refused"]
@@ -551,7 +554,7 @@ def test_absurd_exponent_is_bad_input(run: Any) -> None:
 
 
 def test_magnitude_warning_for_a_tiny_override() -> None:
-    options = analysis.Options(metrics=("exports",), targets={"exports": 1e-320})
-    _, warnings = analysis.resolve(options)
+    options = Options(metrics=("exports",), targets={"exports": 1e-320})
+    _, warnings = resolve(options)
     assert len(warnings) == 1
     assert "smaller" in warnings[0]

@@ -26,7 +26,10 @@ from conftest import clean_environ, offshoring_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from offshoring_cli import analysis, cli, params, render
+from offshoring_cli import cli
+from offshoring_cli.cli import grammar, params
+from offshoring_cli.core import resolve
+from offshoring_cli.render import table, terminal
 
 POSIX = sys.platform != "win32"
 ESCAPE = b"\x1b"
@@ -124,8 +127,8 @@ def test_terminal_size_treats_a_bad_columns_or_lines_as_unset(
 ) -> None:
     monkeypatch.setenv("COLUMNS", value)
     monkeypatch.setenv("LINES", value)
-    assert render.terminal_size() == (80, 25)  # the fallback, as with nothing set
-    assert render.terminal_size((100, 24)) == (100, 24)
+    assert terminal.terminal_size() == (80, 25)  # the fallback, as with nothing set
+    assert terminal.terminal_size((100, 24)) == (100, 24)
 
 
 def test_terminal_size_takes_a_positive_columns_and_lines(
@@ -133,9 +136,9 @@ def test_terminal_size_takes_a_positive_columns_and_lines(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "123")
     monkeypatch.setenv("LINES", " 45 ")
-    assert render.terminal_size() == (123, 45)
+    assert terminal.terminal_size() == (123, 45)
     monkeypatch.setenv("COLUMNS", "0")
-    assert render.terminal_size() == (80, 45)
+    assert terminal.terminal_size() == (80, 45)
 
 
 def test_terminal_size_probes_the_terminal_when_columns_is_bad(
@@ -144,19 +147,19 @@ def test_terminal_size_probes_the_terminal_when_columns_is_bad(
     monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((132, 50)))
     monkeypatch.setenv("COLUMNS", "0")
     monkeypatch.setenv("LINES", "-1")
-    assert render.terminal_size() == (132, 50)
+    assert terminal.terminal_size() == (132, 50)
     # A pseudo-terminal whose size was never set reports 0 x 0: the fallback then.
     monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((0, 0)))
-    assert render.terminal_size((100, 24)) == (100, 24)
+    assert terminal.terminal_size((100, 24)) == (100, 24)
 
 
 def test_table_console_has_the_measured_width(
     monkeypatch: pytest.MonkeyPatch, no_terminal: None
 ) -> None:
     monkeypatch.setenv("COLUMNS", "0")  # Rich alone would draw 0 columns wide: nothing
-    assert render.table_console().width == 80
+    assert table.table_console().width == 80
     monkeypatch.setenv("COLUMNS", "33")
-    assert render.table_console().width == 33
+    assert table.table_console().width == 33
 
 
 @pytest.mark.parametrize("value", ["0", "-5", "abc"])
@@ -238,18 +241,19 @@ def test_piped_chart_colour_follows_the_table_rules() -> None:
 
 def test_charts_terminal_api_without_colour_has_no_escape_codes() -> None:
     pytest.importorskip("plotext")
-    from offshoring_cli import charts
+    from offshoring_cli.render import chart as charts
+    from offshoring_cli.reports.chart import chart_model
 
-    model = charts.chart_model(cli_options(metrics=("jobs",)))
+    model = chart_model(cli_options(metrics=("jobs",)))
     plain = charts.terminal(model, 100, 22, color=False, ascii_only=False)
     assert "\x1b" not in plain and "Offshoring jobs: paths to 2030" in plain
     assert "\x1b[" in charts.terminal(model, 100, 22, color=True, ascii_only=False)
 
 
-def cli_options(**kwargs: Any) -> analysis.Options:
-    from offshoring_cli.domain import BUILTIN
+def cli_options(**kwargs: Any) -> resolve.Options:
+    from offshoring_cli.core.builtin import BUILTIN
 
-    return analysis.Options(dataset=BUILTIN, **kwargs)
+    return resolve.Options(dataset=BUILTIN, **kwargs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -295,7 +299,7 @@ def test_no_suffix_hint_when_no_suffix_explains_the_value() -> None:
     ],
 )
 def test_magnitude_warning_hints(given: float, reference: int, whole: bool, hint: str) -> None:
-    warning = analysis._magnitude_warning("--x", given, reference, whole)
+    warning = resolve._magnitude_warning("--x", given, reference, whole)
     assert warning is not None and warning.endswith(f": {hint}")
 
 
@@ -385,11 +389,11 @@ def test_every_suggested_spelling_is_accepted(kind: str, text: str) -> None:
             converter.convert(found[1], None, None)  # the hint must itself be valid input
 
 
-@pytest.mark.parametrize("unit", sorted(params.EXAMPLES))
+@pytest.mark.parametrize("unit", sorted(grammar.EXAMPLES))
 def test_the_examples_in_messages_are_valid_input(unit: str) -> None:
     # "give a number such as ..." is a hint too: each example is accepted where it is shown
     # (for --increment, whichever metric is chosen).
-    examples = re.split(r", | or ", params.EXAMPLES[unit])
+    examples = re.split(r", | or ", grammar.EXAMPLES[unit])
     assert len(examples) >= 3
     for example in examples:
         if unit:
@@ -401,13 +405,13 @@ def test_the_examples_in_messages_are_valid_input(unit: str) -> None:
 
 
 def test_suggest_quantity_reads_back_exactly() -> None:
-    assert params.suggest_quantity(26_220_000_000, "MAD", whole=False) == "26.22bn"
-    assert params.suggest_quantity(1_500_000, "jobs", whole=True) == "1.5M"
-    assert params.suggest_quantity(1234.5, "MAD", whole=False) == "1.2345k"
-    assert params.suggest_quantity(0.5, "", whole=False) == "0.5"
-    assert params.suggest_quantity(0.5, "jobs", whole=True) is None  # not a whole count
-    assert params.suggest_quantity(1e-7, "MAD", whole=False) is None  # below 10^-6
-    assert params.suggest_quantity(2e18, "MAD", whole=False) is None  # above 10^18
+    assert grammar.suggest_quantity(26_220_000_000, "MAD", whole=False) == "26.22bn"
+    assert grammar.suggest_quantity(1_500_000, "jobs", whole=True) == "1.5M"
+    assert grammar.suggest_quantity(1234.5, "MAD", whole=False) == "1.2345k"
+    assert grammar.suggest_quantity(0.5, "", whole=False) == "0.5"
+    assert grammar.suggest_quantity(0.5, "jobs", whole=True) is None  # not a whole count
+    assert grammar.suggest_quantity(1e-7, "MAD", whole=False) is None  # below 10^-6
+    assert grammar.suggest_quantity(2e18, "MAD", whole=False) is None  # above 10^18
 
 
 # ---------------------------------------------------------------------------------------------
@@ -451,7 +455,7 @@ def test_increment_with_another_unit_is_refused(metric: str, text: str, fragment
 
 def test_increment_api_reads_the_text_in_the_metric_unit() -> None:
     quantity = params.INCREMENT.convert("15k jobs", None, None)
-    assert quantity == params.Quantity(15_000, "jobs", "15k jobs")
+    assert quantity == grammar.Quantity(15_000, "jobs", "15k jobs")
     assert params.INCREMENT.in_unit(quantity, "jobs") == 15_000
     with pytest.raises(ValueError, match="the unit here is MAD"):
         params.INCREMENT.in_unit(quantity, "MAD")

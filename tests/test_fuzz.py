@@ -45,7 +45,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from offshoring_cli.cli import SCHEMAS, cli
+from offshoring_cli.cli import cli
+from offshoring_cli.cli.files import SCHEMAS
 
 # ---------------------------------------------------------------------------------------------
 # Hypothesis profiles (the same two as in test_properties.py)
@@ -566,12 +567,12 @@ def test_fixed_cases_keep_the_contract(args: list[str]) -> None:
 
 def test_the_checker_catches_a_traceback_and_a_bad_exit(monkeypatch: pytest.MonkeyPatch) -> None:
     # The control case: the contract check does fail on an unexpected exception.
-    from offshoring_cli import analysis
+    from offshoring_cli.reports import gap
 
     def boom(options: Any) -> Any:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(analysis, "gap_report", boom)
+    monkeypatch.setattr(gap, "gap_report", boom)
     invocation = Invocation(["gap", "--json"], json_expected=True, schema="gap")
     with pytest.raises(AssertionError):
         check(invocation, invoke(invocation))

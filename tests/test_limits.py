@@ -19,9 +19,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from offshoring_cli import brief, metrics, progress
-from offshoring_cli.analysis import Options, cagr_report
-from offshoring_cli.scenario import load
+from offshoring_cli.core import formulas, results
+from offshoring_cli.core.resolve import Options
+from offshoring_cli.reports import brief
+from offshoring_cli.reports.growth import cagr_report
+from offshoring_cli.reports.project import project_report
+from offshoring_cli.reports.status import status_report
+from offshoring_cli.reports.trajectory import trajectory_report
+from offshoring_cli.scenario.validate import load
 
 EXPORTS_BASELINE = 26_220_000_000  # MAD, 2024
 EXPORTS_TARGET = 40_000_000_000  # MAD, 2030
@@ -135,48 +140,48 @@ def edges(tmp_path: Path) -> Path:
 def test_the_issue_input_compounds_to_just_below_the_target() -> None:
     # The failing input, kept: 26.22e9 * 1.0729295766512484 ** 6 rounds to 39,999,999,999.999985,
     # 1.5e-5 MAD (2 ulps of 4e10, an ulp being 2 ** -17 = 7.6e-6) short of the target.
-    projected = metrics.project(EXPORTS_BASELINE, EXPORTS_RATE, 6)
+    projected = formulas.project(EXPORTS_BASELINE, EXPORTS_RATE, 6)
     assert projected == 39_999_999_999.999985
     assert EXPORTS_TARGET - projected == 1.52587890625e-05  # 2 * 2 ** -17
     # ...and that is rounding: reached, in 6 years (2030), not 7 (2031).
-    assert metrics.reaches(projected, EXPORTS_TARGET, steps=6)
-    assert metrics.periods_to_reach(EXPORTS_BASELINE, EXPORTS_TARGET, EXPORTS_RATE) == 6
-    assert metrics.snap_to_target(projected, EXPORTS_TARGET, 6) == EXPORTS_TARGET
+    assert formulas.reaches(projected, EXPORTS_TARGET, steps=6)
+    assert formulas.periods_to_reach(EXPORTS_BASELINE, EXPORTS_TARGET, EXPORTS_RATE) == 6
+    assert formulas.snap_to_target(projected, EXPORTS_TARGET, 6) == EXPORTS_TARGET
 
 
 def test_the_tolerance_is_four_ulps_a_year_plus_four() -> None:
     # 6 years: 4 * (6 + 1) = 28 ulps of 4e10 = 28 * 2 ** -17 = 2.13623046875e-4 MAD.
     ulp = 2.0**-17
     assert math.ulp(4e10) == ulp
-    assert metrics.reach_tolerance(6, 4e10) == 28 * ulp
-    assert metrics.reaches(4e10 - 28 * ulp, EXPORTS_TARGET, steps=6)
-    assert not metrics.reaches(4e10 - 29 * ulp, EXPORTS_TARGET, steps=6)
+    assert formulas.reach_tolerance(6, 4e10) == 28 * ulp
+    assert formulas.reaches(4e10 - 28 * ulp, EXPORTS_TARGET, steps=6)
+    assert not formulas.reaches(4e10 - 29 * ulp, EXPORTS_TARGET, steps=6)
     # A decrease wanted: the same tolerance above the target.
-    assert metrics.reaches(4e10 + 28 * ulp, EXPORTS_TARGET, increase=False, steps=6)
-    assert not metrics.reaches(4e10 + 29 * ulp, EXPORTS_TARGET, increase=False, steps=6)
+    assert formulas.reaches(4e10 + 28 * ulp, EXPORTS_TARGET, increase=False, steps=6)
+    assert not formulas.reaches(4e10 + 29 * ulp, EXPORTS_TARGET, increase=False, steps=6)
     # A linear path (steps = 1): 4 * 2 = 8 ulps of the largest of value, target and start.
-    assert metrics.reach_tolerance(1, 4e10, EXPORTS_TARGET, EXPORTS_BASELINE) == 8 * ulp
+    assert formulas.reach_tolerance(1, 4e10, EXPORTS_TARGET, EXPORTS_BASELINE) == 8 * ulp
     # At most 300 years count: 4 * 301 ulps after 1,000 years.
-    assert metrics.reach_tolerance(1000, 1.0) == 4 * 301 * math.ulp(1.0)
+    assert formulas.reach_tolerance(1000, 1.0) == 4 * 301 * math.ulp(1.0)
 
 
 def test_values_as_given_and_whole_numbers_compare_exactly() -> None:
     # No arithmetic behind a value (steps = 0): one ulp short is short.
-    assert not metrics.reaches(math.nextafter(4e10, 0), EXPORTS_TARGET)
-    assert metrics.reach_tolerance(0, 4e10) == 0.0
+    assert not formulas.reaches(math.nextafter(4e10, 0), EXPORTS_TARGET)
+    assert formulas.reach_tolerance(0, 4e10) == 0.0
     # Whole numbers do not round: 2 ** 60 - 1 is one job short, whatever the steps.
-    assert not metrics.reaches(2**60 - 1, 2**60, steps=6)
-    assert metrics.snap_to_target(2**60 - 1, 2**60, 6) == 2**60 - 1
+    assert not formulas.reaches(2**60 - 1, 2**60, steps=6)
+    assert formulas.snap_to_target(2**60 - 1, 2**60, 6) == 2**60 - 1
     # A target beyond the float range (an int, through the API) gives no tolerance, no error.
-    assert not metrics.reaches(1e308, 10**400, steps=5)
-    assert metrics.reach_tolerance(5, 1e308, 10**400) == 0.0
-    assert metrics.snap_to_target(1e308, 10**400, 5) == 1e308
+    assert not formulas.reaches(1e308, 10**400, steps=5)
+    assert formulas.reach_tolerance(5, 1e308, 10**400) == 0.0
+    assert formulas.snap_to_target(1e308, 10**400, 5) == 1e308
     # A float on the target shows the target as given (an int stays an int).
-    snapped = metrics.snap_to_target(4e10, EXPORTS_TARGET, 6)
+    snapped = formulas.snap_to_target(4e10, EXPORTS_TARGET, 6)
     assert snapped == EXPORTS_TARGET and type(snapped) is int
     # A pace that misses by more than rounding is not reached: 0.01 MAD short of 40 bn.
-    assert not metrics.reaches(39_999_999_999.99, EXPORTS_TARGET, steps=6)
-    assert metrics.snap_to_target(39_999_999_999.99, EXPORTS_TARGET, 6) == 39_999_999_999.99
+    assert not formulas.reaches(39_999_999_999.99, EXPORTS_TARGET, steps=6)
+    assert formulas.snap_to_target(39_999_999_999.99, EXPORTS_TARGET, 6) == 39_999_999_999.99
 
 
 @settings(max_examples=300, deadline=None)
@@ -198,13 +203,13 @@ def test_at_the_required_rate_or_increment_the_target_is_reached_in_the_target_y
     if baseline == target:
         return
     increase = target > baseline
-    g = metrics.gap(baseline, 2000, target, 2000 + n, increase)
-    assert metrics.periods_to_reach(baseline, target, g.required_cagr, increase) == n
-    compound = metrics.project(baseline, g.required_cagr, n)
-    assert metrics.snap_to_target(compound, target, n) == target
-    assert metrics.periods_to_reach_linear(baseline, target, g.linear_increment, increase) == n
+    g = results.gap(baseline, 2000, target, 2000 + n, increase)
+    assert formulas.periods_to_reach(baseline, target, g.required_cagr, increase) == n
+    compound = formulas.project(baseline, g.required_cagr, n)
+    assert formulas.snap_to_target(compound, target, n) == target
+    assert formulas.periods_to_reach_linear(baseline, target, g.linear_increment, increase) == n
     linear = baseline + g.linear_increment * n
-    assert metrics.snap_to_target(linear, target, 1, baseline) == target
+    assert formulas.snap_to_target(linear, target, 1, baseline) == target
 
 
 @pytest.mark.parametrize(
@@ -214,7 +219,7 @@ def test_at_the_required_rate_or_increment_the_target_is_reached_in_the_target_y
 def test_project_at_the_required_rate_reaches_the_target_in_the_target_year(
     metric: str, rate: float, target: int
 ) -> None:
-    report = progress.project_report(Options(metrics=(metric,)), growth=rate)
+    report = project_report(Options(metrics=(metric,)), growth=rate)
     row = report.rows[0]
     assert row["value_at_target_year"] == target and type(row["value_at_target_year"]) is int
     assert row["gap_at_target_year"] == 0
@@ -261,7 +266,7 @@ def test_status_reaches_a_target_on_the_pace_that_meets_it_in_the_target_year() 
     # v0 = 26.22e9 / (40 / 26.22) ** (2 / 6). The projection lands on the target up to
     # rounding, so status says 2030, a shortfall of 0, and the target itself.
     v0 = EXPORTS_BASELINE / (EXPORTS_TARGET / EXPORTS_BASELINE) ** (2 / 6)
-    s = metrics.status(2022, v0, 2024, EXPORTS_BASELINE, 2030, EXPORTS_TARGET)
+    s = results.status(2022, v0, 2024, EXPORTS_BASELINE, 2030, EXPORTS_TARGET)
     assert s.actual_cagr == pytest.approx(EXPORTS_RATE, rel=1e-14)
     assert s.reached_year == 2030
     assert s.projected == EXPORTS_TARGET and s.shortfall == 0
@@ -284,10 +289,10 @@ def test_headline_figures_are_unchanged(run_installed: Any) -> None:
 
 def test_api_a_single_observation_gives_n_a_and_a_reason(edges: Path) -> None:
     options = Options(metrics=("single",), dataset=load(edges))
-    row = progress.status_report(options).rows[0]
+    row = status_report(options).rows[0]
     assert row["assessed"] is False and row["target_reached_year"] is None
     assert "only one whole-year observation" in row["reason"]
-    trajectory = progress.trajectory_report(options).rows
+    trajectory = trajectory_report(options).rows
     assert all(r["actual_pace_path"] is None and r["reason"] for r in trajectory)
     cagr = cagr_report(options).rows[0]
     assert cagr["actual_cagr"] is None and "no actual growth" in cagr["reason"]
@@ -353,11 +358,11 @@ def test_installed_status_with_a_base_year_leaving_one_observation(run_installed
 def test_api_a_target_already_met_has_no_ratio_and_no_score() -> None:
     # 148,500 (2024) against 120,000: met. The old R was actual / required from 2022 =
     # 0.068788 / ((120 / 130) ** (1 / 8) - 1) = 0.068788 / -0.009955 = -6.91 beside "achieved".
-    s = metrics.status(2022, 130_000, 2024, 148_500, 2030, 120_000)
+    s = results.status(2022, 130_000, 2024, 148_500, 2030, 120_000)
     assert s.achieved and s.growth_ratio_band == s.progress_band == "achieved"
     assert s.growth_ratio is None and s.progress_score is None
     # A decrease wanted and met (90 <= 95): the same.
-    d = metrics.status(2022, 100, 2024, 90, 2030, 95, increase=False)
+    d = results.status(2022, 100, 2024, 90, 2030, 95, increase=False)
     assert d.achieved and d.growth_ratio is None and d.progress_score is None
 
 
@@ -412,16 +417,16 @@ def test_brief_asks_no_pace_of_a_target_already_met(edges: Path) -> None:
     ],
 )
 def test_api_shortfall_of_a_decrease(latest: int, shortfall: float) -> None:
-    s = metrics.status(2022, 100, 2024, latest, 2030, 50, increase=False)
+    s = results.status(2022, 100, 2024, latest, 2030, 50, increase=False)
     assert s.shortfall == pytest.approx(shortfall, abs=1e-9)
 
 
 def test_api_shortfall_of_an_increase_keeps_its_sign() -> None:
     # jobs: 270,000 - 221,348.08 = +48,651.92 (short); at 8 % exports reach
     # 26.22e9 * 1.08 ** 6 = 41.61e9, 1.61e9 beyond the target: -1.61e9.
-    s = metrics.status(2022, 130_000, 2024, 148_500, 2030, 270_000)
+    s = results.status(2022, 130_000, 2024, 148_500, 2030, 270_000)
     assert s.shortfall == pytest.approx(48_651.92, abs=0.01)
-    row = progress.project_report(Options(metrics=("exports",)), growth=0.08).rows[0]
+    row = project_report(Options(metrics=("exports",)), growth=0.08).rows[0]
     assert row["gap_at_target_year"] == pytest.approx(40e9 - 26.22e9 * 1.08**6)
     assert row["gap_at_target_year"] < 0
 

@@ -1,4 +1,5 @@
-"""Unit tests of :mod:`offshoring_cli.metrics`, against values worked out independently.
+"""Unit tests of :mod:`offshoring_cli.core.formulas` and :mod:`offshoring_cli.core.results`,
+against values worked out independently.
 
 Each expected rate is given to 6 decimals (worked arithmetic in the comment) and checked with
 ``abs=5e-7``; it is also cross-checked against an exact reference computed with ``decimal`` at
@@ -12,8 +13,8 @@ from decimal import Decimal, localcontext
 
 import pytest
 
-from offshoring_cli import metrics
-from offshoring_cli.metrics import DomainError
+from offshoring_cli.core import formulas, results
+from offshoring_cli.errors import DomainError
 
 SIX_DECIMALS = 5e-7
 """Half a unit in the 6th decimal: the tolerance for the hand-worked 6-decimal values."""
@@ -67,7 +68,7 @@ CAGR_CASES = [
 def test_cagr_matches_hand_worked_value(
     start: float, end: float, periods: int, expected: float
 ) -> None:
-    got = metrics.cagr(start, end, periods)
+    got = formulas.cagr(start, end, periods)
     assert isinstance(got, float)
     assert got == pytest.approx(expected, abs=SIX_DECIMALS)
 
@@ -76,7 +77,7 @@ def test_cagr_matches_hand_worked_value(
 def test_cagr_matches_exact_decimal_reference(
     start: float, end: float, periods: int, expected: float
 ) -> None:
-    got = metrics.cagr(start, end, periods)
+    got = formulas.cagr(start, end, periods)
     if expected == 0.0:
         assert got == 0.0
     else:
@@ -86,11 +87,11 @@ def test_cagr_matches_exact_decimal_reference(
 def test_jobs_required_cagr_uses_six_periods_not_seven() -> None:
     # With 7 (counting the data points 2024..2030) it would be 1.818182 ** (1/7) - 1:
     # ln 1.818182 = 0.597837; / 7 = 0.085405; exp(0.085405) = 1.089158; - 1 = 0.089158.
-    six = metrics.cagr(148_500, 270_000, 6)
-    seven = metrics.cagr(148_500, 270_000, 7)
+    six = formulas.cagr(148_500, 270_000, 6)
+    seven = formulas.cagr(148_500, 270_000, 7)
     assert six == pytest.approx(0.104773, abs=SIX_DECIMALS)
     assert seven == pytest.approx(0.089158, abs=SIX_DECIMALS)
-    assert metrics.gap(148_500, 2024, 270_000, 2030).periods == 6
+    assert results.gap(148_500, 2024, 270_000, 2030).periods == 6
 
 
 @pytest.mark.parametrize(
@@ -104,7 +105,7 @@ def test_jobs_required_cagr_uses_six_periods_not_seven() -> None:
     ],
 )
 def test_cagr_precision_at_the_edges(start: float, end: float, periods: int) -> None:
-    got = metrics.cagr(start, end, periods)
+    got = formulas.cagr(start, end, periods)
     assert math.isfinite(got)
     assert got > -1
     assert_close_to_reference(got, start, end, periods)
@@ -130,13 +131,13 @@ BAD_VALUES = [
 @pytest.mark.parametrize("bad", BAD_VALUES)
 def test_cagr_rejects_bad_start(bad: object) -> None:
     with pytest.raises(DomainError, match="start"):
-        metrics.cagr(bad, 270_000, 6)  # type: ignore[arg-type]
+        formulas.cagr(bad, 270_000, 6)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("bad", BAD_VALUES)
 def test_cagr_rejects_bad_end(bad: object) -> None:
     with pytest.raises(DomainError, match="end"):
-        metrics.cagr(148_500, bad, 6)  # type: ignore[arg-type]
+        formulas.cagr(148_500, bad, 6)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -155,7 +156,7 @@ def test_cagr_rejects_bad_end(bad: object) -> None:
 )
 def test_cagr_rejects_bad_periods(periods: object) -> None:
     with pytest.raises(DomainError, match="periods"):
-        metrics.cagr(148_500, 270_000, periods)  # type: ignore[arg-type]
+        formulas.cagr(148_500, 270_000, periods)  # type: ignore[arg-type]
 
 
 def test_domain_error_is_a_value_error() -> None:
@@ -165,12 +166,12 @@ def test_domain_error_is_a_value_error() -> None:
 def test_cagr_overflow_is_a_domain_error_not_inf() -> None:
     # (1e300 / 1e-300) ** (1/1) - 1 = 1e600: far beyond the largest float (1.8e308).
     with pytest.raises(DomainError, match="too large"):
-        metrics.cagr(1e-300, 1e300, 1)
+        formulas.cagr(1e-300, 1e300, 1)
 
 
 def test_cagr_overflow_does_not_leak_overflow_error() -> None:
     try:
-        result = metrics.cagr(1e-300, 1e300, 1)
+        result = formulas.cagr(1e-300, 1e300, 1)
     except DomainError:
         return
     except OverflowError:  # pragma: no cover - the failure this test guards against
@@ -191,7 +192,7 @@ def test_cagr_overflow_does_not_leak_overflow_error() -> None:
 def test_cagr_large_decline_is_computed(
     start: float, end: float, periods: int, expected: float
 ) -> None:
-    got = metrics.cagr(start, end, periods)
+    got = formulas.cagr(start, end, periods)
     assert got == pytest.approx(expected, abs=1e-12)
     assert_close_to_reference(got, start, end, periods)
 
@@ -208,7 +209,7 @@ def test_cagr_large_decline_is_computed(
 def test_cagr_ints_beyond_the_float_range(
     start: int, end: int, periods: int, expected: float
 ) -> None:
-    got = metrics.cagr(start, end, periods)
+    got = formulas.cagr(start, end, periods)
     assert got == pytest.approx(expected, rel=1e-12)
     assert_close_to_reference(got, start, end, periods)
 
@@ -216,7 +217,7 @@ def test_cagr_ints_beyond_the_float_range(
 def test_cagr_huge_int_overflow_is_a_domain_error() -> None:
     # 10**400 ** (1/1) - 1 = 1e400: beyond the float range.
     with pytest.raises(DomainError, match="too large"):
-        metrics.cagr(1, 10**400, 1)
+        formulas.cagr(1, 10**400, 1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,7 +237,7 @@ def test_cagr_huge_int_overflow_is_a_domain_error() -> None:
     ],
 )
 def test_per_period(total: float, periods: int, expected: float, kind: type) -> None:
-    got = metrics.per_period(total, periods)
+    got = formulas.per_period(total, periods)
     assert type(got) is kind
     assert got == expected
 
@@ -244,7 +245,7 @@ def test_per_period(total: float, periods: int, expected: float, kind: type) -> 
 @pytest.mark.parametrize("periods", [0, -1, 1.5, 2.0, True])
 def test_per_period_rejects_bad_periods(periods: object) -> None:
     with pytest.raises(DomainError):
-        metrics.per_period(100, periods)  # type: ignore[arg-type]
+        formulas.per_period(100, periods)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,7 +253,7 @@ def test_per_period_rejects_bad_periods(periods: object) -> None:
 
 
 def test_gap_jobs_2024_2030() -> None:
-    g = metrics.gap(148_500, 2024, 270_000, 2030)
+    g = results.gap(148_500, 2024, 270_000, 2030)
     # n = 2030 - 2024 = 6
     assert g.periods == 6
     # 270000 - 148500 = 121500
@@ -272,7 +273,7 @@ def test_gap_jobs_2024_2030() -> None:
 
 
 def test_gap_exports_2024_2030_is_exact() -> None:
-    g = metrics.gap(26_220_000_000, 2024, 40_000_000_000, 2030)
+    g = results.gap(26_220_000_000, 2024, 40_000_000_000, 2030)
     # 40,000,000,000 - 26,220,000,000 = 13,780,000,000 exactly (an int, not 13780000000.000002)
     assert type(g.absolute) is int
     assert g.absolute == 13_780_000_000
@@ -287,7 +288,7 @@ def test_gap_exports_2024_2030_is_exact() -> None:
 
 
 def test_gap_overrides_100_to_200_in_10_years() -> None:
-    g = metrics.gap(100, 2020, 200, 2030)
+    g = results.gap(100, 2020, 200, 2030)
     assert g.periods == 10
     assert g.absolute == 100
     assert g.linear_increment == 10
@@ -307,7 +308,7 @@ def test_gap_overrides_100_to_200_in_10_years() -> None:
     ],
 )
 def test_gap_already_met(baseline: int, target: int, absolute: int, cagr_6dp: float) -> None:
-    g = metrics.gap(baseline, 2024, target, 2030)
+    g = results.gap(baseline, 2024, target, 2030)
     assert g.already_met is True
     assert g.absolute == absolute
     assert g.absolute <= 0
@@ -315,7 +316,7 @@ def test_gap_already_met(baseline: int, target: int, absolute: int, cagr_6dp: fl
 
 
 def test_gap_already_met_gives_negative_gap() -> None:
-    g = metrics.gap(300_000, 2024, 270_000, 2030)
+    g = results.gap(300_000, 2024, 270_000, 2030)
     assert g.already_met is True
     assert g.absolute < 0
     assert g.linear_increment == -5_000  # -30000 / 6
@@ -325,30 +326,30 @@ def test_gap_already_met_gives_negative_gap() -> None:
 @pytest.mark.parametrize(("base_year", "target_year"), [(2030, 2030), (2030, 2024), (2024, 1999)])
 def test_gap_target_year_not_after_base_year(base_year: int, target_year: int) -> None:
     with pytest.raises(DomainError, match="after"):
-        metrics.gap(148_500, base_year, 270_000, target_year)
+        results.gap(148_500, base_year, 270_000, target_year)
 
 
 @pytest.mark.parametrize("bad", BAD_VALUES)
 def test_gap_rejects_bad_baseline(bad: object) -> None:
     with pytest.raises(DomainError, match="baseline"):
-        metrics.gap(bad, 2024, 270_000, 2030)  # type: ignore[arg-type]
+        results.gap(bad, 2024, 270_000, 2030)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("bad", BAD_VALUES)
 def test_gap_rejects_bad_target(bad: object) -> None:
     with pytest.raises(DomainError, match="target"):
-        metrics.gap(148_500, 2024, bad, 2030)  # type: ignore[arg-type]
+        results.gap(148_500, 2024, bad, 2030)  # type: ignore[arg-type]
 
 
 def test_gap_rejects_fractional_years() -> None:
     with pytest.raises(DomainError):
-        metrics.gap(148_500, 2024, 270_000, 2030.5)  # type: ignore[arg-type]
+        results.gap(148_500, 2024, 270_000, 2030.5)  # type: ignore[arg-type]
 
 
 def test_gap_never_returns_an_infinity() -> None:
     # 40e9 / 1e-300 = 4e310 > 1.8e308: relative gap and target multiple cannot be floats.
     try:
-        g = metrics.gap(1e-300, 2024, 40_000_000_000, 2030)
+        g = results.gap(1e-300, 2024, 40_000_000_000, 2030)
     except DomainError:
         return
     for name, value in g._asdict().items():
@@ -361,7 +362,7 @@ def test_gap_never_returns_an_infinity() -> None:
 
 
 def test_actual_growth_jobs_2022_2024() -> None:
-    a = metrics.actual_growth(2022, 130_000, 2024, 148_500)
+    a = results.actual_growth(2022, 130_000, 2024, 148_500)
     assert (a.start_year, a.start) == (2022, 130_000)
     assert (a.end_year, a.end, a.periods) == (2024, 148_500, 2)
     # (148500 / 130000) ** (1/2) - 1 = 1.142308 ** 0.5 - 1 = 1.068788 - 1 = 0.068788
@@ -373,7 +374,7 @@ def test_actual_growth_jobs_2022_2024() -> None:
 
 
 def test_actual_growth_decline() -> None:
-    a = metrics.actual_growth(2020, 200, 2022, 50)
+    a = results.actual_growth(2020, 200, 2022, 50)
     # (50 / 200) ** (1/2) - 1 = 0.5 - 1 = -0.5; (50 - 200) / 2 = -75
     assert a.cagr == pytest.approx(-0.5, abs=1e-15)
     assert a.linear_pace == -75
@@ -382,12 +383,12 @@ def test_actual_growth_decline() -> None:
 @pytest.mark.parametrize(("start_year", "end_year"), [(2024, 2024), (2024, 2022)])
 def test_actual_growth_end_year_not_after_start_year(start_year: int, end_year: int) -> None:
     with pytest.raises(DomainError, match="after"):
-        metrics.actual_growth(start_year, 130_000, end_year, 148_500)
+        results.actual_growth(start_year, 130_000, end_year, 148_500)
 
 
 @pytest.mark.parametrize("bad", BAD_VALUES)
 def test_actual_growth_rejects_bad_values(bad: object) -> None:
     with pytest.raises(DomainError):
-        metrics.actual_growth(2022, bad, 2024, 148_500)  # type: ignore[arg-type]
+        results.actual_growth(2022, bad, 2024, 148_500)  # type: ignore[arg-type]
     with pytest.raises(DomainError):
-        metrics.actual_growth(2022, 130_000, 2024, bad)  # type: ignore[arg-type]
+        results.actual_growth(2022, 130_000, 2024, bad)  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 Each test pins a behaviour that the rest of the suite left open: which argument an error
 message names, an exact boundary (``>=`` against ``>``), the float path of a function whose other
-tests all use ints, the search in :func:`metrics.periods_to_reach`. Expected values are worked out
+tests all use ints, the search in :func:`formulas.periods_to_reach`. Expected values are worked out
 by hand in the comments or follow from a definition (a 50-digit ``decimal`` reference, a target
 placed exactly on project()'s value), never copied from the code's output.
 """
@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from offshoring_cli import domain, metrics
-from offshoring_cli.metrics import DomainError
+from offshoring_cli.core import formulas, methods, records, results
+from offshoring_cli.errors import DomainError
 
 TEXT: Any = "0.5"
 """A number written as text: never accepted where a number is expected."""
@@ -37,39 +37,39 @@ def loose(x: object) -> Any:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: metrics.cagr(0, 1, 1), r"^start must be greater than 0"),
-        (lambda: metrics.cagr(1, 0, 1), r"^end must be greater than 0"),
-        (lambda: metrics.gap(0, 2024, 100, 2030), r"^baseline must be greater than 0"),
-        (lambda: metrics.gap(100, 2024, 0, 2030), r"^target must be greater than 0"),
-        (lambda: metrics.project(0, 0.1, 1), r"^value must be greater than 0"),
-        (lambda: metrics.periods_to_reach(0, 100, 0.1), r"^value must be greater than 0"),
-        (lambda: metrics.periods_to_reach(100, 0, 0.1), r"^target must be greater than 0"),
-        (lambda: metrics.periods_to_reach_linear(math.nan, 1, 1), r"^value must be a finite"),
-        (lambda: metrics.periods_to_reach_linear(1, math.inf, 1), r"^target must be a finite"),
-        (lambda: metrics.periods_to_reach_linear(1, 2, math.nan), r"^increment must be a finite"),
+        (lambda: formulas.cagr(0, 1, 1), r"^start must be greater than 0"),
+        (lambda: formulas.cagr(1, 0, 1), r"^end must be greater than 0"),
+        (lambda: results.gap(0, 2024, 100, 2030), r"^baseline must be greater than 0"),
+        (lambda: results.gap(100, 2024, 0, 2030), r"^target must be greater than 0"),
+        (lambda: formulas.project(0, 0.1, 1), r"^value must be greater than 0"),
+        (lambda: formulas.periods_to_reach(0, 100, 0.1), r"^value must be greater than 0"),
+        (lambda: formulas.periods_to_reach(100, 0, 0.1), r"^target must be greater than 0"),
+        (lambda: formulas.periods_to_reach_linear(math.nan, 1, 1), r"^value must be a finite"),
+        (lambda: formulas.periods_to_reach_linear(1, math.inf, 1), r"^target must be a finite"),
+        (lambda: formulas.periods_to_reach_linear(1, 2, math.nan), r"^increment must be a finite"),
         (
-            lambda: metrics.gap(1, loose(2024.0), 2, 2030),
+            lambda: results.gap(1, loose(2024.0), 2, 2030),
             r"^the base year must be a whole",
         ),
         (
-            lambda: metrics.gap(1, 2024, 2, loose(2030.5)),
+            lambda: results.gap(1, 2024, 2, loose(2030.5)),
             r"^the target year must be a whole",
         ),
-        (lambda: metrics.gap(1, 2024, 2, True), r"^the target year must be a whole"),
+        (lambda: results.gap(1, 2024, 2, True), r"^the target year must be a whole"),
         (
-            lambda: metrics.actual_growth(loose(2022.0), 1, 2024, 2),
+            lambda: results.actual_growth(loose(2022.0), 1, 2024, 2),
             r"^the start year must be a whole",
         ),
         (
-            lambda: metrics.actual_growth(2022, 1, loose(2024.0), 2),
+            lambda: results.actual_growth(2022, 1, loose(2024.0), 2),
             r"^the end year must be a whole",
         ),
-        (lambda: metrics.growth_ratio_band(math.nan), r"^the growth ratio must be a finite"),
-        (lambda: metrics.growth_ratio_band(True), r"^the growth ratio must be a finite"),
-        (lambda: metrics.growth_ratio_band(TEXT), r"^the growth ratio must be a finite"),
-        (lambda: metrics.growth_ratio_band(math.inf, True), r"^the growth ratio must be a finite"),
-        (lambda: metrics.progress_band(math.inf), r"^the progress score must be a finite"),
-        (lambda: metrics.progress_band(-math.inf), r"^the progress score must be a finite"),
+        (lambda: methods.growth_ratio_band(math.nan), r"^the growth ratio must be a finite"),
+        (lambda: methods.growth_ratio_band(True), r"^the growth ratio must be a finite"),
+        (lambda: methods.growth_ratio_band(TEXT), r"^the growth ratio must be a finite"),
+        (lambda: methods.growth_ratio_band(math.inf, True), r"^the growth ratio must be a finite"),
+        (lambda: methods.progress_band(math.inf), r"^the progress score must be a finite"),
+        (lambda: methods.progress_band(-math.inf), r"^the progress score must be a finite"),
     ],
     ids=[
         "cagr-start",
@@ -124,7 +124,7 @@ def _exact_cagr(start: int, end: int, periods: int) -> Decimal:
     ],
 )
 def test_cagr_keeps_full_precision_near_zero_away_from_one(start: int, end: int) -> None:
-    got = metrics.cagr(start, end, 1)
+    got = formulas.cagr(start, end, 1)
     expected = _exact_cagr(start, end, 1)
     assert abs(Decimal(got) - expected) <= abs(expected) * Decimal("1e-12")
 
@@ -133,7 +133,7 @@ def test_cagr_decline_too_steep_for_a_float_is_a_domain_error() -> None:
     # 1e20 -> 1 in one year: rate = 1e-20 - 1. The spacing of doubles just above -1 is 1.1e-16,
     # so the nearest double is -1.0 itself: "-100 % a year", which is not a growth rate.
     with pytest.raises(DomainError, match="too steep to represent as a growth rate"):
-        metrics.cagr(10**20, 1, 1)
+        formulas.cagr(10**20, 1, 1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,12 +144,12 @@ def test_gap_int_ratio_beyond_the_float_range_is_a_domain_error() -> None:
     # (10**400 - 1) / 1 and 10**400 / 1 exceed the largest double (1.8e308): int / int raises
     # OverflowError, which gap() must turn into a DomainError, not a TypeError or an infinity.
     with pytest.raises(DomainError, match=r"target / baseline .* is too large to represent"):
-        metrics.gap(1, 2024, 10**400, 2030)
+        results.gap(1, 2024, 10**400, 2030)
 
 
 def test_gap_decrease_wanted_is_met_when_baseline_equals_target() -> None:
     # A decrease to 100 wanted, and the baseline is 100 already: met (<=, not <).
-    assert metrics.gap(100, 2024, 100, 2030, increase=False).already_met is True
+    assert results.gap(100, 2024, 100, 2030, increase=False).already_met is True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -159,17 +159,17 @@ def test_gap_decrease_wanted_is_met_when_baseline_equals_target() -> None:
 @pytest.mark.parametrize("periods", [-1, True, 1.5], ids=["negative", "bool", "fraction"])
 def test_project_rejects_bad_periods(periods: Any) -> None:
     with pytest.raises(DomainError, match=r"^periods must be a whole number of years >= 0"):
-        metrics.project(100, 0.1, periods)
+        formulas.project(100, 0.1, periods)
 
 
 def test_project_zero_periods_is_the_value_itself() -> None:
-    assert metrics.project(100, 0.1, 0) == 100
+    assert formulas.project(100, 0.1, 0) == 100
 
 
 def test_project_power_overflow_is_a_domain_error() -> None:
     # 2.0 ** 2000 = 1.1e602: float ** int raises OverflowError (not inf) beyond 1.8e308.
     with pytest.raises(DomainError, match="overflows"):
-        metrics.project(1.0, 1.0, 2000)
+        formulas.project(1.0, 1.0, 2000)
 
 
 @pytest.mark.parametrize(
@@ -179,19 +179,19 @@ def test_project_power_overflow_is_a_domain_error() -> None:
 )
 def test_project_rejects_a_rate_that_is_not_a_finite_number(rate: Any) -> None:
     with pytest.raises(DomainError, match=r"^the growth rate must be a finite number"):
-        metrics.project(100, rate, 1)
+        formulas.project(100, rate, 1)
 
 
 @pytest.mark.parametrize("rate", [-1, -1.0, -1.5], ids=["minus-1-int", "minus-1", "minus-1.5"])
 def test_project_rejects_a_rate_of_minus_100_percent_or_less(rate: float) -> None:
     # -100 % a year would turn 100 into 0 (or, below, a negative or alternating value).
     with pytest.raises(DomainError, match=r"^the growth rate must be greater than -100 %"):
-        metrics.project(100, rate, 1)
+        formulas.project(100, rate, 1)
 
 
 def test_periods_to_reach_rejects_an_infinite_rate() -> None:
     with pytest.raises(DomainError, match="finite number"):
-        metrics.periods_to_reach(100, 200, math.inf)
+        formulas.periods_to_reach(100, 200, math.inf)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -201,20 +201,20 @@ def test_periods_to_reach_rejects_an_infinite_rate() -> None:
 def test_periods_to_reach_zero_when_already_at_the_target_even_without_growth() -> None:
     # value == target: reached now (n = 0), whatever the rate, even 0 % or a decline.
     for rate in (0.1, 0.0, -0.5):
-        assert metrics.periods_to_reach(100, 100, rate) == 0
+        assert formulas.periods_to_reach(100, 100, rate) == 0
 
 
 def test_periods_to_reach_exact_power_of_two() -> None:
     # 1 doubling (+100 %) a year: 2 ** 10 = 1024 exactly, so 1024 is reached in year 10 (>=).
     # Above 1024, year 10 still reaches a target within the rounding of 10 years of
-    # compounding, 4 * (10 + 1) = 44 ulps of 1024 (metrics.reaches), and anything further
+    # compounding, 4 * (10 + 1) = 44 ulps of 1024 (formulas.reaches), and anything further
     # only in year 11.
     ulp = math.ulp(1024.0)  # 2 ** -42
-    assert metrics.periods_to_reach(1, 1024, 1.0) == 10
-    assert metrics.periods_to_reach(1, math.nextafter(1024.0, math.inf), 1.0) == 10
-    assert metrics.periods_to_reach(1, 1024 + 44 * ulp, 1.0) == 10
-    assert metrics.periods_to_reach(1, 1024 + 45 * ulp, 1.0) == 11
-    assert metrics.periods_to_reach(1, 1023, 1.0) == 10  # 2 ** 9 = 512 < 1023 <= 1024
+    assert formulas.periods_to_reach(1, 1024, 1.0) == 10
+    assert formulas.periods_to_reach(1, math.nextafter(1024.0, math.inf), 1.0) == 10
+    assert formulas.periods_to_reach(1, 1024 + 44 * ulp, 1.0) == 10
+    assert formulas.periods_to_reach(1, 1024 + 45 * ulp, 1.0) == 11
+    assert formulas.periods_to_reach(1, 1023, 1.0) == 10  # 2 ** 9 = 512 < 1023 <= 1024
 
 
 def test_periods_to_reach_a_decrease_exact_power_of_two() -> None:
@@ -222,16 +222,16 @@ def test_periods_to_reach_a_decrease_exact_power_of_two() -> None:
     # is met in year 10 (<=); below 1, within 44 ulps of 1.0 (2 ** -52 each) in year 10 too,
     # and anything further only in year 11.
     ulp = math.ulp(1.0)
-    assert metrics.periods_to_reach(1024, 1, -0.5, increase=False) == 10
-    assert metrics.periods_to_reach(1024, math.nextafter(1.0, 0.0), -0.5, increase=False) == 10
-    assert metrics.periods_to_reach(1024, 1 - 44 * ulp, -0.5, increase=False) == 10
-    assert metrics.periods_to_reach(1024, 1 - 45 * ulp, -0.5, increase=False) == 11
-    assert metrics.periods_to_reach(1024, 3, -0.5, increase=False) == 9  # 1024 / 512 = 2 <= 3
+    assert formulas.periods_to_reach(1024, 1, -0.5, increase=False) == 10
+    assert formulas.periods_to_reach(1024, math.nextafter(1.0, 0.0), -0.5, increase=False) == 10
+    assert formulas.periods_to_reach(1024, 1 - 44 * ulp, -0.5, increase=False) == 10
+    assert formulas.periods_to_reach(1024, 1 - 45 * ulp, -0.5, increase=False) == 11
+    assert formulas.periods_to_reach(1024, 3, -0.5, increase=False) == 9  # 1024 / 512 = 2 <= 3
 
 
 def test_periods_to_reach_rate_below_float_resolution_is_never() -> None:
     # 1.0 + 1e-17 == 1.0 in binary64 (half an ulp of 1.0 is 1.1e-16): project() never moves.
-    assert metrics.periods_to_reach(100, 200, 1e-17) is None
+    assert formulas.periods_to_reach(100, 200, 1e-17) is None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,18 +283,18 @@ def _reach_counting(
     """``periods_to_reach(value, target, rate, increase)`` and how many powers it evaluated."""
     counter = [0]
     rate = _CountingRate(rate, counter, limit)
-    answer = metrics.periods_to_reach(value, target, rate, increase=increase)
+    answer = formulas.periods_to_reach(value, target, rate, increase=increase)
     return answer, counter[0]
 
 
 def test_periods_to_reach_a_decrease_already_met_or_never() -> None:
     # A decrease to 100 wanted and the value is 100: met now (<=), whatever the pace.
     for rate in (0.1, 0.0, -0.1):
-        assert metrics.periods_to_reach(100, 100, rate, increase=False) == 0
+        assert formulas.periods_to_reach(100, 100, rate, increase=False) == 0
     # Down to 50 from 100: no change (0 %, or a change below float resolution) never gets
     # there, and neither does growth (+10 %) however long it runs.
     for rate in (0.0, 1e-17, -1e-17):
-        assert metrics.periods_to_reach(100, 50, rate, increase=False) is None
+        assert formulas.periods_to_reach(100, 50, rate, increase=False) is None
     answer, _ = _reach_counting(100, 50, 0.1, limit=50, increase=False)
     assert answer is None
     # ...and an increase wanted is never met by a decline.
@@ -303,7 +303,7 @@ def test_periods_to_reach_a_decrease_already_met_or_never() -> None:
 
 
 # Targets that sit exactly on project()'s value after k years, one ulp beyond it (above for
-# growth, below for a decline), and just beyond the rounding metrics.reaches forgives after k
+# growth, below for a decline), and just beyond the rounding formulas.reaches forgives after k
 # years (4 * (k + 1) ulps): the smallest n with value * (1 + rate) ** n >= target (<= for a
 # decrease), up to that rounding, is k, k, and k + 1 (a year's change, 0.01 % or more, is far
 # more than the tolerance). Rates whose 1 + rate is inexact (0.07, 0.7, -0.07, -0.3) round up
@@ -328,7 +328,7 @@ def _grid() -> Iterator[tuple[float, float, float, bool, int]]:
                     continue
                 yield value, on, rate, increase, k
                 yield value, math.nextafter(on, beyond), rate, increase, k
-                tolerance = metrics.reach_tolerance(k, on, math.nextafter(on, beyond))
+                tolerance = formulas.reach_tolerance(k, on, math.nextafter(on, beyond))
                 further = math.nextafter(on + tolerance if increase else on - tolerance, beyond)
                 if further > 0:
                     yield value, further, rate, increase, k + 1
@@ -378,7 +378,7 @@ def _estimate_off_by(monkeypatch: pytest.MonkeyPatch, years: int) -> Iterator[No
             return math.ceil(x) + years
 
     with monkeypatch.context() as patch:
-        patch.setattr(metrics, "math", ShiftedMath())
+        patch.setattr(formulas, "math", ShiftedMath())
         yield
 
 
@@ -416,12 +416,12 @@ def test_periods_to_reach_is_exact_whatever_the_estimate(
 
 def test_periods_to_reach_linear_rejects_a_bool() -> None:
     with pytest.raises(DomainError, match="must be a finite number"):
-        metrics.periods_to_reach_linear(True, 5, 1)
+        formulas.periods_to_reach_linear(True, 5, 1)
 
 
 def test_periods_to_reach_linear_rejects_an_infinite_target() -> None:
     with pytest.raises(DomainError):
-        metrics.periods_to_reach_linear(0, math.inf, 1)
+        formulas.periods_to_reach_linear(0, math.inf, 1)
 
 
 class _CountingIncrement(float):
@@ -477,7 +477,7 @@ def test_periods_to_reach_linear(
 ) -> None:
     counter = [0]
     counted = _CountingIncrement(increment, counter, limit=200)
-    answer = metrics.periods_to_reach_linear(value, target, counted, increase=increase)
+    answer = formulas.periods_to_reach_linear(value, target, counted, increase=increase)
     assert answer == expected
     if expected:
         assert type(answer) is int
@@ -487,8 +487,8 @@ def test_periods_to_reach_linear(
 
 def test_periods_to_reach_linear_with_plain_ints() -> None:
     # The same arithmetic without the counting wrapper: 100 / 30 = 3.33 -> 4 years.
-    assert metrics.periods_to_reach_linear(100, 200, 30) == 4
-    assert metrics.periods_to_reach_linear(100, 50, -10, increase=False) == 5
+    assert formulas.periods_to_reach_linear(100, 200, 30) == 4
+    assert formulas.periods_to_reach_linear(100, 50, -10, increase=False) == 5
 
 
 # ---------------------------------------------------------------------------------------------
@@ -500,7 +500,7 @@ def test_status_defaults_to_an_increase_wanted() -> None:
     # 148,500 < 270,000, so not achieved; at sqrt(148500 / 130000) - 1 = 6.8788 %/yr the target
     # is reached after ln(270000 / 148500) / ln(1.068788) = 0.597837 / 0.066527 = 8.99 -> 9
     # years: 2024 + 9 = 2033.
-    s = metrics.status(2022, 130_000, 2024, 148_500, 2030, 270_000)
+    s = results.status(2022, 130_000, 2024, 148_500, 2030, 270_000)
     assert s.achieved is False
     assert s.growth_ratio_band != "achieved"
     assert s.reached_year == 2033
@@ -517,18 +517,18 @@ def test_status_defaults_to_an_increase_wanted() -> None:
 def test_status_years_out_of_order(years: tuple[int, int, int], message: str) -> None:
     base_year, latest_year, target_year = years
     with pytest.raises(DomainError, match=message):
-        metrics.status(base_year, 100, latest_year, 110, target_year, 200)
+        results.status(base_year, 100, latest_year, 110, target_year, 200)
 
 
 def test_status_latest_equal_to_target_is_achieved() -> None:
     # An increase to 200 wanted, latest = 200: achieved (>=), reached in the latest year.
-    s = metrics.status(2022, 100, 2024, 200, 2030, 200)
+    s = results.status(2022, 100, 2024, 200, 2030, 200)
     assert s.achieved is True
     assert s.growth_ratio_band == "achieved"
     assert s.progress_band == "achieved"
     assert s.reached_year == 2024
     # A decrease to 100 wanted, latest = 100: achieved (<=) too.
-    assert metrics.status(2022, 200, 2024, 100, 2030, 100, increase=False).achieved is True
+    assert results.status(2022, 200, 2024, 100, 2030, 100, increase=False).achieved is True
 
 
 def test_status_target_equal_to_base_value_has_no_ratio_and_no_score() -> None:
@@ -536,7 +536,7 @@ def test_status_target_equal_to_base_value_has_no_ratio_and_no_score() -> None:
     # R = actual / required and Q = (projected - base) / (target - base) are undefined (None),
     # not a ZeroDivisionError. The value fell to 90 while an increase is wanted: whatever the
     # band, it is not "on track".
-    s = metrics.status(2022, 100, 2024, 90, 2030, 100)
+    s = results.status(2022, 100, 2024, 90, 2030, 100)
     assert s.required_cagr_from_base == 0
     assert s.growth_ratio is None
     assert s.progress_score is None
@@ -548,7 +548,7 @@ def test_status_target_equal_to_base_value_has_no_ratio_and_no_score() -> None:
 
 def test_status_target_equal_to_base_value_already_met() -> None:
     # Base 100, latest 120, target 100 (increase): met; R and Q undefined, band "achieved".
-    s = metrics.status(2022, 100, 2024, 120, 2030, 100)
+    s = results.status(2022, 100, 2024, 120, 2030, 100)
     assert s.achieved is True
     assert s.growth_ratio is None
     assert s.growth_ratio_band == "achieved"
@@ -559,23 +559,23 @@ def test_status_decrease_year_reached() -> None:
     # Target 100 in 2030: 162 * 0.9 ** n <= 100 needs n >= ln(100 / 162) / ln(0.9)
     # = -0.482426 / -0.105361 = 4.58 -> 5 years: 162 * 0.9 ** 4 = 106.3 > 100 >= 95.7.
     # 2024 + 5 = 2029.
-    s = metrics.status(2022, 200, 2024, 162, 2030, 100, increase=False)
+    s = results.status(2022, 200, 2024, 162, 2030, 100, increase=False)
     assert s.actual_cagr == pytest.approx(-0.1)
     assert s.achieved is False
     assert s.reached_year == 2029
 
 
 # ---------------------------------------------------------------------------------------------
-# domain.Indicator
+# records.Indicator
 
 
-def _indicator(*years: int) -> domain.Indicator:
-    return domain.Indicator(
+def _indicator(*years: int) -> records.Indicator:
+    return records.Indicator(
         id="demo",
         label="Demo",
         unit="jobs",
-        observations=tuple(domain.Observation(y, 100 + y % 100, "s", "src") for y in years),
-        target=domain.Target(2030, 500, "s", "src"),
+        observations=tuple(records.Observation(y, 100 + y % 100, "s", "src") for y in years),
+        target=records.Target(2030, 500, "s", "src"),
     )
 
 
@@ -594,5 +594,5 @@ def test_baseline_without_observation_names_the_indicator_and_series() -> None:
 def test_years_to_reach_a_target_just_above_a_huge_whole_value_is_at_least_one() -> None:
     # 2**53 + 3 < 2**53 + 4 exactly, but as floats both round to 2**53 + 4: the target is not
     # met now, so the answer is one year (any growth at all gets there), never zero.
-    assert metrics.periods_to_reach(2**53 + 3, 2**53 + 4, 0.1) == 1
-    assert metrics.periods_to_reach_linear(2**53 + 3, 2**53 + 4, 1.0) == 1
+    assert formulas.periods_to_reach(2**53 + 3, 2**53 + 4, 0.1) == 1
+    assert formulas.periods_to_reach_linear(2**53 + 3, 2**53 + 4, 1.0) == 1

@@ -2,7 +2,7 @@
 
 Through the installed command in a subprocess (umask set in the child, FIFOs read by a thread,
 symbolic links, ``/dev/null``, ``/dev/full``, ``/dev/stdout``), and through the Python API
-(:mod:`offshoring_cli.outputs`). The last part fuzzes hostile output paths in process.
+(:mod:`offshoring_cli.render.files`). The last part fuzzes hostile output paths in process.
 
 Each test keeps the input that failed before the fix:
 
@@ -37,9 +37,15 @@ from conftest import clean_environ, offshoring_command, watchdog
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from offshoring_cli import brief, charts, domain, outputs, scenario
+from offshoring_cli import scenario
 from offshoring_cli.cli import cli
-from offshoring_cli.metrics import DomainError
+from offshoring_cli.core import builtin
+from offshoring_cli.errors import DomainError
+from offshoring_cli.render import chart as charts
+from offshoring_cli.render import files
+from offshoring_cli.reports import brief
+from offshoring_cli.reports import chart as chart_content
+from offshoring_cli.scenario import write
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = (ROOT / "seeds" / "morocco-offshoring.toml").read_bytes()
@@ -225,19 +231,19 @@ def test_a_replaced_file_keeps_its_owner_and_group(tmp_path: Path) -> None:
 def test_python_api_new_and_replaced_modes(tmp_path: Path) -> None:
     previous = os.umask(0o027)
     try:
-        new = outputs.check(str(tmp_path / "a.txt"), "a")
+        new = files.check(str(tmp_path / "a.txt"), "a")
         assert new.kind == "file" and not new.exists
-        outputs.write(new, "one\n")
+        files.write(new, "one\n")
         assert mode(tmp_path / "a.txt") == 0o640  # 0666 & ~0027
         os.chmod(tmp_path / "a.txt", 0o606)
-        again = outputs.check(str(tmp_path / "a.txt"), "a")
+        again = files.check(str(tmp_path / "a.txt"), "a")
         assert again.exists
-        outputs.write(again, b"two\n")
+        files.write(again, b"two\n")
         assert mode(tmp_path / "a.txt") == 0o606
         assert (tmp_path / "a.txt").read_bytes() == b"two\n"
     finally:
         os.umask(previous)
-    written = scenario.write_new(tmp_path / "s.toml", "x = 1\n")
+    written = write.write_new(tmp_path / "s.toml", "x = 1\n")
     assert written.kind == "file" and written.file == tmp_path / "s.toml"
     assert listing(tmp_path) == ["a.txt", "s.toml"]
 
@@ -557,16 +563,16 @@ def test_python_api_failure_removes_the_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
 ) -> None:
     (tmp_path / "a.txt").write_text("old\n")
-    target = outputs.check(str(tmp_path / "a.txt"), "--output 'a.txt'")
+    target = files.check(str(tmp_path / "a.txt"), "--output 'a.txt'")
 
     def fail(fd: int, payload: bytes) -> None:
         os.write(fd, payload[:3])  # half written, then the failure
         raise failure
 
-    monkeypatch.setattr(outputs, "_write_all", fail)
-    expected = outputs.WriteError if isinstance(failure, OSError) else KeyboardInterrupt
+    monkeypatch.setattr(files, "_write_all", fail)
+    expected = files.WriteError if isinstance(failure, OSError) else KeyboardInterrupt
     with pytest.raises(expected):
-        outputs.write(target, "new content\n")
+        files.write(target, "new content\n")
     assert listing(tmp_path) == ["a.txt"]
     assert (tmp_path / "a.txt").read_text() == "old\n"
 
@@ -576,7 +582,7 @@ def _count_work(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     for module, name in [
         (brief, "build"),
-        (charts, "chart_model"),
+        (chart_content, "chart_model"),
         (charts, "render_image"),
         (charts, "require"),
     ]:
@@ -667,17 +673,17 @@ def test_the_format_follows_a_known_suffix_or_format(
 
 def test_python_api_format_for(tmp_path: Path) -> None:
     formats = {".md": "markdown", ".html": "html"}
-    file = outputs.check(str(tmp_path / "x.pdf"), "--output 'x.pdf'")
+    file = files.check(str(tmp_path / "x.pdf"), "--output 'x.pdf'")
     with pytest.raises(DomainError, match=r"'\.pdf' is not one of them; use \.md or \.html"):
-        outputs.format_for(file, None, formats, "markdown")
-    assert outputs.format_for(file, "html", formats, "markdown") == "html"
-    assert outputs.format_for(None, None, formats, "markdown") == "markdown"
-    stdout = outputs.check("-", "--output '-'")
-    assert outputs.format_for(stdout, None, formats, "markdown") == "markdown"
-    assert outputs.format_for(stdout, "html", formats, "markdown") == "html"
-    device = outputs.check(os.devnull, "--output")
+        files.format_for(file, None, formats, "markdown")
+    assert files.format_for(file, "html", formats, "markdown") == "html"
+    assert files.format_for(None, None, formats, "markdown") == "markdown"
+    stdout = files.check("-", "--output '-'")
+    assert files.format_for(stdout, None, formats, "markdown") == "markdown"
+    assert files.format_for(stdout, "html", formats, "markdown") == "html"
+    device = files.check(os.devnull, "--output")
     assert device.kind == "stream"
-    assert outputs.format_for(device, None, formats, "html") == "html"
+    assert files.format_for(device, None, formats, "html") == "html"
 
 
 # --- Markdown to stdout without the plotting libraries -------------------------------------------
@@ -909,13 +915,13 @@ def test_installed_command_on_hostile_paths(command: list[str], where: str, code
 def test_python_api_check_kinds(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    assert outputs.check("-", "x").kind == "stdout"
-    assert outputs.check(str(fifo), "x").kind == "stream"
-    assert outputs.check(os.devnull, "x").kind == "stream"
+    assert files.check("-", "x").kind == "stdout"
+    assert files.check(str(fifo), "x").kind == "stream"
+    assert files.check(os.devnull, "x").kind == "stream"
     if os.path.islink("/dev/stdout"):
-        out = outputs.check("/dev/stdout", "x")
+        out = files.check("/dev/stdout", "x")
         assert (out.kind, out.fd) == ("fd", 1)
-    new = outputs.check(str(tmp_path / "n.md"), "x")
+    new = files.check(str(tmp_path / "n.md"), "x")
     assert (new.kind, new.exists, new.file) == ("file", False, tmp_path / "n.md")
     for bad, fragment in [
         ("", "the path is empty"),
@@ -924,15 +930,15 @@ def test_python_api_check_kinds(tmp_path: Path) -> None:
         (str(tmp_path / "n\x00.md"), "NUL"),
     ]:
         with pytest.raises(DomainError, match=fragment):
-            outputs.check(bad, "x", "brief.md")
-    assert outputs.shown("a.md") == "a.md"
-    assert outputs.shown("a\x1b.md") == "'a\\x1b.md'"
+            files.check(bad, "x", "brief.md")
+    assert files.shown("a.md") == "a.md"
+    assert files.shown("a\x1b.md") == "'a\\x1b.md'"
 
 
 def test_python_api_scenario_write_new_refuses_an_existing_file(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
-    scenario.write_new(path, scenario.to_toml(domain.BUILTIN))
+    write.write_new(path, write.to_toml(builtin.BUILTIN))
     with pytest.raises(scenario.ScenarioError, match="already exists"):
-        scenario.write_new(path, "x")
+        write.write_new(path, "x")
     assert path.read_bytes() == SEEDS
-    assert scenario.write_new(os.devnull, "x").kind == "stream"  # a device is not replaced
+    assert write.write_new(os.devnull, "x").kind == "stream"  # a device is not replaced

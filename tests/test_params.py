@@ -1,11 +1,12 @@
-"""The input grammar of :mod:`offshoring_cli.params`: what it accepts, and how it refuses."""
+"""The input grammar of :mod:`offshoring_cli.cli.params` (Click types) and
+:mod:`offshoring_cli.cli.grammar`: what it accepts, and how it refuses."""
 
 from __future__ import annotations
 
 import pytest
 from click.exceptions import BadParameter
 
-from offshoring_cli import params
+from offshoring_cli.cli import params
 
 # (text, expected value) for --jobs-* (JOBS: whole counts)
 JOBS_ACCEPTED = [

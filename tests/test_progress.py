@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from conftest import RunCli
 
-from offshoring_cli import metrics, progress
-from offshoring_cli.analysis import Options
+from offshoring_cli.core import methods
+from offshoring_cli.core.resolve import Options
+from offshoring_cli.reports.status import status_report
 
 # Jobs: 130,000 (2022), 148,500 (2024), target 270,000 (2030).
 JOBS_ACTUAL = (148_500 / 130_000) ** (1 / 2) - 1  # 1.142308 ** 0.5 - 1 = 0.068788
@@ -111,7 +112,7 @@ def test_status_since_and_a_target_already_met(run: RunCli) -> None:
 
 def test_status_with_one_observation_says_it_is_not_assessed() -> None:
     # Base year 2022 leaves jobs with only the 2022 observation: nothing before it.
-    report = progress.status_report(Options(metrics=("jobs",), base_year=2022))
+    report = status_report(Options(metrics=("jobs",), base_year=2022))
     row = report.rows[0]
     assert row["assessed"] is False and row["growth_ratio"] is None
     assert "not assessed" in row["verdict"] and "both methods need two" in row["verdict"]
@@ -142,8 +143,8 @@ def test_status_explain_puts_the_numbers_in(run: RunCli) -> None:
     ],
 )
 def test_growth_ratio_bands(ratio: float, band: str) -> None:
-    assert metrics.growth_ratio_band(ratio) == band
-    assert metrics.growth_ratio_band(ratio, achieved=True) == "achieved"
+    assert methods.growth_ratio_band(ratio) == band
+    assert methods.growth_ratio_band(ratio, achieved=True) == "achieved"
 
 
 @pytest.mark.parametrize(
@@ -157,7 +158,7 @@ def test_growth_ratio_bands(ratio: float, band: str) -> None:
     ],
 )
 def test_progress_bands(score: float, band: str) -> None:
-    assert metrics.progress_band(score) == band
+    assert methods.progress_band(score) == band
 
 
 # --- trajectory ------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Property tests of :mod:`offshoring_cli.metrics` (hypothesis), against exact references.
+"""Property tests of :mod:`offshoring_cli.core.formulas` and :mod:`offshoring_cli.core.results`
+(hypothesis), against exact references.
 
 Every float a function returns is compared with a reference computed exactly: with
 :class:`fractions.Fraction`, or with :mod:`decimal` at 60 significant digits where a root is
@@ -32,13 +33,9 @@ from conftest import watchdog
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from offshoring_cli import metrics
-from offshoring_cli.metrics import DomainError
-
-try:  # the trajectory's linear path: in progress.py since the reports moved out of analysis.py
-    from offshoring_cli.progress import _linear_point
-except ImportError:  # pragma: no cover - an older layout
-    from offshoring_cli.analysis import _linear_point  # type: ignore[attr-defined,no-redef]
+from offshoring_cli.core import formulas, methods, results
+from offshoring_cli.errors import DomainError
+from offshoring_cli.reports.trajectory import _linear_point
 
 # ---------------------------------------------------------------------------------------------
 # Hypothesis profiles (the same two in every hypothesis module; no conftest needed)
@@ -213,7 +210,7 @@ positive_rates = st.one_of(
 def test_cagr_matches_the_exact_reference(pair: tuple[int | float, int | float], n: int) -> None:
     start, end = pair
     assume(reference_factor(start, end, n) >= STEEPEST_FACTOR)
-    assert_rate_close(metrics.cagr(start, end, n), start, end, n)
+    assert_rate_close(formulas.cagr(start, end, n), start, end, n)
 
 
 @given(pairs, periods)
@@ -225,8 +222,10 @@ def test_compounding_at_the_required_cagr_reaches_the_target(
 ) -> None:
     baseline, target = pair
     assume(reference_factor(baseline, target, n) >= ROUND_TRIP_FACTOR)
-    rate = metrics.cagr(baseline, target, n)
-    assert_close(metrics.project(baseline, rate, n), _float_view(baseline, target)[1], "round trip")
+    rate = formulas.cagr(baseline, target, n)
+    assert_close(
+        formulas.project(baseline, rate, n), _float_view(baseline, target)[1], "round trip"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -242,7 +241,7 @@ def test_gap_matches_exact_arithmetic(
 ) -> None:
     baseline, target = pair
     assume(reference_factor(baseline, target, n) >= STEEPEST_FACTOR)
-    g = metrics.gap(baseline, base_year, target, base_year + n, increase)
+    g = results.gap(baseline, base_year, target, base_year + n, increase)
     b, t = (Fraction(x) for x in _float_view(baseline, target))
 
     assert g.periods == n and type(g.periods) is int
@@ -267,7 +266,7 @@ def test_actual_growth_matches_exact_arithmetic(
 ) -> None:
     start, end = pair
     assume(reference_factor(start, end, n) >= STEEPEST_FACTOR)
-    growth = metrics.actual_growth(start_year, start, start_year + n, end)
+    growth = results.actual_growth(start_year, start, start_year + n, end)
     s, e = (Fraction(x) for x in _float_view(start, end))
     assert (growth.start_year, growth.start, growth.end_year, growth.end, growth.periods) == (
         start_year,
@@ -283,7 +282,7 @@ def test_actual_growth_matches_exact_arithmetic(
 
 
 # ---------------------------------------------------------------------------------------------
-# The linear path (the trajectory's _linear_point, metrics.per_period)
+# The linear path (the trajectory's _linear_point, formulas.per_period)
 
 
 @given(whole_values, whole_values, periods)
@@ -294,7 +293,7 @@ def test_linear_path_ends_on_the_target_exactly_for_whole_values(
     baseline: int, target: int, n: int
 ) -> None:
     gap = target - baseline
-    assert metrics.per_period(gap, n) == (gap // n if gap % n == 0 else gap / n)
+    assert formulas.per_period(gap, n) == (gap // n if gap % n == 0 else gap / n)
     end = _linear_point(baseline, gap, n, n)
     assert end == target and type(end) is int  # exact: no float on the last milestone
     assert _linear_point(baseline, gap, 0, n) == baseline
@@ -336,7 +335,7 @@ def reference_project(value: int | float, rate: float, n: int) -> Decimal:
 def test_project_matches_the_exact_reference(value: int | float, rate: float, n: int) -> None:
     exact = reference_project(value, rate, n)
     try:
-        got = metrics.project(value, rate, n)
+        got = formulas.project(value, rate, n)
     except DomainError:
         # Only an overflow may refuse a valid input.
         assert exact > Decimal(2) ** 1023, (value, rate, n, exact)
@@ -366,7 +365,7 @@ def test_periods_to_reach_agrees_with_project(
     value: int | float, target: int | float, rate: float
 ) -> None:
     with watchdog():
-        n = metrics.periods_to_reach(value, target, rate)
+        n = formulas.periods_to_reach(value, target, rate)
     if value >= target:
         assert n == 0
         return
@@ -382,10 +381,10 @@ def test_periods_to_reach_agrees_with_project(
         assert years_needed > Decimal("0.999999e15"), (value, target, rate, years_needed)
         return
     assert type(n) is int and n >= 1
-    # "Reached" is metrics.reaches: >= target, or within the rounding of n years of
+    # "Reached" is formulas.reaches: >= target, or within the rounding of n years of
     # compounding (a relative 2.7e-13 at most), for every command alike.
-    assert metrics.reaches(metrics.project(value, rate, n), target, steps=n)
-    assert not metrics.reaches(metrics.project(value, rate, n - 1), target, steps=n - 1)
+    assert formulas.reaches(formulas.project(value, rate, n), target, steps=n)
+    assert not formulas.reaches(formulas.project(value, rate, n - 1), target, steps=n - 1)
 
 
 @given(values, values, st.floats(1e-6, 1e6))
@@ -396,7 +395,7 @@ def test_periods_to_reach_is_the_exact_answer_for_ordinary_rates(
     # so the float answer is the exact ceiling, or one year off when the exact number of
     # years is within rounding of a whole number.
     assume(value < target)
-    n = metrics.periods_to_reach(value, target, rate)
+    n = formulas.periods_to_reach(value, target, rate)
     assert n is not None
     with localcontext() as ctx:
         ctx.prec = PRECISION
@@ -415,7 +414,7 @@ def test_periods_to_reach_is_the_exact_answer_for_ordinary_rates(
 def test_periods_to_reach_linear_is_exact_for_whole_values(
     value: int, target: int, increment: int
 ) -> None:
-    n = metrics.periods_to_reach_linear(value, target, increment)
+    n = formulas.periods_to_reach_linear(value, target, increment)
     if value >= target:
         assert n == 0
     elif increment <= 0:
@@ -429,7 +428,7 @@ def test_periods_to_reach_linear_is_exact_for_whole_values(
 def test_periods_to_reach_linear_is_the_exact_ceiling_for_real_values(
     value: int | float, target: int | float, increment: float
 ) -> None:
-    n = metrics.periods_to_reach_linear(value, target, increment)
+    n = formulas.periods_to_reach_linear(value, target, increment)
     if value >= target:
         assert n == 0
         return
@@ -439,8 +438,8 @@ def test_periods_to_reach_linear_is_the_exact_ceiling_for_real_values(
     # adds at most one year. (Only horizons beyond 1e15 years can be more than a year off.)
     # The search adds in floats, as the projections do: value + increment * n can only be
     # resolved to a float's spacing near the target, a year count of ulp / increment.
-    # And "reached" forgives 8 such ulps (metrics.reaches: one product and one sum).
-    tolerance = metrics.reach_tolerance(1, float(value), target, value)
+    # And "reached" forgives 8 such ulps (formulas.reaches: one product and one sum).
+    tolerance = formulas.reach_tolerance(1, float(value), target, value)
     spacing = (math.ulp(float(target)) + math.ulp(float(value)) + tolerance) / increment
     assert n is not None and abs(n - exact) <= 1 + spacing + exact * 3.4e-16, (n, exact)
 
@@ -478,14 +477,14 @@ PROGRESS_CASES = [
 
 @pytest.mark.parametrize(("ratio", "band"), GROWTH_RATIO_CASES, ids=repr)
 def test_growth_ratio_band_at_its_boundaries(ratio: float, band: str) -> None:
-    assert metrics.growth_ratio_band(ratio) == band
-    assert metrics.growth_ratio_band(ratio, achieved=True) == "achieved"
+    assert methods.growth_ratio_band(ratio) == band
+    assert methods.growth_ratio_band(ratio, achieved=True) == "achieved"
 
 
 @pytest.mark.parametrize(("score", "band"), PROGRESS_CASES, ids=repr)
 def test_progress_band_at_its_boundaries(score: float, band: str) -> None:
-    assert metrics.progress_band(score) == band
-    assert metrics.progress_band(score, achieved=True) == "achieved"
+    assert methods.progress_band(score) == band
+    assert methods.progress_band(score, achieved=True) == "achieved"
 
 
 def expected_growth_ratio_band(ratio: float) -> str:
@@ -517,12 +516,12 @@ Q_ORDER = ["stagnation or regression", "fair progress, acceleration needed", "on
 )
 def test_bands_follow_the_readme_and_never_go_down_as_the_ratio_goes_up(a: float, b: float) -> None:
     low, high = sorted((a, b))
-    assert metrics.growth_ratio_band(low) == expected_growth_ratio_band(low)
-    assert metrics.progress_band(low) == expected_progress_band(low)
-    assert BAND_ORDER.index(metrics.growth_ratio_band(low)) <= BAND_ORDER.index(
-        metrics.growth_ratio_band(high)
+    assert methods.growth_ratio_band(low) == expected_growth_ratio_band(low)
+    assert methods.progress_band(low) == expected_progress_band(low)
+    assert BAND_ORDER.index(methods.growth_ratio_band(low)) <= BAND_ORDER.index(
+        methods.growth_ratio_band(high)
     )
-    assert Q_ORDER.index(metrics.progress_band(low)) <= Q_ORDER.index(metrics.progress_band(high))
+    assert Q_ORDER.index(methods.progress_band(low)) <= Q_ORDER.index(methods.progress_band(high))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -595,7 +594,7 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
         assume(actual_factor < Decimal(2) ** 52)
     try:
         with watchdog():
-            s = metrics.status(**inputs)
+            s = results.status(**inputs)
     except DomainError:
         # Documented: the projection at the actual pace overflows a float.
         assert projected > Decimal(2) ** 1023, (inputs, projected)
@@ -650,8 +649,8 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
     assert k >= 0
 
     def reached(years: int) -> bool:
-        value = metrics.project(latest, s.actual_cagr, years)
-        return metrics.reaches(value, t, increase, years)  # the one comparison of every command
+        value = formulas.project(latest, s.actual_cagr, years)
+        return formulas.reaches(value, t, increase, years)  # the one comparison of every command
 
     if reached(k) and (k == 0 or not reached(k - 1)):
         return
@@ -660,7 +659,7 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
     # one off (either way) when the projection meets the target within rounding. Anything
     # else is a new defect.
     assert not increase, (inputs, k)
-    boundary = metrics.project(latest, s.actual_cagr, k if not reached(k) else k - 1)
+    boundary = formulas.project(latest, s.actual_cagr, k if not reached(k) else k - 1)
     assert abs(boundary - t) <= 1e-12 * t, (inputs, k, boundary)
 
 
@@ -668,7 +667,7 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
 def test_status_refuses_years_out_of_order(inputs: dict[str, Any], which: str) -> None:
     earlier = {"latest_year": inputs["base_year"], "target_year": inputs["latest_year"]}
     with pytest.raises(DomainError):
-        metrics.status(**(inputs | {which: earlier[which]}))
+        results.status(**(inputs | {which: earlier[which]}))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -698,35 +697,35 @@ BAD_LINEAR: list[Any] = NOT_FINITE + NOT_A_NUMBER
 
 # function, valid arguments, {argument position: the invalid values it must refuse}
 CALLS: list[tuple[Callable[..., Any], tuple[Any, ...], dict[int, list[Any]]]] = [
-    (metrics.cagr, (148_500, 270_000, 6), {0: BAD_VALUES, 1: BAD_VALUES, 2: BAD_PERIODS}),
+    (formulas.cagr, (148_500, 270_000, 6), {0: BAD_VALUES, 1: BAD_VALUES, 2: BAD_PERIODS}),
     (
-        metrics.gap,
+        results.gap,
         (148_500, 2024, 270_000, 2030),
         {0: BAD_VALUES, 1: BAD_YEARS, 2: BAD_VALUES, 3: BAD_YEARS},
     ),
     (
-        metrics.actual_growth,
+        results.actual_growth,
         (2022, 130_000, 2024, 148_500),
         {0: BAD_YEARS, 1: BAD_VALUES, 2: BAD_YEARS, 3: BAD_VALUES},
     ),
     (
-        metrics.project,
+        formulas.project,
         (148_500, 0.08, 6),
         {0: BAD_VALUES, 1: BAD_RATES, 2: [p for p in BAD_PERIODS if p != 0]},
     ),
     (
-        metrics.periods_to_reach,
+        formulas.periods_to_reach,
         (148_500, 270_000, 0.08),
         {0: BAD_VALUES, 1: BAD_VALUES, 2: BAD_RATES},
     ),
     (
-        metrics.periods_to_reach_linear,
+        formulas.periods_to_reach_linear,
         (148_500, 270_000, 20_250),
         {0: BAD_LINEAR, 1: BAD_LINEAR, 2: BAD_LINEAR},
     ),
-    (metrics.per_period, (121_500, 6), {1: BAD_PERIODS}),
+    (formulas.per_period, (121_500, 6), {1: BAD_PERIODS}),
     (
-        metrics.status,
+        results.status,
         (2022, 130_000, 2024, 148_500, 2030, 270_000),
         {1: BAD_VALUES, 3: BAD_VALUES, 5: BAD_VALUES, 0: BAD_YEARS, 2: BAD_YEARS, 4: BAD_YEARS},
     ),
@@ -747,7 +746,7 @@ def test_invalid_inputs_raise_domain_error(
     function, valid, position, bad = call
     # The other arguments vary within their valid ranges where that keeps the call valid.
     args = list(valid)
-    if function in (metrics.cagr, metrics.project, metrics.periods_to_reach):
+    if function in (formulas.cagr, formulas.project, formulas.periods_to_reach):
         args[0] = data.draw(values, label="first value")
     args[position] = bad
     with pytest.raises(DomainError):
@@ -762,11 +761,11 @@ def test_valid_inputs_never_give_nan_infinity_or_complex(
     # (Increments below 1e-6, outside the CLI's grammar, are the known defect
     # test_periods_to_reach_linear_with_a_tiny_increment.)
     for function, args in [
-        (metrics.cagr, (a, b, n)),
-        (metrics.project, (a, rate, n)),
-        (metrics.periods_to_reach, (a, b, rate)),
-        (metrics.periods_to_reach_linear, (a, b, increment)),
-        (metrics.periods_to_reach_linear, (a, b, -increment)),
+        (formulas.cagr, (a, b, n)),
+        (formulas.project, (a, rate, n)),
+        (formulas.periods_to_reach, (a, b, rate)),
+        (formulas.periods_to_reach_linear, (a, b, increment)),
+        (formulas.periods_to_reach_linear, (a, b, -increment)),
     ]:
         try:
             with watchdog():
@@ -778,7 +777,7 @@ def test_valid_inputs_never_give_nan_infinity_or_complex(
         ), (function.__name__, args, result)
         assert result is None or math.isfinite(result), (function.__name__, args, result)
     try:
-        g = metrics.gap(a, 2000, b, 2000 + n)
+        g = results.gap(a, 2000, b, 2000 + n)
     except DomainError:
         return
     for item in g:
@@ -790,8 +789,8 @@ def test_valid_inputs_never_give_nan_infinity_or_complex(
 # Known defects: each a minimal failing input, kept until it is fixed
 
 
-# Two limits of carrying a growth rate as a float fraction r (documented in metrics.cagr and
-# metrics.project): a rate within a float step of -100 % cannot be told from -100 %, and the
+# Two limits of carrying a growth rate as a float fraction r (documented in formulas.cagr and
+# formulas.project): a rate within a float step of -100 % cannot be told from -100 %, and the
 # factor 1 + r of a very steep decline keeps only the absolute precision of r.
 
 
@@ -800,8 +799,8 @@ def test_a_decline_steeper_than_float_resolution_is_refused_not_rounded(
     start: float, end: float
 ) -> None:
     # Exact rate: 1e-24 - 1, which rounds to -1.0: refused, never returned as -100 %.
-    with pytest.raises(metrics.DomainError, match="too steep to represent"):
-        metrics.cagr(start, end, 1)
+    with pytest.raises(DomainError, match="too steep to represent"):
+        formulas.cagr(start, end, 1)
 
 
 @pytest.mark.parametrize(("baseline", "target", "n"), [(10**18, 10**6, 2), (1e18, 1e-6, 2)])
@@ -810,10 +809,10 @@ def test_compounding_a_steep_decline_is_within_its_documented_precision(
 ) -> None:
     # factor 1 + r = (target / baseline) ** (1 / n) = 1e-6 (and 1e-12): the rounding of r
     # (1.1e-16 absolute) is n * 1.1e-16 / (1 + r) relative on the result.
-    rate = metrics.cagr(baseline, target, n)
+    rate = formulas.cagr(baseline, target, n)
     factor = (target / baseline) ** (1 / n)
     bound = n * 1.2e-16 / factor
-    assert abs(metrics.project(baseline, rate, n) / target - 1) <= bound
+    assert abs(formulas.project(baseline, rate, n) / target - 1) <= bound
 
 
 DECREASE_CASES = [(18, 6, 2), (49, 35, 25), (49, 42, 36)]
@@ -825,7 +824,7 @@ again in one year and lands exactly on the target (18 -> 6 -> 2: a third each ye
 def test_status_reached_year_of_a_decrease_agrees_with_project(
     base: int, latest: int, target: int
 ) -> None:
-    s = metrics.status(2023, base, 2024, latest, 2030, target, increase=False)
+    s = results.status(2023, base, 2024, latest, 2030, target, increase=False)
     assert s.reached_year == 2025
 
 
@@ -834,20 +833,20 @@ def test_status_reached_year_of_a_decrease_reproducer_is_sound(
     base: int, latest: int, target: int
 ) -> None:
     # The control case of the xfail above: the projection does meet the target in one year.
-    s = metrics.status(2023, base, 2024, latest, 2030, target, increase=False)
-    assert metrics.project(latest, s.actual_cagr, 1) <= target < latest
+    s = results.status(2023, base, 2024, latest, 2030, target, increase=False)
+    assert formulas.project(latest, s.actual_cagr, 1) <= target < latest
     assert s.reached_year is not None
 
 
 def test_periods_to_reach_linear_agrees_with_the_linear_projection() -> None:
     value, target, increment = 1.9, 4.9, 1.0
-    n = metrics.periods_to_reach_linear(value, target, increment)
+    n = formulas.periods_to_reach_linear(value, target, increment)
     assert n is not None
     assert value + increment * n >= target
     assert value + increment * (n - 1) < target
 
 
-@pytest.mark.parametrize("band", [metrics.growth_ratio_band, metrics.progress_band])
+@pytest.mark.parametrize("band", [methods.growth_ratio_band, methods.progress_band])
 def test_bands_refuse_nan(band: Callable[[float], str]) -> None:
     with pytest.raises(DomainError):
         band(math.nan)
@@ -856,8 +855,8 @@ def test_bands_refuse_nan(band: Callable[[float], str]) -> None:
 @pytest.mark.parametrize(
     ("function", "args"),
     [
-        (metrics.gap, (148_500, True, 270_000, 2030)),
-        (metrics.actual_growth, (False, 130_000, True, 148_500)),
+        (results.gap, (148_500, True, 270_000, 2030)),
+        (results.actual_growth, (False, 130_000, True, 148_500)),
     ],
     ids=["gap", "actual_growth"],
 )
@@ -867,13 +866,13 @@ def test_bool_years_are_refused(function: Callable[..., Any], args: tuple[Any, .
 
 
 def test_status_of_a_decrease_moving_away_fast() -> None:
-    s = metrics.status(1900, 1, 1901, 1.8014398509481942e16, 1914, 1, increase=False)
+    s = results.status(1900, 1, 1901, 1.8014398509481942e16, 1914, 1, increase=False)
     assert s.reached_year is None  # moving away: never reached
 
 
 def test_periods_to_reach_linear_with_a_tiny_increment() -> None:
     try:
-        n = metrics.periods_to_reach_linear(1, 179_769_315, 1e-300)
+        n = formulas.periods_to_reach_linear(1, 179_769_315, 1e-300)
     except DomainError:
         return
     assert n is None or n > 10**300

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from offshoring_cli import domain, scenario
 from offshoring_cli.cli import cli
+from offshoring_cli.core import builtin
+from offshoring_cli.scenario.validate import load
+from offshoring_cli.scenario.write import to_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_TOML = ROOT / "seeds" / "morocco-offshoring.toml"
@@ -29,7 +31,7 @@ def error_lines(result: Result) -> list[str]:
 
 
 def builtin_toml() -> str:
-    return scenario.to_toml(domain.BUILTIN)
+    return to_toml(builtin.BUILTIN)
 
 
 def write(tmp_path: Path, text: str, name: str = "s.toml") -> Path:
@@ -56,7 +58,7 @@ def test_init_then_load_gives_back_the_builtin_dataset(tmp_path: Path) -> None:
     result = invoke("scenario", "init", str(path))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""  # the file is the result; the hint goes to stderr
-    assert scenario.load(path) == domain.BUILTIN
+    assert load(path) == builtin.BUILTIN
     validated = invoke("scenario", "validate", str(path))
     assert validated.exit_code == 0
     assert "valid scenario 'morocco-offshoring'" in validated.stdout

@@ -37,8 +37,10 @@ from conftest import clean_environ, offshoring_command, watchdog
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from offshoring_cli import domain, params, scenario
-from offshoring_cli.cli import cli
+from offshoring_cli import scenario
+from offshoring_cli.cli import cli, params
+from offshoring_cli.core import builtin, records
+from offshoring_cli.scenario import read, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds" / "morocco-offshoring.toml"
@@ -100,7 +102,7 @@ def write(tmp_path: Path, content: str | bytes, name: str = "s.toml") -> Path:
 
 def refused(path: Path | str, fragment: str) -> None:
     """``--scenario PATH gap`` and ``scenario validate PATH`` both exit 2 naming ``fragment``;
-    the API's :func:`scenario.load` raises a ScenarioError saying the same."""
+    the API's :func:`validate.load` raises a ScenarioError saying the same."""
     result = invoke("--scenario", str(path), "gap")
     assert result.exit_code == 2, result.stderr
     assert result.stdout == ""
@@ -108,12 +110,12 @@ def refused(path: Path | str, fragment: str) -> None:
     checked = invoke("scenario", "validate", str(path))
     assert checked.exit_code == 2 and fragment in checked.stderr, checked.stderr
     with pytest.raises(scenario.ScenarioError) as raised:
-        scenario.load(str(path))
+        validate.load(str(path))
     assert any(fragment in problem for problem in raised.value.problems)
 
 
 def problems_of(data: dict[str, Any]) -> list[str]:
-    dataset, found = scenario.check(data)
+    dataset, found = validate.check(data)
     assert (dataset is None) == bool(found)
     return found
 
@@ -172,13 +174,13 @@ def test_devices_fifos_directories_and_sockets_are_refused(tmp_path: Path, fifo:
 @posix_only
 def test_the_api_refuses_a_fifo_without_waiting(fifo: Path) -> None:
     with watchdog(5), pytest.raises(scenario.ScenarioError, match="named pipe"):
-        scenario.read(fifo)
+        read.read(fifo)
 
 
 def test_a_link_to_a_regular_file_is_read(tmp_path: Path) -> None:
     link = tmp_path / "link.toml"
     link.symlink_to(SEEDS)
-    assert scenario.load(link) == domain.BUILTIN
+    assert validate.load(link) == builtin.BUILTIN
 
 
 def _padded(size: int) -> bytes:
@@ -190,13 +192,13 @@ def _padded(size: int) -> bytes:
 def test_a_file_of_exactly_the_cap_is_read_and_one_byte_more_is_refused(tmp_path: Path) -> None:
     at_cap = write(tmp_path, _padded(CAP), "at-cap.toml")
     assert at_cap.stat().st_size == 1_048_576
-    assert scenario.load(at_cap) == domain.BUILTIN
+    assert validate.load(at_cap) == builtin.BUILTIN
     over = write(tmp_path, _padded(CAP + 1), "over.toml")
     refused(over, "is 1,048,577 bytes, over the 1 MiB (1,048,576 bytes) cap on scenario files")
 
 
 def test_the_cap_is_the_documented_one() -> None:
-    assert scenario.MAX_BYTES == CAP
+    assert read.MAX_BYTES == CAP
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "1 MiB" in readme
 
@@ -252,7 +254,7 @@ def test_a_path_named_dash_is_a_file_in_the_api_and_dot_slash_dash_on_the_comman
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "-").write_text(SEED_TEXT, encoding="utf-8")
-    assert scenario.load(Path("-")) == domain.BUILTIN  # a Path is always a file
+    assert validate.load(Path("-")) == builtin.BUILTIN  # a Path is always a file
     assert invoke("--scenario", "./-", "gap").exit_code == 0
 
 
@@ -352,7 +354,7 @@ def test_an_integer_of_thousands_of_digits_is_refused(tmp_path: Path) -> None:
 
 def test_utf8_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = write(tmp_path, codecs.BOM_UTF8 + SEED_TEXT.encode("utf-8"))
-    assert scenario.load(path) == domain.BUILTIN
+    assert validate.load(path) == builtin.BUILTIN
     assert invoke("scenario", "validate", str(path)).exit_code == 0
 
 
@@ -360,7 +362,7 @@ def test_non_ascii_utf8_text_is_kept(tmp_path: Path) -> None:
     data = seed()
     data["indicators"][0]["label"] = "Emplois de l'offshoring, الوظائف"
     path = write(tmp_path, toml(data))
-    assert scenario.load(path).indicators["jobs"].label == "Emplois de l'offshoring, الوظائف"
+    assert validate.load(path).indicators["jobs"].label == "Emplois de l'offshoring, الوظائف"
 
 
 ENCODINGS = [
@@ -453,10 +455,10 @@ def test_values_have_the_command_lines_limits(value: float, accepted: bool) -> N
 
 def test_the_limits_are_one_definition_shared_by_the_command_line_and_scenarios() -> None:
     assert not hasattr(params, "MAX_QUANTITY") and not hasattr(params, "MIN_QUANTITY")
-    assert (domain.MIN_QUANTITY, domain.MAX_QUANTITY) == (1e-6, 10**18)
+    assert (records.MIN_QUANTITY, records.MAX_QUANTITY) == (1e-6, 10**18)
     # --jobs-* take whole numbers because jobs count things, as scenarios decide.
-    assert params.JOBS.whole is domain.is_count(params.JOBS.unit) is True
-    assert params.MAD.whole is domain.is_count(params.MAD.unit) is False
+    assert params.JOBS.whole is records.is_count(params.JOBS.unit) is True
+    assert params.MAD.whole is records.is_count(params.MAD.unit) is False
 
 
 def test_a_count_holds_whole_numbers(tmp_path: Path) -> None:
@@ -466,7 +468,7 @@ def test_a_count_holds_whole_numbers(tmp_path: Path) -> None:
     result = invoke("gap", "--jobs-baseline", "148500.5")
     assert result.exit_code == 2 and "not a whole number of jobs" in result.stderr
     # a whole float is a whole number: 148500.0 is read as the int 148,500
-    dataset = scenario.load(write(tmp_path, toml(_set_jobs_baseline(148_500.0)), "whole.toml"))
+    dataset = validate.load(write(tmp_path, toml(_set_jobs_baseline(148_500.0)), "whole.toml"))
     value = dataset.indicators["jobs"].observations[1].value
     assert value == 148_500 and isinstance(value, int)
     # an amount need not be whole
@@ -588,7 +590,7 @@ def test_an_escape_sequence_never_reaches_the_terminal(tmp_path: Path) -> None:
 def test_a_tab_in_a_label_is_refused_but_spaces_around_text_are_trimmed(tmp_path: Path) -> None:
     data = seed()
     data["indicators"][0]["label"] = "  Jobs  "
-    assert scenario.load(write(tmp_path, toml(data))).indicators["jobs"].label == "Jobs"
+    assert validate.load(write(tmp_path, toml(data))).indicators["jobs"].label == "Jobs"
 
 
 def test_the_refusal_names_the_character() -> None:
@@ -635,7 +637,7 @@ def test_an_empty_environment_variable_is_unset_and_a_blank_one_refused() -> Non
 def test_the_api_refuses_an_empty_path() -> None:
     for path in ("", "   "):
         with pytest.raises(scenario.ScenarioError, match="an empty path"):
-            scenario.read(path)
+            read.read(path)
 
 
 def test_a_path_with_a_space_around_it_gets_a_hint(tmp_path: Path) -> None:

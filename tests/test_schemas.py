@@ -25,9 +25,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from offshoring_cli import scenario
-from offshoring_cli.cli import SCHEMAS
+from offshoring_cli.cli.files import SCHEMAS
 from offshoring_cli.output_models import DOCUMENTS
+from offshoring_cli.scenario import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "schemas.py"
@@ -602,7 +602,7 @@ def test_broken_scenario_is_rejected(
     assert list(error.absolute_path) == where
     assert error.validator == keyword or causes == {keyword}, (error.validator, causes)
     if loader_too:
-        dataset, _ = scenario.check(document)
+        dataset, _ = validate.check(document)
         assert dataset is None
 
 

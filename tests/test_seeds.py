@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from offshoring_cli import domain
+from offshoring_cli.core import builtin, records
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "README.md"
 
@@ -37,9 +37,9 @@ def test_the_seed_tables_are_complete() -> None:
 
 @pytest.mark.parametrize("row", LISTED, ids=lambda r: f"{r['indicator']}-{r['kind']}-{r['year']}")
 def test_listed_figure_is_in_the_domain_module(row: dict[str, str]) -> None:
-    indicator = domain.INDICATORS[row["indicator"]]
+    indicator = builtin.INDICATORS[row["indicator"]]
     if row["kind"] == "target":
-        record: domain.Observation | domain.Target = indicator.target
+        record: records.Observation | records.Target = indicator.target
         assert record.year == int(row["year"])
     else:
         found = [
@@ -47,7 +47,7 @@ def test_listed_figure_is_in_the_domain_module(row: dict[str, str]) -> None:
             for o in indicator.observations
             if (o.year, o.series, o.period) == (int(row["year"]), row["series"], row["period"])
         ]
-        assert len(found) == 1, f"{row} is not in domain.py"
+        assert len(found) == 1, f"{row} is not in core/builtin.py"
         record = found[0]
         assert row["how obtained"].startswith("derived") == record.note.startswith("derived"), (
             "a derived figure must say how it was derived, and only a derived one"
@@ -60,14 +60,14 @@ def test_listed_figure_is_in_the_domain_module(row: dict[str, str]) -> None:
 def test_every_domain_figure_is_listed() -> None:
     listed = {(r["indicator"], r["kind"], int(r["year"]), r["period"], r["series"]) for r in LISTED}
     in_code = set()
-    for ind in domain.INDICATORS.values():
+    for ind in builtin.INDICATORS.values():
         in_code |= {(ind.id, "observation", o.year, o.period, o.series) for o in ind.observations}
         in_code.add((ind.id, "target", ind.target.year, "year", ind.target.series))
     assert in_code == listed
 
 
 def test_segments_match_the_listed_ones() -> None:
-    in_code = {s.id: s for s in domain.SEGMENTS}
+    in_code = {s.id: s for s in builtin.SEGMENTS}
     assert list(in_code) == [row["segment"] for row in SEGMENTS]
     for row in SEGMENTS:
         seg = in_code[row["segment"]]
@@ -78,10 +78,10 @@ def test_segments_match_the_listed_ones() -> None:
 
 
 def test_every_cited_source_exists_with_publisher_title_date_and_url() -> None:
-    for ind in domain.INDICATORS.values():
+    for ind in builtin.INDICATORS.values():
         cited = [o.source for o in ind.observations] + [ind.target.source]
-        for sid in cited + [s.source for s in domain.SEGMENTS]:
-            src = domain.SOURCES[sid]
+        for sid in cited + [s.source for s in builtin.SEGMENTS]:
+            src = builtin.SOURCES[sid]
             assert src.publisher and src.title and src.date
             assert src.url.startswith("https://")
             assert f"`{sid}`" in SEEDS.read_text(encoding="utf-8")
@@ -89,7 +89,7 @@ def test_every_cited_source_exists_with_publisher_title_date_and_url() -> None:
 
 def test_the_seed_figures_themselves() -> None:
     # The seed article's own numbers; 2022 = 148,500 - 18,500 net creations = 130,000.
-    jobs, exports = domain.INDICATORS["jobs"], domain.INDICATORS["exports"]
+    jobs, exports = builtin.INDICATORS["jobs"], builtin.INDICATORS["exports"]
     assert jobs.baseline()[:6] == (2024, 148_500, "offshoring-employment", "nap-2026", "", "year")
     assert jobs.observation(2022) is not None
     assert jobs.observation(2022).value == 148_500 - 18_500  # type: ignore[union-attr]

@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 
 import pytest
 
-from offshoring_cli import formatting
+from offshoring_cli.render import numbers
 
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("pseudo-terminals and POSIX pipes", allow_module_level=True)
@@ -273,7 +273,7 @@ def json_figures(document: dict[str, Any]) -> set[str]:
         for key, item in row.items():
             kind = KINDS.get(key, "rate" if key.startswith("required_cagr_") else None)
             if kind is not None and isinstance(item, int | float) and not isinstance(item, bool):
-                figures.add(formatting.value(kind, item, unit))
+                figures.add(numbers.value(kind, item, unit))
     return figures
 
 

@@ -14,7 +14,7 @@ and says where the content will go (:class:`Output`); :func:`write` puts it ther
   umask 022), as with any other tool; a replaced file keeps its permission bits (and, where
   allowed, its owner and group).
 
-Errors found by :func:`check` are :class:`~offshoring_cli.metrics.DomainError` (bad input:
+Errors found by :func:`check` are :class:`~offshoring_cli.errors.DomainError` (bad input:
 exit 2); a failure while writing is :class:`WriteError` (exit 1), except a reader that closed
 its end of a pipe early, which is ``BrokenPipeError`` as for standard output. Each message
 starts with ``label``, the option or argument the path came from.
@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from offshoring_cli.metrics import DomainError
+from offshoring_cli.errors import DomainError
 
 STDOUT = "-"
 """The path that means standard output (a file named ``-`` is ``./-``)."""
@@ -291,7 +291,7 @@ def _has_fd(stream: object) -> bool:
 def write(output: Output, data: str | bytes) -> None:
     """Write ``data`` (text as UTF-8) where :func:`check` said; see the module for how.
 
-    Text to standard output goes through :func:`render.write_out` (its encoding and error
+    Text to standard output goes through :func:`terminal.write_out` (its encoding and error
     handling); bytes go to the file descriptor as they are.
 
     Raises:
@@ -324,7 +324,7 @@ def write(output: Output, data: str | bytes) -> None:
 
 def _to_stdout(data: str | bytes) -> None:
     if isinstance(data, str):
-        from offshoring_cli.render import write_out
+        from offshoring_cli.render.terminal import write_out
 
         write_out(data)
         return

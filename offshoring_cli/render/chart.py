@@ -1,123 +1,26 @@
-"""Charts of the paths to a target: in the terminal (plotext) or as SVG/PNG (matplotlib).
+"""Charts drawn: in the terminal (plotext) or as SVG/PNG (matplotlib).
 
-:func:`chart_model` is pure: it turns the dataset and the user's options into what a chart
-shows (observations by series, the compound, linear and actual-pace paths, the target).
-:func:`terminal` and :func:`image` draw it. The plotting libraries are an optional extra
-(``pip install 'offshoring-cli[charts]'``) and are imported only inside the drawing functions,
-so importing this module, or running any other command, never imports them.
+:func:`terminal` and :func:`render_image` draw what
+:func:`~offshoring_cli.reports.chart.chart_model` gives. The plotting libraries are an optional
+extra (``pip install 'offshoring-cli[charts]'``) and are imported only inside the drawing
+functions, so importing this module, or running any other command, never imports them.
 """
+
+from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from offshoring_cli import analysis, outputs, progress
-from offshoring_cli.analysis import Options
-from offshoring_cli.metrics import DomainError
+from offshoring_cli.errors import DomainError
+from offshoring_cli.render import files
+
+if TYPE_CHECKING:
+    from offshoring_cli.reports.chart import MetricChart
 
 INSTALL_HINT = "pip install 'offshoring-cli[charts]'"
 IMAGE_FORMATS = {".svg": "svg", ".png": "png"}
 """The image formats, by suffix."""
-
-
-class Series(NamedTuple):
-    """One drawn series: points as (year, value in the chart's scaled unit)."""
-
-    key: str
-    """Stable id: ``observed-SERIES``, ``compound``, ``linear``, ``actual``, ``target``."""
-    label: str
-    points: tuple[tuple[int, float], ...]
-
-
-class MetricChart(NamedTuple):
-    """Everything one metric's chart shows, with values already divided by ``scale``."""
-
-    metric: str
-    title: str
-    y_label: str
-    scale: float
-    observed: tuple[Series, ...]
-    paths: tuple[Series, ...]
-    target: Series
-    source_line: str
-
-
-_PATHS = (
-    ("compound_path", "compound", "Required compound path"),
-    ("linear_path", "linear", "Linear path"),
-    ("actual_pace_path", "actual", "At the actual pace"),
-)
-
-
-def _scale(unit: str) -> tuple[float, str]:
-    """Currency amounts are drawn in billions ("billion MAD"); counts as they are."""
-    if unit.isupper() and len(unit) == 3:  # a currency code such as MAD
-        return 1e9, f"billion {unit}"
-    return 1.0, unit
-
-
-def chart_model(options: Options) -> list[MetricChart]:
-    """What the charts show, per metric: whole-year observations of every series (each its
-    own series; the target's series with the baseline in use), the compound, linear and
-    actual-pace paths from the base year, and the target.
-
-    Raises:
-        DomainError: as :func:`progress.trajectory_report`.
-    """
-    report = progress.trajectory_report(options)
-    resolved, _ = analysis.resolve(options)
-    charts = []
-    for r in resolved:
-        cited = analysis.cited_sources(options, [r])
-        cited |= {
-            o.source: options.dataset.sources[o.source]
-            for o in r.indicator.observations
-            if o.period == "year" and o.source in options.dataset.sources
-        }
-        source_line = "Source: " + "; ".join(
-            f"{src.publisher} ({src.date})" if src.date else src.publisher for src in cited.values()
-        )
-        scale, y_label = _scale(r.unit)
-        rows = [row for row in report.rows if row["metric"] == r.metric]
-        series = r.indicator.target.series
-        observed = [
-            Series(
-                f"observed-{series}",
-                f"Observed ({series})",
-                tuple((row["year"], row["observed"] / scale) for row in rows if row["observed"]),
-            )
-        ]
-        others: dict[str, list[tuple[int, float]]] = {}
-        for obs in r.indicator.observations:
-            if obs.period == "year" and obs.series != series:
-                others.setdefault(obs.series, []).append((obs.year, obs.value / scale))
-        observed += [
-            Series(f"observed-{name}", f"Observed ({name}, other scope)", tuple(points))
-            for name, points in others.items()
-        ]
-        paths = [
-            Series(
-                key,
-                label,
-                tuple(
-                    (row["year"], row[column] / scale) for row in rows if row[column] is not None
-                ),
-            )
-            for column, key, label in _PATHS
-        ]
-        charts.append(
-            MetricChart(
-                r.metric,
-                f"{r.indicator.label}: paths to {r.target_year}",
-                y_label,
-                scale,
-                tuple(observed),
-                tuple(p for p in paths if p.points),
-                Series("target", f"Target {r.target_year}", ((r.target_year, r.target / scale),)),
-                source_line,
-            )
-        )
-    return charts
 
 
 def require(*modules: str) -> None:
@@ -215,23 +118,23 @@ def _plain(value: float, chart: MetricChart) -> str:
 # --- image ------------------------------------------------------------------------------------
 
 
-def check_output(path: str, fmt: str | None = None) -> tuple[outputs.Output, str]:
+def check_output(path: str, fmt: str | None = None) -> tuple[files.Output, str]:
     """Check an image path before anything is drawn: where it goes, and its format.
 
     ``fmt`` (``svg`` or ``png``) is ``--format``; without it the suffix decides, and ``-``
     (standard output), a device or a FIFO get SVG. PNG is binary: it never goes to a terminal.
 
     Returns:
-        The checked output (see :func:`outputs.check`) and the format, ``svg`` or ``png``.
+        The checked output (see :func:`files.check`) and the format, ``svg`` or ``png``.
 
     Raises:
-        DomainError: as :func:`outputs.check` and :func:`outputs.format_for` (an unknown
+        DomainError: as :func:`files.check` and :func:`files.format_for` (an unknown
             suffix, or one that disagrees with ``fmt``), or PNG to a terminal.
     """
     label = f"--output {path!r}"
-    output = outputs.check(path, label, "chart.svg")
-    image_format = outputs.format_for(output, fmt, IMAGE_FORMATS, "svg")
-    if image_format == "png" and outputs.is_terminal(output):
+    output = files.check(path, label, "chart.svg")
+    image_format = files.format_for(output, fmt, IMAGE_FORMATS, "svg")
+    if image_format == "png" and files.is_terminal(output):
         raise DomainError(
             f"{label} is a terminal, and PNG is binary; redirect it (> chart.png), "
             "or give --format svg"
@@ -315,11 +218,11 @@ def _draw(axes: Any, chart: MetricChart, formatter: Any, locator: Any) -> None:
 
 def write_image(charts: Sequence[MetricChart], path: str, fmt: str | None = None) -> None:
     """Draw the charts and write them to ``path`` (see :func:`check_output` for the format
-    and :func:`outputs.write` for how).
+    and :func:`files.write` for how).
 
     Raises:
         DomainError: as :func:`check_output`, before anything is drawn.
-        outputs.WriteError: the image could not be written.
+        files.WriteError: the image could not be written.
     """
     output, image_format = check_output(path, fmt)
-    outputs.write(output, render_image(charts, image_format))
+    files.write(output, render_image(charts, image_format))

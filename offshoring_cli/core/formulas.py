@@ -1,23 +1,20 @@
-"""The calculations: gaps to a target and compound annual growth rates.
+"""The formulas: compound annual growth rates, projections, and when a value reaches a target.
 
 Pure, typed functions; no I/O. Values are in the indicator's unit (jobs, or MAD); rates are
 fractions per year (0.1048 means 10.48 % a year); periods are whole years between two dated
-values (``n = end year - start year``: intervals, not data points).
+values (``n = end year - start year``: intervals, not data points). The records they make up
+(gap, actual growth, progress) are in :mod:`offshoring_cli.core.results`.
 
-Every invalid input raises :class:`DomainError` (a :class:`ValueError`); no function here ever
-returns NaN, an infinity or a complex number.
+Every invalid input raises :class:`~offshoring_cli.errors.DomainError` (a
+:class:`ValueError`); no function here ever returns NaN, an infinity or a complex number.
 """
 
 import math
 import sys
 from collections.abc import Callable
-from typing import NamedTuple
 
-from offshoring_cli.domain import Number
-
-
-class DomainError(ValueError):
-    """An input outside a calculation's domain (non-positive value, no periods, overflow...)."""
+from offshoring_cli.core.records import Number
+from offshoring_cli.errors import DomainError
 
 
 def _check_positive(name: str, value: Number) -> None:
@@ -121,138 +118,6 @@ def per_period(total: Number, periods: int) -> Number:
     return total / periods
 
 
-class Gap(NamedTuple):
-    """How far a baseline stands from a target, and the growth that closes the gap.
-
-    Units: ``absolute`` and ``linear_increment`` are in the indicator's unit (a year for the
-    latter); ``relative`` and ``required_cagr`` are fractions; ``target_multiple`` is a ratio.
-    """
-
-    periods: int
-    """Years from base year to target year (``target_year - base_year``)."""
-    absolute: Number
-    """``target - baseline``; zero or negative when the target is already met."""
-    relative: float
-    """``(target - baseline) / baseline``."""
-    target_multiple: float
-    """``target / baseline``."""
-    linear_increment: Number
-    """``(target - baseline) / periods``: the constant yearly addition of the linear path."""
-    required_cagr: float
-    """``(target / baseline) ** (1 / periods) - 1``: the compound rate that reaches the target."""
-    already_met: bool
-    """``True`` when the baseline already meets the target: ``baseline >= target`` when an
-    increase is wanted, ``baseline <= target`` when a decrease is."""
-
-
-def gap(
-    baseline: Number, base_year: int, target: Number, target_year: int, increase: bool = True
-) -> Gap:
-    """The gap from ``baseline`` (in ``base_year``) to ``target`` (in ``target_year``).
-
-    Formulas, with ``n = target_year - base_year``:
-    absolute gap ``target - baseline``; relative gap ``absolute / baseline``; target multiple
-    ``target / baseline``; linear increment ``absolute / n`` a year; required CAGR
-    ``(target / baseline) ** (1 / n) - 1`` (see :func:`cagr`).
-
-    Args:
-        baseline: the latest value, in the indicator's unit; finite and > 0.
-        base_year: the year of the baseline.
-        target: the target value, same unit; finite and > 0.
-        target_year: the target's year; must be after ``base_year``.
-        increase: ``True`` when an increase is wanted, ``False`` for a decrease (it decides
-            ``already_met``).
-
-    Returns:
-        A :class:`Gap`. Exact (ints) where the inputs are ints and the division is exact.
-
-    Raises:
-        DomainError: a value is not finite and > 0, ``target_year <= base_year``, or
-            ``target / baseline`` overflows a float.
-
-    Example:
-        >>> g = gap(148_500, 2024, 270_000, 2030)
-        >>> g.periods, g.absolute, g.linear_increment, round(g.required_cagr, 6)
-        (6, 121500, 20250, 0.104773)
-    """
-    _check_positive("baseline", baseline)
-    _check_positive("target", target)
-    _check_year("the base year", base_year)
-    _check_year("the target year", target_year)
-    if target_year <= base_year:
-        raise DomainError(
-            f"the target year ({target_year}) must be after the base year ({base_year})"
-        )
-    periods = target_year - base_year
-    absolute = target - baseline  # exact for ints, as every built-in figure is
-    try:
-        relative, multiple = absolute / baseline, target / baseline
-    except OverflowError:  # int / int beyond the float range
-        relative = multiple = math.inf
-    if not (math.isfinite(relative) and math.isfinite(multiple)):
-        raise DomainError(
-            f"target / baseline ({target!r} / {baseline!r}) is too large to represent"
-        )
-    return Gap(
-        periods=periods,
-        absolute=absolute,
-        relative=relative,
-        target_multiple=multiple,
-        linear_increment=per_period(absolute, periods),
-        required_cagr=cagr(baseline, target, periods),
-        already_met=reaches(baseline, target, increase),
-    )
-
-
-class Growth(NamedTuple):
-    """Actual (historical) growth between two observations of the same series."""
-
-    start_year: int
-    start: Number
-    end_year: int
-    end: Number
-    periods: int
-    """``end_year - start_year``."""
-    cagr: float
-    """Compound annual growth rate, a fraction per year."""
-    linear_pace: Number
-    """``(end - start) / periods``: the average yearly change, in the indicator's unit."""
-
-
-def actual_growth(start_year: int, start: Number, end_year: int, end: Number) -> Growth:
-    """Actual (historical) growth from one observation to a later one of the same series.
-
-    The caller is responsible for passing two observations of one statistical series; growth
-    across two series (or a half-year and a full-year figure) is meaningless.
-
-    Formulas, with ``n = end_year - start_year``: CAGR ``(end / start) ** (1 / n) - 1``;
-    linear pace ``(end - start) / n`` a year.
-
-    Raises:
-        DomainError: a value is not finite and > 0, or ``end_year <= start_year``.
-
-    Example:
-        >>> g = actual_growth(2022, 130_000, 2024, 148_500)  # jobs
-        >>> round(g.cagr, 6), g.linear_pace
-        (0.068788, 9250)
-    """
-    _check_year("the start year", start_year)
-    _check_year("the end year", end_year)
-    if end_year <= start_year:
-        raise DomainError(f"the end year ({end_year}) must be after the start year ({start_year})")
-    periods = end_year - start_year
-    rate = cagr(start, end, periods)
-    return Growth(
-        start_year=start_year,
-        start=start,
-        end_year=end_year,
-        end=end,
-        periods=periods,
-        cagr=rate,
-        linear_pace=per_period(end - start, periods),
-    )
-
-
 def project(value: Number, rate: float, periods: int) -> float:
     """``value`` compounded at ``rate`` a year for ``periods`` years: ``value * (1 + rate) ** n``.
 
@@ -340,7 +205,7 @@ def reaches(
 
     - ``steps = n`` for a compound projection ``start * (1 + rate) ** n``: the growth factor
       ``1 + rate`` is rounded to a float once, and that error compounds every year (at most
-      :data:`REACH_MAX_STEPS` counted). At the required rate of :func:`gap` the projection
+      :data:`REACH_MAX_STEPS` counted). At the required rate of :func:`results.gap` the projection
       lands within about ``n + 2`` ulps of the target, on either side: 4 * (6 + 1) = 28 ulps
       (2.1e-4 MAD on 40 bn MAD) cover the 6 years to 2030;
     - ``steps = 1`` for a linear path ``start + increment * n`` (one product and one sum,
@@ -426,9 +291,9 @@ def periods_to_reach(
     :func:`reaches` (``>= target``, or ``<= target`` when ``increase`` is false: a decrease
     is wanted, up to the rounding of ``n`` years of compounding), evaluated with the same
     arithmetic as :func:`project`, so the two always agree: at the required rate of
-    :func:`gap` the answer is the gap's number of years. ``0`` when the target is met already
-    (compared exactly); ``None`` when the pace never gets there (zero, the wrong way, or a
-    change below float resolution). A year however far off is returned as it is.
+    :func:`results.gap` the answer is the gap's number of years. ``0`` when the target is met
+    already (compared exactly); ``None`` when the pace never gets there (zero, the wrong way,
+    or a change below float resolution). A year however far off is returned as it is.
 
     Raises:
         DomainError: ``value`` or ``target`` not finite and > 0, or ``rate`` not > -1.
@@ -469,9 +334,9 @@ def periods_to_reach_linear(
     The smallest ``n >= 0`` for which ``value + increment * n`` reaches ``target`` by
     :func:`reaches` (``>= target``, or ``<=`` when ``increase`` is false, up to the rounding of
     the sum), with the same arithmetic the projections use: at the linear increment of
-    :func:`gap` the answer is the gap's number of years. ``0`` when the target is met already
-    (compared exactly); ``None`` when the increment is zero or goes the wrong way, or is too
-    small for the number of years to be represented.
+    :func:`results.gap` the answer is the gap's number of years. ``0`` when the target is met
+    already (compared exactly); ``None`` when the increment is zero or goes the wrong way, or
+    is too small for the number of years to be represented.
 
     Raises:
         DomainError: an argument is not a finite number.
@@ -492,182 +357,3 @@ def periods_to_reach_linear(
         return reaches(now, target, increase, 1, start=value)
 
     return max(1, _first_year(reached, estimate))  # not met now: at least one year
-
-
-GROWTH_RATIO_BANDS = (
-    (0.95, "on track"),
-    (0.60, "acceleration needed"),
-    (0.0, "limited progress"),
-)
-"""Lower bounds of the growth-ratio bands (Eurostat, as implemented by Open SDG); below 0 the
-indicator is "moving away"; a target already met is "achieved"."""
-
-PROGRESS_BANDS = (
-    (0.95, "on track"),
-    (0.10, "fair progress, acceleration needed"),
-)
-"""Lower bounds of the UN Statistics Division Progress Chart bands; below 0.10 it is
-"stagnation or regression"."""
-
-
-def _check_finite(name: str, value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise DomainError(f"{name} must be a finite number, got {value!r}")
-
-
-def _band(
-    name: str, value: float, bands: tuple[tuple[float, str], ...], below: str, achieved: bool
-) -> str:
-    """The first band whose lower bound ``value`` reaches, ``below`` under them all, or
-    "achieved"; a non-finite ``value`` raises :class:`DomainError`."""
-    _check_finite(name, value)
-    if achieved:
-        return "achieved"
-    return next((band for bound, band in bands if value >= bound), below)
-
-
-def growth_ratio_band(ratio: float, achieved: bool = False) -> str:
-    """Band of the Eurostat-style growth ratio ``R = actual CAGR / required CAGR``.
-
-    Bands (Open SDG progress methodology, after Eurostat's SDG monitoring report,
-    https://open-sdg.readthedocs.io/en/latest/progress-methodology/): target already met
-    "achieved"; R >= 0.95 "on track"; 0.60 <= R < 0.95 "acceleration needed";
-    0 <= R < 0.60 "limited progress"; R < 0 "moving away".
-    """
-    return _band("the growth ratio", ratio, GROWTH_RATIO_BANDS, "moving away", achieved)
-
-
-def progress_band(score: float, achieved: bool = False) -> str:
-    """Band of the UN Statistics Division Progress Chart score ``Q``.
-
-    Q >= 0.95 "on track"; 0.10 <= Q < 0.95 "fair progress, acceleration needed";
-    Q < 0.10 "stagnation or regression"; a target already met is "achieved".
-    """
-    return _band("the progress score", score, PROGRESS_BANDS, "stagnation or regression", achieved)
-
-
-class Status(NamedTuple):
-    """Progress towards a target, by two published methods.
-
-    Values are in the indicator's unit, rates are fractions a year, years are calendar years.
-    """
-
-    base_year: int
-    base_value: Number
-    latest_year: int
-    latest: Number
-    target_year: int
-    target: Number
-    actual_cagr: float
-    """CAGR from ``base_year`` to ``latest_year``."""
-    required_cagr_from_base: float
-    """CAGR from ``base_year`` to the target (Eurostat's convention: the same base year)."""
-    required_cagr_from_latest: float
-    """CAGR from the latest value to the target: what is needed from now on."""
-    growth_ratio: float | None
-    """R = actual / required-from-base (positive when moving the wanted way, for an increase
-    or a decrease); ``None`` when the target is already met (R measures progress towards a
-    target still ahead) or the required rate is 0."""
-    growth_ratio_band: str
-    projected: float
-    """The latest value carried to the target year at the actual CAGR; the target itself when
-    it lands on it up to rounding (:func:`snap_to_target`)."""
-    shortfall: float
-    """How far ``projected`` falls short of the target in the wanted direction:
-    ``target - projected`` when an increase is wanted, ``projected - target`` for a decrease.
-    Positive: short of the target; negative: beyond it; 0: on it."""
-    progress_score: float | None
-    """Q = (projected - base value) / (target - base value); ``None`` when the target is
-    already met (like R) or target = base value."""
-    progress_band: str
-    reached_year: int | None
-    """First year the target is reached at the actual pace (:func:`periods_to_reach`);
-    ``None``: never at that pace."""
-    achieved: bool
-    """The latest value meets the target (:func:`reaches`, compared exactly)."""
-
-
-def status(
-    base_year: int,
-    base_value: Number,
-    latest_year: int,
-    latest: Number,
-    target_year: int,
-    target: Number,
-    increase: bool = True,
-) -> Status:
-    """Assess progress from ``base_year`` to ``latest_year`` against a target.
-
-    Two methods, both on observations of the same series:
-
-    * Eurostat-style growth ratio (Open SDG): ``R = actual / required``, with the actual CAGR
-      from the base year to the latest year and the required CAGR from the **same** base year
-      to the target year; bands in :func:`growth_ratio_band`.
-    * UN Statistics Division Progress Chart: project the latest value to the target year at
-      the actual CAGR, then ``Q = (projected - base value) / (target - base value)``; bands in
-      :func:`progress_band`.
-
-    Also: the CAGR needed from the latest value, the shortfall at the target year (positive
-    when short of the target in the wanted direction, for an increase or a decrease), and the
-    year the target is reached at the actual pace (:func:`periods_to_reach`). When the latest
-    value already meets the target, both bands are "achieved" and R and Q are ``None``: they
-    measure progress towards a target still ahead (an R of -3.79 beside "achieved" means
-    nothing).
-
-    Args:
-        base_year, base_value: the assessment's base observation (values > 0).
-        latest_year, latest: the latest observation, after ``base_year``.
-        target_year, target: the target; ``target_year`` after ``latest_year``.
-        increase: ``True`` when an increase is wanted, ``False`` for a decrease (it decides
-            what "achieved" and "years to reach" mean).
-
-    Raises:
-        DomainError: values not finite and > 0, or years out of order.
-
-    Example:
-        >>> s = status(2022, 130_000, 2024, 148_500, 2030, 270_000)  # jobs
-        >>> round(s.growth_ratio, 4), s.growth_ratio_band, round(s.projected), s.reached_year
-        (0.7191, 'acceleration needed', 221348, 2033)
-    """
-    if latest_year <= base_year:
-        raise DomainError(
-            f"the latest year ({latest_year}) must be after the base year ({base_year})"
-        )
-    if target_year <= latest_year:
-        raise DomainError(
-            f"the target year ({target_year}) must be after the latest year ({latest_year})"
-        )
-    actual = cagr(base_value, latest, latest_year - base_year)
-    required_base = cagr(base_value, target, target_year - base_year)
-    required_latest = cagr(latest, target, target_year - latest_year)
-    achieved = reaches(latest, target, increase)
-    ratio: float | None = None
-    if required_base != 0 and not achieved:
-        # Both rates are negative when a decrease is wanted, so the ratio keeps the meaning
-        # "share of the required pace achieved" in either direction.
-        ratio = actual / required_base
-    ahead = target_year - latest_year
-    projected = snap_to_target(project(latest, actual, ahead), target, steps=ahead)
-    score = None
-    if target != base_value and not achieved:
-        score = (projected - base_value) / (target - base_value)
-    n = periods_to_reach(latest, target, actual, increase)
-    return Status(
-        base_year=base_year,
-        base_value=base_value,
-        latest_year=latest_year,
-        latest=latest,
-        target_year=target_year,
-        target=target,
-        actual_cagr=actual,
-        required_cagr_from_base=required_base,
-        required_cagr_from_latest=required_latest,
-        growth_ratio=ratio,
-        growth_ratio_band=growth_ratio_band(ratio if ratio is not None else 0.0, achieved),
-        projected=projected,
-        shortfall=target - projected if increase else projected - target,
-        progress_score=score,
-        progress_band=progress_band(score if score is not None else 0.0, achieved),
-        reached_year=None if n is None else latest_year + n,
-        achieved=achieved,
-    )

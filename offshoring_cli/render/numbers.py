@@ -55,7 +55,7 @@ def exact(value: float) -> str:
 
 
 def value(kind: str, item: Any, unit: str) -> str:
-    """Format one report value of a :class:`~offshoring_cli.analysis.Field` ``kind``.
+    """Format one report value of a :class:`~offshoring_cli.core.fields.Field` ``kind``.
 
     Kinds: ``value`` and ``value_per_year`` (in ``unit``), ``rate`` (a fraction shown as a
     percentage), ``multiple`` (``1.82x``), ``ratio`` (four decimals), ``bool`` (yes/no),

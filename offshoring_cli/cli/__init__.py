@@ -1,0 +1,357 @@
+"""The ``offshoring`` command: a thin Click layer that parses, calls the core, and renders.
+
+This module holds the group, the command registry, the shared run (options in, report out,
+errors mapped to exit codes) and :func:`main`; the commands are in
+:mod:`~offshoring_cli.cli.figures` (``gap`` ... ``segments``) and
+:mod:`~offshoring_cli.cli.files` (``chart``, ``report``, ``scenario``, ``schema``), imported
+when a command of theirs is asked for; their options in :mod:`~offshoring_cli.cli.options`,
+the input grammar in :mod:`~offshoring_cli.cli.grammar` and :mod:`~offshoring_cli.cli.params`.
+
+Exit codes: 0 ok; 2 bad input (one ``Error:`` line under Click's usage hint); 1 unexpected
+failure (one ``Error:`` line; set ``OFFSHORING_DEBUG=1`` for the traceback), also when the
+reader closes the pipe early (``offshoring gap | head -n 1``); 130 interrupted (Ctrl-C: one
+``Error: interrupted`` line).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from offshoring_cli import __version__
+
+if TYPE_CHECKING:
+    from offshoring_cli.core.records import Dataset
+    from offshoring_cli.core.resolve import Options
+    from offshoring_cli.reports import Report
+
+# The core (core, reports, render) is imported inside the functions that use it, and each
+# command's module when the command is asked for: '--help' and '--version' never load the core.
+
+
+def _debug() -> bool:
+    """``OFFSHORING_DEBUG`` set to anything but empty, 0, false or no: show tracebacks."""
+    return os.environ.get("OFFSHORING_DEBUG", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+_LAZY: dict[str, Callable[[], click.Command]] = {}
+"""Commands by name, built only when asked for: every command pays only for its own options."""
+_SUMMARY: dict[str, str] = {}
+"""Each command's first docstring line, for the group's help without building the commands."""
+
+
+def command(
+    name: str, *decorators: Callable[[Any], Any], registry: dict[str, Any] | None = None, **kw: Any
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command to be built on first use: ``decorators`` (options, arguments) are
+    applied then, not at import, so start-up does not pay for every command's options."""
+
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        def build() -> click.Command:
+            def callback(*args: Any, **kwargs: Any) -> Any:
+                return function(*args, **kwargs)
+
+            built: Any = functools.update_wrapper(callback, function)  # a fresh copy each time
+            for decorator in reversed(decorators):
+                built = decorator(built)
+            make: Callable[[Any], click.Command] = click.command(name, **kw)
+            return make(built)
+
+        (_LAZY if registry is None else registry)[name] = build
+        if registry is None:
+            _SUMMARY[name] = (function.__doc__ or "").strip().splitlines()[0]
+        return function
+
+    return register
+
+
+def _shorten(text: str, width: int) -> str:
+    """``text`` cut at a word to fit ``width`` characters, with ``...`` when cut."""
+    if len(text) <= width:
+        return text
+    return text[: max(width - 3, 1)].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+
+
+_MODULES = {
+    "gap": "figures",
+    "cagr": "figures",
+    "status": "figures",
+    "trajectory": "figures",
+    "project": "figures",
+    "sensitivity": "figures",
+    "segments": "figures",
+    "chart": "files",
+    "report": "files",
+    "scenario": "files",
+    "schema": "files",
+}
+"""Each command and the module of this package that defines (registers) it, in the order
+``--help`` lists them: a command's module is imported only when the command is asked for."""
+
+
+def _load(*names: str) -> None:
+    """Import the modules that define the commands ``names``, which registers them."""
+    import importlib
+
+    for module in dict.fromkeys(_MODULES[name] for name in names):
+        importlib.import_module(f"{__name__}.{module}")
+
+
+def all_commands() -> dict[str, click.Command]:
+    """Every command, built (for documentation and tests; the CLI builds only what it runs)."""
+    context = click.Context(cli)
+    found = {name: cli.get_command(context, name) for name in cli.list_commands(context)}
+    return {name: command for name, command in found.items() if command is not None}
+
+
+class OffshoringGroup(click.Group):
+    """The top-level group: commands built on demand (:func:`command`), and unexpected
+    exceptions turned into one clean ``Error:`` line (exit 1)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _MODULES:
+            _load(cmd_name)
+            self.add_command(_LAZY[cmd_name](), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the registered summaries: ``--help`` builds no command."""
+        _load(*_MODULES)
+        width = (formatter.width or 80) - 6 - max(map(len, _SUMMARY))
+        rows = [(name, _shorten(_SUMMARY[name], width)) for name in _MODULES]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as error:
+            import errno
+
+            if error.errno == errno.EPIPE:
+                raise  # Click's main() exits quietly on a closed pipe
+            if _debug():
+                raise
+            raise click.ClickException(f"cannot finish: {error.strerror or error}") from error
+        except Exception as error:
+            raise self._unexpected(error) from error
+
+    @staticmethod
+    def _unexpected(error: Exception) -> Exception:
+        if _debug():
+            return error
+        return click.ClickException(
+            f"unexpected failure: {type(error).__name__}: {error} "
+            "(set OFFSHORING_DEBUG=1 for the traceback, and please report it)"
+        )
+
+
+def _options(
+    metrics: tuple[str, ...] = (),
+    base_year: int | None = None,
+    target_year: int | None = None,
+    jobs_baseline: int | None = None,
+    jobs_target: int | None = None,
+    exports_baseline: float | None = None,
+    exports_target: float | None = None,
+) -> Options:
+    from offshoring_cli.core.resolve import Options
+
+    baselines = {"jobs": jobs_baseline, "exports": exports_baseline}
+    targets = {"jobs": jobs_target, "exports": exports_target}
+    return Options(
+        metrics=tuple(dict.fromkeys(m.strip().lower() for m in metrics)),
+        base_year=base_year,
+        target_year=target_year,
+        baselines={k: v for k, v in baselines.items() if v is not None},
+        targets={k: v for k, v in targets.items() if v is not None},
+        dataset=_dataset(),
+    )
+
+
+def _dataset() -> Dataset:
+    """The dataset of this run: the scenario file's (--scenario / OFFSHORING_SCENARIO), read
+    once and only when a command needs it, or the built-in one.
+
+    Raises:
+        DomainError: the scenario file cannot be used (see
+            :func:`offshoring_cli.scenario.validate.load`).
+    """
+    root = click.get_current_context().find_root()
+    state = root.ensure_object(dict)
+    if "dataset" not in state:
+        path = state.get("scenario_path")
+        if path is None:
+            from offshoring_cli.core.builtin import BUILTIN
+
+            state["dataset"] = BUILTIN
+        else:
+            from offshoring_cli.scenario.validate import load
+
+            state["dataset"] = load(path)
+    dataset: Dataset = state["dataset"]
+    return dataset
+
+
+def _scenario_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--scenario`` as given, refused at once when empty or only spaces.
+
+    ``OFFSHORING_SCENARIO`` set to the empty string counts as unset (Click skips it, as for
+    any variable); set to spaces, it is refused like an explicit ``--scenario ""``.
+    """
+    if value is not None and not value.strip():
+        source = ctx.get_parameter_source(param.name or "")
+        where = (
+            "OFFSHORING_SCENARIO"
+            if source is click.core.ParameterSource.ENVIRONMENT
+            else "'--scenario'"
+        )
+        raise click.BadParameter(
+            f"{value!r} is an empty path; give a scenario file's path, or - for standard input.",
+            ctx,
+            param,
+            where,
+        )
+    return value
+
+
+def _run(
+    build: Callable[[Options], Report],
+    kwargs: dict[str, Any],
+) -> None:
+    """Parse the shared options out of ``kwargs``, call the core, and write the report.
+
+    A :class:`DomainError` from the core is bad input: exit 2 with one ``Error:`` line.
+    """
+    from offshoring_cli.errors import DomainError
+    from offshoring_cli.render import emit
+
+    fmt, as_json, explain = kwargs.pop("fmt"), kwargs.pop("as_json"), kwargs.pop("explain")
+    if as_json and fmt not in (None, "json"):
+        raise click.UsageError(f"--json and --format {fmt} disagree; give only one of them.")
+    try:
+        report = build(_options(**kwargs))
+    except DomainError as error:  # includes a scenario file that cannot be used
+        raise click.UsageError(str(error), click.get_current_context()) from None
+    emit(report, "json" if as_json else (fmt or "table").lower(), explain)
+
+
+@click.group(
+    cls=OffshoringGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Run 'offshoring COMMAND --help' for a command's options and examples.",
+)
+@click.version_option(__version__, "--version", "-V", prog_name="offshoring")
+@click.option(
+    "--scenario",
+    "scenario_path",
+    metavar="PATH",
+    envvar="OFFSHORING_SCENARIO",
+    callback=_scenario_path,
+    help="A scenario file (TOML) to use instead of the built-in figures, or - for standard "
+    "input; also read from OFFSHORING_SCENARIO (empty: unset). "
+    "See 'offshoring scenario --help'.",
+)
+@click.pass_context
+def cli(ctx: click.Context, scenario_path: str | None) -> None:
+    """How far Morocco's offshoring sector stands from its 2030 targets.
+
+    Built-in figures (end of 2024): 148,500 jobs and 26.22 bn MAD of service exports;
+    Digital Morocco 2030 targets: 270,000 jobs and 40 bn MAD. Every figure is sourced.
+
+    \b
+    Examples:
+      offshoring gap                    gap to the 2030 targets, as a table
+      offshoring gap --json | jq .      the same for scripts
+      offshoring status                 on track? (Eurostat and UNSD methods)
+      offshoring trajectory -m jobs     what each year up to 2030 needs
+      offshoring project --growth 8%    where 8 % a year would land
+      offshoring --scenario my.toml status   the same on your own figures
+    """
+    ctx.ensure_object(dict)["scenario_path"] = scenario_path
+    if ctx.invoked_subcommand is None:  # plain 'offshoring': the help, on stdout
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+
+
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT) during a run: raised by the handler :func:`main` installs, so that it
+    passes every ``except Exception`` and Click's own ``KeyboardInterrupt`` handling (which
+    would exit 1 with "Aborted!"); ``finally`` blocks still run, so no temporary file stays."""
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    """The SIGINT handler of a run: the first Ctrl-C unwinds (:class:`Interrupted`); a second
+    one, while that clean-up runs, ends the process at once."""
+    import signal
+
+    signal.signal(signal.SIGINT, _exit_now)
+    raise Interrupted
+
+
+def _exit_now(signum: int, frame: object) -> None:
+    os._exit(130)
+
+
+def _interrupted() -> None:
+    """Say so in one line and exit 130 (128 + SIGINT), whatever was left unwritten."""
+    import sys
+
+    prefix = "\n" if sys.stderr.isatty() else ""  # after the terminal's "^C"
+    try:
+        sys.stderr.write(f"{prefix}Error: interrupted\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    try:  # output still buffered for a full pipe must not block the exit: drop it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
+    raise SystemExit(130)
+
+
+def main() -> None:
+    """Entry point of the ``offshoring`` console script.
+
+    Output errors outside a command (``--help`` or ``--version`` into a full disk, a closed
+    stdout) get one ``Error:`` line and exit 1 too, never a traceback. Ctrl-C (SIGINT), during
+    a command or ``--help``, prints ``Error: interrupted`` and exits 130; where SIGINT is
+    ignored (a background job), it stays ignored.
+    """
+    import signal
+    import sys
+
+    if sys.stdout is None:
+        sys.stderr.write("Error: standard output is closed; nothing can be written.\n")
+        raise SystemExit(1)
+    handled = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if handled:
+        signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        cli(prog_name="offshoring")
+    except (Interrupted, KeyboardInterrupt):  # KeyboardInterrupt: raised by other means
+        handled = False  # a second Ctrl-C while exiting still ends at once
+        _interrupted()
+    except OSError as error:
+        if _debug():
+            raise
+        import errno
+
+        if error.errno == errno.EPIPE:
+            raise SystemExit(1) from None
+        sys.stderr.write(f"Error: cannot finish: {error.strerror or error}\n")
+        raise SystemExit(1) from None
+    finally:
+        if handled:  # called in-process (tests, an embedding program): leave SIGINT as it was
+            signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -1,0 +1,379 @@
+"""The commands that write files or read them: ``chart``, ``report`` (the brief), the
+``scenario`` group (``init``, ``validate``, ``show``) and ``schema``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from offshoring_cli.cli import _LAZY, _SUMMARY, _options, _run, command
+from offshoring_cli.cli.options import GRAMMAR_HELP, _apply_figure_options_only, output_options
+
+if TYPE_CHECKING:
+    from offshoring_cli.core.resolve import Options
+    from offshoring_cli.reports import Report
+
+
+@command(
+    "chart",
+    click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the chart as an image instead: FILE.svg or FILE.png (the suffix decides), "
+        "or - for stdout (SVG).",
+    ),
+    click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(("svg", "png"), case_sensitive=False),
+        default=None,
+        help="Image format, with --output: svg or png. Default: from the suffix; svg for -.",
+    ),
+    _apply_figure_options_only,
+    epilog=GRAMMAR_HELP,
+)
+def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
+    """Chart the paths to the target: observations, compound, linear and actual-pace paths.
+
+    In the terminal by default (plain ASCII where the terminal cannot show Unicode); with
+    --output, an SVG or PNG image with title, axis labels with units, legend and sources.
+    Needs the optional plotting libraries: pip install 'offshoring-cli[charts]'.
+
+    \b
+    Examples:
+      offshoring chart --metric jobs
+      offshoring chart --output paths.svg
+      offshoring chart --metric exports --output exports.png
+      offshoring chart --format png --output - > chart.png
+    """
+    from offshoring_cli.errors import DomainError
+    from offshoring_cli.render import chart as charts
+    from offshoring_cli.render import files, table, terminal
+    from offshoring_cli.reports import chart as chart_content
+
+    if fmt is not None and output is None:
+        raise click.UsageError(
+            f"--format {fmt} is for an image: add --output FILE (or --output - for stdout); "
+            "the terminal chart is text."
+        )
+
+    def build() -> None:
+        if output is not None:
+            target, image_format = charts.check_output(output, fmt and fmt.lower())
+            charts.require("matplotlib")  # before anything is drawn
+            options = _options(**kwargs)
+            files.write(
+                target, charts.render_image(chart_content.chart_model(options), image_format)
+            )
+            if target.kind != "stdout":
+                click.echo(f"Wrote {files.shown(output)}", err=True)
+            return
+        charts.require("plotext")
+        options = _options(**kwargs)
+        import sys
+
+        encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
+        try:
+            "\u2500\u28ff".encode(encoding)
+            ascii_only = False
+        except (UnicodeEncodeError, LookupError):
+            ascii_only = True
+        # Colour and width as for tables: colour on a terminal (or FORCE_COLOR), none with
+        # NO_COLOR or TERM=dumb; COLUMNS only when it is a whole number above 0.
+        color = table.table_console().color_system is not None
+        columns, _ = terminal.terminal_size(fallback=(100, 24))
+        width = max(40, min(columns, 140))
+        text = charts.terminal(chart_content.chart_model(options), width, 22, color, ascii_only)
+        terminal.write_out(text)
+
+    try:
+        build()
+    except DomainError as error:
+        raise click.UsageError(str(error), click.get_current_context()) from None
+    except files.WriteError as error:
+        raise click.ClickException(str(error)) from None
+
+
+REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+"""The brief's formats, by the suffix of --output."""
+
+
+@command(
+    "report",
+    click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(("markdown", "html"), case_sensitive=False),
+        default=None,
+        help="markdown or html. Default: from the --output suffix (.md, .markdown, .html, "
+        ".htm; another suffix needs --format), else markdown.",
+    ),
+    click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the brief to FILE (Markdown: the chart is written beside it as an SVG), "
+        "or - for stdout. Default: stdout, without the chart for Markdown.",
+    ),
+    _apply_figure_options_only,
+    epilog=GRAMMAR_HELP,
+)
+def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
+    """A one-page brief to hand on: verdicts, key numbers, milestones, insights, chart,
+    methods and sources.
+
+    HTML is one self-contained file (chart inline, no external fonts, scripts or images) that
+    prints on A4. The chart needs the optional plotting libraries (HTML, or Markdown written
+    to a file): pip install 'offshoring-cli[charts]'; Markdown to stdout needs none.
+
+    \b
+    Examples:
+      offshoring report --format html --output brief.html
+      offshoring report --output brief.md          (writes brief-chart.svg beside it)
+      offshoring report --metric jobs > brief.md
+    """
+    import importlib.util
+    from pathlib import Path
+
+    from offshoring_cli.errors import DomainError
+    from offshoring_cli.render import brief as brief_page
+    from offshoring_cli.render import chart as charts
+    from offshoring_cli.render import files
+    from offshoring_cli.render.terminal import write_out
+    from offshoring_cli.reports import brief
+    from offshoring_cli.reports import chart as chart_content
+
+    try:
+        label = f"--output {output!r}"
+        target = None if output is None else files.check(output, label, "brief.html")
+        fmt = files.format_for(target, fmt and fmt.lower(), REPORT_FORMATS, "markdown")
+        chart_target = None  # Markdown in a file: the chart as an SVG file beside it
+        if fmt == "markdown" and target is not None and target.kind == "file":
+            given = Path(target.given)
+            beside = str(given.with_name(f"{given.stem}-chart.svg"))
+            chart_target = files.check(beside, f"the chart beside {label} ({beside!r})")
+        if fmt == "html":
+            charts.require("matplotlib")  # the brief includes its chart
+        elif chart_target is not None:
+            try:
+                charts.require("matplotlib")
+            except DomainError as error:
+                raise DomainError(f"{error}; or, without the chart: --output -") from None
+        elif importlib.util.find_spec("matplotlib") is None:
+            click.echo(
+                "Warning: the brief has no chart: it needs the optional plotting libraries "
+                f"({charts.INSTALL_HINT}) and a file (--output brief.md or brief.html).",
+                err=True,
+            )
+        options = _options(**kwargs)
+        content = brief.build(options)
+        if fmt == "html":
+            chart_model = chart_content.chart_model(options)
+            svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
+            text = brief_page.to_html(content, svg)
+        elif chart_target is not None:
+            files.write(
+                chart_target, charts.render_image(chart_content.chart_model(options), "svg")
+            )
+            text = brief_page.to_markdown(content, Path(chart_target.given).name)
+        else:
+            text = brief_page.to_markdown(content, None)
+        if target is None:
+            write_out(text)
+        else:
+            files.write(target, text)
+            if target.kind != "stdout":
+                click.echo(f"Wrote {files.shown(target.given)}", err=True)
+    except DomainError as error:
+        raise click.UsageError(str(error), click.get_current_context()) from None
+    except files.WriteError as error:
+        raise click.ClickException(str(error)) from None
+
+
+_SCENARIO: dict[str, Callable[[], click.Command]] = {}
+"""The ``scenario`` subcommands, built with their group."""
+
+
+def scenario() -> None:
+    """Scenario files: your own figures, targets or sector, in TOML.
+
+    A scenario holds what the built-in dataset holds: sources, indicators with their
+    observations and target, and optional segments. Start from the built-in one:
+
+    \b
+    Examples:
+      offshoring scenario init my.toml          write the built-in dataset to edit
+      offshoring scenario validate my.toml      list every problem at once
+      offshoring scenario show my.toml          what the file holds
+      offshoring --scenario my.toml status      any command on the file's figures
+      OFFSHORING_SCENARIO=my.toml offshoring gap
+    """
+
+
+def _scenario_group() -> click.Command:
+    group = click.Group("scenario", help=scenario.__doc__)
+    for name, build in _SCENARIO.items():
+        group.add_command(build(), name)
+    return group
+
+
+_LAZY["scenario"] = _scenario_group
+_SUMMARY["scenario"] = (scenario.__doc__ or "").strip().splitlines()[0]
+
+
+@command(
+    "init",
+    click.argument("path", required=False),
+    click.option("--force", is_flag=True, help="Overwrite PATH if it exists."),
+    registry=_SCENARIO,
+)
+def scenario_init(path: str | None, force: bool) -> None:
+    """Write the built-in dataset as a commented scenario file (to stdout without PATH, or -).
+
+    The file is written to a temporary file beside PATH and renamed, so a failure never
+    leaves a half-written file; an existing PATH is kept unless --force. A new file gets 0666
+    less the umask; a device or a FIFO is written into.
+
+    \b
+    Examples:
+      offshoring scenario init my.toml
+      offshoring scenario init > my.toml
+    """
+    from offshoring_cli.core.builtin import BUILTIN
+    from offshoring_cli.errors import DomainError
+    from offshoring_cli.render import files
+    from offshoring_cli.render.terminal import write_out
+    from offshoring_cli.scenario.write import to_toml, write_new
+
+    text = to_toml(BUILTIN)
+    if path is None or path == files.STDOUT:
+        write_out(text)
+        return
+    try:
+        written = write_new(path, text, force=force)
+    except DomainError as error:
+        raise click.UsageError(str(error)) from None
+    except files.WriteError as error:
+        raise click.ClickException(str(error)) from None
+    if written.kind == "file":
+        name = path if files.shown(path) == path else "FILE"
+        click.echo(
+            f"Wrote {files.shown(path)}: edit it, then 'offshoring scenario validate {name}'.",
+            err=True,
+        )
+
+
+@command(
+    "validate",
+    click.argument("path"),
+    registry=_SCENARIO,
+)
+def scenario_validate(path: str) -> None:
+    """Check a scenario file and list every problem at once (exit 2 if there is any).
+
+    Each problem names its key path, e.g. indicators[0].observations[2].value. PATH - reads
+    standard input.
+
+    \b
+    Examples:
+      offshoring scenario validate my.toml
+      offshoring scenario init | offshoring scenario validate -
+    """
+    from offshoring_cli import scenario as scenario_file
+    from offshoring_cli.scenario.read import read
+    from offshoring_cli.scenario.validate import check
+
+    try:
+        data = read(path)
+    except scenario_file.ScenarioError as error:  # cannot be read at all: one line
+        raise click.UsageError(str(error)) from None
+    dataset, problems = check(data)
+    shown = scenario_file.shown(path)
+    if dataset is None:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        click.echo(f"Error: {shown} is not a valid scenario ({count}):", err=True)
+        for problem in problems:
+            click.echo(f"  {shown}: {problem}", err=True)
+        raise SystemExit(2)
+    observations = sum(len(i.observations) for i in dataset.indicators.values())
+    click.echo(
+        f"{shown}: valid scenario {dataset.name!r}: {len(dataset.indicators)} indicators, "
+        f"{observations} observations, {len(dataset.sources)} sources"
+    )
+
+
+@command(
+    "show",
+    click.argument("path", required=False),
+    output_options,
+    registry=_SCENARIO,
+)
+def scenario_show(path: str | None, fmt: str | None, as_json: bool, explain: bool) -> None:
+    """Summarise a scenario file (or, without PATH, the dataset in use; PATH - reads standard
+    input).
+
+    \b
+    Examples:
+      offshoring scenario show my.toml
+      offshoring scenario show --json | jq '.results[].target'
+    """
+    state = click.get_current_context().find_root().ensure_object(dict)
+    origin = state.get("scenario_path")
+    if path is not None:  # the dataset of this run is the file named, not --scenario's
+        from offshoring_cli import scenario as scenario_file
+        from offshoring_cli.scenario.validate import load
+
+        try:
+            state["dataset"] = load(path)
+        except scenario_file.ScenarioError as error:
+            raise click.UsageError(str(error), click.get_current_context()) from None
+        origin = path
+
+    def build(options: Options) -> Report:
+        from offshoring_cli.reports.dataset import dataset_report
+
+        if origin is None:
+            return dataset_report(options.dataset, "built-in")
+        from offshoring_cli.scenario import shown
+
+        return dataset_report(options.dataset, shown(origin))
+
+    _run(build, {"fmt": fmt, "as_json": as_json, "explain": explain})
+
+
+SCHEMAS = (
+    "scenario",
+    "gap",
+    "cagr",
+    "status",
+    "trajectory",
+    "project",
+    "sensitivity",
+    "segments",
+    "scenario-show",
+)
+
+
+@command(
+    "schema",
+    click.argument("name", type=click.Choice(SCHEMAS)),
+)
+def schema(name: str) -> None:
+    """Print the JSON Schema of the scenario format or of a command's JSON output.
+
+    \b
+    Examples:
+      offshoring schema scenario > scenario.schema.json
+      offshoring schema status | jq '.properties.results'
+    """
+    from importlib.resources import files
+
+    from offshoring_cli.render.terminal import write_out
+
+    text = files("offshoring_cli").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    write_out(text)

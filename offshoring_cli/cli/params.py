@@ -1,0 +1,205 @@
+"""Click parameter types: counts and amounts, years, rates and lists of them, read by the
+grammar of :mod:`offshoring_cli.cli.grammar`; a value outside it fails with exit 2.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import click
+
+from offshoring_cli.cli.grammar import (
+    Quantity,
+    _shown,
+    as_sentence,
+    parse_quantity,
+    parse_rate,
+    valid_suggestion,
+)
+
+
+class QuantityType(click.ParamType[int | float]):
+    """A count or amount in ``unit`` (``jobs`` or ``MAD``), parsed by :func:`parse_quantity`.
+
+    ``convert`` returns an ``int`` when the value is whole (always, for ``whole=True``), a
+    ``float`` otherwise. It fails (exit 2) on anything outside the grammar, and on values not
+    greater than 0 unless ``signed`` (then any finite value, such as a yearly decrease).
+    """
+
+    def __init__(self, unit: str, whole: bool, signed: bool = False) -> None:
+        self.unit = unit
+        self.whole = whole
+        self.signed = signed
+        self.name = "count" if whole else "amount"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return {"jobs": "JOBS", "MAD": "MAD"}.get(self.unit, "N")
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int | float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        try:
+            return parse_quantity(str(value), self.unit, self.whole, self.signed).value
+        except ValueError as error:
+            self.fail(as_sentence(error), param, ctx)
+
+
+class MetricQuantityType(click.ParamType[Quantity]):
+    """A quantity in the unit of the metric chosen with it (``--increment``), of any sign.
+
+    ``convert`` checks the grammar with any unit word after the number, and returns the
+    :class:`Quantity` with the text typed; once the metric is known, :meth:`in_unit` reads
+    that text again as that metric's options are read (``15k jobs`` for jobs, whole; ``2bn
+    MAD`` for exports).
+    """
+
+    name = "amount"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "N"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Quantity:
+        if isinstance(value, Quantity):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return Quantity(value, "")
+        try:
+            return parse_quantity(str(value), "", whole=False, signed=True)
+        except ValueError as error:
+            self.fail(as_sentence(error), param, ctx)
+
+    @staticmethod
+    def in_unit(quantity: Quantity, unit: str) -> int | float:
+        """The value of ``quantity`` in ``unit`` (a count when ``unit`` is ``jobs``).
+
+        Raises:
+            ValueError: the text typed has another unit word, or is not a whole number of
+                jobs (the message as :func:`parse_quantity`'s).
+        """
+        if not quantity.text:
+            return quantity.value
+        return parse_quantity(quantity.text, unit, whole=unit == "jobs", signed=True).value
+
+
+class YearType(click.ParamType[int]):
+    """A calendar year: a whole number from 1900 to 2200."""
+
+    name = "year"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "YEAR"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            year = value
+        else:
+            text = str(value).strip()
+            if not re.fullmatch(r"[0-9]{4}", text):
+                self.fail(
+                    f"{_shown(value)} is not a year; give a four-digit year such as 2030.",
+                    param,
+                    ctx,
+                )
+            year = int(text)
+        if not 1900 <= year <= 2200:
+            self.fail(f"{year} is out of range; give a year from 1900 to 2200.", param, ctx)
+        return year
+
+
+class RateType(click.ParamType[float]):
+    """A growth rate a year: ``8%``, ``8 %``, ``-2.5%`` or a fraction ``0.08`` (see
+    :func:`parse_rate`)."""
+
+    name = "rate"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "RATE"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        if isinstance(value, float):
+            return value
+        try:
+            return parse_rate(str(value))
+        except ValueError as error:
+            self.fail(as_sentence(error), param, ctx)
+
+
+class RateListType(click.ParamType[tuple[float, ...]]):
+    """Comma-separated rates: ``-20%,-10%,0,10%,20%`` (each as :class:`RateType`)."""
+
+    name = "rates"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "RATE,..."
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[float, ...]:
+        if isinstance(value, tuple):
+            return value
+        text = str(value)
+        grouped = re.search(
+            r"(?:^|,)\s*([+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?\s*%?)\s*(?:,|$)", text
+        )
+        if grouped:  # "1,000%": one rate with a thousands comma, or the rates 1 and 000%?
+            one = valid_suggestion(grouped[1].replace(",", "_"), parse_rate)
+            hint = f"; for one rate type {one}" if one else "; group digits with _ in a list"
+            self.fail(
+                f"{_shown(value)}: the comma separates the rates here, so {grouped[1]!r} is "
+                f"ambiguous{hint}.",
+                param,
+                ctx,
+            )
+        items = [item for item in text.split(",") if item.strip()]
+        if not items:
+            self.fail(f"{_shown(value)} is empty; give rates such as -10%,0,10%.", param, ctx)
+        try:
+            return tuple(parse_rate(item) for item in items)
+        except ValueError as error:
+            self.fail(as_sentence(error), param, ctx)
+
+
+class YearsType(click.ParamType[tuple[int, ...]]):
+    """Years as a range ``2028-2035`` or a list ``2028,2030,2035`` (at most 200 years)."""
+
+    name = "years"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "FIRST-LAST|Y,Y,..."
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[int, ...]:
+        if isinstance(value, tuple):
+            return value
+        text = str(value).strip()
+        span = re.fullmatch(r"([0-9]{4})\s*-\s*([0-9]{4})", text)
+        if span:
+            first, last = (YEAR.convert(part, param, ctx) for part in span.groups())
+            if last < first:
+                turned = valid_suggestion(f"{last}-{first}", lambda t: self.convert(t, None, None))
+                hint = f"; type {turned}" if turned else ""
+                self.fail(f"{_shown(text)}: the range runs backwards{hint}.", param, ctx)
+            return tuple(range(first, last + 1))
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        if not parts:
+            self.fail(
+                f"{_shown(value)} is empty; give years such as 2028-2035 or 2028,2030.", param, ctx
+            )
+        return tuple(sorted({YEAR.convert(part, param, ctx) for part in parts}))
+
+
+JOBS = QuantityType("jobs", whole=True)
+MAD = QuantityType("MAD", whole=False)
+YEAR = YearType()
+INCREMENT = MetricQuantityType()
+RATE = RateType()
+RATES = RateListType()
+YEARS = YearsType()

@@ -1,0 +1,215 @@
+"""The user's options applied to a dataset: :class:`Options` in, one :class:`Resolved` per
+indicator out (with warnings about figures that look like a missing unit suffix), and the
+sources the resolved figures cite.
+
+Pure and typed: no I/O, no Rich. (Two messages borrow the command line's grammar for their
+hints, imported where they are written.)
+"""
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from offshoring_cli.core.builtin import BUILTIN
+from offshoring_cli.core.records import Dataset, Indicator, Number, Observation, Source
+from offshoring_cli.errors import DomainError
+from offshoring_cli.render import numbers as fmt
+
+OVERRIDE = "override"
+"""Source id of a figure the user gave on the command line."""
+
+
+class Options(NamedTuple):
+    """What the user asked for: metrics, years, and figures that replace the built-in ones."""
+
+    metrics: tuple[str, ...] = ()
+    """Indicator ids, in the order to show them; empty: all of the dataset's."""
+    base_year: int | None = None
+    target_year: int | None = None
+    baselines: Mapping[str, Number] = {}
+    targets: Mapping[str, Number] = {}
+    dataset: Dataset = BUILTIN
+
+    def selected(self) -> tuple[str, ...]:
+        """The requested indicator ids, or all of the dataset's.
+
+        Raises:
+            DomainError: an id the dataset does not have.
+        """
+        for metric in self.metrics:
+            if metric not in self.dataset.indicators:
+                known = ", ".join(self.dataset.indicators)
+                raise DomainError(
+                    f"--metric {metric!r}: the dataset {self.dataset.name!r} has no such "
+                    f"indicator; choose from: {known}"
+                )
+        for metric in (*self.baselines, *self.targets):
+            if metric not in self.dataset.indicators:
+                raise DomainError(
+                    f"the dataset {self.dataset.name!r} has no {metric} indicator, so "
+                    f"--{metric}-baseline and --{metric}-target do not apply"
+                )
+        return self.metrics or tuple(self.dataset.indicators)
+
+
+class Resolved(NamedTuple):
+    """One indicator's effective inputs after applying the user's options."""
+
+    indicator: Indicator
+    base_year: int
+    baseline: Number
+    baseline_source: str
+    target_year: int
+    target: Number
+    target_source: str
+    history: tuple[Observation, ...]
+    """Whole-year observations of the target's series up to the base year, the baseline last
+    (a baseline override stands in for the base year's figure)."""
+
+    @property
+    def metric(self) -> str:
+        return self.indicator.id
+
+    @property
+    def unit(self) -> str:
+        return self.indicator.unit
+
+    def amount(self, value: float) -> str:
+        return fmt.amount(value, self.indicator.unit)
+
+
+_SUFFIXES = ((9, "bn"), (6, "M"), (3, "k"))
+
+
+def _magnitude_warning(
+    option: str, given: Number, reference: Number, whole: bool = False
+) -> str | None:
+    """A warning when ``given`` is over 1,000 times off ``reference`` (likely a missing suffix).
+
+    When ``given`` is too small and ``given`` with a suffix lands within 1,000 times of
+    ``reference``, the warning suggests that value as it would be typed ("did you mean
+    26.22bn?"), only if it reads back as valid input for the option (a whole count when
+    ``whole``); otherwise it says to check the unit.
+    """
+    ratio = given / reference
+    if 1e-3 <= ratio <= 1e3:
+        return None
+    hint, size = "check the unit.", "larger"
+    if ratio < 1e-3:
+        size = "smaller"
+        # Compare in logarithms: the product itself may underflow to 0 for a tiny value.
+        scale = math.log10(given) - math.log10(reference)
+        power, _ = min(_SUFFIXES, key=lambda s: abs(scale + s[0]))
+        from decimal import Decimal
+
+        meant = Decimal(given if isinstance(given, int) else repr(float(given))).scaleb(power)
+        if 1e-3 <= float(meant) / reference <= 1e3:
+            from offshoring_cli.cli.grammar import suggest_quantity
+
+            suggestion = suggest_quantity(meant, "", whole)
+            if suggestion is not None:
+                hint = f"did you mean {suggestion}?"
+    return (
+        f"{option} {given:,} is over 1,000 times {size} than the built-in figure "
+        f"({reference:,}): {hint}"
+    )
+
+
+def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
+    """Apply ``options`` to the built-in dataset.
+
+    Returns:
+        One :class:`Resolved` per requested metric, in the order asked, and the warnings
+        (for stderr) about overrides that look like a missing unit suffix.
+
+    Raises:
+        DomainError: a requested base year has no built-in observation and no baseline was
+            given, or the target year is not after the base year.
+    """
+    resolved: list[Resolved] = []
+    warnings: list[str] = [
+        f"--{metric}-{kind} is ignored: {metric} is not among the selected metrics (--metric)"
+        for kind, given in (("baseline", options.baselines), ("target", options.targets))
+        for metric in given
+        if metric not in options.selected()
+    ]
+    for metric in options.selected():
+        ind = options.dataset.indicators[metric]
+        annual = ind.annual()
+        base_year = options.base_year if options.base_year is not None else annual[-1].year
+        if metric in options.baselines:
+            baseline, baseline_source = options.baselines[metric], OVERRIDE
+            warning = _magnitude_warning(
+                f"--{metric}-baseline", baseline, annual[-1].value, whole=metric == "jobs"
+            )
+            if warning:
+                warnings.append(warning)
+        else:
+            obs = ind.observation(base_year)
+            if obs is None:
+                years = ", ".join(str(o.year) for o in annual)
+                raise DomainError(
+                    f"no built-in {metric} figure for base year {base_year} (built-in years: "
+                    f"{years}); give one with --{metric}-baseline, choose another --base-year, "
+                    f"or leave {metric} out with --metric"
+                )
+            baseline, baseline_source = obs.value, obs.source
+        target_year = options.target_year if options.target_year is not None else ind.target.year
+        if target_year <= base_year:
+            from offshoring_cli.cli import grammar, params
+
+            later = str(max(ind.target.year, base_year + 1))
+            hint = "choose an earlier --base-year"
+            if grammar.valid_suggestion(later, lambda t: params.YEAR.convert(t, None, None)):
+                hint = f"give a later --target-year (e.g. {later})"
+            raise DomainError(
+                f"the target year {target_year} must be after the base year {base_year}; {hint}"
+            )
+        if metric in options.targets:
+            target, target_source = options.targets[metric], OVERRIDE
+            warning = _magnitude_warning(
+                f"--{metric}-target", target, ind.target.value, whole=metric == "jobs"
+            )
+            if warning:
+                warnings.append(warning)
+        else:
+            target, target_source = ind.target.value, ind.target.source
+        history = (
+            *(o for o in annual if o.year < base_year),
+            Observation(base_year, baseline, ind.target.series, baseline_source),
+        )
+        resolved.append(
+            Resolved(
+                ind,
+                base_year,
+                baseline,
+                baseline_source,
+                target_year,
+                target,
+                target_source,
+                history,
+            )
+        )
+    return resolved, warnings
+
+
+_OVERRIDE_SOURCE = Source("user input", "command-line override", "", "")
+
+
+def _sources(dataset: Dataset, ids: Sequence[str]) -> dict[str, Source]:
+    """The cited sources, in order of first mention, each once."""
+    return {sid: dataset.sources.get(sid, _OVERRIDE_SOURCE) for sid in dict.fromkeys(ids)}
+
+
+def cited_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
+    """The sources of the figures behind ``resolved``: its history and its targets."""
+    return _sources(
+        options.dataset,
+        [sid for r in resolved for sid in (*(o.source for o in r.history), r.target_source)],
+    )
+
+
+def _target_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
+    return _sources(
+        options.dataset, [sid for r in resolved for sid in (r.baseline_source, r.target_source)]
+    )

@@ -1,0 +1,122 @@
+"""The brief as a page: Markdown (with the chart written as an SVG file beside it) or one
+self-contained HTML file (the chart inline as SVG, no external fonts, scripts or images) laid
+out to print on A4. Its content is :class:`~offshoring_cli.reports.brief.Brief`.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from offshoring_cli.render.layout import grid
+
+if TYPE_CHECKING:
+    from offshoring_cli.reports.brief import Brief
+
+
+def _linked(text: str) -> str:
+    """``text`` escaped for HTML, with its web addresses as links."""
+    import re
+
+    parts = re.split(r"(https?://\S+)", text)
+    return "".join(
+        f'<a href="{html.escape(p)}">{html.escape(p)}</a>'
+        if p.startswith("http")
+        else html.escape(p)
+        for p in parts
+    )
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    def cells(values: list[str]) -> str:
+        return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |"
+
+    return [cells(header), "|" + "---|" + "---:|" * (len(header) - 1), *map(cells, rows)]
+
+
+def to_markdown(brief: Brief, chart_file: str | None) -> str:
+    """The brief in Markdown; ``chart_file`` is the image written beside it, if any."""
+    status_header, status_rows = grid(brief.status)
+    lines = [f"# {brief.title}", "", brief.subtitle, "", "## Verdict", ""]
+    lines += [f"- **{v.split(':', 1)[0]}**:{v.split(':', 1)[1]}" for v in brief.verdicts]
+    lines += ["", "## Key numbers", "", *_md_table(*brief.key_numbers)]
+    lines += ["", "## Progress by published methods", "", *_md_table(status_header, status_rows)]
+    lines += ["", "## Milestones: what each year needs", "", *_md_table(*brief.milestones)]
+    if brief.insights:
+        lines += ["", "## What not to miss", ""] + [f"- {text}" for text in brief.insights]
+    lines += ["", "## Chart", ""]
+    if chart_file:
+        lines.append(f"![Paths to the targets]({chart_file})")
+    else:
+        lines.append("Write the brief to a file (--output brief.md) to get the chart beside it.")
+    lines += ["", "## Methods", ""] + [f"- {m}" for m in brief.methods]
+    lines += ["", "## Sources", ""] + [f"- {s}" for s in brief.sources]
+    return "\n".join(lines) + "\n"
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+CSS = """
+@page { size: A4; margin: 14mm; }
+* { box-sizing: border-box; }
+body { font-family: "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; font-size: 9.5pt;
+       color: #1a1a1a; max-width: 190mm; margin: 0 auto; line-height: 1.35; }
+h1 { font-size: 17pt; margin: 0 0 2pt; }
+h2 { font-size: 11pt; margin: 9pt 0 3pt; border-bottom: 1px solid #bbb; padding-bottom: 2pt; }
+p.sub { color: #555; margin: 0 0 6pt; }
+ul.verdicts { padding-left: 14pt; margin: 4pt 0; }
+ul.verdicts li { font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: 2pt 0 4pt; font-size: 8.5pt; }
+th, td { border-bottom: 1px solid #ddd; padding: 1pt 5pt; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+thead th { background: #f0f3f7; }
+.chart svg { width: 100%; height: auto; }
+.small { font-size: 8pt; color: #444; }
+section { break-inside: avoid; }
+"""
+
+
+def _html_table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def to_html(brief: Brief, svg: str | None) -> str:
+    """The brief as one self-contained HTML page; ``svg`` is the chart, inlined."""
+    esc = html.escape
+    status_header, status_rows = grid(brief.status)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{esc(brief.title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{esc(brief.title)}</h1><p class='sub'>{esc(brief.subtitle)}</p>",
+        "<section><h2>Verdict</h2><ul class='verdicts'>",
+        *(f"<li>{esc(v)}</li>" for v in brief.verdicts),
+        "</ul></section>",
+        f"<section><h2>Key numbers</h2>{_html_table(*brief.key_numbers)}</section>",
+        "<section><h2>Progress by published methods</h2>",
+        _html_table(status_header, status_rows),
+        "</section>",
+        "<section><h2>Milestones: what each year needs</h2>",
+        _html_table(*brief.milestones),
+        "</section>",
+    ]
+    if brief.insights:
+        parts += ["<section><h2>What not to miss</h2><ul>"]
+        parts += [f"<li>{esc(text)}</li>" for text in brief.insights]
+        parts += ["</ul></section>"]
+    if svg:
+        start = svg.find("<svg")
+        parts += ["<section class='chart'><h2>Chart</h2>", svg[start:], "</section>"]
+    parts += ["<section><h2>Methods</h2><ul class='small'>"]
+    parts += [f"<li>{esc(m)}</li>" for m in brief.methods]
+    parts += ["</ul></section><section><h2>Sources</h2><ul class='small'>"]
+    parts += [f"<li>{_linked(s)}</li>" for s in brief.sources]
+    parts += ["</ul></section></body></html>"]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,59 @@
+"""The grid a table and Markdown share: a report's header and cells as text, its source
+lines, and the lines under a table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from offshoring_cli.core.fields import NOT_AVAILABLE, Field
+from offshoring_cli.render import numbers
+
+if TYPE_CHECKING:
+    from offshoring_cli.reports import Report
+
+
+def _cell(field: Field, row: dict[str, Any]) -> str:
+    item = row.get(field.key)
+    if item is None:
+        # A figure of the pace in a row that says why it has none: not "not reached", n/a.
+        return NOT_AVAILABLE if field.pace and row.get("reason") else field.missing
+    return numbers.value(field.kind, item, str(row.get("unit", "")))
+
+
+def grid(report: Report) -> tuple[list[str], list[list[str]]]:
+    """Header and body of the table as text.
+
+    ``metrics`` layout: one row per field, one column per metric (labelled by metric id).
+    ``rows`` layout: one column per field, one row per record.
+    """
+    if report.layout == "rows":
+        header = [field.label for field in report.fields]
+        return header, [[_cell(field, row) for field in report.fields] for row in report.rows]
+    header = [""] + [str(row["metric"]) for row in report.rows]
+    body = [[field.label] + [_cell(field, row) for row in report.rows] for field in report.fields]
+    return header, body
+
+
+def source_lines(report: Report) -> list[str]:
+    """One line per cited source: ``[id] publisher, "title" (date), url``."""
+    lines = []
+    for key, src in report.sources.items():
+        text = f"[{key}] {src.publisher}"
+        if src.title:
+            text += f', "{src.title}"'
+        if src.date:
+            text += f" ({src.date})"
+        if src.url:
+            text += f", {src.url}"
+        lines.append(text)
+    return lines
+
+
+def _footer(report: Report, explain: bool) -> list[str]:
+    """Lines under a table: notes, insights, worked formulas (``--explain``), sources."""
+    lines = list(report.notes)
+    lines += [f"Insight: {item['text']}" for item in report.insights or []]
+    if explain:
+        lines += ["", "How each figure is computed:"] + [f"  {e}" for e in report.explanation]
+    lines += [f"Source {line}" for line in source_lines(report)]
+    return lines

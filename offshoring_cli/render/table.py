@@ -1,0 +1,81 @@
+"""A report as a Rich table for the terminal (Rich is imported only when a table is drawn)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from offshoring_cli.render.layout import _footer, grid
+from offshoring_cli.render.terminal import plain_terminal, terminal_size
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from offshoring_cli.reports import Report
+
+
+def table_console() -> Console:
+    """A Rich console on stdout as tables are drawn: :func:`terminal_size` (80 x 25 when no
+    terminal is found), no highlighting, and no style at all on a :func:`plain_terminal`.
+    Whether it colours (``color_system`` not ``None``) follows Rich: on a terminal or with
+    ``FORCE_COLOR``."""
+    from rich.console import Console
+
+    columns, lines = terminal_size()
+    return Console(
+        highlight=False,
+        color_system=None if plain_terminal() else "auto",
+        width=columns,
+        height=lines,
+    )
+
+
+def table_text(report: Report, explain: bool = False) -> str:
+    """The report drawn as a Rich table for this terminal (see :func:`print_table`), as text."""
+    console = table_console()
+    with console.capture() as captured:
+        print_table(report, explain, console)
+    return captured.get()
+
+
+def print_table(report: Report, explain: bool = False, console: Console | None = None) -> None:
+    """Draw the report as a Rich table on ``console`` (by default :func:`table_console`, on
+    stdout).
+
+    Numbers are never cut: columns do not wrap, and when the terminal is too narrow for the
+    table, each record is printed as a stacked list of ``label: value`` lines instead.
+    Colour follows Rich's rules (none when stdout is not a terminal or ``NO_COLOR`` is set).
+    """
+    from rich.table import Table
+
+    console = console or table_console()
+    from rich.cells import cell_len
+
+    header, body = grid(report)
+    # Terminal cells, not characters: a wide (CJK) character takes two.
+    widths = [max(cell_len(line[i]) for line in [header, *body]) for i in range(len(header))]
+    needed = sum(widths) + 3 * len(widths) + 1
+    console.print(report.title, style="bold", markup=False, soft_wrap=True)
+    if needed <= console.width:
+        table = Table()
+        right = [report.layout != "rows" or f.kind != "text" for f in report.fields]
+        if report.layout != "rows":
+            right = [False] + [True] * (len(header) - 1)
+        for name, width, is_right in zip(header, widths, right, strict=True):
+            table.add_column(
+                name, justify="right" if is_right else "left", no_wrap=True, min_width=width
+            )
+        for line in body:
+            table.add_row(*line)
+        console.print(table)
+    elif report.layout == "rows":
+        for line in body:
+            console.print("", markup=False)
+            for name, cell in zip(header, line, strict=True):
+                console.print(f"  {name}: {cell}", markup=False, soft_wrap=True)
+    else:
+        for col, name in enumerate(header[1:], start=1):
+            console.print(f"\n{name}", markup=False, soft_wrap=True)
+            for line in body:
+                console.print(f"  {line[0]}: {line[col]}", markup=False, soft_wrap=True)
+    for text in _footer(report, explain):
+        console.print(text, markup=False, soft_wrap=True)

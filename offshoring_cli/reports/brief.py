@@ -1,0 +1,138 @@
+"""The brief's content: verdicts, key numbers, milestones, insights, methods and sources.
+
+Built from the same reports as the commands (``status``, ``gap``, ``cagr``, ``trajectory``),
+so every number in the brief is one the commands give. :mod:`offshoring_cli.render.brief`
+writes it as Markdown or as one self-contained HTML page.
+"""
+
+from typing import NamedTuple
+
+from offshoring_cli.core.records import Source
+from offshoring_cli.core.resolve import Options
+from offshoring_cli.render import numbers
+from offshoring_cli.render.layout import source_lines
+from offshoring_cli.reports import Report
+from offshoring_cli.reports.gap import gap_report
+from offshoring_cli.reports.growth import cagr_report
+from offshoring_cli.reports.status import status_report
+from offshoring_cli.reports.trajectory import trajectory_report
+
+
+class Brief(NamedTuple):
+    """The brief's content, independent of its format."""
+
+    title: str
+    subtitle: str
+    verdicts: list[str]
+    status: Report
+    key_numbers: tuple[list[str], list[list[str]]]
+    milestones: tuple[list[str], list[list[str]]]
+    insights: list[str]
+    methods: list[str]
+    sources: list[str]
+
+
+METHODS = [
+    "Compound annual growth rate (CAGR): (end / start) ** (1 / n) - 1, with n = end year - "
+    "start year (intervals, not data points); the same as Excel RRI(n, start, end).",
+    "Linear path: the gap divided by n, added every year.",
+    "Growth ratio R (Eurostat's SDG progress method, as implemented by Open SDG, "
+    "https://open-sdg.readthedocs.io/en/latest/progress-methodology/): the actual CAGR from "
+    "the base year to the latest year, divided by the CAGR required from the same base year to "
+    "the target year. R >= 0.95 on track; 0.60-0.95 acceleration needed; 0-0.60 limited "
+    "progress; below 0 moving away.",
+    "Progress score Q (UN Statistics Division, SDG Progress Chart): the latest value carried "
+    "to the target year at the actual CAGR; Q = (projected - base value) / (target - base "
+    "value). Q >= 0.95 on track; 0.10-0.95 fair progress, acceleration needed; below 0.10 "
+    "stagnation or regression.",
+    "Growth is only computed between whole-year figures of one statistical series.",
+]
+
+
+def build(options: Options) -> Brief:
+    """Gather the brief from the reports of ``status``, ``gap``, ``cagr`` and ``trajectory``.
+
+    Raises:
+        DomainError: as the reports do.
+    """
+    status = status_report(options)
+    gap = gap_report(options)
+    cagr = cagr_report(options)
+    trajectory = trajectory_report(options)
+    metrics = [row["metric"] for row in gap.rows]
+    header = ["", *metrics]
+
+    def cell(report: Report, key: str, metric: str) -> str:
+        row = next(r for r in report.rows if r["metric"] == metric)
+        field = next(f for f in report.fields if f.key == key)
+        value = row.get(key)
+        if value is None:
+            return field.missing
+        return numbers.value(field.kind, value, str(row["unit"]))
+
+    key_rows = [
+        ("Gap (target - baseline)", gap, "gap"),
+        ("Target multiple", gap, "target_multiple"),
+        ("Linear path: increment a year", gap, "linear_increment_per_year"),
+        ("Required CAGR a year", gap, "required_cagr"),
+        ("Actual CAGR a year", cagr, "actual_cagr"),
+        ("Actual growth from year", cagr, "actual_start_year"),
+    ]
+    key_numbers = (
+        header,
+        [[label, *(cell(rep, key, m) for m in metrics)] for label, rep, key in key_rows],
+    )
+    milestone_header = ["Year"]
+    for metric in metrics:
+        milestone_header += [f"{metric}: compound path", f"{metric}: linear path"]
+    paths = {(r["metric"], r["year"]): r for r in trajectory.rows if r["compound_path"] is not None}
+    units = {r["metric"]: str(r["unit"]) for r in trajectory.rows}
+    milestones = []
+    for year in sorted({year for _, year in paths}):
+        line = [str(year)]
+        for metric in metrics:
+            row = paths.get((metric, year))
+            for column in ("compound_path", "linear_path"):
+                value = None if row is None else row[column]
+                line.append("" if value is None else numbers.amount(value, units[metric]))
+        milestones.append(line)
+    dataset = options.dataset
+    labels = [str(row["label"]) for row in gap.rows]
+    years = sorted({int(row["target_year"]) for row in gap.rows})
+    return Brief(
+        title=f"{' and '.join([labels[0], *(x[:1].lower() + x[1:] for x in labels[1:])])}: "
+        "how far from the "
+        f"{'/'.join(map(str, years))} target{'s' if len(labels) > 1 else ''}",
+        subtitle=dataset.description,
+        verdicts=[_verdict(row) for row in status.rows],
+        status=status,
+        key_numbers=key_numbers,
+        milestones=(milestone_header, milestones),
+        insights=[str(item["text"]) for item in status.insights or []],
+        methods=METHODS,
+        sources=source_lines(status._replace(sources=_all_sources(options, status, gap))),
+    )
+
+
+def _all_sources(options: Options, *reports: Report) -> dict[str, Source]:
+    """The reports' sources, then those of every whole-year figure the chart shows."""
+    cited: dict[str, Source] = {}
+    for report in reports:
+        cited |= report.sources
+    for metric in options.selected():
+        for obs in options.dataset.indicators[metric].observations:
+            if obs.period == "year" and obs.source in options.dataset.sources:
+                cited.setdefault(obs.source, options.dataset.sources[obs.source])
+    return cited
+
+
+def _verdict(row: dict[str, object]) -> str:
+    """The status verdict, plus the pace needed from the latest year: the figure the key
+    numbers headline, so that the two required rates are not read as a contradiction. A
+    target already met needs no pace."""
+    verdict = str(row["verdict"])
+    rate = row.get("required_cagr_from_latest")
+    achieved = row.get("growth_ratio_band") == "achieved"
+    if row.get("assessed") and not achieved and isinstance(rate, float):
+        verdict += f"; from {row['latest_year']} on, {numbers.rate(rate)}/yr is needed"
+    return verdict

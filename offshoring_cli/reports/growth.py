@@ -1,0 +1,131 @@
+"""The ``cagr`` report: the growth required to reach the target, and the actual growth where
+the series has history."""
+
+from offshoring_cli.core import results
+from offshoring_cli.core.fields import Field
+from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
+from offshoring_cli.core.resolve import Options, Resolved, cited_sources, resolve
+from offshoring_cli.render import numbers as fmt
+from offshoring_cli.reports import _HEAD_FIELDS, Report, _head, _inputs, _override_notes, _report
+from offshoring_cli.reports.gap import _explain_gap
+
+CAGR_FIELDS = (
+    *_HEAD_FIELDS,
+    Field("required_cagr", "Required CAGR a year", "rate"),
+    Field("required_linear_pace_per_year", "Required linear pace a year", "value_per_year"),
+    Field("actual_start_year", "Actual growth: from year", "year"),
+    Field("actual_start", "Actual growth: from value", "value"),
+    Field("actual_periods", "Actual growth: periods (years)", "int"),
+    Field("actual_cagr", "Actual CAGR a year", "rate"),
+    Field("actual_linear_pace_per_year", "Actual linear pace a year", "value_per_year"),
+    Field("actual_to_required_cagr", "Actual / required CAGR", "ratio"),
+)
+
+CAGR_METHODS = {
+    "required_cagr": CAGR_METHOD + ", from the baseline to the target",
+    "required_linear_pace_per_year": LINEAR_METHOD,
+    "actual_cagr": CAGR_METHOD + ", between two whole-year observations of the same series",
+    "actual_linear_pace_per_year": "(end - start) / n a year",
+    "actual_to_required_cagr": (
+        "actual CAGR / required CAGR; null when the target is already met (see reason)"
+    ),
+    "reason": "why the figures that are null are null; null when every figure is given",
+}
+
+
+def _actual(r: Resolved) -> results.Growth | None:
+    """Actual growth from the earliest observation of the series to the baseline, if any."""
+    if len(r.history) < 2:
+        return None
+    first = r.history[0]
+    return results.actual_growth(first.year, first.value, r.base_year, r.baseline)
+
+
+def no_history_reason(r: Resolved) -> str:
+    """Why ``r`` has no actual growth: a single whole-year observation (a row's ``reason``)."""
+    return (
+        f"no whole-year observation of series {r.indicator.target.series!r} before "
+        f"{r.base_year}, so no actual growth can be computed."
+    )
+
+
+def _no_history_note(r: Resolved) -> str:
+    return f"{r.metric}: {no_history_reason(r)}"
+
+
+def cagr_report(options: Options) -> Report:
+    """The ``cagr`` command: required CAGR to the target, actual CAGR where history exists.
+
+    Actual growth runs from the earliest whole-year observation of the target's series before
+    the base year to the baseline (so a baseline override counts as the base year's figure).
+    Where the series has no earlier observation, the actual fields are ``None``, and the row's
+    ``reason`` and a note say why.
+
+    Raises:
+        DomainError: see :func:`resolve`.
+    """
+    resolved, warnings = resolve(options)
+    rows, explanation = [], []
+    notes = [
+        "CAGR = (end / start) ** (1 / n) - 1, n = end year - start year; actual growth runs "
+        "from the earliest observation of the same series to the baseline.",
+    ]
+    for r in resolved:
+        g = results.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)
+        explanation += _explain_gap(r, g)[2:]
+        row = _head(r) | {
+            "periods": g.periods,
+            "required_cagr": g.required_cagr,
+            "required_linear_pace_per_year": g.linear_increment,
+            "actual_start_year": None,
+            "actual_start": None,
+            "actual_periods": None,
+            "actual_cagr": None,
+            "actual_linear_pace_per_year": None,
+            "actual_to_required_cagr": None,
+            "reason": None,
+        }
+        a = _actual(r)
+        if a is None:
+            row["reason"] = no_history_reason(r)
+            notes.append(_no_history_note(r))
+        else:
+            ratio = None
+            if g.already_met:  # (which a target equal to the baseline, a 0 % rate, is)
+                row["reason"] = (
+                    "the target is already met: actual / required CAGR measures progress "
+                    "towards a target still ahead, so it is not computed"
+                )
+            elif g.required_cagr != 0:
+                ratio = a.cagr / g.required_cagr
+            row |= {
+                "actual_start_year": a.start_year,
+                "actual_start": a.start,
+                "actual_periods": a.periods,
+                "actual_cagr": a.cagr,
+                "actual_linear_pace_per_year": a.linear_pace,
+                "actual_to_required_cagr": ratio,
+            }
+            explanation.append(
+                f"{r.metric}: actual CAGR = ({fmt.exact(r.baseline)} / {fmt.exact(a.start)}) ** "
+                f"(1 / {a.periods}) - 1 = {a.cagr:.6f} ({fmt.rate(a.cagr)} a year, "
+                f"{a.start_year}-{r.base_year})"
+            )
+            explanation.append(
+                f"{r.metric}: actual linear pace = ({fmt.exact(r.baseline)} - "
+                f"{fmt.exact(a.start)}) / {a.periods} = {fmt.exact(a.linear_pace)} "
+                f"({r.amount(a.linear_pace)} a year)"
+            )
+        rows.append(row)
+    return _report(
+        "cagr",
+        "Required and actual growth",
+        _inputs(options),
+        CAGR_FIELDS,
+        rows,
+        notes=notes + _override_notes(resolved),
+        sources=cited_sources(options, resolved),
+        warnings=warnings,
+        methods=CAGR_METHODS,
+        explanation=explanation,
+    )

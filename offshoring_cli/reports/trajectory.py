@@ -1,0 +1,127 @@
+"""The ``trajectory`` report: year by year from the base year to the target year."""
+
+from typing import Any
+
+from offshoring_cli.core import formulas, results
+from offshoring_cli.core.fields import Field
+from offshoring_cli.core.methods import _AT_TARGET
+from offshoring_cli.core.records import Number
+from offshoring_cli.core.resolve import Options, cited_sources, resolve
+from offshoring_cli.render import numbers as fmt
+from offshoring_cli.reports import Report, _inputs, _override_notes, _report
+from offshoring_cli.reports.growth import _actual, _no_history_note, no_history_reason
+
+TRAJECTORY_FIELDS = (
+    Field("metric", "Metric", "text"),
+    Field("year", "Year", "year"),
+    Field("observed", "Observed", "value", ""),
+    Field("compound_path", "Compound path", "value", ""),
+    Field("linear_path", "Linear path", "value", ""),
+    Field("actual_pace_path", "At actual pace", "value", "", pace=True),
+)
+
+TRAJECTORY_METHODS = {
+    "observed": "whole-year observations of the target's series",
+    "compound_path": "baseline * (1 + required CAGR) ** (year - base year)" + _AT_TARGET,
+    "linear_path": "baseline + (target - baseline) * (year - base year) / n" + _AT_TARGET,
+    "actual_pace_path": "baseline * (1 + actual CAGR) ** (year - base year)" + _AT_TARGET,
+    "reason": "why actual_pace_path is null from the base year on; null when it is given",
+}
+
+
+def _path_point(baseline: Number, rate: float, k: int) -> Number:
+    """The compound path in year ``base + k``: the baseline itself (exact) at ``k = 0``."""
+    return baseline if k == 0 else formulas.project(baseline, rate, k)
+
+
+def _linear_point(baseline: Number, gap: Number, k: int, n: int) -> Number:
+    """``baseline + gap * k / n``, exact (an int) where it divides exactly."""
+    if isinstance(baseline, int) and isinstance(gap, int) and (gap * k) % n == 0:
+        return baseline + gap * k // n
+    return baseline + gap * k / n
+
+
+def trajectory_report(options: Options) -> Report:
+    """The ``trajectory`` command: year by year from the base year to the target year.
+
+    Per metric and year: the observation where one exists (from the series' earliest
+    whole-year observation), the compound path at the required CAGR, the linear path, and the
+    path at the actual (historical) pace where history allows (else ``None``, and the row's
+    ``reason`` says why). Each path value is the milestone that year needs; a path value within
+    rounding of the target is the target itself (:func:`formulas.snap_to_target`), so both
+    paths end exactly on the target in the target year.
+
+    Raises:
+        DomainError: see :func:`resolve`.
+    """
+    resolved, warnings = resolve(options)
+    rows: list[dict[str, Any]] = []
+    notes, explanation = [], []
+    for r in resolved:
+        g = results.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)
+        a = _actual(r)
+        reason = None
+        if a is None:
+            reason = no_history_reason(r)
+            notes.append(_no_history_note(r))
+        observed = {o.year: o.value for o in r.history}
+        for year in range(r.history[0].year, r.target_year + 1):
+            k = year - r.base_year
+            on_path = k >= 0
+            compound = linear = actual = None
+            if on_path:
+                # k years of compounding; a linear point is one product and one sum.
+                compound = formulas.snap_to_target(
+                    _path_point(r.baseline, g.required_cagr, k), r.target, k
+                )
+                linear = formulas.snap_to_target(
+                    _linear_point(r.baseline, g.absolute, k, g.periods),
+                    r.target,
+                    min(k, 1),
+                    r.baseline,
+                )
+                if a is not None:
+                    actual = formulas.snap_to_target(
+                        _path_point(r.baseline, a.cagr, k), r.target, k
+                    )
+            rows.append(
+                {
+                    "metric": r.metric,
+                    "unit": r.unit,
+                    "year": year,
+                    "observed": observed.get(year),
+                    "compound_path": compound,
+                    "linear_path": linear,
+                    "actual_pace_path": actual,
+                    "reason": reason if on_path else None,
+                }
+            )
+        explanation += [
+            f"{r.metric}: compound path in year y = {fmt.exact(r.baseline)} * "
+            f"(1 + {g.required_cagr:.6f}) ** (y - {r.base_year})",
+            f"{r.metric}: linear path in year y = {fmt.exact(r.baseline)} + "
+            f"{fmt.exact(g.linear_increment)} * (y - {r.base_year})",
+        ]
+        if a is not None:
+            explanation.append(
+                f"{r.metric}: actual-pace path in year y = {fmt.exact(r.baseline)} * "
+                f"(1 + {a.cagr:.6f}) ** (y - {r.base_year})"
+            )
+    return _report(
+        "trajectory",
+        "Year-by-year paths to the target",
+        _inputs(options),
+        TRAJECTORY_FIELDS,
+        rows,
+        notes=[
+            "Each path value is the milestone that year needs (compound: at the required CAGR; "
+            "linear: equal yearly additions); 'at actual pace' continues the historical CAGR.",
+            *notes,
+            *_override_notes(resolved),
+        ],
+        sources=cited_sources(options, resolved),
+        warnings=warnings,
+        methods=TRAJECTORY_METHODS,
+        explanation=explanation,
+        layout="rows",
+    )

@@ -1,0 +1,202 @@
+"""The scenario format, as pydantic models (they also give the JSON Schema).
+
+Values are checked as the command line checks them (from 1e-6 to 1e18); text fields hold one
+line of plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from offshoring_cli.core import records
+from offshoring_cli.core.records import MAX_QUANTITY, MIN_QUANTITY
+
+_STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, str_strip_whitespace=True, strict=True)
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a text field may not hold: C0 (tab and line breaks included), DEL, C1, the
+Unicode line and paragraph separators, and the bidirectional embeddings, overrides and
+isolates (they reorder what a terminal shows)."""
+_CONTROL_NAMES = {
+    "\t": "tab",
+    "\n": "line break",
+    "\r": "carriage return",
+    "\x1b": "escape, as in terminal escape codes",
+    "\x7f": "delete",
+}
+
+
+def _plain(text: str) -> str:
+    """``text`` unchanged if it holds no control character (:data:`_CONTROL`).
+
+    Raises:
+        PydanticCustomError: naming the first one (code point and position).
+    """
+    found = _CONTROL.search(text)
+    if found is None:
+        return text
+    char = found.group()
+    name = f"U+{ord(char):04X}" + (f", {_CONTROL_NAMES[char]}" if char in _CONTROL_NAMES else "")
+    raise PydanticCustomError(
+        "control_character",
+        "holds a control character ({name}) at character {at}; text is one line of plain text, "
+        "without tabs, line breaks or escape codes",
+        {"name": name, "at": found.start() + 1},
+    )
+
+
+def _quantity(value: int | float) -> int | float:
+    """``value`` if the command line would accept it as a count or an amount: greater than 0,
+    from :data:`~offshoring_cli.core.records.MIN_QUANTITY` to
+    :data:`~offshoring_cli.core.records.MAX_QUANTITY`.
+
+    Raises:
+        PydanticCustomError: the value is out of that range.
+    """
+    if value <= 0:
+        raise PydanticCustomError("greater_than", "must be greater than 0")
+    if value < MIN_QUANTITY:
+        raise PydanticCustomError(
+            "quantity_too_small",
+            "{value} is too small: values are at least 1e-6, as on the command line (in "
+            "whole units of the indicator, not thousands or billions)",
+            {"value": repr(value)},
+        )
+    if value > MAX_QUANTITY:
+        raise PydanticCustomError(
+            "quantity_too_large",
+            "{value} is too large: values are at most 1e18, as on the command line",
+            {"value": repr(value)},
+        )
+    return value
+
+
+_COUNTS = ", ".join(sorted(records.COUNT_UNITS))
+_QUANTITY_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1, "maximum": MAX_QUANTITY},
+        {"type": "number", "minimum": MIN_QUANTITY, "maximum": float(MAX_QUANTITY)},
+    ],
+    "description": "From 1e-6 to 1e18, in the indicator's unit; a whole number where the unit "
+    f"counts things ({_COUNTS}).",
+}
+
+Line = Annotated[str, AfterValidator(_plain)]
+"""Text on one line, without control characters."""
+Text = Annotated[str, Field(min_length=1), AfterValidator(_plain)]
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Positive = Annotated[int | float, AfterValidator(_quantity), WithJsonSchema(_QUANTITY_SCHEMA)]
+Multiple = Annotated[
+    float,
+    AfterValidator(_quantity),
+    WithJsonSchema({"type": "number", "minimum": MIN_QUANTITY, "maximum": float(MAX_QUANTITY)}),
+]
+Change = Annotated[float, Field(gt=-1, le=1000)]
+
+
+class SourceModel(BaseModel):
+    """Where figures come from."""
+
+    model_config = _STRICT
+    publisher: Text
+    title: Text
+    date: Annotated[str, Field(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")] = Field(
+        description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    url: Annotated[str, Field(pattern=r"^https?://\S+$"), AfterValidator(_plain)]
+
+
+class ObservationModel(BaseModel):
+    """One dated value of an indicator, in the indicator's unit."""
+
+    model_config = _STRICT
+    year: Year
+    period: Literal["year", "H1", "H2"] = Field(
+        "year", description="'year' for a whole year's figure, 'H1' or 'H2' for a half-year."
+    )
+    value: Positive
+    series: Id
+    source: Id
+    note: Line = Field("", description="How a derived figure was derived.")
+    reported_change: Change | None = Field(
+        None, description="Change on the same period a year earlier, as the source reports it."
+    )
+
+
+class TargetModel(BaseModel):
+    """The value to reach by a year, in the indicator's unit and one of its series."""
+
+    model_config = _STRICT
+    year: Year
+    value: Positive
+    series: Id
+    source: Id
+    described_multiple: Multiple | None = Field(
+        None, description="The multiple of the baseline the source describes (2 = 'doubling')."
+    )
+
+
+class IndicatorModel(BaseModel):
+    """A measured quantity with its observations and its target."""
+
+    model_config = _STRICT
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
+    label: Text
+    unit: Annotated[str, Field(min_length=1, max_length=16), AfterValidator(_plain)] = Field(
+        description="'jobs', a currency code such as 'MAD', or another unit. Values in a unit "
+        f"that counts things ({_COUNTS}) must be whole numbers."
+    )
+    direction: Literal["increase", "decrease"] = "increase"
+    observations: Annotated[list[ObservationModel], Field(min_length=1)]
+    target: TargetModel
+
+
+class SegmentModel(BaseModel):
+    """One part of a whole-year figure."""
+
+    model_config = _STRICT
+    id: Id
+    label: Text
+    value: Positive
+    change: Change | None = Field(None, description="Change on the prior year, as given.")
+    prior: Positive | None = Field(None, description="The prior year's value, where given.")
+    source: Id
+
+
+class SegmentsModel(BaseModel):
+    """A split of one indicator's whole-year figure by segment."""
+
+    model_config = _STRICT
+    indicator: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    year: Year
+    items: Annotated[list[SegmentModel], Field(min_length=1)]
+
+
+class ScenarioModel(BaseModel):
+    """An offshoring-cli scenario file."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, title="offshoring-cli scenario")
+    scenario_version: Literal[1] = Field(description="Version of this format.")
+    name: Id
+    description: Line = ""
+    sources: dict[Id, SourceModel]
+    indicators: Annotated[list[IndicatorModel], Field(min_length=1)]
+    segments: SegmentsModel | None = None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the scenario format (Draft 2020-12), from :class:`ScenarioModel`."""
+    schema = ScenarioModel.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    # Source ids are keys: pydantic lists them as patternProperties, which lets a key that
+    # does not match through; the pattern belongs to every property name.
+    sources = schema["properties"]["sources"]
+    ((pattern, source),) = sources.pop("patternProperties").items()
+    sources["propertyNames"]["pattern"] = pattern
+    sources["additionalProperties"] = source
+    return schema

@@ -1,0 +1,245 @@
+"""Reading a scenario file: the one place a scenario is read, from bytes to parsed TOML.
+
+A regular file of at most :data:`MAX_BYTES`, or standard input for ``-``; the text is UTF-8,
+with or without a byte-order mark; parsing uses the standard :mod:`tomllib`. Each problem is a
+:class:`~offshoring_cli.scenario.ScenarioError` with one line saying why.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+import tomllib
+from typing import Any
+
+from offshoring_cli.scenario import STDIN, ScenarioError
+
+MAX_BYTES = 1024 * 1024
+"""The largest scenario file read, in bytes (1 MiB: over 200 times the built-in dataset)."""
+
+MAX_KEY_PARTS = 32
+"""The most parts a dotted key may have (``sources.id.url`` has 3): tomllib takes a time that
+grows with the square of a key's length."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "is a directory, not a scenario file"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a scenario file"),
+    (stat.S_ISCHR, "is a device, not a scenario file"),
+    (stat.S_ISBLK, "is a device, not a scenario file"),
+    (stat.S_ISSOCK, "is a socket, not a scenario file"),
+)
+_ONLY_FILES = "; give a regular file, or - to read the scenario from standard input"
+_CAP = f"the {MAX_BYTES // (1024 * 1024)} MiB ({MAX_BYTES:,} bytes) cap on scenario files"
+_TOO_LARGE = f"is over {_CAP}"
+
+
+def _kind_problem(mode: int) -> str | None:
+    """Why a file of ``mode`` cannot be read as a scenario, or ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, problem in _KINDS:
+        if test(mode):
+            return problem + ("" if test is stat.S_ISDIR else _ONLY_FILES)
+    return "is not a regular file" + _ONLY_FILES  # pragma: no cover - no other kind on POSIX
+
+
+def _os_problem(error: OSError) -> str:
+    """An error opening or reading a file, as one line."""
+    import errno
+
+    if isinstance(error, FileNotFoundError):
+        return "no such file; check the path (offshoring scenario init PATH writes one)"
+    if isinstance(error, NotADirectoryError):
+        return "no such file (a part of the path is a file, not a folder)"
+    if isinstance(error, PermissionError):
+        return "cannot be read (permission denied)"
+    if error.errno == errno.ENAMETOOLONG:
+        return "no such file (the name is too long for the file system)"
+    return f"cannot be read ({error.strerror or error})"
+
+
+def _read_file(name: str) -> bytes:
+    """The bytes of the regular file ``name``: checked before it is opened (a FIFO is never
+    opened, so never waited on; a device never read), opened without blocking and checked
+    again (it may have been replaced meanwhile), then read up to :data:`MAX_BYTES`.
+
+    Raises:
+        ScenarioError: with one problem saying why the file cannot be read.
+    """
+
+    def refuse(problem: str) -> ScenarioError:
+        return ScenarioError(name, [problem])
+
+    try:
+        info = os.stat(name)
+    except FileNotFoundError as error:
+        if name.strip() != name:
+            raise refuse("no such file (the path starts or ends with a space)") from None
+        raise refuse(_os_problem(error)) from None
+    except OSError as error:
+        raise refuse(_os_problem(error)) from None
+    except ValueError:  # a NUL character in the path
+        raise refuse("no such file (the path holds a NUL character)") from None
+    problem = _kind_problem(info.st_mode)
+    if problem is None and info.st_size > MAX_BYTES:
+        problem = f"is {info.st_size:,} bytes, over {_CAP}"
+    if problem:
+        raise refuse(problem)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(name, flags | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise refuse(_os_problem(error)) from None
+    try:
+        problem = _kind_problem(os.fstat(fd).st_mode)
+        if problem:
+            raise refuse(problem)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - size)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+        raise refuse(_TOO_LARGE)
+    except OSError as error:
+        raise refuse(_os_problem(error)) from None
+    finally:
+        os.close(fd)
+
+
+def _read_stdin() -> bytes:
+    """Standard input to its end, at most :data:`MAX_BYTES` (more than that is not read).
+
+    Raises:
+        ScenarioError: standard input is closed, cannot be read, or holds more.
+    """
+    stream = sys.stdin
+    if stream is None:
+        raise ScenarioError(STDIN, ["standard input is closed; redirect a file to it"])
+    source = getattr(stream, "buffer", stream)
+    try:
+        data = source.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise ScenarioError(STDIN, [_os_problem(error)]) from None
+    except ValueError:  # a closed stream
+        raise ScenarioError(STDIN, ["standard input is closed; redirect a file to it"]) from None
+    if data is None:  # non-blocking, and nothing written yet
+        raise ScenarioError(STDIN, ["nothing to read yet (standard input is non-blocking)"])
+    if isinstance(data, str):  # a text stream without a buffer
+        data = data.encode("utf-8", "surrogateescape")
+    if len(data) > MAX_BYTES:
+        raise ScenarioError(STDIN, [_TOO_LARGE])
+    return bytes(data)
+
+
+def _where(data: bytes, offset: int) -> str:
+    """``line L, column C`` of the byte at ``offset`` (columns count characters)."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", "replace")) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    return f"line {line}, column {column}"
+
+
+_UTF8 = "; save the file as UTF-8"
+
+
+def _decode(data: bytes) -> str:
+    """The text of a scenario: UTF-8, with or without a byte-order mark (dropped).
+
+    Raises:
+        ValueError: one line naming the problem: a UTF-16 or UTF-32 byte-order mark, a NUL
+            byte (binary data, or UTF-16 without a mark), a byte that is not UTF-8 (Latin-1,
+            Windows-1252...), each with its line and column.
+    """
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise ValueError("is UTF-32 text (it starts with a UTF-32 byte-order mark)" + _UTF8)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ValueError("is UTF-16 text (it starts with a UTF-16 byte-order mark)" + _UTF8)
+    data = data.removeprefix(codecs.BOM_UTF8)
+    nul = data.find(b"\0")
+    binary = "holds a NUL byte at {}: binary data, or UTF-16 text, not a TOML file" + _UTF8
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if 0 <= nul < error.start:
+            raise ValueError(binary.format(_where(data, nul))) from None
+        raise ValueError(
+            f"is not UTF-8 text: byte 0x{data[error.start]:02X} at "
+            f"{_where(data, error.start)} is not UTF-8 (Latin-1 or Windows-1252 text?)" + _UTF8
+        ) from None
+    if nul >= 0:
+        raise ValueError(binary.format(_where(data, nul)))
+    return text
+
+
+_KEY = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_KEY_RUN = re.compile(
+    rf"(?:^[ \t]*+\[?\[?|[{{,])[ \t]*+({_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+)", re.MULTILINE
+)
+"""A key where TOML allows one (at the start of a line, in a table header, in an inline table),
+with its dotted parts; possessive, so the scan is linear."""
+
+
+def _long_key(text: str) -> str | None:
+    """Where ``text`` has a dotted key of over :data:`MAX_KEY_PARTS` parts, or ``None``."""
+    for match in _KEY_RUN.finditer(text):
+        run = match[1]
+        if len(run) > 2 * MAX_KEY_PARTS and len(re.findall(_KEY, run)) > MAX_KEY_PARTS:
+            return f"line {text.count(chr(10), 0, match.start(1)) + 1}"
+    return None
+
+
+def read(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Read and parse a scenario file: the one place a scenario is read.
+
+    ``path`` is a regular file, or the string ``-`` for standard input (a :class:`Path`
+    named ``-`` is a file); at most :data:`MAX_BYTES` are read. The text is UTF-8, with or
+    without a byte-order mark.
+
+    Raises:
+        ScenarioError: with one problem: an empty path; missing, a directory, a device, a
+            FIFO or a socket (refused before it is opened: nothing blocks or reads for ever),
+            unreadable, over :data:`MAX_BYTES`, not UTF-8 (the byte, line and column),
+            empty, not TOML (line and column), or nested too deeply.
+    """
+    name = os.fspath(path)
+    if not name.strip():
+        raise ScenarioError(
+            name, ["an empty path; give a scenario file's path, or - for standard input"]
+        )
+    data = _read_stdin() if name == STDIN and isinstance(path, str) else _read_file(name)
+    try:
+        text = _decode(data)
+    except ValueError as error:
+        raise ScenarioError(name, [str(error)]) from None
+    if not text.strip():
+        raise ScenarioError(name, ["is empty; start from 'offshoring scenario init'"])
+    where = _long_key(text)
+    if where is not None:
+        raise ScenarioError(
+            name,
+            [f"has a dotted key of over {MAX_KEY_PARTS} parts at {where}; a scenario's have a few"],
+        )
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ScenarioError(name, [f"TOML syntax error: {error}"]) from None
+    except RecursionError:
+        raise ScenarioError(
+            name,
+            [
+                "is nested too deeply to read (arrays or tables inside each other hundreds "
+                "of levels deep); a scenario nests a few levels at most"
+            ],
+        ) from None
+    except ValueError:  # an integer of thousands of digits (int's conversion limit)
+        raise ScenarioError(
+            name, ["holds a number thousands of digits long; values are at most 1e18"]
+        ) from None

@@ -1,0 +1,339 @@
+"""Validating parsed TOML as a scenario: the dataset, or every problem found at once.
+
+Each problem is one line with its key path (``indicators[0].observations[2].value: must be
+greater than 0``), listed in the order of the format: each field's type and range (pydantic,
+:mod:`~offshoring_cli.scenario.model`), whole numbers for counts, then what needs the whole
+file (ids, duplicates, series, segments).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from offshoring_cli.core import records
+from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError
+from offshoring_cli.scenario.model import ScenarioModel
+from offshoring_cli.scenario.read import read
+
+MAX_VALUES = 10_000
+"""The most values (table keys and array items, all levels) a scenario may hold: about 70 times
+the built-in dataset's 141. It bounds the work of validating a hostile file."""
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _path_of(loc: tuple[int | str, ...]) -> str:
+    """A pydantic error location as a key path: ``indicators[0].observations[2].value``.
+
+    A key that is not a bare TOML key (a dot, a space, a control character...) is quoted, as
+    Python quotes it, so that the path stays one unambiguous line: ``sources['a b']``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part in {"int", "float", "[key]"} or part.startswith(("constrained-", "function-")):
+            continue  # union branches, validator names and key markers are not keys
+        elif _BARE_KEY.fullmatch(part):
+            text += ("." if text else "") + part
+        else:
+            text += f"[{part!r}]"
+    return text or "(top level)"
+
+
+def _message(error: Any) -> str:
+    kind, msg = error["type"], str(error["msg"])
+    if error["loc"] and error["loc"][-1] == "[key]":
+        return "the key " + _message({**error, "loc": error["loc"][:-1]})
+    if kind == "extra_forbidden":
+        return "unknown key (check its spelling; see 'offshoring schema scenario')"
+    if kind == "missing":
+        return "missing (required)"
+    if kind == "literal_error" and "scenario_version" in error["loc"]:
+        return f"must be {SCENARIO_VERSION} (this tool reads scenario format {SCENARIO_VERSION})"
+    if kind == "finite_number":
+        return "must be a finite number (not nan or inf)"
+    return msg.replace("Input should be", "must be").replace("String should", "must")
+
+
+def _field_problems(error: ValidationError) -> dict[str, list[str]]:
+    """The problems, by key path. A number checked against both branches of ``int | float``
+    fails twice; the branch that merely says "not an int" (or "not a float") is dropped when
+    the other says more."""
+    by_place: dict[str, list[tuple[str, str]]] = {}
+    for item in error.errors():
+        by_place.setdefault(_path_of(tuple(item["loc"])), []).append((item["type"], _message(item)))
+    problems: dict[str, list[str]] = {}
+    for where, found in by_place.items():
+        specific = [m for kind, m in found if kind not in {"int_type", "float_type"}]
+        problems[where] = list(dict.fromkeys(specific or [m for _, m in found]))
+    return problems
+
+
+@functools.cache
+def _field_ranks() -> dict[str, int]:
+    """Every key of the format, ranked in the models' order (scenario_version first)."""
+    ranks: dict[str, int] = {}
+    models: list[type[BaseModel]] = [ScenarioModel]
+    while models:
+        model = models.pop(0)
+        for name, field in model.model_fields.items():
+            ranks.setdefault(name, len(ranks))
+            for inner in _models_in(field.annotation):
+                models.append(inner)
+    return ranks
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models an annotation holds (``list[ObservationModel]``, ``X | None``...)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in getattr(annotation, "__args__", ()) for model in _models_in(arg)]
+
+
+def _file_order(path: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key that lists problems in the order of the format: indexes in order, keys in
+    the models' order, unknown keys after the known ones."""
+    ranks = _field_ranks()
+    key: list[tuple[int, int, str]] = []
+    for match in re.finditer(r"\[(\d+)\]|\[(?:'[^']*'|\"[^\"]*\")\]|[^.\[\]]+", path):
+        if match[1] is not None:
+            key.append((0, int(match[1]), ""))
+        else:
+            rank = -1 if match[0] == "(top level)" else ranks.get(match[0], len(ranks))
+            key.append((1, rank, match[0]))
+    return tuple(key)
+
+
+def _count_problems(data: dict[str, Any]) -> dict[str, str]:
+    """Values that must be whole and are not, by key path: every value, target and segment
+    (value and prior) of an indicator whose unit counts things (:func:`records.is_count`), as
+    the command line wants a whole number of jobs. Reads the parsed TOML as it is, so that
+    these problems are listed with pydantic's; anything of an unexpected shape is left to
+    pydantic."""
+    found: dict[str, str] = {}
+
+    def check(where: str, value: Any, unit: str) -> None:
+        if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
+            found[where] = (
+                f"{value!r} is not a whole number: values in {unit!r} are counts (as on the "
+                "command line, where a count of jobs is whole)"
+            )
+
+    indicators = data.get("indicators")
+    counts: dict[str, str] = {}
+    for i, ind in enumerate(indicators if isinstance(indicators, list) else []):
+        unit = ind.get("unit") if isinstance(ind, dict) else None
+        if not isinstance(unit, str) or not records.is_count(unit):
+            continue
+        if isinstance(ind.get("id"), str):
+            counts[ind["id"]] = unit
+        observations = ind.get("observations")
+        for j, obs in enumerate(observations if isinstance(observations, list) else []):
+            if isinstance(obs, dict):
+                check(f"indicators[{i}].observations[{j}].value", obs.get("value"), unit)
+        target = ind.get("target")
+        if isinstance(target, dict):
+            check(f"indicators[{i}].target.value", target.get("value"), unit)
+    segments = data.get("segments")
+    if isinstance(segments, dict) and segments.get("indicator") in counts:
+        unit = counts[segments["indicator"]]
+        items = segments.get("items")
+        for k, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                for key in ("value", "prior"):
+                    check(f"segments.items[{k}].{key}", item.get(key), unit)
+    return found
+
+
+def _cross_problems(model: ScenarioModel) -> list[str]:
+    """What field-by-field validation cannot see: ids, duplicates, series, segments."""
+    problems: list[str] = []
+    known = ", ".join(model.sources) or "none"
+
+    def check_source(where: str, source: str) -> None:
+        if source not in model.sources:
+            problems.append(f"{where}.source: unknown source id {source!r} (known: {known})")
+
+    ids: set[str] = set()
+    for i, ind in enumerate(model.indicators):
+        here = f"indicators[{i}]"
+        if ind.id in ids:
+            problems.append(f"{here}.id: duplicate indicator id {ind.id!r}")
+        ids.add(ind.id)
+        seen: dict[tuple[str, int, str], int] = {}
+        for j, obs in enumerate(ind.observations):
+            check_source(f"{here}.observations[{j}]", obs.source)
+            key = (obs.series, obs.year, obs.period)
+            if key in seen:
+                problems.append(
+                    f"{here}.observations[{j}]: duplicate year {obs.year} ({obs.period}) in "
+                    f"series {obs.series!r}, first at observations[{seen[key]}]"
+                )
+            else:
+                seen[key] = j
+        check_source(f"{here}.target", ind.target.source)
+        series = {o.series for o in ind.observations}
+        annual = [o for o in ind.observations if o.series == ind.target.series]
+        annual = [o for o in annual if o.period == "year"]
+        if ind.target.series not in series:
+            problems.append(
+                f"{here}.target.series: {ind.target.series!r} is not a series of this "
+                f"indicator's observations ({', '.join(sorted(series))})"
+            )
+        elif not annual:
+            problems.append(
+                f"{here}.target.series: no whole-year observation in series "
+                f"{ind.target.series!r} to serve as the baseline"
+            )
+        elif ind.target.year <= max(o.year for o in annual):
+            problems.append(
+                f"{here}.target.year: {ind.target.year} must be after the latest whole-year "
+                f"observation ({max(o.year for o in annual)})"
+            )
+    if model.segments is not None:
+        seg = model.segments
+        if seg.indicator not in ids:
+            problems.append(f"segments.indicator: no indicator {seg.indicator!r}")
+        else:
+            ind = next(x for x in model.indicators if x.id == seg.indicator)
+            whole = [
+                o
+                for o in ind.observations
+                if o.year == seg.year and o.period == "year" and o.series == ind.target.series
+            ]
+            if not whole:
+                problems.append(
+                    f"segments.year: {seg.indicator} has no whole-year figure for {seg.year} "
+                    "in its target's series to split"
+                )
+        item_ids: set[str] = set()
+        for k, item in enumerate(seg.items):
+            check_source(f"segments.items[{k}]", item.source)
+            if item.id in item_ids:
+                problems.append(f"segments.items[{k}].id: duplicate segment id {item.id!r}")
+            item_ids.add(item.id)
+    return problems
+
+
+def _number(value: float) -> records.Number:
+    """TOML floats that hold whole numbers stay exact as ints (26.22e9 -> 26220000000)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def _dataset(model: ScenarioModel) -> records.Dataset:
+    indicators = {}
+    for ind in model.indicators:
+        observations = tuple(
+            sorted(
+                (
+                    records.Observation(
+                        o.year,
+                        _number(o.value),
+                        o.series,
+                        o.source,
+                        o.note,
+                        o.period,
+                        o.reported_change,
+                    )
+                    for o in ind.observations
+                ),
+                key=lambda o: o.year,  # stable: the file's order within a year
+            )
+        )
+        t = ind.target
+        indicators[ind.id] = records.Indicator(
+            ind.id,
+            ind.label,
+            ind.unit,
+            observations,
+            records.Target(t.year, _number(t.value), t.series, t.source, t.described_multiple),
+            ind.direction == "increase",
+        )
+    sources = {
+        key: records.Source(s.publisher, s.title, s.date, s.url) for key, s in model.sources.items()
+    }
+    segments: tuple[records.Segment, ...] = ()
+    if model.segments is not None:
+        segments = tuple(
+            records.Segment(
+                s.id,
+                s.label,
+                _number(s.value),
+                s.change,
+                None if s.prior is None else _number(s.prior),
+                s.source,
+            )
+            for s in model.segments.items
+        )
+    return records.Dataset(
+        model.name,
+        model.description,
+        indicators,
+        sources,
+        segments,
+        model.segments.year if model.segments else None,
+        model.segments.indicator if model.segments else None,
+    )
+
+
+def _too_many_values(data: dict[str, Any]) -> bool:
+    """Whether ``data`` holds more than :data:`MAX_VALUES` (counted without recursion, and
+    only until the count is over)."""
+    count = 0
+    pending: list[Any] = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            count += len(item)
+            if count > MAX_VALUES:
+                return True
+            pending.extend(item)
+    return False
+
+
+def check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
+    """Validate parsed TOML: the dataset, or ``None`` and every problem found, one line each
+    (``key.path: what is wrong``): each field's type and range (values from 1e-6 to 1e18,
+    whole numbers for counts, text without control characters), then what needs the whole
+    file (ids, duplicates, series, segments)."""
+    if _too_many_values(data):
+        return None, [
+            f"(top level): holds over {MAX_VALUES:,} values (keys and array items), the most a "
+            "scenario may hold (the built-in dataset holds 141)"
+        ]
+    counts = _count_problems(data)
+    try:
+        model = ScenarioModel.model_validate(data)
+    except ValidationError as error:
+        fields = _field_problems(error)
+        for where, message in counts.items():
+            fields.setdefault(where, [message])  # a value already refused is refused once
+        ordered = sorted(fields.items(), key=lambda item: _file_order(item[0]))
+        return None, [f"{where}: {message}" for where, found in ordered for message in found]
+    problems = [f"{where}: {message}" for where, message in counts.items()]
+    problems += _cross_problems(model)
+    return (None, problems) if problems else (_dataset(model), [])
+
+
+def load(path: str | os.PathLike[str]) -> records.Dataset:
+    """Read, validate and return the dataset of a scenario file. Never writes anything.
+
+    Raises:
+        ScenarioError: the file cannot be read, is not TOML, or is not a valid scenario;
+            ``problems`` lists every problem.
+    """
+    dataset, problems = check(read(path))
+    if dataset is None:
+        raise ScenarioError(os.fspath(path), problems)
+    return dataset

@@ -1,0 +1,101 @@
+"""Writing a scenario file: a dataset as commented TOML (tomlkit, imported when used)."""
+
+from __future__ import annotations
+
+import os
+
+from offshoring_cli.core import records
+from offshoring_cli.render import files
+from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError
+
+
+def to_toml(dataset: records.Dataset) -> str:
+    """The dataset as a commented scenario file (written with tomlkit)."""
+    import tomlkit
+
+    doc = tomlkit.document()
+    doc.add(
+        tomlkit.comment("offshoring-cli scenario file. Check it: offshoring scenario validate FILE")
+    )
+    doc.add(
+        tomlkit.comment("Use it: offshoring --scenario FILE status (or OFFSHORING_SCENARIO=FILE)")
+    )
+    doc.add(tomlkit.comment("Values are in whole units: jobs, or MAD (not billions)."))
+    doc.add(tomlkit.nl())
+    doc.add("scenario_version", SCENARIO_VERSION)
+    doc.add("name", dataset.name)
+    doc.add("description", dataset.description)
+    doc.add(tomlkit.nl())
+
+    doc.add(tomlkit.comment("Sources, by id: every observation, target and segment names one."))
+    sources = tomlkit.table()
+    for key, src in dataset.sources.items():
+        table = tomlkit.table()
+        for field, value in src._asdict().items():
+            table.add(field, value)
+        sources.add(key, table)
+    doc.add("sources", sources)
+
+    indicators = tomlkit.aot()
+    for ind in dataset.indicators.values():
+        table = tomlkit.table()
+        table.add(tomlkit.comment(f"{ind.label}, in {ind.unit}"))
+        table.add("id", ind.id)
+        table.add("label", ind.label)
+        table.add("unit", ind.unit)
+        table.add("direction", "increase" if ind.increase else "decrease")
+        target = tomlkit.inline_table()
+        for field, value in ind.target._asdict().items():
+            if value is not None:
+                target.append(field, value)
+        table.add("target", target)
+        observations = tomlkit.aot()
+        for obs in ind.observations:
+            row = tomlkit.table()
+            for field, value in obs._asdict().items():
+                if value is None or (field == "note" and not value):
+                    continue
+                if field == "period" and value == "year":
+                    continue
+                row.add(field, value)
+            observations.append(row)
+        table.add("observations", observations)
+        indicators.append(table)
+    doc.add("indicators", indicators)
+
+    if dataset.segments and dataset.segments_of and dataset.segments_year:
+        doc.add(tomlkit.nl())
+        doc.add(tomlkit.comment("Optional: a split of one indicator's whole-year figure."))
+        segments = tomlkit.table()
+        segments.add("indicator", dataset.segments_of)
+        segments.add("year", dataset.segments_year)
+        items = tomlkit.aot()
+        for seg in dataset.segments:
+            row = tomlkit.table()
+            for field, value in seg._asdict().items():
+                if value is not None:
+                    row.add(field, value)
+            items.append(row)
+        segments.add("items", items)
+        doc.add("segments", segments)
+    return tomlkit.dumps(doc)
+
+
+def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> files.Output:
+    """Write ``text`` to ``path`` as :func:`files.write` does (``-``: stdout; a device or
+    FIFO: written into; a file: atomically, a new one with 0666 less the umask).
+
+    Returns:
+        Where the text went (see :func:`files.check`).
+
+    Raises:
+        ScenarioError: ``path`` is an existing regular file and ``force`` is false.
+        DomainError: ``path`` cannot be written (see :func:`files.check`).
+        files.WriteError: writing failed; nothing is left behind.
+    """
+    name = os.fspath(path)
+    output = files.check(name, f"scenario {name!r}", "scenario.toml")
+    if output.exists and not force:
+        raise ScenarioError(name, ["already exists; pass --force to overwrite it"])
+    files.write(output, text)
+    return output
