@@ -36,7 +36,7 @@ def test_the_seed_tables_are_complete() -> None:
 
 
 @pytest.mark.parametrize("row", LISTED, ids=lambda r: f"{r['indicator']}-{r['kind']}-{r['year']}")
-def test_listed_figure_is_in_the_domain_module(row: dict[str, str]) -> None:
+def test_listed_figure_is_in_the_builtin_module(row: dict[str, str]) -> None:
     indicator = builtin.INDICATORS[row["indicator"]]
     if row["kind"] == "target":
         record: records.Observation | records.Target = indicator.target
@@ -57,7 +57,7 @@ def test_listed_figure_is_in_the_domain_module(row: dict[str, str]) -> None:
     assert record.source == row["source"]
 
 
-def test_every_domain_figure_is_listed() -> None:
+def test_every_builtin_figure_is_listed() -> None:
     listed = {(r["indicator"], r["kind"], int(r["year"]), r["period"], r["series"]) for r in LISTED}
     in_code = set()
     for ind in builtin.INDICATORS.values():
