@@ -22,6 +22,9 @@ SHORTFALL_METHOD = (
     "positive: short of the target, negative: beyond it"
 )
 
+# The method texts are output (``methods`` in JSON), kept as they were: "metrics.reaches" in
+# the two below is :func:`offshoring_cli.core.formulas.reaches`, the module's former name.
+
 REACHED_METHOD = (
     "the first year the value is >= target (<= target when a decrease is wanted), up to the "
     "rounding of the projection: within 4 * (years + 1) units in the last place for a "
