@@ -45,6 +45,7 @@ LIGHT = {
     "offshoring_cli.cli.params",
     "offshoring_cli.core",
     "offshoring_cli.core.builtin",
+    "offshoring_cli.core.claims",
     "offshoring_cli.core.fields",
     "offshoring_cli.core.formulas",
     "offshoring_cli.core.methods",

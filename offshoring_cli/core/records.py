@@ -9,7 +9,10 @@ Units: a count (``unit="jobs"``) is in whole things counted; an amount in a curr
 source id that is a key of its dataset's ``sources``.
 """
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from offshoring_cli.core.claims import InsightSpec
 
 Number = int | float
 """A count or an amount: ``int`` where the figure is exact, ``float`` otherwise."""
@@ -139,6 +142,8 @@ class Dataset(NamedTuple):
     The built-in dataset is :data:`~offshoring_cli.core.builtin.BUILTIN`; a scenario file
     (``--scenario``) gives another.
     ``segments`` split the whole-year figure of indicator ``segments_of`` in ``segments_year``.
+    ``insights`` are the facts particular to the data that the ``status`` report checks
+    (:mod:`offshoring_cli.core.claims`).
     """
 
     name: str
@@ -148,3 +153,4 @@ class Dataset(NamedTuple):
     segments: tuple[Segment, ...] = ()
     segments_year: int | None = None
     segments_of: str | None = None
+    insights: tuple["InsightSpec", ...] = ()

@@ -1,18 +1,45 @@
-"""The insights of the ``status`` report: target multiples, exports per job, half-year momentum."""
+"""The insights of the ``status`` report, computed for any dataset from what it declares.
+
+Declared (:mod:`offshoring_cli.core.claims`): claims a source makes about a target (checked
+against the computed multiple) and ratios between two indicators. Computed for every indicator
+without a declaration: the target as a multiple of the latest figure of the indicator's other
+series, how those series compare with the target's series (:func:`series_relations`), and the
+half-year momentum of the target's series. No sentence here names a particular indicator or
+series: ids, units and wordings come from the dataset.
+"""
+
+from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from offshoring_cli.core.claims import Claim, Ratio, singular
+from offshoring_cli.core.records import Dataset, Indicator, Observation
 from offshoring_cli.core.resolve import OVERRIDE, Resolved
+from offshoring_cli.render import numbers as fmt
 
 _MULTIPLE_WORDS = {2.0: "doubling", 3.0: "tripling", 4.0: "quadrupling"}
+"""Words for a claimed multiple declared without its own wording."""
 
 
-def _target_multiple_insight(r: Resolved) -> dict[str, Any] | None:
-    """The target as a multiple of the baseline, against the multiple its source describes
-    and against the indicator's other series."""
-    # The source's wording describes its own target, not one given on the command line.
-    described = None if r.target_source == OVERRIDE else r.indicator.target.described_multiple
+def _claim(dataset: Dataset, r: Resolved) -> Claim | None:
+    """The claim the dataset declares about ``r``'s target multiple, if any (none for a
+    target given on the command line: the source's wording describes its own target)."""
+    if r.target_source == OVERRIDE:
+        return None
+    for spec in dataset.insights:
+        if isinstance(spec, Claim) and (spec.indicator, spec.claim) == (
+            r.metric,
+            "target_multiple",
+        ):
+            return spec
+    return None
+
+
+def _target_multiple_insight(r: Resolved, claim: Claim | None) -> dict[str, Any] | None:
+    """The target as a multiple of the baseline, against the multiple a source claims and
+    against the latest whole-year figure of the indicator's other series."""
+    described = None if claim is None else claim.value
     series = r.indicator.target.series
     other = [o for o in r.indicator.observations if o.series != series and o.period == "year"]
     if described is None and not other:
@@ -29,9 +56,9 @@ def _target_multiple_insight(r: Resolved) -> dict[str, Any] | None:
         f"The {r.metric} target ({r.amount(r.target)}) is {multiple:.2f}x the {r.base_year} "
         f"figure ({r.amount(r.baseline)})"
     )
-    if described is not None:
-        word = _MULTIPLE_WORDS.get(described, f"{described:g}x")
-        if abs(multiple - described) <= 0.05 * described:
+    if claim is not None:
+        word = claim.wording or _MULTIPLE_WORDS.get(claim.value, f"{claim.value:g}x")
+        if abs(multiple - claim.value) <= 0.05 * claim.value:
             text += f', the "{word}" of its source\'s wording'
         else:
             text += f', not the "{word}" of its source\'s wording'
@@ -54,33 +81,46 @@ def _target_multiple_insight(r: Resolved) -> dict[str, Any] | None:
     return item
 
 
-def _per_job_insight(jobs: Resolved, exports: Resolved) -> dict[str, Any] | None:
-    """Exports per job now and as implied by the two targets."""
-    if exports.base_year != jobs.base_year or exports.target_year != jobs.target_year:
+def _figure(value: float) -> str:
+    """A ratio for a sentence: whole above 100 (``176,566``), else three significant digits."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
+def _ratio_insight(spec: Ratio, top: Resolved, bottom: Resolved) -> dict[str, Any] | None:
+    """``top`` per unit of ``bottom`` now and as implied by the two targets, when both share
+    their base and target years."""
+    if top.base_year != bottom.base_year or top.target_year != bottom.target_year:
         return None
-    now = exports.baseline / jobs.baseline
-    then = exports.target / jobs.target
+    now = top.baseline / bottom.baseline
+    then = top.target / bottom.target
     change = then / now - 1
-    unit = exports.unit
-    direction = "faster" if change < 0 else "slower"
+    unit = top.unit
+    label = spec.label or f"{top.metric.capitalize()} per {singular(bottom.unit)}"
+    if change < 0:
+        assumption = f"{bottom.metric} grow faster than {top.metric}"
+    elif change > 0:
+        assumption = f"{bottom.metric} grow slower than {top.metric}"
+    else:
+        assumption = f"{bottom.metric} and {top.metric} grow at the same pace"
     return {
-        "id": "exports_per_job",
-        "unit": f"{unit} per job",
-        "baseline_year": jobs.base_year,
+        "id": spec.id,
+        "unit": f"{unit} per {singular(bottom.unit)}",
+        "baseline_year": bottom.base_year,
         "baseline": now,
-        "target_year": jobs.target_year,
+        "target_year": bottom.target_year,
         "implied_by_targets": then,
         "change": change,
         "text": (
-            f"Exports per job: {now:,.0f} {unit} in {jobs.base_year} vs {then:,.0f} {unit} "
-            f"implied by the {jobs.target_year} targets ({change:+.0%}): the targets assume "
-            f"jobs grow {direction} than exports."
+            f"{label}: {_figure(now)} {unit} in {bottom.base_year} vs {_figure(then)} {unit} "
+            f"implied by the {bottom.target_year} targets ({change:+.0%}): the targets assume "
+            f"{assumption}."
         ),
     }
 
 
 def _momentum_insight(r: Resolved) -> dict[str, Any] | None:
-    """The latest two half-year figures of the target's series: momentum, not an annual rate."""
+    """The latest two half-year figures of the target's series: momentum, not an annual rate.
+    Computed for any indicator with a half-year figure and the same half a year earlier."""
     series = r.indicator.target.series
     halves = [o for o in r.indicator.observations if o.period != "year" and o.series == series]
     if len(halves) < 2:
@@ -113,11 +153,50 @@ def _momentum_insight(r: Resolved) -> dict[str, Any] | None:
     }
 
 
-def _insights(resolved: Sequence[Resolved]) -> list[dict[str, Any]]:
-    """What a reader should not miss: target multiples, exports per job, momentum."""
+def series_relation(indicator: Indicator, name: str) -> str:
+    """How series ``name`` of ``indicator`` compares with its target's series, measured in the
+    latest year both give a whole-year figure for: ``in 2023, the latest year both cover, the
+    offshoring-legacy series is 31.60 % lower than the digital-outsourcing series (17.90 bn MAD
+    vs 26.17 bn MAD)``, or that they share no year."""
+    series = indicator.target.series
+
+    def annual(of: str) -> dict[int, Observation]:
+        found = (o for o in indicator.observations if o.series == of and o.period == "year")
+        return {o.year: o for o in found}
+
+    mine, theirs = annual(name), annual(series)
+    common = sorted(set(mine) & set(theirs))
+    if not common:
+        return f"the {name} series shares no year with the {series} series to compare their levels"
+    year = common[-1]
+    other, current = mine[year].value, theirs[year].value
+    difference = other / current - 1
+    if difference == 0:
+        how = "equal to"
+    else:
+        how = f"{fmt.rate(abs(difference))} {'lower' if difference < 0 else 'higher'} than"
+    return (
+        f"in {year}, the latest year both cover, the {name} series is {how} the {series} "
+        f"series ({fmt.amount(other, indicator.unit)} vs {fmt.amount(current, indicator.unit)})"
+    )
+
+
+def insights(
+    resolved: Sequence[Resolved], dataset: Dataset
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """What a reader should not miss, and the ids of the sources it cites (claims' sources and
+    the figures it quotes): target multiples (against claims and other series), the declared
+    ratios between indicators, half-year momentum."""
     by_metric = {r.metric: r for r in resolved}
-    found = [_target_multiple_insight(r) for r in resolved]
-    if "jobs" in by_metric and "exports" in by_metric:
-        found.append(_per_job_insight(by_metric["jobs"], by_metric["exports"]))
+    claims = {r.metric: _claim(dataset, r) for r in resolved}
+    found = [_target_multiple_insight(r, claims[r.metric]) for r in resolved]
+    for spec in dataset.insights:
+        if isinstance(spec, Ratio) and {spec.numerator, spec.denominator} <= by_metric.keys():
+            found.append(
+                _ratio_insight(spec, by_metric[spec.numerator], by_metric[spec.denominator])
+            )
     found += [_momentum_insight(r) for r in resolved]
-    return [item for item in found if item is not None]
+    items = [item for item in found if item is not None]
+    cited = [c.source for c in claims.values() if c is not None and c.source]  # always shown
+    cited += [i[k] for i in items for k in ("other_series_source", "source") if k in i]
+    return items, cited

@@ -15,7 +15,8 @@ from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sourc
 from offshoring_cli.errors import DomainError
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Report, _inputs, _override_notes, _report
-from offshoring_cli.reports.insights import _insights
+from offshoring_cli.reports.insights import insights as find_insights
+from offshoring_cli.reports.insights import series_relation
 
 ACHIEVED_REASON = (
     "the target is already met: the growth ratio R and the progress score Q measure progress "
@@ -147,8 +148,8 @@ def _left_out_note(r: Resolved) -> str | None:
         years = ", ".join(str(o.year) for o in r.indicator.observations if o.series == name)
         parts.append(
             f"the {name} series ({years}) is left out: the target refers to the {series} "
-            "series, and growth is never computed across two series (the older series has a "
-            "narrower scope, about a third lower)"
+            f"series, and growth is never computed across two series; "
+            + series_relation(r.indicator, name)
         )
     if half:
         labels = ", ".join(f"{o.period} {o.year}" for o in half)
@@ -290,7 +291,7 @@ def status_report(options: Options, since: int | None = None) -> Report:
                 f"{s.progress_score:.4f} -> {s.progress_band}"
             )
     notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
-    insights = _insights(resolved)
+    insights, insight_sources = find_insights(resolved, options.dataset)
     return _report(
         "status",
         "Are we on track?",
@@ -298,11 +299,7 @@ def status_report(options: Options, since: int | None = None) -> Report:
         STATUS_FIELDS,
         rows,
         notes=notes,
-        sources=_sources(
-            options.dataset,
-            [*cited_sources(options, resolved)]
-            + [i[k] for i in insights for k in ("other_series_source", "source") if k in i],
-        ),
+        sources=_sources(options.dataset, [*cited_sources(options, resolved), *insight_sources]),
         warnings=warnings,
         methods=STATUS_METHODS,
         explanation=explanation,

@@ -137,7 +137,10 @@ class TargetModel(BaseModel):
     series: Id
     source: Id
     described_multiple: Multiple | None = Field(
-        None, description="The multiple of the baseline the source describes (2 = 'doubling')."
+        None,
+        description="The multiple of the baseline the target's source describes (2 = "
+        "'doubling'): shorthand for an [[insights]] claim of kind 'target_multiple' citing the "
+        "target's source.",
     )
 
 
@@ -177,6 +180,47 @@ class SegmentsModel(BaseModel):
     items: Annotated[list[SegmentModel], Field(min_length=1)]
 
 
+IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
+
+
+class RatioInsightModel(BaseModel):
+    """Declared insight: one indicator per unit of another, now and as implied by their
+    targets (shown by ``status`` when both are assessed with the same base and target years)."""
+
+    model_config = _STRICT
+    kind: Literal["ratio"]
+    numerator: IndicatorId = Field(description="Id of the indicator divided (exports).")
+    denominator: IndicatorId = Field(description="Id of the indicator it is divided by (jobs).")
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)] = Field(
+        "", description="The insight's id in JSON output; default '{numerator}_per_{denominator}'."
+    )
+    label: Line = Field(
+        "",
+        description="Opens the insight's sentence ('Exports per job'); default "
+        "'{Numerator} per {denominator's unit, singular}'. The ratio's unit is derived: "
+        "'{numerator's unit} per {denominator's unit, singular}' ('MAD per job').",
+    )
+
+
+class ClaimInsightModel(BaseModel):
+    """Declared insight: what a source says of an indicator, checked against the computed
+    figure (shown by ``status`` when the indicator's own target is used)."""
+
+    model_config = _STRICT
+    kind: Literal["claim"]
+    indicator: IndicatorId = Field(description="Id of the indicator the claim is about.")
+    claim: Literal["target_multiple"] = Field(
+        description="What is claimed: 'target_multiple', the target as a multiple of the "
+        "baseline (the latest whole-year figure)."
+    )
+    value: Multiple = Field(description="The claimed figure (2.0 for 'a doubling').")
+    wording: Line = Field("", description="The source's words ('doubling'); default '{value}x'.")
+    source: Id = Field(description="Id of the source that makes the claim.")
+
+
+Insight = Annotated[RatioInsightModel | ClaimInsightModel, Field(discriminator="kind")]
+
+
 class ScenarioModel(BaseModel):
     """An offshoring-cli scenario file."""
 
@@ -187,6 +231,11 @@ class ScenarioModel(BaseModel):
     sources: dict[Id, SourceModel]
     indicators: Annotated[list[IndicatorModel], Field(min_length=1)]
     segments: SegmentsModel | None = None
+    insights: list[Insight] = Field(
+        [],
+        description="Facts particular to the data that 'status' checks: ratios between two "
+        "indicators and claims of the sources (kind 'ratio' or 'claim').",
+    )
 
 
 def json_schema() -> dict[str, Any]:

@@ -12,21 +12,23 @@ import functools
 import math
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from offshoring_cli.core import records
+from offshoring_cli.core import claims, records
 from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError
-from offshoring_cli.scenario.model import ScenarioModel
+from offshoring_cli.scenario.model import ClaimInsightModel, ScenarioModel
 from offshoring_cli.scenario.read import read
 
 MAX_VALUES = 10_000
-"""The most values (table keys and array items, all levels) a scenario may hold: about 70 times
-the built-in dataset's 141. It bounds the work of validating a hostile file."""
+"""The most values (table keys and array items, all levels) a scenario may hold: about 65 times
+the built-in dataset's 154. It bounds the work of validating a hostile file."""
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_INSIGHT_KINDS = ("ratio", "claim")
 
 
 def _path_of(loc: tuple[int | str, ...]) -> str:
@@ -35,11 +37,13 @@ def _path_of(loc: tuple[int | str, ...]) -> str:
     A key that is not a bare TOML key (a dot, a space, a control character...) is quoted, as
     Python quotes it, so that the path stays one unambiguous line: ``sources['a b']``."""
     text = ""
-    for part in loc:
+    for at, part in enumerate(loc):
         if isinstance(part, int):
             text += f"[{part}]"
         elif part in {"int", "float", "[key]"} or part.startswith(("constrained-", "function-")):
             continue  # union branches, validator names and key markers are not keys
+        elif part in _INSIGHT_KINDS and at + 1 < len(loc) and loc[:1] == ("insights",):
+            continue  # the insight's kind, by which pydantic picked its model
         elif _BARE_KEY.fullmatch(part):
             text += ("." if text else "") + part
         else:
@@ -59,6 +63,9 @@ def _message(error: Any) -> str:
         return f"must be {SCENARIO_VERSION} (this tool reads scenario format {SCENARIO_VERSION})"
     if kind == "finite_number":
         return "must be a finite number (not nan or inf)"
+    if kind in {"union_tag_not_found", "union_tag_invalid"}:
+        kinds = " or ".join(repr(k) for k in _INSIGHT_KINDS)
+        return f"needs kind = {kinds} (which insight it declares)"
     return msg.replace("Input should be", "must be").replace("String should", "must")
 
 
@@ -219,6 +226,49 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
             if item.id in item_ids:
                 problems.append(f"segments.items[{k}].id: duplicate segment id {item.id!r}")
             item_ids.add(item.id)
+    problems += _insight_problems(model, ids, check_source)
+    return problems
+
+
+def _insight_problems(
+    model: ScenarioModel, ids: set[str], check_source: Callable[[str, str], None]
+) -> list[str]:
+    """Declared insights that name an unknown indicator or source, or say one thing twice."""
+    problems: list[str] = []
+    known = ", ".join(sorted(ids))
+
+    def check_indicator(where: str, indicator: str) -> None:
+        if indicator not in ids:
+            problems.append(f"{where}: no indicator {indicator!r} (indicators: {known})")
+
+    claimed = {
+        ind.id: f"indicators[{i}].target.described_multiple"
+        for i, ind in enumerate(model.indicators)
+        if ind.target.described_multiple is not None
+    }
+    ratio_ids: dict[str, int] = {}
+    for n, spec in enumerate(model.insights):
+        here = f"insights[{n}]"
+        if isinstance(spec, ClaimInsightModel):
+            check_indicator(f"{here}.indicator", spec.indicator)
+            check_source(here, spec.source)
+            if spec.indicator in claimed:
+                problems.append(
+                    f"{here}: {spec.indicator}'s target multiple is already claimed at "
+                    f"{claimed[spec.indicator]}; declare each claim once"
+                )
+            claimed[spec.indicator] = f"insights[{n}]"
+            continue
+        check_indicator(f"{here}.numerator", spec.numerator)
+        check_indicator(f"{here}.denominator", spec.denominator)
+        if spec.numerator == spec.denominator:
+            problems.append(f"{here}.denominator: a ratio needs two different indicators")
+        name = spec.id or f"{spec.numerator}_per_{spec.denominator}"
+        if name in ratio_ids:
+            problems.append(
+                f"{here}.id: duplicate insight id {name!r}, first at insights[{ratio_ids[name]}]"
+            )
+        ratio_ids.setdefault(name, n)
     return problems
 
 
@@ -255,7 +305,7 @@ def _dataset(model: ScenarioModel) -> records.Dataset:
             ind.label,
             ind.unit,
             observations,
-            records.Target(t.year, _number(t.value), t.series, t.source, t.described_multiple),
+            records.Target(t.year, _number(t.value), t.series, t.source),
             ind.direction == "increase",
         )
     sources = {
@@ -274,6 +324,20 @@ def _dataset(model: ScenarioModel) -> records.Dataset:
             )
             for s in model.segments.items
         )
+    insights: list[claims.InsightSpec] = [
+        claims.Claim(
+            ind.id, "target_multiple", ind.target.described_multiple, "", ind.target.source
+        )
+        for ind in model.indicators
+        if ind.target.described_multiple is not None
+    ]
+    for spec in model.insights:
+        if isinstance(spec, ClaimInsightModel):
+            insights.append(
+                claims.Claim(spec.indicator, spec.claim, spec.value, spec.wording, spec.source)
+            )
+        else:
+            insights.append(claims.Ratio(spec.numerator, spec.denominator, spec.id, spec.label))
     return records.Dataset(
         model.name,
         model.description,
@@ -282,6 +346,7 @@ def _dataset(model: ScenarioModel) -> records.Dataset:
         segments,
         model.segments.year if model.segments else None,
         model.segments.indicator if model.segments else None,
+        tuple(insights),
     )
 
 
@@ -310,7 +375,7 @@ def check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
     if _too_many_values(data):
         return None, [
             f"(top level): holds over {MAX_VALUES:,} values (keys and array items), the most a "
-            "scenario may hold (the built-in dataset holds 141)"
+            "scenario may hold (the built-in dataset holds 154)"
         ]
     counts = _count_problems(data)
     try:

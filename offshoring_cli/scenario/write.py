@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from offshoring_cli.core import records
+from offshoring_cli.core import claims, records
 from offshoring_cli.render import files
 from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError
 
@@ -20,7 +20,8 @@ def to_toml(dataset: records.Dataset) -> str:
     doc.add(
         tomlkit.comment("Use it: offshoring --scenario FILE status (or OFFSHORING_SCENARIO=FILE)")
     )
-    doc.add(tomlkit.comment("Values are in whole units: jobs, or MAD (not billions)."))
+    units = ", ".join(dict.fromkeys(ind.unit for ind in dataset.indicators.values()))
+    doc.add(tomlkit.comment(f"Values are in whole units ({units}), not thousands or billions."))
     doc.add(tomlkit.nl())
     doc.add("scenario_version", SCENARIO_VERSION)
     doc.add("name", dataset.name)
@@ -62,6 +63,37 @@ def to_toml(dataset: records.Dataset) -> str:
         table.add("observations", observations)
         indicators.append(table)
     doc.add("indicators", indicators)
+
+    if dataset.insights:
+        doc.add(tomlkit.nl())
+        doc.add(
+            tomlkit.comment(
+                "Optional: facts particular to the data, checked by 'status': ratios between"
+            )
+        )
+        doc.add(
+            tomlkit.comment("two indicators, and what the sources claim (kind 'ratio' or 'claim').")
+        )
+        specs = tomlkit.aot()
+        for spec in dataset.insights:
+            row = tomlkit.table()
+            row.add("kind", spec.kind)
+            if isinstance(spec, claims.Ratio):
+                row.add("numerator", spec.numerator)
+                row.add("denominator", spec.denominator)
+                if spec.id != f"{spec.numerator}_per_{spec.denominator}":
+                    row.add("id", spec.id)
+                if spec.label:
+                    row.add("label", spec.label)
+            else:
+                row.add("indicator", spec.indicator)
+                row.add("claim", spec.claim)
+                row.add("value", spec.value)
+                if spec.wording:
+                    row.add("wording", spec.wording)
+                row.add("source", spec.source)
+            specs.append(row)
+        doc.add("insights", specs)
 
     if dataset.segments and dataset.segments_of and dataset.segments_year:
         doc.add(tomlkit.nl())
