@@ -12,7 +12,6 @@ import functools
 import math
 import os
 import re
-from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -226,13 +225,11 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
             if item.id in item_ids:
                 problems.append(f"segments.items[{k}].id: duplicate segment id {item.id!r}")
             item_ids.add(item.id)
-    problems += _insight_problems(model, ids, check_source)
+    problems += _insight_problems(model, ids)
     return problems
 
 
-def _insight_problems(
-    model: ScenarioModel, ids: set[str], check_source: Callable[[str, str], None]
-) -> list[str]:
+def _insight_problems(model: ScenarioModel, ids: set[str]) -> list[str]:
     """Declared insights that name an unknown indicator or source, or say one thing twice."""
     problems: list[str] = []
     known = ", ".join(sorted(ids))
@@ -251,7 +248,11 @@ def _insight_problems(
         here = f"insights[{n}]"
         if isinstance(spec, ClaimInsightModel):
             check_indicator(f"{here}.indicator", spec.indicator)
-            check_source(here, spec.source)
+            if spec.source not in model.sources:
+                problems.append(
+                    f"{here}.source: unknown source id {spec.source!r} "
+                    f"(known: {', '.join(model.sources) or 'none'})"
+                )
             if spec.indicator in claimed:
                 problems.append(
                     f"{here}: {spec.indicator}'s target multiple is already claimed at "
