@@ -444,7 +444,9 @@ def test_a_tiny_value_is_refused_with_its_key_path(tmp_path: Path) -> None:
     ],
 )
 def test_values_have_the_command_lines_limits(value: float, accepted: bool) -> None:
-    found = problems_of(_set_exports_baseline(value))
+    data = _set_exports_baseline(value)
+    del data["segments"]  # they split the 2024 exports: 26.2 bn of them cannot split 1e-6 MAD
+    found = problems_of(data)
     assert (found == []) is accepted, found
     if not accepted:
         assert found[0].startswith("indicators[1].observations[5].value: ")
@@ -807,3 +809,97 @@ def test_the_fuzz_alphabet_is_what_the_checker_refuses() -> None:
         data = seed()
         data["description"] = f"x{character}y"
         assert problems_of(data), unicodedata.name(character, hex(ord(character)))
+
+
+# --- fresh-user report (issue 9 follow-ups), items 7 and 9 ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("148500", "must be a number, not text: remove the quotes (value = 148500)"),
+        (" 1.485e5 ", "must be a number, not text: remove the quotes (value = 1.485e5)"),
+        ("lots", "must be a number, not text ('lots')"),
+        ("nan", "must be a number, not text ('nan')"),
+        (True, "must be a number, not true"),
+        (False, "must be a number, not false"),
+    ],
+)
+def test_a_number_of_the_wrong_type_is_one_problem_saying_what_to_write(
+    value: Any, problem: str
+) -> None:
+    # Once two lines per value: "must be a valid integer" and "must be a valid number" (one
+    # per branch of int | float), and no hint to remove the quotes.
+    data = seed()
+    data["indicators"][0]["observations"][1]["value"] = value
+    assert problems_of(data) == [f"indicators[0].observations[1].value: {problem}"]
+
+
+def test_a_year_in_quotes_is_one_problem_with_the_fix(tmp_path: Path) -> None:
+    path = write(tmp_path, SEED_TEXT.replace("\nyear = 2022\n", '\nyear = "2022"\n', 1))
+    refused(
+        path,
+        "indicators[0].observations[0].year: must be a whole number, not text: remove "
+        "the quotes (year = 2022)",
+    )
+    done, _ = installed("scenario", "validate", str(path))
+    assert done.returncode == 2
+    assert b"(1 problem)" in done.stderr
+
+
+def test_segments_of_the_wrong_indicator_are_refused(tmp_path: Path) -> None:
+    # Once valid: 26.219 bn of segments "split" 148,500 jobs, and 'segments' showed
+    # "10,578,000,000 jobs", a share of 7,123,232.32 %, under a column headed "Exports".
+    # 26,219,000,000 / 148,500 = 176,558.9 -> "176,559 times".
+    path = write(
+        tmp_path,
+        SEED_TEXT.replace('[segments]\nindicator = "exports"', '[segments]\nindicator = "jobs"'),
+    )
+    refused(
+        path,
+        "segments.items: the segments add up to 26,219,000,000 jobs, 176,559 times the 2024 "
+        "jobs figure they split (148,500 jobs): segments are parts of that figure, in its unit "
+        "(jobs); check segments.indicator",
+    )
+
+
+@pytest.mark.parametrize(
+    ("scale", "valid"),
+    # the seed's segments add up to 26.219 bn against a 26.22 bn total (ratio 0.99996)
+    [(2.0, True), (2.1, False), (1e-3 / 0.99996, True), (0.9e-3, False)],
+)
+def test_segments_may_add_up_to_between_a_thousandth_and_twice_their_figure(
+    scale: float, valid: bool
+) -> None:
+    data = seed()
+    for item in data["segments"]["items"]:
+        item["value"] = item["value"] * scale
+        item.pop("prior", None)
+    found = problems_of(data)
+    assert (found == []) is valid, found
+    if not valid:
+        (line,) = found
+        assert line.startswith("segments.items: the segments add up to ")
+
+
+def test_the_segments_value_column_is_headed_by_the_indicators_label(tmp_path: Path) -> None:
+    # A scenario whose segments split 'hires' (people): the column says what they are.
+    text = SEED_TEXT.replace('label = "Offshoring jobs"', 'label = "Apprentice hires"')
+    text = text.replace('[segments]\nindicator = "exports"', '[segments]\nindicator = "jobs"')
+    start = text.index("[[segments.items]]")
+    text = text[:start] + "".join(
+        f'[[segments.items]]\nid = "{key}"\nlabel = "{key}"\nvalue = {value}\n'
+        'source = "nap-2026"\n\n'
+        for key, value in (("north", 100_000), ("south", 48_500))
+    )
+    path = write(tmp_path, text)
+    done, _ = installed("--scenario", str(path), "segments", "--format", "markdown")
+    assert done.returncode == 0, done.stderr
+    header = next(
+        line for line in done.stdout.decode().splitlines() if line.startswith("| Segment")
+    )
+    assert header == "| Segment | Activity | Apprentice hires | Share of total | Change y/y |"
+    # 100,000 / 148,500 = 67.34 %; 48,500 / 148,500 = 32.66 %
+    assert "| north | north | 100,000 jobs | 67.34 % |" in done.stdout.decode()
+    builtin_md = invoke("segments", "--format", "markdown")
+    assert "| Segment | Activity | Offshoring service exports |" in builtin_md.stdout

@@ -10,7 +10,7 @@ from offshoring_cli.reports import Report, _report
 SEGMENT_FIELDS = (
     Field("segment", "Segment", "text"),
     Field("label", "Activity", "text"),
-    Field("value", "Exports", "value"),
+    Field("value", "Value", "value"),  # shown headed by the indicator's label
     Field("share", "Share of total", "rate"),
     Field("change_on_prior_year", "Change y/y", "rate"),
 )
@@ -117,7 +117,7 @@ def segments_report(options: Options) -> Report:
             "segments_sum": added,
             "adds_up_within_rounding": within,
         },
-        SEGMENT_FIELDS,
+        tuple(f._replace(label=indicator.label) if f.key == "value" else f for f in SEGMENT_FIELDS),
         rows,
         notes=[check, f"Change on the prior year: {changes}."],
         sources=_sources(dataset, [*(seg.source for seg in dataset.segments), total_obs.source]),

@@ -18,7 +18,8 @@ from pydantic import BaseModel, ValidationError
 
 from offshoring_cli.core import claims, records
 from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError
-from offshoring_cli.scenario.model import ClaimInsightModel, ScenarioModel
+from offshoring_cli.render import numbers as fmt
+from offshoring_cli.scenario.model import ClaimInsightModel, ScenarioModel, SegmentsModel
 from offshoring_cli.scenario.read import read
 
 MAX_VALUES = 10_000
@@ -75,11 +76,36 @@ def _field_problems(error: ValidationError) -> dict[str, list[str]]:
     by_place: dict[str, list[tuple[str, str]]] = {}
     for item in error.errors():
         by_place.setdefault(_path_of(tuple(item["loc"])), []).append((item["type"], _message(item)))
+    inputs = {_path_of(tuple(item["loc"])): item.get("input") for item in error.errors()}
     problems: dict[str, list[str]] = {}
     for where, found in by_place.items():
         specific = [m for kind, m in found if kind not in {"int_type", "float_type"}]
+        if not specific:
+            kinds = {kind for kind, _ in found}
+            wrong = _wrong_type(where, inputs.get(where), kinds)
+            if wrong is not None:
+                specific = [wrong]
         problems[where] = list(dict.fromkeys(specific or [m for _, m in found]))
     return problems
+
+
+def _wrong_type(where: str, given: Any, kinds: set[str]) -> str | None:
+    """One problem for a number given as text or as true/false (pydantic reports one per
+    branch of ``int | float``), with what to write instead; ``None`` for other inputs."""
+    wanted = "a whole number" if kinds == {"int_type"} else "a number"
+    key = where.rsplit(".", 1)[-1]
+    if isinstance(given, bool):
+        return f"must be {wanted}, not {str(given).lower()}"
+    if isinstance(given, str):
+        try:
+            finite = math.isfinite(float(given.strip().replace("_", "")))
+        except ValueError:
+            finite = False
+        if not finite:
+            return f"must be {wanted}, not text ({given[:40]!r})"
+        number = given.strip()
+        return f"must be {wanted}, not text: remove the quotes ({key} = {number[:40]})"
+    return None
 
 
 @functools.cache
@@ -219,6 +245,8 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
                     f"segments.year: {seg.indicator} has no whole-year figure for {seg.year} "
                     "in its target's series to split"
                 )
+            else:
+                problems += _segment_sum_problems(seg, ind.unit, whole[-1].value)
         item_ids: set[str] = set()
         for k, item in enumerate(seg.items):
             check_source(f"segments.items[{k}]", item.source)
@@ -227,6 +255,29 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
             item_ids.add(item.id)
     problems += _insight_problems(model, ids)
     return problems
+
+
+SEGMENTS_AT_MOST = 2
+"""Segments may add up to at most twice the figure they split (more cannot be a split of it,
+whatever the rounding) ..."""
+SEGMENTS_AT_LEAST = 1e-3
+"""... and to at least a thousandth of it (less is a unit off: thousands or billions). Between
+the two, ``segments`` says whether they add up within rounding."""
+
+
+def _segment_sum_problems(seg: SegmentsModel, unit: str, total: float) -> list[str]:
+    """The segments' sum against the whole-year figure they split, in its unit."""
+    added = sum(item.value for item in seg.items)
+    ratio = added / total
+    if SEGMENTS_AT_LEAST <= ratio <= SEGMENTS_AT_MOST:
+        return []
+    size = f"{ratio:,.0f} times" if ratio > 1 else f"1/{1 / ratio:,.0f} of"
+    return [
+        f"segments.items: the segments add up to {fmt.amount(_number(added), unit)}, {size} "
+        f"the {seg.year} {seg.indicator} figure they split ({fmt.amount(total, unit)}): "
+        f"segments are parts of that figure, in its unit ({unit}); check segments.indicator "
+        "and the values (they may add up to between a thousandth of the figure and twice it)"
+    ]
 
 
 def _insight_problems(model: ScenarioModel, ids: set[str]) -> list[str]:
