@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from offshoring_cli.core import claims, records
-from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError
 from offshoring_cli.render import numbers as fmt
+from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError
 from offshoring_cli.scenario.model import ClaimInsightModel, ScenarioModel, SegmentsModel
 from offshoring_cli.scenario.read import read
 
