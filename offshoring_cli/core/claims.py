@@ -17,8 +17,6 @@ an indicator with half-year figures in its target's series.
 
 from __future__ import annotations
 
-from typing import Any
-
 CLAIMS = ("target_multiple",)
 """What a :class:`Claim` may state: ``target_multiple``, the target as a multiple of the
 baseline (2.0 for "a doubling")."""
@@ -41,7 +39,7 @@ class _Spec:
     __slots__: tuple[str, ...] = ()
     kind = ""
 
-    def _values(self) -> tuple[Any, ...]:
+    def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)
 
     def __eq__(self, other: object) -> bool:
