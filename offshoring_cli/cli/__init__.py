@@ -48,12 +48,24 @@ def command(
     name: str, *decorators: Callable[[Any], Any], registry: dict[str, Any] | None = None, **kw: Any
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a command to be built on first use: ``decorators`` (options, arguments) are
-    applied then, not at import, so start-up does not pay for every command's options."""
+    applied then, not at import, so start-up does not pay for every command's options.
+
+    An :class:`~offshoring_cli.errors.OffshoringError` raised by the command becomes its
+    ``Error:`` line and exit code here, for every command (:mod:`offshoring_cli.cli.errors`)."""
 
     def register(function: Callable[..., Any]) -> Callable[..., Any]:
         def build() -> click.Command:
             def callback(*args: Any, **kwargs: Any) -> Any:
-                return function(*args, **kwargs)
+                try:
+                    return function(*args, **kwargs)
+                except Exception as error:
+                    from offshoring_cli.errors import OffshoringError
+
+                    if not isinstance(error, OffshoringError):
+                        raise
+                    from offshoring_cli.cli.errors import to_click
+
+                    raise to_click(error) from None
 
             built: Any = functools.update_wrapper(callback, function)  # a fresh copy each time
             for decorator in reversed(decorators):
@@ -159,23 +171,82 @@ def _options(
     metrics: tuple[str, ...] = (),
     base_year: int | None = None,
     target_year: int | None = None,
-    jobs_baseline: int | None = None,
-    jobs_target: int | None = None,
-    exports_baseline: float | None = None,
-    exports_target: float | None = None,
+    baselines: tuple[tuple[str, str], ...] = (),
+    targets: tuple[tuple[str, str], ...] = (),
+    jobs_baseline: str | None = None,
+    jobs_target: str | None = None,
+    exports_baseline: str | None = None,
+    exports_target: str | None = None,
 ) -> Options:
+    """The core's :class:`Options` from the figure options, on the dataset of this run.
+
+    ``--baseline ID=VALUE`` / ``--target ID=VALUE`` and their shorthands (``--jobs-baseline
+    VALUE`` is ``--baseline jobs=VALUE``) are one mechanism: each value is read in the unit of
+    its indicator (a whole number for a count such as jobs or people).
+
+    Raises:
+        click.UsageError: an id the dataset does not have (the message lists its ids), or
+            two values for one figure that disagree.
+        click.BadParameter: a value outside the number grammar.
+    """
     from offshoring_cli.core.resolve import Options
 
-    baselines = {"jobs": jobs_baseline, "exports": exports_baseline}
-    targets = {"jobs": jobs_target, "exports": exports_target}
+    dataset = _dataset()
     return Options(
         metrics=tuple(dict.fromkeys(m.strip().lower() for m in metrics)),
         base_year=base_year,
         target_year=target_year,
-        baselines={k: v for k, v in baselines.items() if v is not None},
-        targets={k: v for k, v in targets.items() if v is not None},
-        dataset=_dataset(),
+        baselines=_figures(
+            dataset, "baseline", baselines, {"jobs": jobs_baseline, "exports": exports_baseline}
+        ),
+        targets=_figures(
+            dataset, "target", targets, {"jobs": jobs_target, "exports": exports_target}
+        ),
+        dataset=dataset,
     )
+
+
+def _figures(
+    dataset: Dataset,
+    kind: str,
+    pairs: tuple[tuple[str, str], ...],
+    shorthands: dict[str, str | None],
+) -> dict[str, int | float]:
+    """The figures given for ``kind`` (``baseline`` or ``target``), by indicator id, each read
+    in its indicator's unit; see :func:`_options`."""
+    from offshoring_cli.cli.grammar import _shown, as_sentence, parse_quantity
+    from offshoring_cli.core.records import is_count
+
+    given = [
+        (f"--{m}-{kind}", m, text, f"--{m}-{kind} {_shown(text)}")
+        for m, text in shorthands.items()
+        if text is not None
+    ]
+    given += [(f"--{kind} {m}", m, text, f"--{kind} {_shown(f'{m}={text}')}") for m, text in pairs]
+    figures: dict[str, int | float] = {}
+    typed: dict[str, str] = {}
+    for option, metric, text, as_typed in given:
+        indicator = dataset.indicators.get(metric)
+        if indicator is None:
+            raise click.UsageError(
+                f"{option}: the dataset {dataset.name!r} has no {_shown(metric)[1:-1]} "
+                f"indicator; indicators: {', '.join(dataset.indicators)}",
+                click.get_current_context(),
+            )
+        try:
+            value = parse_quantity(text, indicator.unit, whole=is_count(indicator.unit)).value
+        except ValueError as error:
+            raise click.BadParameter(
+                as_sentence(error), click.get_current_context(), param_hint=f"'{option}'"
+            ) from None
+        if metric in figures and figures[metric] != value:
+            raise click.UsageError(
+                f"{typed[metric]} and {as_typed} disagree; give only one of them.",
+                click.get_current_context(),
+            )
+        figures[metric] = value
+        typed[metric] = as_typed
+    return figures
 
 
 def _dataset() -> Dataset:
@@ -230,18 +301,18 @@ def _run(
 ) -> None:
     """Parse the shared options out of ``kwargs``, call the core, and write the report.
 
-    A :class:`DomainError` from the core is bad input: exit 2 with one ``Error:`` line.
+    Errors of the core are mapped by the command's wrapper (see :func:`command`).
     """
-    from offshoring_cli.errors import DomainError
     from offshoring_cli.render import emit
 
     fmt, as_json, explain = kwargs.pop("fmt"), kwargs.pop("as_json"), kwargs.pop("explain")
     if as_json and fmt not in (None, "json"):
         raise click.UsageError(f"--json and --format {fmt} disagree; give only one of them.")
-    try:
-        report = build(_options(**kwargs))
-    except DomainError as error:  # includes a scenario file that cannot be used
-        raise click.UsageError(str(error), click.get_current_context()) from None
+    report = build(_options(**kwargs))
+    if report.warnings:  # the core names inputs; here they are named as options
+        from offshoring_cli.cli.errors import cli_text
+
+        report.warnings[:] = [cli_text(warning) for warning in report.warnings]
     emit(report, "json" if as_json else (fmt or "table").lower(), explain)
 
 

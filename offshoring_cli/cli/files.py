@@ -50,7 +50,6 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
       offshoring chart --metric exports --output exports.png
       offshoring chart --format png --output - > chart.png
     """
-    from offshoring_cli.errors import DomainError
     from offshoring_cli.render import chart as charts
     from offshoring_cli.render import files, table, terminal
     from offshoring_cli.reports import chart as chart_content
@@ -90,12 +89,7 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
         text = charts.terminal(chart_content.chart_model(options), width, 22, color, ascii_only)
         terminal.write_out(text)
 
-    try:
-        build()
-    except DomainError as error:
-        raise click.UsageError(str(error), click.get_current_context()) from None
-    except files.WriteError as error:
-        raise click.ClickException(str(error)) from None
+    build()
 
 
 REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -140,7 +134,7 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     import importlib.util
     from pathlib import Path
 
-    from offshoring_cli.errors import DomainError
+    from offshoring_cli.errors import MissingExtra
     from offshoring_cli.render import brief as brief_page
     from offshoring_cli.render import chart as charts
     from offshoring_cli.render import files
@@ -148,51 +142,44 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     from offshoring_cli.reports import brief
     from offshoring_cli.reports import chart as chart_content
 
-    try:
-        label = f"--output {output!r}"
-        target = None if output is None else files.check(output, label, "brief.html")
-        fmt = files.format_for(target, fmt and fmt.lower(), REPORT_FORMATS, "markdown")
-        chart_target = None  # Markdown in a file: the chart as an SVG file beside it
-        if fmt == "markdown" and target is not None and target.kind == "file":
-            given = Path(target.given)
-            beside = str(given.with_name(f"{given.stem}-chart.svg"))
-            chart_target = files.check(beside, f"the chart beside {label} ({beside!r})")
-        if fmt == "html":
-            charts.require("matplotlib")  # the brief includes its chart
-        elif chart_target is not None:
-            try:
-                charts.require("matplotlib")
-            except DomainError as error:
-                raise DomainError(f"{error}; or, without the chart: --output -") from None
-        elif importlib.util.find_spec("matplotlib") is None:
-            click.echo(
-                "Warning: the brief has no chart: it needs the optional plotting libraries "
-                f"({charts.INSTALL_HINT}) and a file (--output brief.md or brief.html).",
-                err=True,
-            )
-        options = _options(**kwargs)
-        content = brief.build(options)
-        if fmt == "html":
-            chart_model = chart_content.chart_model(options)
-            svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
-            text = brief_page.to_html(content, svg)
-        elif chart_target is not None:
-            files.write(
-                chart_target, charts.render_image(chart_content.chart_model(options), "svg")
-            )
-            text = brief_page.to_markdown(content, Path(chart_target.given).name)
-        else:
-            text = brief_page.to_markdown(content, None)
-        if target is None:
-            write_out(text)
-        else:
-            files.write(target, text)
-            if target.kind != "stdout":
-                click.echo(f"Wrote {files.shown(target.given)}", err=True)
-    except DomainError as error:
-        raise click.UsageError(str(error), click.get_current_context()) from None
-    except files.WriteError as error:
-        raise click.ClickException(str(error)) from None
+    label = f"--output {output!r}"
+    target = None if output is None else files.check(output, label, "brief.html")
+    fmt = files.format_for(target, fmt and fmt.lower(), REPORT_FORMATS, "markdown")
+    chart_target = None  # Markdown in a file: the chart as an SVG file beside it
+    if fmt == "markdown" and target is not None and target.kind == "file":
+        given = Path(target.given)
+        beside = str(given.with_name(f"{given.stem}-chart.svg"))
+        chart_target = files.check(beside, f"the chart beside {label} ({beside!r})")
+    if fmt == "html":
+        charts.require("matplotlib")  # the brief includes its chart
+    elif chart_target is not None:
+        try:
+            charts.require("matplotlib")
+        except MissingExtra as error:
+            raise MissingExtra(f"{error}; or, without the chart: --output -") from None
+    elif importlib.util.find_spec("matplotlib") is None:
+        click.echo(
+            "Warning: the brief has no chart: it needs the optional plotting libraries "
+            f"({charts.INSTALL_HINT}) and a file (--output brief.md or brief.html).",
+            err=True,
+        )
+    options = _options(**kwargs)
+    content = brief.build(options)
+    if fmt == "html":
+        chart_model = chart_content.chart_model(options)
+        svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
+        text = brief_page.to_html(content, svg)
+    elif chart_target is not None:
+        files.write(chart_target, charts.render_image(chart_content.chart_model(options), "svg"))
+        text = brief_page.to_markdown(content, Path(chart_target.given).name)
+    else:
+        text = brief_page.to_markdown(content, None)
+    if target is None:
+        write_out(text)
+    else:
+        files.write(target, text)
+        if target.kind != "stdout":
+            click.echo(f"Wrote {files.shown(target.given)}", err=True)
 
 
 _SCENARIO: dict[str, Callable[[], click.Command]] = {}
@@ -245,7 +232,6 @@ def scenario_init(path: str | None, force: bool) -> None:
       offshoring scenario init > my.toml
     """
     from offshoring_cli.core.builtin import BUILTIN
-    from offshoring_cli.errors import DomainError
     from offshoring_cli.render import files
     from offshoring_cli.render.terminal import write_out
     from offshoring_cli.scenario.write import to_toml, write_new
@@ -254,12 +240,7 @@ def scenario_init(path: str | None, force: bool) -> None:
     if path is None or path == files.STDOUT:
         write_out(text)
         return
-    try:
-        written = write_new(path, text, force=force)
-    except DomainError as error:
-        raise click.UsageError(str(error)) from None
-    except files.WriteError as error:
-        raise click.ClickException(str(error)) from None
+    written = write_new(path, text, force=force)
     if written.kind == "file":
         name = path if files.shown(path) == path else "FILE"
         click.echo(

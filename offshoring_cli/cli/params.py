@@ -75,7 +75,7 @@ class MetricQuantityType(click.ParamType[Quantity]):
 
     @staticmethod
     def in_unit(quantity: Quantity, unit: str) -> int | float:
-        """The value of ``quantity`` in ``unit`` (a count when ``unit`` is ``jobs``).
+        """The value of ``quantity`` in ``unit`` (whole when ``unit`` counts things, as jobs).
 
         Raises:
             ValueError: the text typed has another unit word, or is not a whole number of
@@ -83,7 +83,9 @@ class MetricQuantityType(click.ParamType[Quantity]):
         """
         if not quantity.text:
             return quantity.value
-        return parse_quantity(quantity.text, unit, whole=unit == "jobs", signed=True).value
+        from offshoring_cli.core.records import is_count
+
+        return parse_quantity(quantity.text, unit, whole=is_count(unit), signed=True).value
 
 
 class YearType(click.ParamType[int]):
