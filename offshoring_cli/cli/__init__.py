@@ -70,7 +70,7 @@ def command(
             built: Any = functools.update_wrapper(callback, function)  # a fresh copy each time
             for decorator in reversed(decorators):
                 built = decorator(built)
-            make: Callable[[Any], click.Command] = click.command(name, **kw)
+            make: Callable[[Any], click.Command] = click.command(name, cls=OffshoringCommand, **kw)
             return make(built)
 
         (_LAZY if registry is None else registry)[name] = build
@@ -120,12 +120,74 @@ def all_commands() -> dict[str, click.Command]:
     return {name: command for name, command in found.items() if command is not None}
 
 
+def _os_problem(error: OSError) -> str:
+    """An ``OSError`` met while finishing, in words: one without a file name came from
+    writing standard output (a full disk, a stream open for reading only)."""
+    import errno
+
+    reason = error.strerror or str(error)
+    if error.filename is None and error.errno in {
+        errno.ENOSPC,
+        errno.EBADF,
+        errno.EIO,
+        errno.EFBIG,
+        errno.EDQUOT,
+        errno.EAGAIN,
+    }:
+        return f"cannot write to standard output: {reason}; redirect it to a file or a pipe"
+    return f"cannot finish: {reason}"
+
+
+_GROUP_OPTIONS = ("--scenario",)
+_COMMAND_OPTIONS = (
+    "--json", "--format", "-f", "--explain", "--metric", "-m", "--base-year", "--target-year",
+    "--baseline", "--target", "--jobs-baseline", "--jobs-target", "--exports-baseline",
+    "--exports-target", "--since", "--growth", "--increment", "--until", "--years",
+    "--changes", "--output", "-o",
+)  # fmt: skip
+"""Options of the commands, given after the command."""
+_VALUED = tuple(o for o in _COMMAND_OPTIONS if o not in ("--json", "--explain"))
+"""Options of the group, given before the command."""
+
+
+class OffshoringCommand(click.Command):
+    """A command that says where a group option goes (``--scenario`` before the command)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            name = error.option_name.split("=", 1)[0]
+            if name in _GROUP_OPTIONS:
+                raise click.NoSuchOption(
+                    error.option_name,
+                    f"No such option {name!r} here: it goes before the command, as in "
+                    f"'offshoring {name} FILE {ctx.info_name}'.",
+                    ctx=ctx,
+                ) from None
+            raise
+
+
 class OffshoringGroup(click.Group):
     """The top-level group: commands built on demand (:func:`command`), and unexpected
     exceptions turned into one clean ``Error:`` line (exit 1)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(_MODULES)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            name = error.option_name.split("=", 1)[0]
+            if name in _COMMAND_OPTIONS:
+                raise click.NoSuchOption(
+                    error.option_name,
+                    f"No such option {name!r} before the command: it goes after it, as in "
+                    f"'offshoring gap {name}{' ...' if name in _VALUED else ''}'.",
+                    ctx=ctx,
+                ) from None
+            raise
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in _MODULES:
@@ -153,7 +215,7 @@ class OffshoringGroup(click.Group):
                 raise  # Click's main() exits quietly on a closed pipe
             if _debug():
                 raise
-            raise click.ClickException(f"cannot finish: {error.strerror or error}") from error
+            raise click.ClickException(_os_problem(error)) from error
         except Exception as error:
             raise self._unexpected(error) from error
 
@@ -266,9 +328,17 @@ def _dataset() -> Dataset:
 
             state["dataset"] = BUILTIN
         else:
+            from offshoring_cli.scenario import ScenarioError
             from offshoring_cli.scenario.validate import load
 
-            state["dataset"] = load(path)
+            try:
+                state["dataset"] = load(path)
+            except ScenarioError as error:
+                if state.get("scenario_from") != "environment":
+                    raise
+                error.usage = False  # not a mistake on this command line
+                error.template = f"OFFSHORING_SCENARIO={path}: {error.template}"
+                raise
     dataset: Dataset = state["dataset"]
     return dataset
 
@@ -308,7 +378,19 @@ def _run(
     fmt, as_json, explain = kwargs.pop("fmt"), kwargs.pop("as_json"), kwargs.pop("explain")
     if as_json and fmt not in (None, "json"):
         raise click.UsageError(f"--json and --format {fmt} disagree; give only one of them.")
-    report = build(_options(**kwargs))
+    from offshoring_cli.errors import DomainError
+
+    options = _options(**kwargs)
+    try:
+        report = build(options)
+    except DomainError as error:
+        given = [f"{{{k}[{m}]}}" for k in ("baseline", "target") for m in getattr(options, k + "s")]
+        if error.field or not given:
+            raise
+        # a formula's domain (a decline too steep, an overflow) met by a figure given
+        raise DomainError(
+            f"{error.template}; check the figures given ({', '.join(given)})"
+        ) from None
     if report.warnings:  # the core names inputs; here they are named as options
         from offshoring_cli.cli.errors import cli_text
 
@@ -349,7 +431,10 @@ def cli(ctx: click.Context, scenario_path: str | None) -> None:
       offshoring project --growth 8%    where 8 % a year would land
       offshoring --scenario my.toml status   the same on your own figures
     """
-    ctx.ensure_object(dict)["scenario_path"] = scenario_path
+    state = ctx.ensure_object(dict)
+    state["scenario_path"] = scenario_path
+    if ctx.get_parameter_source("scenario_path") is click.core.ParameterSource.ENVIRONMENT:
+        state["scenario_from"] = "environment"
     if ctx.invoked_subcommand is None:  # plain 'offshoring': the help, on stdout
         click.echo(ctx.get_help())
         ctx.exit(0)
@@ -374,6 +459,14 @@ def _exit_now(signum: int, frame: object) -> None:
     os._exit(130)
 
 
+def _late_interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C after the run, while the interpreter exits: one line, exit 130 at once."""
+    try:
+        os.write(2, b"Error: interrupted\n")
+    finally:
+        os._exit(130)
+
+
 def _interrupted() -> None:
     """Say so in one line and exit 130 (128 + SIGINT), whatever was left unwritten."""
     import sys
@@ -392,13 +485,16 @@ def _interrupted() -> None:
     raise SystemExit(130)
 
 
-def main() -> None:
-    """Entry point of the ``offshoring`` console script.
+def main(console: bool = False) -> None:
+    """Run the ``offshoring`` command (the console script runs it through
+    :func:`offshoring_cli.entry.main`, ``console=True``).
 
     Output errors outside a command (``--help`` or ``--version`` into a full disk, a closed
     stdout) get one ``Error:`` line and exit 1 too, never a traceback. Ctrl-C (SIGINT), during
     a command or ``--help``, prints ``Error: interrupted`` and exits 130; where SIGINT is
-    ignored (a background job), it stays ignored.
+    ignored (a background job), it stays ignored. Called in-process (``console=False``), SIGINT
+    is left as it was found; as the console script, a Ctrl-C after the run, while the
+    interpreter exits, still ends with ``Error: interrupted`` and 130, never by the signal.
     """
     import signal
     import sys
@@ -406,7 +502,10 @@ def main() -> None:
     if sys.stdout is None:
         sys.stderr.write("Error: standard output is closed; nothing can be written.\n")
         raise SystemExit(1)
-    handled = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    found = signal.getsignal(signal.SIGINT)
+    handled = found is signal.default_int_handler or (
+        console and getattr(found, "__module__", "") == "offshoring_cli.entry"
+    )
     if handled:
         signal.signal(signal.SIGINT, _on_interrupt)
     try:
@@ -421,8 +520,10 @@ def main() -> None:
 
         if error.errno == errno.EPIPE:
             raise SystemExit(1) from None
-        sys.stderr.write(f"Error: cannot finish: {error.strerror or error}\n")
+        sys.stderr.write(f"Error: {_os_problem(error)}\n")
         raise SystemExit(1) from None
     finally:
-        if handled:  # called in-process (tests, an embedding program): leave SIGINT as it was
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+        if handled and console:  # the run is over: a Ctrl-C now ends the exit at once
+            signal.signal(signal.SIGINT, _late_interrupt)
+        elif handled:  # called in-process (tests, an embedding program): leave SIGINT as it was
+            signal.signal(signal.SIGINT, found)

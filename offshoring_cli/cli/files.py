@@ -41,7 +41,8 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
 
     In the terminal by default (plain ASCII where the terminal cannot show Unicode); with
     --output, an SVG or PNG image with title, axis labels with units, legend and sources.
-    Needs the optional plotting libraries: pip install 'offshoring-cli[charts]'.
+    Needs the optional plotting libraries: pip install 'offshoring-cli[charts]' (from a
+    clone: pip install '.[charts]').
 
     \b
     Examples:
@@ -123,7 +124,8 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
 
     HTML is one self-contained file (chart inline, no external fonts, scripts or images) that
     prints on A4. The chart needs the optional plotting libraries (HTML, or Markdown written
-    to a file): pip install 'offshoring-cli[charts]'; Markdown to stdout needs none.
+    to a file): pip install 'offshoring-cli[charts]' (from a clone: pip install '.[charts]');
+    Markdown to stdout needs none.
 
     \b
     Examples:
@@ -202,8 +204,22 @@ def scenario() -> None:
     """
 
 
+def _scenario_help() -> None:
+    """Plain ``offshoring scenario``: its help on stdout, exit 0 (as plain ``offshoring``)."""
+    ctx = click.get_current_context()
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+
+
 def _scenario_group() -> click.Command:
-    group = click.Group("scenario", help=scenario.__doc__)
+    group = click.Group(
+        "scenario",
+        help=scenario.__doc__,
+        callback=_scenario_help,
+        invoke_without_command=True,
+        no_args_is_help=False,
+    )
     for name, build in _SCENARIO.items():
         group.add_command(build(), name)
     return group
@@ -340,12 +356,27 @@ SCHEMAS = (
 )
 
 
+def _schema_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """NAME, one of :data:`SCHEMAS`, refused in one line when missing or unknown."""
+    names = ", ".join(SCHEMAS)
+    if value is None:
+        raise click.UsageError(f"give a schema NAME, one of: {names}.", ctx)
+    if value not in SCHEMAS:
+        from offshoring_cli.cli.grammar import _shown
+
+        raise click.BadParameter(f"{_shown(value)} is not a schema; give one of: {names}.")
+    return value
+
+
 @command(
     "schema",
-    click.argument("name", type=click.Choice(SCHEMAS)),
+    click.argument("name", metavar="NAME", required=False, callback=_schema_name),
 )
 def schema(name: str) -> None:
     """Print the JSON Schema of the scenario format or of a command's JSON output.
+
+    NAME: scenario, gap, cagr, status, trajectory, project, sensitivity, segments or
+    scenario-show.
 
     \b
     Examples:

@@ -15,11 +15,27 @@ FORMATS = ("table", "json", "csv", "markdown")
 
 GRAMMAR_HELP = """\b
 Numbers: 148500, 26.22, 2.7e5. Digit groups: commas between groups of
-three before the point (148,500; 1,234.5; 1,000%) or _ between digits
-(148_500), not both; no spaces (in a list such as --changes, only _).
-Counts and amounts: a suffix k (thousand), M/mn (million), bn/B/Md
-(billion), then optionally the unit: 148.5k jobs, 26.22 bn MAD, --increment
-15k jobs. Rates: 8% or 0.08; they print as % in tables, fractions in JSON."""
+three before the point (148,500; 1,234.5) or _ between digits (148_500),
+not both; no spaces. Counts and amounts: a suffix k (thousand), M/mn
+(million), bn/B/Md (billion), then optionally the unit: 148.5k jobs,
+26.22 bn MAD."""
+"""The number grammar, as the figure options take it (the end of their commands' help)."""
+
+PROJECT_HELP = (
+    GRAMMAR_HELP[:-1]
+    + """, --increment 15k jobs.
+Rates: 8% or 0.08 (1,000% with a comma group); they print as % in tables,
+fractions in JSON."""
+)
+"""The grammar for ``project``: figures, --increment and --growth."""
+
+SENSITIVITY_HELP = (
+    GRAMMAR_HELP
+    + """
+Rates (--changes): 10% or 0.1, comma-separated; in the list, group digits
+with _ only. They print as % in tables, fractions in JSON."""
+)
+"""The grammar for ``sensitivity``: figures and the --changes list."""
 
 
 def _completion_ids(ctx: click.Context) -> list[str]:

@@ -97,6 +97,7 @@ class YearType(click.ParamType[int]):
         return "YEAR"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        shown = str(value)
         if isinstance(value, int) and not isinstance(value, bool):
             year = value
         else:
@@ -107,9 +108,9 @@ class YearType(click.ParamType[int]):
                     param,
                     ctx,
                 )
-            year = int(text)
+            year, shown = int(text), _shown(text)
         if not 1900 <= year <= 2200:
-            self.fail(f"{year} is out of range; give a year from 1900 to 2200.", param, ctx)
+            self.fail(f"{shown} is out of range; give a year from 1900 to 2200.", param, ctx)
         return year
 
 

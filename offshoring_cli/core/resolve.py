@@ -100,7 +100,11 @@ def _cut(text: str, limit: int = 40) -> str:
 
 
 def _magnitude_warning(
-    option: str, given: Number, reference: Number, whole: bool = False
+    option: str,
+    given: Number,
+    reference: Number,
+    whole: bool = False,
+    what: str = "built-in figure",
 ) -> str | None:
     """A warning when ``given`` is over 1,000 times off ``reference`` (likely a missing suffix).
 
@@ -128,8 +132,7 @@ def _magnitude_warning(
             if suggestion is not None:
                 hint = f"did you mean {suggestion}?"
     return Message(
-        f"{option} {given:,} is over 1,000 times {size} than the built-in figure "
-        f"({reference:,}): {hint}"
+        f"{option} {given:,} is over 1,000 times {size} than the {what} ({reference:,}): {hint}"
     )
 
 

@@ -138,7 +138,8 @@ def check(path: str, label: str, example: str = "") -> Output:
             read-only file, or its folder does not exist or cannot be written.
     """
     hint = f" such as {example}" if example else ""
-    if path == STDOUT:
+    if path == STDOUT:  # checked as /dev/stdout is: before any work
+        _check_fd(path, f"{label} (standard output)", 1)
         return Output(path, label, "stdout", Path(path), fd=1)
     if not path.strip():
         raise DomainError(f"{label}: the path is empty; give a file name{hint}, or - for stdout")

@@ -9,7 +9,13 @@ from offshoring_cli.core.methods import (
     SHORTFALL_METHOD,
 )
 from offshoring_cli.core.records import Number, is_count
-from offshoring_cli.core.resolve import Options, Resolved, _target_sources, resolve
+from offshoring_cli.core.resolve import (
+    Options,
+    Resolved,
+    _magnitude_warning,
+    _target_sources,
+    resolve,
+)
 from offshoring_cli.errors import DomainError, InputError
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Report, _head, _inputs, _override_notes, _report
@@ -79,6 +85,9 @@ def project_report(
                 f"{{increment}} {increment:g}: {r.unit} are whole, give a whole number of "
                 f"{r.unit} a year",
             )
+        if increment and abs(increment) > 1e3 * r.baseline:  # likely a wrong unit
+            warning = _magnitude_warning("{increment}", abs(increment), r.baseline, what="baseline")
+            warnings += [warning] if warning else []
         end = until if until is not None else r.target_year
         if end <= r.base_year:
             raise InputError(
