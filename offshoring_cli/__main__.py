@@ -1,5 +1,5 @@
 """Allow ``python -m offshoring_cli``."""
 
-from offshoring_cli.cli import main
+from offshoring_cli.entry import main
 
 main()

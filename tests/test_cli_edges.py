@@ -509,7 +509,12 @@ def test_the_rule_is_documented_in_help_and_readme() -> None:
     help_text = " ".join(proc.stdout.split())
     assert "commas between groups of three before the point" in help_text
     assert "_ between digits" in help_text and "not both" in help_text
-    assert "--increment 15k jobs" in help_text
+    # tailored (fresh-user item 18): --increment and rates only where the command takes them
+    assert "--increment" not in help_text and "Rates" not in help_text
+    project = " ".join(run(["project", "--help"]).stdout.split())
+    assert "--increment 15k jobs" in project and "Rates: 8% or 0.08" in project
+    sensitivity = " ".join(run(["sensitivity", "--help"]).stdout.split())
+    assert "--increment" not in sensitivity and "Rates (--changes)" in sensitivity
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     grammar = readme.split("### Input grammar", 1)[1].split("\n## ", 1)[0]
     assert "groups of exactly three" in grammar and "not both" in grammar

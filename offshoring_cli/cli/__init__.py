@@ -48,17 +48,29 @@ def command(
     name: str, *decorators: Callable[[Any], Any], registry: dict[str, Any] | None = None, **kw: Any
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a command to be built on first use: ``decorators`` (options, arguments) are
-    applied then, not at import, so start-up does not pay for every command's options."""
+    applied then, not at import, so start-up does not pay for every command's options.
+
+    An :class:`~offshoring_cli.errors.OffshoringError` raised by the command becomes its
+    ``Error:`` line and exit code here, for every command (:mod:`offshoring_cli.cli.errors`)."""
 
     def register(function: Callable[..., Any]) -> Callable[..., Any]:
         def build() -> click.Command:
             def callback(*args: Any, **kwargs: Any) -> Any:
-                return function(*args, **kwargs)
+                try:
+                    return function(*args, **kwargs)
+                except Exception as error:
+                    from offshoring_cli.errors import OffshoringError
+
+                    if not isinstance(error, OffshoringError):
+                        raise
+                    from offshoring_cli.cli.errors import to_click
+
+                    raise to_click(error) from None
 
             built: Any = functools.update_wrapper(callback, function)  # a fresh copy each time
             for decorator in reversed(decorators):
                 built = decorator(built)
-            make: Callable[[Any], click.Command] = click.command(name, **kw)
+            make: Callable[[Any], click.Command] = click.command(name, cls=OffshoringCommand, **kw)
             return make(built)
 
         (_LAZY if registry is None else registry)[name] = build
@@ -108,12 +120,74 @@ def all_commands() -> dict[str, click.Command]:
     return {name: command for name, command in found.items() if command is not None}
 
 
+def _os_problem(error: OSError) -> str:
+    """An ``OSError`` met while finishing, in words: one without a file name came from
+    writing standard output (a full disk, a stream open for reading only)."""
+    import errno
+
+    reason = error.strerror or str(error)
+    if error.filename is None and error.errno in {
+        errno.ENOSPC,
+        errno.EBADF,
+        errno.EIO,
+        errno.EFBIG,
+        errno.EDQUOT,
+        errno.EAGAIN,
+    }:
+        return f"cannot write to standard output: {reason}; redirect it to a file or a pipe"
+    return f"cannot finish: {reason}"
+
+
+_GROUP_OPTIONS = ("--scenario",)
+_COMMAND_OPTIONS = (
+    "--json", "--format", "-f", "--explain", "--metric", "-m", "--base-year", "--target-year",
+    "--baseline", "--target", "--jobs-baseline", "--jobs-target", "--exports-baseline",
+    "--exports-target", "--since", "--growth", "--increment", "--until", "--years",
+    "--changes", "--output", "-o",
+)  # fmt: skip
+"""Options of the commands, given after the command."""
+_VALUED = tuple(o for o in _COMMAND_OPTIONS if o not in ("--json", "--explain"))
+"""Options of the group, given before the command."""
+
+
+class OffshoringCommand(click.Command):
+    """A command that says where a group option goes (``--scenario`` before the command)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            name = error.option_name.split("=", 1)[0]
+            if name in _GROUP_OPTIONS:
+                raise click.NoSuchOption(
+                    error.option_name,
+                    f"No such option {name!r} here: it goes before the command, as in "
+                    f"'offshoring {name} FILE {ctx.info_name}'.",
+                    ctx=ctx,
+                ) from None
+            raise
+
+
 class OffshoringGroup(click.Group):
     """The top-level group: commands built on demand (:func:`command`), and unexpected
     exceptions turned into one clean ``Error:`` line (exit 1)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(_MODULES)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            name = error.option_name.split("=", 1)[0]
+            if name in _COMMAND_OPTIONS:
+                raise click.NoSuchOption(
+                    error.option_name,
+                    f"No such option {name!r} before the command: it goes after it, as in "
+                    f"'offshoring gap {name}{' ...' if name in _VALUED else ''}'.",
+                    ctx=ctx,
+                ) from None
+            raise
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in _MODULES:
@@ -141,7 +215,7 @@ class OffshoringGroup(click.Group):
                 raise  # Click's main() exits quietly on a closed pipe
             if _debug():
                 raise
-            raise click.ClickException(f"cannot finish: {error.strerror or error}") from error
+            raise click.ClickException(_os_problem(error)) from error
         except Exception as error:
             raise self._unexpected(error) from error
 
@@ -159,23 +233,82 @@ def _options(
     metrics: tuple[str, ...] = (),
     base_year: int | None = None,
     target_year: int | None = None,
-    jobs_baseline: int | None = None,
-    jobs_target: int | None = None,
-    exports_baseline: float | None = None,
-    exports_target: float | None = None,
+    baselines: tuple[tuple[str, str], ...] = (),
+    targets: tuple[tuple[str, str], ...] = (),
+    jobs_baseline: str | None = None,
+    jobs_target: str | None = None,
+    exports_baseline: str | None = None,
+    exports_target: str | None = None,
 ) -> Options:
+    """The core's :class:`Options` from the figure options, on the dataset of this run.
+
+    ``--baseline ID=VALUE`` / ``--target ID=VALUE`` and their shorthands (``--jobs-baseline
+    VALUE`` is ``--baseline jobs=VALUE``) are one mechanism: each value is read in the unit of
+    its indicator (a whole number for a count such as jobs or people).
+
+    Raises:
+        click.UsageError: an id the dataset does not have (the message lists its ids), or
+            two values for one figure that disagree.
+        click.BadParameter: a value outside the number grammar.
+    """
     from offshoring_cli.core.resolve import Options
 
-    baselines = {"jobs": jobs_baseline, "exports": exports_baseline}
-    targets = {"jobs": jobs_target, "exports": exports_target}
+    dataset = _dataset()
     return Options(
         metrics=tuple(dict.fromkeys(m.strip().lower() for m in metrics)),
         base_year=base_year,
         target_year=target_year,
-        baselines={k: v for k, v in baselines.items() if v is not None},
-        targets={k: v for k, v in targets.items() if v is not None},
-        dataset=_dataset(),
+        baselines=_figures(
+            dataset, "baseline", baselines, {"jobs": jobs_baseline, "exports": exports_baseline}
+        ),
+        targets=_figures(
+            dataset, "target", targets, {"jobs": jobs_target, "exports": exports_target}
+        ),
+        dataset=dataset,
     )
+
+
+def _figures(
+    dataset: Dataset,
+    kind: str,
+    pairs: tuple[tuple[str, str], ...],
+    shorthands: dict[str, str | None],
+) -> dict[str, int | float]:
+    """The figures given for ``kind`` (``baseline`` or ``target``), by indicator id, each read
+    in its indicator's unit; see :func:`_options`."""
+    from offshoring_cli.cli.grammar import _shown, as_sentence, parse_quantity
+    from offshoring_cli.core.records import is_count
+
+    given = [
+        (f"--{m}-{kind}", m, text, f"--{m}-{kind} {_shown(text)}")
+        for m, text in shorthands.items()
+        if text is not None
+    ]
+    given += [(f"--{kind} {m}", m, text, f"--{kind} {_shown(f'{m}={text}')}") for m, text in pairs]
+    figures: dict[str, int | float] = {}
+    typed: dict[str, str] = {}
+    for option, metric, text, as_typed in given:
+        indicator = dataset.indicators.get(metric)
+        if indicator is None:
+            raise click.UsageError(
+                f"{option}: the dataset {dataset.name!r} has no {_shown(metric)[1:-1]} "
+                f"indicator; indicators: {', '.join(dataset.indicators)}",
+                click.get_current_context(),
+            )
+        try:
+            value = parse_quantity(text, indicator.unit, whole=is_count(indicator.unit)).value
+        except ValueError as error:
+            raise click.BadParameter(
+                as_sentence(error), click.get_current_context(), param_hint=f"'{option}'"
+            ) from None
+        if metric in figures and figures[metric] != value:
+            raise click.UsageError(
+                f"{typed[metric]} and {as_typed} disagree; give only one of them.",
+                click.get_current_context(),
+            )
+        figures[metric] = value
+        typed[metric] = as_typed
+    return figures
 
 
 def _dataset() -> Dataset:
@@ -195,9 +328,17 @@ def _dataset() -> Dataset:
 
             state["dataset"] = BUILTIN
         else:
+            from offshoring_cli.scenario import ScenarioError
             from offshoring_cli.scenario.validate import load
 
-            state["dataset"] = load(path)
+            try:
+                state["dataset"] = load(path)
+            except ScenarioError as error:
+                if state.get("scenario_from") != "environment":
+                    raise
+                error.usage = False  # not a mistake on this command line
+                error.template = f"OFFSHORING_SCENARIO={path}: {error.template}"
+                raise
     dataset: Dataset = state["dataset"]
     return dataset
 
@@ -230,18 +371,30 @@ def _run(
 ) -> None:
     """Parse the shared options out of ``kwargs``, call the core, and write the report.
 
-    A :class:`DomainError` from the core is bad input: exit 2 with one ``Error:`` line.
+    Errors of the core are mapped by the command's wrapper (see :func:`command`).
     """
-    from offshoring_cli.errors import DomainError
     from offshoring_cli.render import emit
 
     fmt, as_json, explain = kwargs.pop("fmt"), kwargs.pop("as_json"), kwargs.pop("explain")
     if as_json and fmt not in (None, "json"):
         raise click.UsageError(f"--json and --format {fmt} disagree; give only one of them.")
+    from offshoring_cli.errors import DomainError
+
+    options = _options(**kwargs)
     try:
-        report = build(_options(**kwargs))
-    except DomainError as error:  # includes a scenario file that cannot be used
-        raise click.UsageError(str(error), click.get_current_context()) from None
+        report = build(options)
+    except DomainError as error:
+        given = [f"{{{k}[{m}]}}" for k in ("baseline", "target") for m in getattr(options, k + "s")]
+        if error.field or not given:
+            raise
+        # a formula's domain (a decline too steep, an overflow) met by a figure given
+        raise DomainError(
+            f"{error.template}; check the figures given ({', '.join(given)})"
+        ) from None
+    if report.warnings:  # the core names inputs; here they are named as options
+        from offshoring_cli.cli.errors import cli_text
+
+        report.warnings[:] = [cli_text(warning) for warning in report.warnings]
     emit(report, "json" if as_json else (fmt or "table").lower(), explain)
 
 
@@ -278,7 +431,10 @@ def cli(ctx: click.Context, scenario_path: str | None) -> None:
       offshoring project --growth 8%    where 8 % a year would land
       offshoring --scenario my.toml status   the same on your own figures
     """
-    ctx.ensure_object(dict)["scenario_path"] = scenario_path
+    state = ctx.ensure_object(dict)
+    state["scenario_path"] = scenario_path
+    if ctx.get_parameter_source("scenario_path") is click.core.ParameterSource.ENVIRONMENT:
+        state["scenario_from"] = "environment"
     if ctx.invoked_subcommand is None:  # plain 'offshoring': the help, on stdout
         click.echo(ctx.get_help())
         ctx.exit(0)
@@ -303,6 +459,14 @@ def _exit_now(signum: int, frame: object) -> None:
     os._exit(130)
 
 
+def _late_interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C after the run, while the interpreter exits: one line, exit 130 at once."""
+    try:
+        os.write(2, b"Error: interrupted\n")
+    finally:
+        os._exit(130)
+
+
 def _interrupted() -> None:
     """Say so in one line and exit 130 (128 + SIGINT), whatever was left unwritten."""
     import sys
@@ -321,13 +485,16 @@ def _interrupted() -> None:
     raise SystemExit(130)
 
 
-def main() -> None:
-    """Entry point of the ``offshoring`` console script.
+def main(console: bool = False) -> None:
+    """Run the ``offshoring`` command (the console script runs it through
+    :func:`offshoring_cli.entry.main`, ``console=True``).
 
     Output errors outside a command (``--help`` or ``--version`` into a full disk, a closed
     stdout) get one ``Error:`` line and exit 1 too, never a traceback. Ctrl-C (SIGINT), during
     a command or ``--help``, prints ``Error: interrupted`` and exits 130; where SIGINT is
-    ignored (a background job), it stays ignored.
+    ignored (a background job), it stays ignored. Called in-process (``console=False``), SIGINT
+    is left as it was found; as the console script, a Ctrl-C after the run, while the
+    interpreter exits, still ends with ``Error: interrupted`` and 130, never by the signal.
     """
     import signal
     import sys
@@ -335,7 +502,10 @@ def main() -> None:
     if sys.stdout is None:
         sys.stderr.write("Error: standard output is closed; nothing can be written.\n")
         raise SystemExit(1)
-    handled = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    found = signal.getsignal(signal.SIGINT)
+    handled = found is signal.default_int_handler or (
+        console and getattr(found, "__module__", "") == "offshoring_cli.entry"
+    )
     if handled:
         signal.signal(signal.SIGINT, _on_interrupt)
     try:
@@ -350,8 +520,10 @@ def main() -> None:
 
         if error.errno == errno.EPIPE:
             raise SystemExit(1) from None
-        sys.stderr.write(f"Error: cannot finish: {error.strerror or error}\n")
+        sys.stderr.write(f"Error: {_os_problem(error)}\n")
         raise SystemExit(1) from None
     finally:
-        if handled:  # called in-process (tests, an embedding program): leave SIGINT as it was
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+        if handled and console:  # the run is over: a Ctrl-C now ends the exit at once
+            signal.signal(signal.SIGINT, _late_interrupt)
+        elif handled:  # called in-process (tests, an embedding program): leave SIGINT as it was
+            signal.signal(signal.SIGINT, found)

@@ -10,6 +10,8 @@ import click
 from offshoring_cli.cli import _run, command, grammar, params
 from offshoring_cli.cli.options import (
     GRAMMAR_HELP,
+    PROJECT_HELP,
+    SENSITIVITY_HELP,
     _apply_figure_options_without_target_year,
     figure_options,
     output_options,
@@ -137,7 +139,7 @@ def trajectory(**kwargs: Any) -> None:
     ),
     click.option("--until", type=params.YEAR, help="Year to project to. Default: the target year."),
     figure_options,
-    epilog=GRAMMAR_HELP,
+    epilog=PROJECT_HELP,
 )
 def project(
     growth: float | None, increment: grammar.Quantity | None, until: int | None, **kwargs: Any
@@ -199,7 +201,7 @@ def _increment(options: Options, increment: grammar.Quantity | None) -> float | 
         help="Changes to the target to compare, comma-separated.",
     ),
     _apply_figure_options_without_target_year,
-    epilog=GRAMMAR_HELP,
+    epilog=SENSITIVITY_HELP,
 )
 def sensitivity(years: tuple[int, ...], changes: tuple[float, ...], **kwargs: Any) -> None:
     """How the required CAGR moves if the deadline slips or the target changes.

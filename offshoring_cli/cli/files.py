@@ -41,7 +41,8 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
 
     In the terminal by default (plain ASCII where the terminal cannot show Unicode); with
     --output, an SVG or PNG image with title, axis labels with units, legend and sources.
-    Needs the optional plotting libraries: pip install 'offshoring-cli[charts]'.
+    Needs the optional plotting libraries: pip install 'offshoring-cli[charts]' (from a
+    clone: pip install '.[charts]').
 
     \b
     Examples:
@@ -50,7 +51,6 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
       offshoring chart --metric exports --output exports.png
       offshoring chart --format png --output - > chart.png
     """
-    from offshoring_cli.errors import DomainError
     from offshoring_cli.render import chart as charts
     from offshoring_cli.render import files, table, terminal
     from offshoring_cli.reports import chart as chart_content
@@ -90,12 +90,7 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
         text = charts.terminal(chart_content.chart_model(options), width, 22, color, ascii_only)
         terminal.write_out(text)
 
-    try:
-        build()
-    except DomainError as error:
-        raise click.UsageError(str(error), click.get_current_context()) from None
-    except files.WriteError as error:
-        raise click.ClickException(str(error)) from None
+    build()
 
 
 REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -129,7 +124,8 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
 
     HTML is one self-contained file (chart inline, no external fonts, scripts or images) that
     prints on A4. The chart needs the optional plotting libraries (HTML, or Markdown written
-    to a file): pip install 'offshoring-cli[charts]'; Markdown to stdout needs none.
+    to a file): pip install 'offshoring-cli[charts]' (from a clone: pip install '.[charts]');
+    Markdown to stdout needs none.
 
     \b
     Examples:
@@ -140,7 +136,7 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     import importlib.util
     from pathlib import Path
 
-    from offshoring_cli.errors import DomainError
+    from offshoring_cli.errors import MissingExtra
     from offshoring_cli.render import brief as brief_page
     from offshoring_cli.render import chart as charts
     from offshoring_cli.render import files
@@ -148,51 +144,44 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     from offshoring_cli.reports import brief
     from offshoring_cli.reports import chart as chart_content
 
-    try:
-        label = f"--output {output!r}"
-        target = None if output is None else files.check(output, label, "brief.html")
-        fmt = files.format_for(target, fmt and fmt.lower(), REPORT_FORMATS, "markdown")
-        chart_target = None  # Markdown in a file: the chart as an SVG file beside it
-        if fmt == "markdown" and target is not None and target.kind == "file":
-            given = Path(target.given)
-            beside = str(given.with_name(f"{given.stem}-chart.svg"))
-            chart_target = files.check(beside, f"the chart beside {label} ({beside!r})")
-        if fmt == "html":
-            charts.require("matplotlib")  # the brief includes its chart
-        elif chart_target is not None:
-            try:
-                charts.require("matplotlib")
-            except DomainError as error:
-                raise DomainError(f"{error}; or, without the chart: --output -") from None
-        elif importlib.util.find_spec("matplotlib") is None:
-            click.echo(
-                "Warning: the brief has no chart: it needs the optional plotting libraries "
-                f"({charts.INSTALL_HINT}) and a file (--output brief.md or brief.html).",
-                err=True,
-            )
-        options = _options(**kwargs)
-        content = brief.build(options)
-        if fmt == "html":
-            chart_model = chart_content.chart_model(options)
-            svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
-            text = brief_page.to_html(content, svg)
-        elif chart_target is not None:
-            files.write(
-                chart_target, charts.render_image(chart_content.chart_model(options), "svg")
-            )
-            text = brief_page.to_markdown(content, Path(chart_target.given).name)
-        else:
-            text = brief_page.to_markdown(content, None)
-        if target is None:
-            write_out(text)
-        else:
-            files.write(target, text)
-            if target.kind != "stdout":
-                click.echo(f"Wrote {files.shown(target.given)}", err=True)
-    except DomainError as error:
-        raise click.UsageError(str(error), click.get_current_context()) from None
-    except files.WriteError as error:
-        raise click.ClickException(str(error)) from None
+    label = f"--output {output!r}"
+    target = None if output is None else files.check(output, label, "brief.html")
+    fmt = files.format_for(target, fmt and fmt.lower(), REPORT_FORMATS, "markdown")
+    chart_target = None  # Markdown in a file: the chart as an SVG file beside it
+    if fmt == "markdown" and target is not None and target.kind == "file":
+        given = Path(target.given)
+        beside = str(given.with_name(f"{given.stem}-chart.svg"))
+        chart_target = files.check(beside, f"the chart beside {label} ({beside!r})")
+    if fmt == "html":
+        charts.require("matplotlib")  # the brief includes its chart
+    elif chart_target is not None:
+        try:
+            charts.require("matplotlib")
+        except MissingExtra as error:
+            raise MissingExtra(f"{error}; or, without the chart: --output -") from None
+    elif importlib.util.find_spec("matplotlib") is None:
+        click.echo(
+            "Warning: the brief has no chart: it needs the optional plotting libraries "
+            f"({charts.INSTALL_HINT}) and a file (--output brief.md or brief.html).",
+            err=True,
+        )
+    options = _options(**kwargs)
+    content = brief.build(options)
+    if fmt == "html":
+        chart_model = chart_content.chart_model(options)
+        svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
+        text = brief_page.to_html(content, svg)
+    elif chart_target is not None:
+        files.write(chart_target, charts.render_image(chart_content.chart_model(options), "svg"))
+        text = brief_page.to_markdown(content, Path(chart_target.given).name)
+    else:
+        text = brief_page.to_markdown(content, None)
+    if target is None:
+        write_out(text)
+    else:
+        files.write(target, text)
+        if target.kind != "stdout":
+            click.echo(f"Wrote {files.shown(target.given)}", err=True)
 
 
 _SCENARIO: dict[str, Callable[[], click.Command]] = {}
@@ -215,8 +204,22 @@ def scenario() -> None:
     """
 
 
+def _scenario_help() -> None:
+    """Plain ``offshoring scenario``: its help on stdout, exit 0 (as plain ``offshoring``)."""
+    ctx = click.get_current_context()
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+
+
 def _scenario_group() -> click.Command:
-    group = click.Group("scenario", help=scenario.__doc__)
+    group = click.Group(
+        "scenario",
+        help=scenario.__doc__,
+        callback=_scenario_help,
+        invoke_without_command=True,
+        no_args_is_help=False,
+    )
     for name, build in _SCENARIO.items():
         group.add_command(build(), name)
     return group
@@ -245,7 +248,6 @@ def scenario_init(path: str | None, force: bool) -> None:
       offshoring scenario init > my.toml
     """
     from offshoring_cli.core.builtin import BUILTIN
-    from offshoring_cli.errors import DomainError
     from offshoring_cli.render import files
     from offshoring_cli.render.terminal import write_out
     from offshoring_cli.scenario.write import to_toml, write_new
@@ -254,12 +256,7 @@ def scenario_init(path: str | None, force: bool) -> None:
     if path is None or path == files.STDOUT:
         write_out(text)
         return
-    try:
-        written = write_new(path, text, force=force)
-    except DomainError as error:
-        raise click.UsageError(str(error)) from None
-    except files.WriteError as error:
-        raise click.ClickException(str(error)) from None
+    written = write_new(path, text, force=force)
     if written.kind == "file":
         name = path if files.shown(path) == path else "FILE"
         click.echo(
@@ -359,12 +356,27 @@ SCHEMAS = (
 )
 
 
+def _schema_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """NAME, one of :data:`SCHEMAS`, refused in one line when missing or unknown."""
+    names = ", ".join(SCHEMAS)
+    if value is None:
+        raise click.UsageError(f"give a schema NAME, one of: {names}.", ctx)
+    if value not in SCHEMAS:
+        from offshoring_cli.cli.grammar import _shown
+
+        raise click.BadParameter(f"{_shown(value)} is not a schema; give one of: {names}.")
+    return value
+
+
 @command(
     "schema",
-    click.argument("name", type=click.Choice(SCHEMAS)),
+    click.argument("name", metavar="NAME", required=False, callback=_schema_name),
 )
 def schema(name: str) -> None:
     """Print the JSON Schema of the scenario format or of a command's JSON output.
+
+    NAME: scenario, gap, cagr, status, trajectory, project, sensitivity, segments or
+    scenario-show.
 
     \b
     Examples:

@@ -138,7 +138,7 @@ def parse_quantity(
             when ``text`` is outside the grammar, not finite, not greater than 0 (unless
             ``signed``), outside 10^-6 to 10^18 in size, or not whole when ``whole``.
     """
-    examples = EXAMPLES.get(unit, EXAMPLES[""])
+    examples = EXAMPLES.get(unit) or (f"1500, 1,500 or 1.5k {unit}" if unit else EXAMPLES[""])
     article = "a count" if whole else "an amount"
     shown = _shown(text)
     stripped = text.strip()

@@ -15,17 +15,80 @@ FORMATS = ("table", "json", "csv", "markdown")
 
 GRAMMAR_HELP = """\b
 Numbers: 148500, 26.22, 2.7e5. Digit groups: commas between groups of
-three before the point (148,500; 1,234.5; 1,000%) or _ between digits
-(148_500), not both; no spaces (in a list such as --changes, only _).
-Counts and amounts: a suffix k (thousand), M/mn (million), bn/B/Md
-(billion), then optionally the unit: 148.5k jobs, 26.22 bn MAD, --increment
-15k jobs. Rates: 8% or 0.08; they print as % in tables, fractions in JSON."""
+three before the point (148,500; 1,234.5) or _ between digits (148_500),
+not both; no spaces. Counts and amounts: a suffix k (thousand), M/mn
+(million), bn/B/Md (billion), then optionally the unit: 148.5k jobs,
+26.22 bn MAD."""
+"""The number grammar, as the figure options take it (the end of their commands' help)."""
+
+PROJECT_HELP = (
+    GRAMMAR_HELP[:-1]
+    + """, --increment 15k jobs.
+Rates: 8% or 0.08 (1,000% with a comma group); they print as % in tables,
+fractions in JSON."""
+)
+"""The grammar for ``project``: figures, --increment and --growth."""
+
+SENSITIVITY_HELP = (
+    GRAMMAR_HELP
+    + """
+Rates (--changes): 10% or 0.1, comma-separated; in the list, group digits
+with _ only. They print as % in tables, fractions in JSON."""
+)
+"""The grammar for ``sensitivity``: figures and the --changes list."""
+
+
+def _completion_ids(ctx: click.Context) -> list[str]:
+    """The indicator ids of the dataset in use, for shell completion: the scenario file's
+    (``--scenario`` or ``OFFSHORING_SCENARIO``) when it is a file that can be used, else the
+    built-in dataset's. Never fails: completion must not print errors."""
+    import os
+
+    path = ctx.find_root().params.get("scenario_path") or os.environ.get("OFFSHORING_SCENARIO")
+    if path and path != "-" and os.path.isfile(path):
+        try:
+            from offshoring_cli.scenario.validate import load
+
+            return list(load(path).indicators)
+        except Exception:  # an unusable file: complete from the built-in dataset
+            pass
+    from offshoring_cli.core.builtin import BUILTIN
+
+    return list(BUILTIN.indicators)
 
 
 def _complete_metric(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    from offshoring_cli.core.builtin import BUILTIN
+    return [m for m in _completion_ids(ctx) if m.startswith(incomplete.lower())]
 
-    return [m for m in BUILTIN.indicators if m.startswith(incomplete.lower())]
+
+def _complete_pair(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """``ID=`` for each indicator id starting with ``incomplete`` (nothing after the ``=``)."""
+    if "=" in incomplete:
+        return []
+    return [f"{m}=" for m in _completion_ids(ctx) if m.startswith(incomplete.lower())]
+
+
+def _pairs(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    """``--baseline ID=VALUE`` as typed: ``(id, value text)`` pairs; the value is read later,
+    in the unit of the indicator, once the dataset is known (:func:`offshoring_cli.cli._options`).
+    """
+    from offshoring_cli.cli.grammar import _shown
+
+    pairs = []
+    for value in values:
+        metric, equals, text = value.partition("=")
+        metric = metric.strip().lower()
+        if not equals or not metric:
+            raise click.BadParameter(
+                f"{_shown(value)} is not ID=VALUE; give an indicator id and its figure, "
+                "e.g. jobs=150k",
+                ctx,
+                param,
+            )
+        pairs.append((metric, text))
+    return tuple(pairs)
 
 
 _FIGURE_OPTIONS = (
@@ -51,16 +114,44 @@ _FIGURE_OPTIONS = (
         help="Target year; must be after the base year. Default: 2030.",
     ),
     click.option(
-        "--jobs-baseline", type=params.JOBS, help="Jobs at the base year (replaces 148,500)."
+        "--baseline",
+        "baselines",
+        metavar="ID=VALUE",
+        multiple=True,
+        callback=_pairs,
+        shell_complete=_complete_pair,
+        help="An indicator's figure at the base year, in its unit (jobs=150k, "
+        "exports=27bn); repeat for several.",
     ),
-    click.option("--jobs-target", type=params.JOBS, help="Jobs target (replaces 270,000)."),
+    click.option(
+        "--target",
+        "targets",
+        metavar="ID=VALUE",
+        multiple=True,
+        callback=_pairs,
+        shell_complete=_complete_pair,
+        help="An indicator's target, in its unit; repeat for several.",
+    ),
+    click.option(
+        "--jobs-baseline",
+        metavar="JOBS",
+        help="Jobs at the base year (replaces 148,500); the same as --baseline jobs=JOBS.",
+    ),
+    click.option(
+        "--jobs-target",
+        metavar="JOBS",
+        help="Jobs target (replaces 270,000); the same as --target jobs=JOBS.",
+    ),
     click.option(
         "--exports-baseline",
-        type=params.MAD,
-        help="Exports at the base year, in MAD (replaces 26.22bn).",
+        metavar="MAD",
+        help="Exports at the base year, in MAD (replaces 26.22bn); the same as "
+        "--baseline exports=MAD.",
     ),
     click.option(
-        "--exports-target", type=params.MAD, help="Exports target, in MAD (replaces 40bn)."
+        "--exports-target",
+        metavar="MAD",
+        help="Exports target, in MAD (replaces 40bn); the same as --target exports=MAD.",
     ),
 )
 

@@ -75,7 +75,7 @@ class MetricQuantityType(click.ParamType[Quantity]):
 
     @staticmethod
     def in_unit(quantity: Quantity, unit: str) -> int | float:
-        """The value of ``quantity`` in ``unit`` (a count when ``unit`` is ``jobs``).
+        """The value of ``quantity`` in ``unit`` (whole when ``unit`` counts things, as jobs).
 
         Raises:
             ValueError: the text typed has another unit word, or is not a whole number of
@@ -83,7 +83,9 @@ class MetricQuantityType(click.ParamType[Quantity]):
         """
         if not quantity.text:
             return quantity.value
-        return parse_quantity(quantity.text, unit, whole=unit == "jobs", signed=True).value
+        from offshoring_cli.core.records import is_count
+
+        return parse_quantity(quantity.text, unit, whole=is_count(unit), signed=True).value
 
 
 class YearType(click.ParamType[int]):
@@ -95,6 +97,7 @@ class YearType(click.ParamType[int]):
         return "YEAR"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        shown = str(value)
         if isinstance(value, int) and not isinstance(value, bool):
             year = value
         else:
@@ -105,9 +108,9 @@ class YearType(click.ParamType[int]):
                     param,
                     ctx,
                 )
-            year = int(text)
+            year, shown = int(text), _shown(text)
         if not 1900 <= year <= 2200:
-            self.fail(f"{year} is out of range; give a year from 1900 to 2200.", param, ctx)
+            self.fail(f"{shown} is out of range; give a year from 1900 to 2200.", param, ctx)
         return year
 
 

@@ -38,6 +38,11 @@ def _check_periods(periods: int) -> None:
         raise DomainError(f"periods must be at least 1 year, got {periods}")
 
 
+def _years(periods: int) -> str:
+    """``1 year``, ``6 years``."""
+    return f"{periods} year" if periods == 1 else f"{periods} years"
+
+
 def cagr(start: Number, end: Number, periods: int) -> float:
     """Compound annual growth rate from ``start`` to ``end`` over ``periods`` years.
 
@@ -96,11 +101,11 @@ def cagr(start: Number, end: Number, periods: int) -> float:
         rate = math.expm1(log_ratio / periods)
     except OverflowError:
         raise DomainError(
-            f"growth from {start!r} to {end!r} in {periods} years is too large to represent"
+            f"growth from {start:,} to {end:,} in {_years(periods)} is too large to represent"
         ) from None
     if rate <= -1.0:  # mathematically > -1, but too close to -1 for a float
         raise DomainError(
-            f"the decline from {start!r} to {end!r} in {periods} years is too steep to "
+            f"the decline from {start:,} to {end:,} in {_years(periods)} is too steep to "
             "represent as a growth rate"
         )
     return rate
@@ -138,7 +143,7 @@ def project(value: Number, rate: float, periods: int) -> float:
     except OverflowError:
         result = math.inf
     if not math.isfinite(result):
-        raise DomainError(f"{value!r} growing {rate:.2%} a year for {periods} years overflows")
+        raise DomainError(f"{value:,} growing {rate:.2%} a year for {_years(periods)} overflows")
     return result
 
 

@@ -2,8 +2,9 @@
 indicator out (with warnings about figures that look like a missing unit suffix), and the
 sources the resolved figures cite.
 
-Pure and typed: no I/O, no Rich. (Two messages borrow the command line's grammar for their
-hints, imported where they are written.)
+Pure and typed: no I/O, no Rich. Errors and warnings name inputs, not options: ``{metrics}``,
+``{baseline[jobs]}`` (see :mod:`offshoring_cli.errors`); the command line names its options.
+(Two messages borrow the command line's grammar for their hints, imported where written.)
 """
 
 import math
@@ -11,8 +12,15 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from offshoring_cli.core.builtin import BUILTIN
-from offshoring_cli.core.records import Dataset, Indicator, Number, Observation, Source
-from offshoring_cli.errors import DomainError
+from offshoring_cli.core.records import (
+    Dataset,
+    Indicator,
+    Number,
+    Observation,
+    Source,
+    is_count,
+)
+from offshoring_cli.errors import InputError, Message
 from offshoring_cli.render import numbers as fmt
 
 OVERRIDE = "override"
@@ -34,21 +42,26 @@ class Options(NamedTuple):
         """The requested indicator ids, or all of the dataset's.
 
         Raises:
-            DomainError: an id the dataset does not have.
+            InputError: an id the dataset does not have (field ``metrics``, or
+                ``baseline[ID]``/``target[ID]``).
         """
+        known = ", ".join(self.dataset.indicators)
         for metric in self.metrics:
             if metric not in self.dataset.indicators:
-                known = ", ".join(self.dataset.indicators)
-                raise DomainError(
-                    f"--metric {metric!r}: the dataset {self.dataset.name!r} has no such "
-                    f"indicator; choose from: {known}"
+                raise InputError(
+                    "metrics",
+                    f"{{metrics}} {_cut(metric)!r}: the dataset {self.dataset.name!r} has no such "
+                    f"indicator; choose from: {known}",
                 )
-        for metric in (*self.baselines, *self.targets):
-            if metric not in self.dataset.indicators:
-                raise DomainError(
-                    f"the dataset {self.dataset.name!r} has no {metric} indicator, so "
-                    f"--{metric}-baseline and --{metric}-target do not apply"
-                )
+        for kind, given in (("baseline", self.baselines), ("target", self.targets)):
+            for metric in given:
+                if metric not in self.dataset.indicators:
+                    field = f"{kind}[{metric}]"
+                    raise InputError(
+                        field,
+                        f"the dataset {self.dataset.name!r} has no {_cut(metric)} indicator, so "
+                        f"{{{field}}} does not apply; indicators: {known}",
+                    )
         return self.metrics or tuple(self.dataset.indicators)
 
 
@@ -81,8 +94,17 @@ class Resolved(NamedTuple):
 _SUFFIXES = ((9, "bn"), (6, "M"), (3, "k"))
 
 
+def _cut(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters (``...`` when cut), so an error stays one line."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _magnitude_warning(
-    option: str, given: Number, reference: Number, whole: bool = False
+    option: str,
+    given: Number,
+    reference: Number,
+    whole: bool = False,
+    what: str = "built-in figure",
 ) -> str | None:
     """A warning when ``given`` is over 1,000 times off ``reference`` (likely a missing suffix).
 
@@ -109,9 +131,8 @@ def _magnitude_warning(
             suggestion = suggest_quantity(meant, "", whole)
             if suggestion is not None:
                 hint = f"did you mean {suggestion}?"
-    return (
-        f"{option} {given:,} is over 1,000 times {size} than the built-in figure "
-        f"({reference:,}): {hint}"
+    return Message(
+        f"{option} {given:,} is over 1,000 times {size} than the {what} ({reference:,}): {hint}"
     )
 
 
@@ -123,12 +144,16 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         (for stderr) about overrides that look like a missing unit suffix.
 
     Raises:
-        DomainError: a requested base year has no built-in observation and no baseline was
-            given, or the target year is not after the base year.
+        InputError: a requested base year has no built-in observation and no baseline was
+            given (``base_year``), or the target year is not after the base year
+            (``target_year``); an id the dataset does not have (see :meth:`Options.selected`).
     """
     resolved: list[Resolved] = []
     warnings: list[str] = [
-        f"--{metric}-{kind} is ignored: {metric} is not among the selected metrics (--metric)"
+        Message(
+            f"{{{kind}[{metric}]}} is ignored: {metric} is not among the selected metrics "
+            "({metrics})"
+        )
         for kind, given in (("baseline", options.baselines), ("target", options.targets))
         for metric in given
         if metric not in options.selected()
@@ -140,7 +165,7 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         if metric in options.baselines:
             baseline, baseline_source = options.baselines[metric], OVERRIDE
             warning = _magnitude_warning(
-                f"--{metric}-baseline", baseline, annual[-1].value, whole=metric == "jobs"
+                f"{{baseline[{metric}]}}", baseline, annual[-1].value, whole=is_count(ind.unit)
             )
             if warning:
                 warnings.append(warning)
@@ -148,10 +173,11 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
             obs = ind.observation(base_year)
             if obs is None:
                 years = ", ".join(str(o.year) for o in annual)
-                raise DomainError(
+                raise InputError(
+                    "base_year",
                     f"no built-in {metric} figure for base year {base_year} (built-in years: "
-                    f"{years}); give one with --{metric}-baseline, choose another --base-year, "
-                    f"or leave {metric} out with --metric"
+                    f"{years}); give one with {{baseline[{metric}]}}, choose another "
+                    f"{{base_year}}, or leave {metric} out with {{metrics}}",
                 )
             baseline, baseline_source = obs.value, obs.source
         target_year = options.target_year if options.target_year is not None else ind.target.year
@@ -159,16 +185,17 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
             from offshoring_cli.cli import grammar, params
 
             later = str(max(ind.target.year, base_year + 1))
-            hint = "choose an earlier --base-year"
+            hint = "choose an earlier {base_year}"
             if grammar.valid_suggestion(later, lambda t: params.YEAR.convert(t, None, None)):
-                hint = f"give a later --target-year (e.g. {later})"
-            raise DomainError(
-                f"the target year {target_year} must be after the base year {base_year}; {hint}"
+                hint = f"give a later {{target_year}} (e.g. {later})"
+            raise InputError(
+                "target_year",
+                f"the target year {target_year} must be after the base year {base_year}; {hint}",
             )
         if metric in options.targets:
             target, target_source = options.targets[metric], OVERRIDE
             warning = _magnitude_warning(
-                f"--{metric}-target", target, ind.target.value, whole=metric == "jobs"
+                f"{{target[{metric}]}}", target, ind.target.value, whole=is_count(ind.unit)
             )
             if warning:
                 warnings.append(warning)

@@ -12,13 +12,13 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from offshoring_cli.errors import DomainError
+from offshoring_cli.errors import DomainError, MissingExtra
 from offshoring_cli.render import files
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart
 
-INSTALL_HINT = "pip install 'offshoring-cli[charts]'"
+INSTALL_HINT = "pip install 'offshoring-cli[charts]' (from a clone: pip install '.[charts]')"
 IMAGE_FORMATS = {".svg": "svg", ".png": "png"}
 """The image formats, by suffix."""
 
@@ -27,13 +27,13 @@ def require(*modules: str) -> None:
     """Check that the optional plotting libraries are installed.
 
     Raises:
-        DomainError: one is missing; the message says what to install.
+        MissingExtra: one is missing; the message says what to install.
     """
     import importlib.util
 
     missing = [name for name in modules if importlib.util.find_spec(name) is None]
     if missing:
-        raise DomainError(
+        raise MissingExtra(
             f"charts need the optional plotting libraries ({', '.join(missing)} missing): "
             f"{INSTALL_HINT}"
         )
@@ -131,13 +131,13 @@ def check_output(path: str, fmt: str | None = None) -> tuple[files.Output, str]:
         DomainError: as :func:`files.check` and :func:`files.format_for` (an unknown
             suffix, or one that disagrees with ``fmt``), or PNG to a terminal.
     """
-    label = f"--output {path!r}"
+    label = f"{{output}} {path!r}"
     output = files.check(path, label, "chart.svg")
     image_format = files.format_for(output, fmt, IMAGE_FORMATS, "svg")
     if image_format == "png" and files.is_terminal(output):
         raise DomainError(
             f"{label} is a terminal, and PNG is binary; redirect it (> chart.png), "
-            "or give --format svg"
+            "or give {format} svg"
         )
     return output, image_format
 

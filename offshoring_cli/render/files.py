@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from offshoring_cli.errors import DomainError
+from offshoring_cli.errors import DomainError, Failure
 
 STDOUT = "-"
 """The path that means standard output (a file named ``-`` is ``./-``)."""
@@ -38,7 +38,7 @@ STDOUT = "-"
 Kind = Literal["stdout", "fd", "stream", "file"]
 
 
-class WriteError(Exception):
+class WriteError(Failure):
     """The content could not be written (after the work was done): one line, naming the path."""
 
 
@@ -138,7 +138,8 @@ def check(path: str, label: str, example: str = "") -> Output:
             read-only file, or its folder does not exist or cannot be written.
     """
     hint = f" such as {example}" if example else ""
-    if path == STDOUT:
+    if path == STDOUT:  # checked as /dev/stdout is: before any work
+        _check_fd(path, f"{label} (standard output)", 1)
         return Output(path, label, "stdout", Path(path), fd=1)
     if not path.strip():
         raise DomainError(f"{label}: the path is empty; give a file name{hint}, or - for stdout")
@@ -244,7 +245,7 @@ def format_for(
         if by_suffix is not None and by_suffix != chosen:
             better = next(s for s, f in suffixes.items() if f == chosen)
             raise DomainError(
-                f"{output.label} ends in {suffix}, which is {by_suffix}, but --format {chosen} "
+                f"{output.label} ends in {suffix}, which is {by_suffix}, but {{format}} {chosen} "
                 f"was given; drop one, or name the file {shown(stem + better)}"
             )
         return chosen
@@ -258,7 +259,7 @@ def format_for(
     raise DomainError(
         f"{output.label}: the format follows the suffix and {what}; use "
         f"{', '.join(known[:-1])} or {known[-1]} (e.g. {shown((stem or 'out') + first)}), "
-        "or give --format"
+        "or give {format}"
     )
 
 

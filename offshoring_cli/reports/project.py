@@ -8,9 +8,15 @@ from offshoring_cli.core.methods import (
     SHORTFALL_LABEL,
     SHORTFALL_METHOD,
 )
-from offshoring_cli.core.records import Number
-from offshoring_cli.core.resolve import Options, Resolved, _target_sources, resolve
-from offshoring_cli.errors import DomainError
+from offshoring_cli.core.records import Number, is_count
+from offshoring_cli.core.resolve import (
+    Options,
+    Resolved,
+    _magnitude_warning,
+    _target_sources,
+    resolve,
+)
+from offshoring_cli.errors import DomainError, InputError
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Report, _head, _inputs, _override_notes, _report
 
@@ -62,23 +68,32 @@ def project_report(
             not after the base year; a projection that overflows.
     """
     if (growth is None) == (increment is None):
-        raise DomainError("give exactly one of --growth RATE or --increment N")
+        raise InputError("growth", "give exactly one of {growth} RATE or {increment} N")
     if increment is not None and len(options.metrics) != 1:
-        raise DomainError(
-            "--increment is in the metric's unit; choose one metric with --metric jobs or "
-            "--metric exports"
+        first, *rest = options.dataset.indicators
+        raise InputError(
+            "increment",
+            "{increment} is in the metric's unit; choose one metric with "
+            + " or ".join(f"{{metrics}} {m}" for m in (first, *rest)[:2]),
         )
     resolved, warnings = resolve(options)
     rows, explanation = [], []
     for r in resolved:
-        if increment is not None and r.unit == "jobs" and increment != int(increment):
-            raise DomainError(
-                f"--increment {increment:g}: jobs are whole, give a whole number of jobs a year"
+        if increment is not None and is_count(r.unit) and increment != int(increment):
+            raise InputError(
+                "increment",
+                f"{{increment}} {increment:g}: {r.unit} are whole, give a whole number of "
+                f"{r.unit} a year",
             )
+        if increment and abs(increment) > 1e3 * r.baseline:  # likely a wrong unit
+            warning = _magnitude_warning("{increment}", abs(increment), r.baseline, what="baseline")
+            warnings += [warning] if warning else []
         end = until if until is not None else r.target_year
         if end <= r.base_year:
-            raise DomainError(
-                f"--until {end} must be after the base year of {r.metric} ({r.base_year})"
+            raise InputError(
+                "until",
+                f"{{until}} {end} must be after the base year of {r.metric} ({r.base_year}); "
+                f"give a later year, e.g. {{until}} {max(r.base_year + 1, r.target_year)}",
             )
 
         def at(year: int, r: Resolved = r) -> Number:
@@ -96,7 +111,12 @@ def project_report(
             assert increment is not None
             n = formulas.periods_to_reach_linear(r.baseline, r.target, increment, increase)
             how = f"+ {fmt.exact(increment)} * (y - {r.base_year})"
-        value_then, value_target = at(end), at(r.target_year)
+        try:
+            value_then, value_target = at(end), at(r.target_year)
+        except DomainError as error:  # overflow: beyond what a float holds
+            raise InputError(
+                "growth", f"{error}; give a lower {{growth}} or an earlier {{until}}"
+            ) from None
         if min(value_then, value_target) < 0:
             warnings.append(
                 f"{r.metric}: at {fmt.exact(increment or 0)} a year the projection falls below "

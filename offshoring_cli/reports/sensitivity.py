@@ -6,7 +6,7 @@ from offshoring_cli.core import formulas
 from offshoring_cli.core.fields import Field
 from offshoring_cli.core.methods import CAGR_METHOD
 from offshoring_cli.core.resolve import Options, _target_sources, resolve
-from offshoring_cli.errors import DomainError
+from offshoring_cli.errors import InputError
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Report, _inputs, _override_notes, _report
 
@@ -51,7 +51,9 @@ def sensitivity_report(
     changes = tuple({_change_key(c + 0.0): c + 0.0 for c in changes}.values())
     for change in changes:
         if change <= -1:
-            raise DomainError(f"--changes: {change:+.0%} would make the target zero or negative")
+            raise InputError(
+                "changes", f"{{changes}}: {change:+.0%} would make the target zero or negative"
+            )
     resolved, warnings = resolve(options._replace(target_year=None))
     fields = (
         Field("metric", "Metric", "text"),
@@ -68,8 +70,11 @@ def sensitivity_report(
         )
         for year in years:
             if year <= r.base_year:
-                raise DomainError(
-                    f"--years: {year} is not after the base year of {r.metric} ({r.base_year})"
+                later = f"{r.base_year + 1}-{max(r.base_year + 1, r.indicator.target.year)}"
+                raise InputError(
+                    "years",
+                    f"{{years}}: {year} is not after the base year of {r.metric} "
+                    f"({r.base_year}); give later years, e.g. {{years}} {later}",
                 )
             n = year - r.base_year
             rows.append(

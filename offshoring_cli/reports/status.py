@@ -12,7 +12,7 @@ from offshoring_cli.core.methods import (
 )
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources, resolve
-from offshoring_cli.errors import DomainError
+from offshoring_cli.errors import InputError
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Report, _inputs, _override_notes, _report
 from offshoring_cli.reports.insights import insights as find_insights
@@ -73,7 +73,7 @@ STATUS_METHODS = {
 }
 
 
-_ONE_METRIC_HINT = " (each metric has its own years: assess one at a time with --metric)"
+_ONE_METRIC_HINT = " (each metric has its own years: assess one at a time with {metrics})"
 
 
 def _since(r: Resolved, since: int | None) -> Observation | None:
@@ -82,14 +82,15 @@ def _since(r: Resolved, since: int | None) -> Observation | None:
     if since is None:
         return earlier[0] if earlier else None
     if since >= r.base_year:
-        raise DomainError(
-            f"--since {since} must be before the latest year of {r.metric} ({r.base_year}); "
+        raise InputError(
+            "since",
+            f"{{since}} {since} must be before the latest year of {r.metric} ({r.base_year}); "
             + (
                 f"choose one of: {', '.join(str(o.year) for o in earlier)}"
                 if earlier
                 else "the series has no earlier whole-year observation"
             )
-            + _ONE_METRIC_HINT
+            + _ONE_METRIC_HINT,
         )
     for o in earlier:
         if o.year == since:
@@ -105,10 +106,11 @@ def _since(r: Resolved, since: int | None) -> Observation | None:
         if elsewhere
         else ""
     )
-    raise DomainError(
-        f"--since {since}: no whole-year {r.metric} observation for {since} in series "
+    raise InputError(
+        "since",
+        f"{{since}} {since}: no whole-year {r.metric} observation for {since} in series "
         f"{r.indicator.target.series!r}{why}; years available before {r.base_year}: {years}"
-        + _ONE_METRIC_HINT
+        + _ONE_METRIC_HINT,
     )
 
 

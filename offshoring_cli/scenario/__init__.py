@@ -44,7 +44,7 @@ class ScenarioError(DomainError):
             quoted = shlex.quote(path) if path.isprintable() else repr(path)
             where, again = repr(path), f"'offshoring scenario validate {quoted}'"
         more = f" (and {len(problems) - 1} more: run {again})" if len(problems) > 1 else ""
-        super().__init__(f"scenario {where}: {problems[0]}{more}")
+        super().__init__(f"scenario {where}: {problems[0]}{more}", "scenario")
 
 
 def shown(path: str) -> str:

@@ -25,7 +25,7 @@ grows with the square of a key's length."""
 
 
 _KINDS = (
-    (stat.S_ISDIR, "is a directory, not a scenario file"),
+    (stat.S_ISDIR, "is a directory, not a scenario file; give the path of a .toml file"),
     (stat.S_ISFIFO, "is a named pipe (FIFO), not a scenario file"),
     (stat.S_ISCHR, "is a device, not a scenario file"),
     (stat.S_ISBLK, "is a device, not a scenario file"),

@@ -128,6 +128,6 @@ def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> f
     name = os.fspath(path)
     output = files.check(name, f"scenario {name!r}", "scenario.toml")
     if output.exists and not force:
-        raise ScenarioError(name, ["already exists; pass --force to overwrite it"])
+        raise ScenarioError(name, ["already exists; pass {force} to overwrite it"])
     files.write(output, text)
     return output
