@@ -53,17 +53,17 @@ class Field:
     """
 
     __slots__ = (
-        "label",
-        "kind",
-        "method",
-        "description",
-        "missing",
-        "pace",
-        "show",
         "columns",
-        "null_unless",
+        "description",
         "given_if",
         "key",
+        "kind",
+        "label",
+        "method",
+        "missing",
+        "null_unless",
+        "pace",
+        "show",
     )
 
     def __init__(

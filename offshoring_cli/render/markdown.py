@@ -17,12 +17,16 @@ _URL = re.compile(r"(https?://[^\s<>\[\]()|`]+)")
 
 def escape(text: str) -> str:
     """``text`` as literal Markdown: every character Markdown could read as inline markup
-    (``\\ ` * _ [ ] < > | ~ &``) escaped with a backslash, so that a label from a scenario
-    file can hold no emphasis, link, image, HTML, entity or table cell break (every line
-    starts with ``-``, ``|`` or ``#`` written here, so line-start markup cannot arise). Web addresses are kept as
-    they are (without brackets, angle brackets, pipes or backticks), so they stay clickable."""
+    (``\\ ` * _ [ ] < > | ~ &``) escaped with a backslash, and a start that would open a
+    block (``#``, ``+``, ``-``, ``=``, ``1.``) too, so that a label from a scenario file can hold
+    no heading, list, emphasis, link, image, HTML, entity or table cell break. Web addresses
+    are kept as they are (without brackets, angle brackets, pipes or backticks), so they stay
+    clickable."""
     parts = _URL.split(text)
-    return "".join(p if i % 2 else _SPECIAL.sub(r"\\\1", p) for i, p in enumerate(parts))
+    escaped = "".join(p if i % 2 else _SPECIAL.sub(r"\\\1", p) for i, p in enumerate(parts))
+    if escaped[:1] in ("#", "+", "-", "="):
+        return "\\" + escaped
+    return re.sub(r"^([0-9]+)([.)])", r"\1\\\2", escaped)
 
 
 def code(text: str) -> str:

@@ -172,18 +172,18 @@ class Report(Generic[Row]):
     """
 
     __slots__ = (
+        "column_labels",
         "command",
-        "title",
-        "inputs",
-        "row_type",
-        "rows",
-        "notes",
-        "sources",
-        "warnings",
         "explanation",
+        "inputs",
         "insights",
         "layout",
-        "column_labels",
+        "notes",
+        "row_type",
+        "rows",
+        "sources",
+        "title",
+        "warnings",
     )
 
     def __init__(
