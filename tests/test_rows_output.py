@@ -269,3 +269,13 @@ def test_scenario_show_explain_has_no_empty_heading(run: Any) -> None:
     assert "How each figure is computed" not in out
     md = run("scenario", "show", "--explain", "-f", "markdown").stdout
     assert "How each figure is computed" not in md
+
+
+def test_markdown_escape_of_a_block_start() -> None:
+    from offshoring_cli.render.markdown import escape
+
+    assert escape("# Title") == "\\# Title"
+    assert escape("- item") == "\\- item"
+    assert escape("1. first") == "1\\. first"
+    assert escape("10.48 %") == "10.48 %"  # a number is not a list item
+    assert escape("-1.61 bn MAD", cell=True) == "-1.61 bn MAD"  # no block opens in a cell

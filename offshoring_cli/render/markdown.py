@@ -15,18 +15,21 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _URL = re.compile(r"(https?://[^\s<>\[\]()|`]+)")
 
 
-def escape(text: str) -> str:
+def escape(text: str, cell: bool = False) -> str:
     """``text`` as literal Markdown: every character Markdown could read as inline markup
     (``\\ ` * _ [ ] < > | ~ &``) escaped with a backslash, and a start that would open a
     block (``#``, ``+``, ``-``, ``=``, ``1.``) too, so that a label from a scenario file can hold
     no heading, list, emphasis, link, image, HTML, entity or table cell break. Web addresses
     are kept as they are (without brackets, angle brackets, pipes or backticks), so they stay
-    clickable."""
+    clickable. In a table ``cell`` no block can open: only inline markup is escaped (a cell
+    such as ``-1.61 bn MAD`` stays as it is)."""
     parts = _URL.split(text)
     escaped = "".join(p if i % 2 else _SPECIAL.sub(r"\\\1", p) for i, p in enumerate(parts))
+    if cell:
+        return escaped
     if escaped[:1] in ("#", "+", "-", "="):
         return "\\" + escaped
-    return re.sub(r"^([0-9]+)([.)])", r"\1\\\2", escaped)
+    return re.sub(r"^([0-9]+)([.)])(?=\s|$)", r"\1\\\2", escaped)
 
 
 def code(text: str) -> str:
@@ -43,7 +46,7 @@ def table(header: list[str], rows: list[list[str]], align: list[bool] | None = N
     right = align if align is not None else [False] + [True] * (len(header) - 1)
 
     def cells(values: list[str]) -> str:
-        return "| " + " | ".join(escape(v) for v in values) + " |"
+        return "| " + " | ".join(escape(v, cell=True) for v in values) + " |"
 
     rule = "|" + "".join("---:|" if r else "---|" for r in right)
     return [cells(header), rule, *map(cells, rows)]
