@@ -53,3 +53,23 @@ def test_the_group_help_lists_every_command_with_its_own_summary() -> None:
     for name, command in all_commands().items():
         first_line = (command.help or "").strip().splitlines()[0]
         assert f"{name}  " in listing and first_line in listing, name
+
+
+def test_readme_explain_example_lines_are_the_real_output() -> None:
+    # The --explain example is cut ("..."), so the example checker skips it: each of its
+    # formula lines must still be a line of the real output (it once read "= 20,250 a year").
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"\$ offshoring cagr --metric jobs --explain\n(.*?)```", readme, re.DOTALL)
+    assert block is not None
+    shown = [line for line in block.group(1).splitlines() if line.startswith("  jobs: ")]
+    assert len(shown) == 4
+    real = subprocess.run(
+        [sys.executable, "-m", "offshoring_cli", "cagr", "--metric", "jobs", "--explain"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    for line in shown:
+        assert line in real, line

@@ -262,3 +262,20 @@ def test_no_builtin_id_or_series_is_named_in_the_insight_code(module: str) -> No
     literals = re.findall(r"\"[^\"\n]*\"", text)
     for name in names:
         assert not [lit for lit in literals if re.search(rf"\b{re.escape(name)}\b", lit)], name
+
+
+def test_a_declared_ratio_of_any_units_validates_against_the_status_schema() -> None:
+    """The shipped status schema describes any declared ratio, not only exports per job."""
+    import json
+    from importlib.resources import files
+
+    from jsonschema import Draft202012Validator
+
+    from offshoring_cli.render.json_document import to_json
+
+    report = status_report(Options(dataset=_two_indicators(Ratio("payroll", "hires"))))
+    document = json.loads(to_json(report))
+    assert [i["id"] for i in document["insights"]] == ["payroll_per_hires"]
+    text = files("offshoring_cli").joinpath("schemas", "status.schema.json").read_text("utf-8")
+    errors = list(Draft202012Validator(json.loads(text)).iter_errors(document))
+    assert errors == []

@@ -33,8 +33,10 @@ CLI = {
     "offshoring_cli.cli.grammar",
     "offshoring_cli.cli.options",
     "offshoring_cli.cli.params",
+    "offshoring_cli.render",  # the format registry (names for --format; standard library only)
 }
-"""The package's modules ``--help`` and ``--version`` may load: the Click layer, not the core."""
+"""The package's modules ``--help`` and ``--version`` may load: the Click layer and the format
+registry, not the core."""
 
 LIGHT = {
     "offshoring_cli",

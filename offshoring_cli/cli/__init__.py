@@ -366,7 +366,7 @@ def _scenario_path(ctx: click.Context, param: click.Parameter, value: str | None
 
 
 def _run(
-    build: Callable[[Options], Report],
+    build: Callable[[Options], Report[Any]],
     kwargs: dict[str, Any],
 ) -> None:
     """Parse the shared options out of ``kwargs``, call the core, and write the report.

@@ -156,7 +156,7 @@ def project(
     """
     from offshoring_cli.reports import project as report
 
-    def build(options: Options) -> Report:
+    def build(options: Options) -> Report[Any]:
         return report.project_report(options, growth, _increment(options, increment), until)
 
     _run(build, kwargs)

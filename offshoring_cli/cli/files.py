@@ -177,7 +177,7 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     else:
         text = brief_page.to_markdown(content, None)
     if target is None:
-        write_out(text)
+        write_out(text, "utf-8")
     else:
         files.write(target, text)
         if target.kind != "stdout":
@@ -297,10 +297,13 @@ def scenario_validate(path: str) -> None:
         for problem in problems:
             click.echo(f"  {shown}: {problem}", err=True)
         raise SystemExit(2)
+    from offshoring_cli.render.numbers import plural
+
     observations = sum(len(i.observations) for i in dataset.indicators.values())
     click.echo(
-        f"{shown}: valid scenario {dataset.name!r}: {len(dataset.indicators)} indicators, "
-        f"{observations} observations, {len(dataset.sources)} sources"
+        f"{shown}: valid scenario {dataset.name!r}: "
+        f"{plural(len(dataset.indicators), 'indicators')}, "
+        f"{plural(observations, 'observations')}, {plural(len(dataset.sources), 'sources')}"
     )
 
 
@@ -331,7 +334,7 @@ def scenario_show(path: str | None, fmt: str | None, as_json: bool, explain: boo
             raise click.UsageError(str(error), click.get_current_context()) from None
         origin = path
 
-    def build(options: Options) -> Report:
+    def build(options: Options) -> Report[Any]:
         from offshoring_cli.reports.dataset import dataset_report
 
         if origin is None:

@@ -9,9 +9,7 @@ from typing import Any
 import click
 
 from offshoring_cli.cli import params
-
-FORMATS = ("table", "json", "csv", "markdown")
-"""The output formats, as :data:`offshoring_cli.render.FORMATS` (a test keeps the two equal)."""
+from offshoring_cli.render import FORMATS  # the format registry's names
 
 GRAMMAR_HELP = """\b
 Numbers: 148500, 26.22, 2.7e5. Digit groups: commas between groups of

@@ -45,6 +45,7 @@ GROWTH_RATIO_BANDS = (
 )
 """Lower bounds of the growth-ratio bands (Eurostat, as implemented by Open SDG); below 0 the
 indicator is "moving away"; a target already met is "achieved"."""
+GROWTH_RATIO_BELOW = "moving away"
 
 PROGRESS_BANDS = (
     (0.95, "on track"),
@@ -52,6 +53,79 @@ PROGRESS_BANDS = (
 )
 """Lower bounds of the UN Statistics Division Progress Chart bands; below 0.10 it is
 "stagnation or regression"."""
+PROGRESS_BELOW = "stagnation or regression"
+
+ACHIEVED = "achieved"
+"""The band of a target already met (either method)."""
+
+GROWTH_RATIO_BAND_NAMES = (ACHIEVED, *(name for _, name in GROWTH_RATIO_BANDS), GROWTH_RATIO_BELOW)
+PROGRESS_BAND_NAMES = (ACHIEVED, *(name for _, name in PROGRESS_BANDS), PROGRESS_BELOW)
+
+
+def _bound(value: float) -> str:
+    return f"{value:.2f}" if value else "0"
+
+
+def band_rules(
+    symbol: str, bands: tuple[tuple[float, str], ...], below: str, style: str = "rules"
+) -> str:
+    """The bands as one sentence, from the thresholds (the one place they are written out).
+
+    ``style``: ``rules`` (``R >= 0.95 on track; 0.60 <= R < 0.95 acceleration needed; ...;
+    R < 0 moving away``), ``ranges`` (``R >= 0.95 on track; 0.60-0.95 ...; below 0 ...``, the
+    brief's) or ``quoted`` (band names in quotes, separated by commas: the JSON Schema's).
+    """
+    parts = []
+    upper: float | None = None
+    for bound, name in bands:
+        shown = f"'{name}'" if style == "quoted" else name
+        if upper is None:
+            parts.append(f"{symbol} >= {_bound(bound)} {shown}")
+        elif style == "ranges":
+            parts.append(f"{_bound(bound)}-{_bound(upper)} {shown}")
+        else:
+            parts.append(f"{_bound(bound)} <= {symbol} < {_bound(upper)} {shown}")
+        upper = bound
+    assert upper is not None
+    if style == "quoted":
+        parts.append(f"{symbol} < {_bound(upper)} '{below}'")
+        return ", ".join(parts)
+    parts.append(
+        f"below {_bound(upper)} {below}"
+        if style == "ranges"
+        else f"{symbol} < {_bound(upper)} {below}"
+    )
+    return "; ".join(parts)
+
+
+GROWTH_RATIO_BAND_METHOD = "achieved if the target is met; " + band_rules(
+    "R", GROWTH_RATIO_BANDS, GROWTH_RATIO_BELOW
+)
+PROGRESS_BAND_METHOD = band_rules("Q", PROGRESS_BANDS, PROGRESS_BELOW)
+
+GROWTH_RATIO_SOURCE = (
+    "Eurostat-style growth ratio R = actual CAGR / required CAGR from the same base year, "
+    "as implemented by Open SDG (https://open-sdg.readthedocs.io/en/latest/"
+    "progress-methodology/)"
+)
+PROGRESS_SCORE_SOURCE = (
+    "UN Statistics Division Progress Chart: Q = (projected - base value) / (target - base value)"
+)
+
+BRIEF_METHODS = (
+    "Compound annual growth rate (CAGR): (end / start) ** (1 / n) - 1, with n = end year - "
+    "start year (intervals, not data points); the same as Excel RRI(n, start, end).",
+    "Linear path: the gap divided by n, added every year.",
+    "Growth ratio R (Eurostat's SDG progress method, as implemented by Open SDG, "
+    "https://open-sdg.readthedocs.io/en/latest/progress-methodology/): the actual CAGR from "
+    "the base year to the latest year, divided by the CAGR required from the same base year to "
+    "the target year. " + band_rules("R", GROWTH_RATIO_BANDS, GROWTH_RATIO_BELOW, "ranges") + ".",
+    "Progress score Q (UN Statistics Division, SDG Progress Chart): the latest value carried "
+    "to the target year at the actual CAGR; Q = (projected - base value) / (target - base "
+    "value). " + band_rules("Q", PROGRESS_BANDS, PROGRESS_BELOW, "ranges") + ".",
+    "Growth is only computed between whole-year figures of one statistical series.",
+)
+"""The brief's method notes, the bands written from the thresholds above."""
 
 
 def _check_finite(name: str, value: float) -> None:
@@ -66,7 +140,7 @@ def _band(
     "achieved"; a non-finite ``value`` raises :class:`DomainError`."""
     _check_finite(name, value)
     if achieved:
-        return "achieved"
+        return ACHIEVED
     return next((band for bound, band in bands if value >= bound), below)
 
 
@@ -78,7 +152,7 @@ def growth_ratio_band(ratio: float, achieved: bool = False) -> str:
     "achieved"; R >= 0.95 "on track"; 0.60 <= R < 0.95 "acceleration needed";
     0 <= R < 0.60 "limited progress"; R < 0 "moving away".
     """
-    return _band("the growth ratio", ratio, GROWTH_RATIO_BANDS, "moving away", achieved)
+    return _band("the growth ratio", ratio, GROWTH_RATIO_BANDS, GROWTH_RATIO_BELOW, achieved)
 
 
 def progress_band(score: float, achieved: bool = False) -> str:
@@ -87,4 +161,4 @@ def progress_band(score: float, achieved: bool = False) -> str:
     Q >= 0.95 "on track"; 0.10 <= Q < 0.95 "fair progress, acceleration needed";
     Q < 0.10 "stagnation or regression"; a target already met is "achieved".
     """
-    return _band("the progress score", score, PROGRESS_BANDS, "stagnation or regression", achieved)
+    return _band("the progress score", score, PROGRESS_BANDS, PROGRESS_BELOW, achieved)

@@ -20,50 +20,64 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from offshoring_cli.reports import Report
 
-FORMATS = ("table", "json", "csv", "markdown")
-"""Output formats, in the order ``--format`` lists them; each has a renderer."""
+
+def _table(report: Report[Any], explain: bool = False) -> str:
+    """:func:`~offshoring_cli.render.table.table_text`, imported (with Rich) when used."""
+    from offshoring_cli.render.table import table_text
+
+    return table_text(report, explain)
 
 
-def _json(report: Report, explain: bool = False) -> str:
+def _json(report: Report[Any], explain: bool = False) -> str:
     """:func:`~offshoring_cli.render.json_document.to_json`, imported when used."""
     from offshoring_cli.render.json_document import to_json
 
     return to_json(report, explain)
 
 
-def _csv(report: Report, explain: bool = False) -> str:
+def _csv(report: Report[Any], explain: bool = False) -> str:
     """:func:`~offshoring_cli.render.csv_rows.to_csv`, imported when used."""
     from offshoring_cli.render.csv_rows import to_csv
 
     return to_csv(report, explain)
 
 
-def _markdown(report: Report, explain: bool = False) -> str:
+def _markdown(report: Report[Any], explain: bool = False) -> str:
     """:func:`~offshoring_cli.render.markdown.to_markdown`, imported when used."""
     from offshoring_cli.render.markdown import to_markdown
 
     return to_markdown(report, explain)
 
 
-RENDERERS: dict[str, Callable[[Report, bool], str]] = {
+RENDERERS: dict[str, Callable[[Report[Any], bool], str]] = {
+    "table": _table,
     "json": _json,
     "csv": _csv,
     "markdown": _markdown,
 }
-"""Text renderers by format name; ``table`` is drawn by
-:func:`~offshoring_cli.render.table.print_table`."""
+"""The format registry: each output format's renderer, by name, in the order ``--format``
+lists them. Add a format here (and its module): the option's choices follow."""
+
+FORMATS = tuple(RENDERERS)
+"""Output formats, in the order ``--format`` lists them (from :data:`RENDERERS`)."""
+
+DOCUMENT_FORMATS = frozenset({"json", "csv", "markdown"})
+"""Formats written as documents: always UTF-8, whatever the encoding of standard output (a
+table is for the terminal, in its encoding)."""
 
 
-def emit(report: Report, fmt: str, explain: bool = False) -> None:
+def emit(report: Report[Any], fmt: str, explain: bool = False) -> None:
     """Write ``report`` in format ``fmt`` to stdout, and its warnings to stderr.
 
     ``explain`` adds the worked formulas. Stdout is flushed here, so that a closed pipe
-    (``| head``) surfaces while Click can still handle it quietly.
+    (``| head``) surfaces while Click can still handle it quietly. JSON, CSV and Markdown are
+    written as UTF-8 whatever the encoding of standard output; a table is written in that
+    encoding, a character it cannot hold as a ``\\x..`` escape, with a warning.
     """
     for warning in report.warnings:
         sys.stderr.write(f"Warning: {warning}\n")
@@ -73,10 +87,4 @@ def emit(report: Report, fmt: str, explain: bool = False) -> None:
         )
     from offshoring_cli.render.terminal import write_out
 
-    if fmt == "table":
-        from offshoring_cli.render.table import table_text
-
-        text = table_text(report, explain)
-    else:
-        text = RENDERERS[fmt](report, explain)
-    write_out(text)
+    write_out(RENDERERS[fmt](report, explain), "utf-8" if fmt in DOCUMENT_FORMATS else None)

@@ -30,30 +30,28 @@ def _linked(text: str) -> str:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    def cells(values: list[str]) -> str:
-        return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |"
-
-    return [cells(header), "|" + "---|" + "---:|" * (len(header) - 1), *map(cells, rows)]
-
-
 def to_markdown(brief: Brief, chart_file: str | None) -> str:
-    """The brief in Markdown; ``chart_file`` is the image written beside it, if any."""
+    """The brief in Markdown; ``chart_file`` is the image written beside it, if any. Every
+    text is escaped (:func:`~offshoring_cli.render.markdown.escape`)."""
+    from offshoring_cli.render.markdown import escape, table
+
     status_header, status_rows = grid(brief.status)
-    lines = [f"# {brief.title}", "", brief.subtitle, "", "## Verdict", ""]
-    lines += [f"- **{v.split(':', 1)[0]}**:{v.split(':', 1)[1]}" for v in brief.verdicts]
-    lines += ["", "## Key numbers", "", *_md_table(*brief.key_numbers)]
-    lines += ["", "## Progress by published methods", "", *_md_table(status_header, status_rows)]
-    lines += ["", "## Milestones: what each year needs", "", *_md_table(*brief.milestones)]
+    lines = [f"# {escape(brief.title)}", "", escape(brief.subtitle), "", "## Verdict", ""]
+    lines += [
+        f"- **{escape(v.split(':', 1)[0])}**:{escape(v.split(':', 1)[1])}" for v in brief.verdicts
+    ]
+    lines += ["", "## Key numbers", "", *table(*brief.key_numbers)]
+    lines += ["", "## Progress by published methods", "", *table(status_header, status_rows)]
+    lines += ["", "## Milestones: what each year needs", "", *table(*brief.milestones)]
     if brief.insights:
-        lines += ["", "## What not to miss", ""] + [f"- {text}" for text in brief.insights]
+        lines += ["", "## What not to miss", ""] + [f"- {escape(t)}" for t in brief.insights]
     lines += ["", "## Chart", ""]
     if chart_file:
         lines.append(f"![Paths to the targets]({chart_file})")
     else:
         lines.append("Write the brief to a file (--output brief.md) to get the chart beside it.")
-    lines += ["", "## Methods", ""] + [f"- {m}" for m in brief.methods]
-    lines += ["", "## Sources", ""] + [f"- {s}" for s in brief.sources]
+    lines += ["", "## Methods", ""] + [f"- {escape(m)}" for m in brief.methods]
+    lines += ["", "## Sources", ""] + [f"- {escape(s)}" for s in brief.sources]
     return "\n".join(lines) + "\n"
 
 

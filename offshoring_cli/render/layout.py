@@ -20,21 +20,22 @@ def _cell(field: Field, row: dict[str, Any]) -> str:
     return numbers.value(field.kind, item, str(row.get("unit", "")))
 
 
-def grid(report: Report) -> tuple[list[str], list[list[str]]]:
+def grid(report: Report[Any]) -> tuple[list[str], list[list[str]]]:
     """Header and body of the table as text.
 
     ``metrics`` layout: one row per field, one column per metric (labelled by metric id).
     ``rows`` layout: one column per field, one row per record.
     """
+    fields, rows = report.fields, report.records()
     if report.layout == "rows":
-        header = [field.label for field in report.fields]
-        return header, [[_cell(field, row) for field in report.fields] for row in report.rows]
-    header = [""] + [str(row["metric"]) for row in report.rows]
-    body = [[field.label] + [_cell(field, row) for row in report.rows] for field in report.fields]
+        header = [field.label for field in fields]
+        return header, [[_cell(field, row) for field in fields] for row in rows]
+    header = [""] + [str(row["metric"]) for row in rows]
+    body = [[field.label] + [_cell(field, row) for row in rows] for field in fields]
     return header, body
 
 
-def source_lines(report: Report) -> list[str]:
+def source_lines(report: Report[Any]) -> list[str]:
     """One line per cited source: ``[id] publisher, "title" (date), url``."""
     lines = []
     for key, src in report.sources.items():
@@ -49,11 +50,11 @@ def source_lines(report: Report) -> list[str]:
     return lines
 
 
-def _footer(report: Report, explain: bool) -> list[str]:
+def _footer(report: Report[Any], explain: bool) -> list[str]:
     """Lines under a table: notes, insights, worked formulas (``--explain``), sources."""
     lines = list(report.notes)
     lines += [f"Insight: {item['text']}" for item in report.insights or []]
-    if explain:
+    if explain and report.explanation:
         lines += ["", "How each figure is computed:"] + [f"  {e}" for e in report.explanation]
     lines += [f"Source {line}" for line in source_lines(report)]
     return lines

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.render.layout import grid, source_lines
 
@@ -10,26 +11,61 @@ if TYPE_CHECKING:
     from offshoring_cli.reports import Report
 
 
-def to_markdown(report: Report, explain: bool = False) -> str:
-    """A pipe table, then insights, notes, worked formulas and sources as a list."""
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_URL = re.compile(r"(https?://[^\s<>\[\]()|`]+)")
+
+
+def escape(text: str, cell: bool = False) -> str:
+    """``text`` as literal Markdown: every character Markdown could read as inline markup
+    (``\\ ` * _ [ ] < > | ~ &``) escaped with a backslash, and a start that would open a
+    block (``#``, ``+``, ``-``, ``=``, ``1.``) too, so that a label from a scenario file can hold
+    no heading, list, emphasis, link, image, HTML, entity or table cell break. Web addresses
+    are kept as they are (without brackets, angle brackets, pipes or backticks), so they stay
+    clickable. In a table ``cell`` no block can open: only inline markup is escaped (a cell
+    such as ``-1.61 bn MAD`` stays as it is)."""
+    parts = _URL.split(text)
+    escaped = "".join(p if i % 2 else _SPECIAL.sub(r"\\\1", p) for i, p in enumerate(parts))
+    if cell:
+        return escaped
+    if escaped[:1] in ("#", "+", "-", "="):
+        return "\\" + escaped
+    return re.sub(r"^([0-9]+)([.)])(?=\s|$)", r"\1\\\2", escaped)
+
+
+def code(text: str) -> str:
+    """``text`` as an inline code span, fenced with more backticks than it holds."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def table(header: list[str], rows: list[list[str]], align: list[bool] | None = None) -> list[str]:
+    """A pipe table, every cell escaped; ``align``: right-align each column (default: the
+    first left, the others right)."""
+    right = align if align is not None else [False] + [True] * (len(header) - 1)
 
     def cells(values: list[str]) -> str:
-        return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |"
+        return "| " + " | ".join(escape(v, cell=True) for v in values) + " |"
 
+    rule = "|" + "".join("---:|" if r else "---|" for r in right)
+    return [cells(header), rule, *map(cells, rows)]
+
+
+def to_markdown(report: Report[Any], explain: bool = False) -> str:
+    """A pipe table, then insights, notes, worked formulas and sources as a list; every text
+    escaped (:func:`escape`), the worked formulas as code."""
     header, body = grid(report)
-    lines = [f"**{report.title}**", "", cells(header)]
+    align = None
     if report.layout == "rows":
-        kinds = [f.kind for f in report.fields]
-        lines.append("|" + "".join("---|" if k == "text" else "---:|" for k in kinds))
-    else:
-        lines.append("|" + "---|" + "---:|" * (len(header) - 1))
-    lines += [cells(row) for row in body]
+        align = [f.kind != "text" for f in report.fields]
+    lines = [f"**{escape(report.title)}**", "", *table(header, body, align)]
     lines.append("")
-    lines += [f"- {line}" for line in report.notes]
-    lines += [f"- Insight: {item['text']}" for item in report.insights or []]
-    if explain:
+    lines += [f"- {escape(line)}" for line in report.notes]
+    lines += [f"- Insight: {escape(str(item['text']))}" for item in report.insights or []]
+    if explain and report.explanation:
         lines += ["", "How each figure is computed:", ""]
-        lines += [f"- `{line}`" for line in report.explanation]
+        lines += [f"- {code(line)}" for line in report.explanation]
         lines.append("")
-    lines += [f"- Source {line}" for line in source_lines(report)]
+    lines += [f"- Source {escape(line)}" for line in source_lines(report)]
     return "\n".join(lines) + "\n"

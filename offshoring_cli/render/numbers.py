@@ -19,13 +19,35 @@ def number(value: float) -> str:
     return f"{value:,.2f}"
 
 
+LARGE = 1e18
+"""Beyond this size an amount is shown in scientific notation (``1.902e+190 MAD``)."""
+
+LAST_YEAR_SHOWN = 9999
+"""A year beyond this is shown as ``after 9999 (597,838,976)``."""
+
+
+def plural(count: int, word: str) -> str:
+    """``1 indicator``, ``2 indicators``, ``0 sources``: ``word`` is the plural form."""
+    return f"{count:,} {word[:-1] if count == 1 and word.endswith('s') else word}"
+
+
 def amount(value: float, unit: str) -> str:
     """A value in its unit: ``148,500 jobs``, ``26.22 bn MAD``, ``850.00 M MAD``, ``120 MAD``.
 
     Billions keep a third decimal when the value has one (``10.578 bn MAD``), else two.
 
-    Jobs are rounded to whole jobs (a path value of 200,236.6 jobs reads ``200,237 jobs``).
+    Counts (a unit such as ``jobs`` or ``people``, :func:`~offshoring_cli.core.records.is_count`)
+    are rounded to whole ones (a path value of 200,236.6 jobs reads ``200,237 jobs``).
+    Beyond :data:`LARGE`, scientific notation (``1.902e+190 MAD``); a unit in the plural reads
+    in the singular for exactly one (``1 job``).
     """
+    if abs(value) >= LARGE:
+        return f"{value:.3e} {unit}"
+    from offshoring_cli.core.records import is_count
+
+    count = is_count(unit)
+    if abs(value) == 1 and unit.endswith("s") and not unit.endswith("ss"):
+        unit = unit[:-1]
     if unit.isupper() and len(unit) == 3:  # a currency code such as MAD
         size = abs(value)
         if size >= 1e9 or round(size / 1e6, 2) >= 1000:  # 999,999,999.999 reads 1.00 bn
@@ -37,14 +59,24 @@ def amount(value: float, unit: str) -> str:
         if size >= 1e6:
             return f"{value / 1e6:,.2f} M {unit}"
         return f"{number(value)} {unit}"
-    if unit == "jobs":
-        return f"{round(value):,} jobs"
+    if count:
+        return f"{round(value):,} {unit}"
     return f"{number(value)} {unit}"
 
 
 def rate(value: float) -> str:
-    """A fraction as a percentage with two decimals: ``0.104773`` -> ``10.48 %``."""
-    return f"{value * 100:.2f} %"
+    """A fraction as a percentage with two decimals: ``0.104773`` -> ``10.48 %``.
+
+    ``-0`` reads ``0.00 %``; a rate above -100 % that two decimals would round to
+    ``-100.00 %`` (a rate no input may have) keeps as many decimals as it takes to differ
+    (``-99.9999 %``)."""
+    percent = value * 100 + 0.0
+    text = f"{percent:.2f}"
+    decimals = 2
+    while text == "-100.00" + "0" * (decimals - 2) and percent > -100 and decimals < 15:
+        decimals += 1
+        text = f"{percent:.{decimals}f}"
+    return f"{'0.00' if text == '-0.00' and percent == 0 else text} %"
 
 
 def exact(value: float) -> str:
@@ -59,7 +91,8 @@ def value(kind: str, item: Any, unit: str) -> str:
 
     Kinds: ``value`` and ``value_per_year`` (in ``unit``), ``rate`` (a fraction shown as a
     percentage), ``multiple`` (``1.82x``), ``ratio`` (four decimals), ``bool`` (yes/no),
-    ``years`` (a list, comma-separated);
+    ``years`` (a list, comma-separated), ``year`` (as it is; beyond :data:`LAST_YEAR_SHOWN`,
+    ``after 9999 (597,838,976)``);
     anything else is shown as it is.
     """
     if kind == "value":
@@ -76,4 +109,6 @@ def value(kind: str, item: Any, unit: str) -> str:
         return "yes" if item else "no"
     if kind == "years":
         return ", ".join(str(year) for year in item)
+    if kind == "year" and isinstance(item, int) and item > LAST_YEAR_SHOWN:
+        return f"after {LAST_YEAR_SHOWN} ({item:,})"
     return str(item)

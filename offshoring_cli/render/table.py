@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.render.layout import _footer, grid
 from offshoring_cli.render.terminal import plain_terminal, terminal_size
@@ -29,7 +29,7 @@ def table_console() -> Console:
     )
 
 
-def table_text(report: Report, explain: bool = False) -> str:
+def table_text(report: Report[Any], explain: bool = False) -> str:
     """The report drawn as a Rich table for this terminal (see :func:`print_table`), as text."""
     console = table_console()
     with console.capture() as captured:
@@ -37,7 +37,7 @@ def table_text(report: Report, explain: bool = False) -> str:
     return captured.get()
 
 
-def print_table(report: Report, explain: bool = False, console: Console | None = None) -> None:
+def print_table(report: Report[Any], explain: bool = False, console: Console | None = None) -> None:
     """Draw the report as a Rich table on ``console`` (by default :func:`table_console`, on
     stdout).
 

@@ -51,8 +51,26 @@ def terminal_size(fallback: tuple[int, int] = (80, 25)) -> tuple[int, int]:
     return columns, lines
 
 
-def write_out(text: str) -> None:
+def _encoded(text: str, encoding: str) -> bytes:
+    """``text`` in ``encoding``; characters it cannot hold as ``\\x..`` escapes, with a
+    warning on stderr."""
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:
+        sys.stderr.write(
+            f"Warning: standard output's encoding ({encoding}) cannot show every character: "
+            "they are written as \\x.. escapes; set PYTHONIOENCODING=utf-8 or use "
+            "--format json/csv/markdown (always UTF-8)\n"
+        )
+        return text.encode(encoding, errors="backslashreplace")
+
+
+def write_out(text: str, encoding: str | None = None) -> None:
     """Write ``text`` to stdout completely, or fail: never a silently cut output.
+
+    ``encoding``: that of a document (``utf-8`` for JSON, CSV, Markdown), whatever stdout's;
+    ``None``: stdout's own, a character it cannot hold written as a ``\\x..`` escape with a
+    warning on stderr (never a silent ``?``).
 
     Python's buffered stdout can report a large write as done when the reader has gone, and
     then lose the rest at exit with status 0. Here the bytes go to the file descriptor in a
@@ -69,7 +87,7 @@ def write_out(text: str) -> None:
         stream.write(text)
         stream.flush()
         return
-    data = memoryview(text.encode(stream.encoding or "utf-8", errors="replace"))
+    data = memoryview(_encoded(text, encoding or stream.encoding or "utf-8"))
     while data:
         try:
             written = os.write(fd, data)

@@ -15,36 +15,252 @@ Modules: :mod:`~offshoring_cli.reports.gap`, :mod:`~offshoring_cli.reports.growt
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Annotated, Any, Generic, TypedDict, TypeVar
 
-from offshoring_cli.core.fields import Field
+from offshoring_cli.core.fields import (
+    INT,
+    TEXT,
+    VALUE,
+    YEAR,
+    Field,
+    Schema,
+    fields_of,
+    methods_of,
+)
 from offshoring_cli.core.records import Number, Source
 from offshoring_cli.core.resolve import OVERRIDE, Options, Resolved
 
 SCHEMA_VERSION = 1
 """Version of the JSON output; goes up on any breaking change to its shape."""
 
+# --- types shared by the rows (their JSON Schema keywords are read by scripts/schemas.py) -----
 
-class Report(NamedTuple):
+Amount = Annotated[Number, Schema(type="number")]
+"""An amount in the indicator's unit: an integer where exact, a float otherwise."""
+Positive = Annotated[Number, Schema(type="number", exclusiveMinimum=0)]
+"""An amount greater than 0 (a baseline, a target, an observation)."""
+Year = Annotated[int, Schema(minimum=1900, maximum=2200)]
+"""A calendar year given or derived from the inputs (the CLI and scenario files take 1900-2200)."""
+LaterYear = Annotated[int, Schema(minimum=1900)]
+"""A calendar year computed by projection: it may lie beyond 2200."""
+Periods = Annotated[int, Schema(minimum=1)]
+"""A whole number of years between two calendar years (intervals, not data points)."""
+MetricId = Annotated[str, Schema(pattern=r"^[a-z][a-z0-9_]*$")]
+"""An indicator id: ``jobs``, ``exports``, or a scenario's (lower case, digits, ``_``)."""
+
+IN_UNIT = "in the indicator's unit (see unit)"
+RATE_A_YEAR = "fraction a year, 0.1048 = 10.48 %"
+REASON_METHOD = "why the figures that are null are null; null when every figure is given"
+
+
+class HeadRow(TypedDict):
+    """The keys that open each row of gap, cagr and project."""
+
+    metric: Annotated[MetricId, Field("Metric", TEXT, show=False, description="Indicator id.")]
+    label: Annotated[str, Field("Label", TEXT, show=False, description="Indicator name.")]
+    unit: Annotated[
+        str,
+        Field(
+            "Unit",
+            TEXT,
+            show=False,
+            description="Unit of every amount of the row: the indicator's unit.",
+        ),
+    ]
+    base_year: Annotated[Year, Field("Base year", YEAR, description="Year of the baseline.")]
+    baseline: Annotated[
+        Positive, Field("Baseline", VALUE, description="Value in the base year, " + IN_UNIT + ".")
+    ]
+    baseline_source: Annotated[
+        str,
+        Field(
+            "Baseline source",
+            TEXT,
+            show=False,
+            description="Source id of the baseline (a key of sources; 'override' if given).",
+        ),
+    ]
+    target_year: Annotated[Year, Field("Target year", YEAR, description="Year the target is due.")]
+    target: Annotated[
+        Positive, Field("Target", VALUE, description="Target value, " + IN_UNIT + ".")
+    ]
+    target_source: Annotated[
+        str,
+        Field(
+            "Target source",
+            TEXT,
+            show=False,
+            description="Source id of the target (a key of sources; 'override' if given).",
+        ),
+    ]
+
+
+PERIODS_FIELD = Field(
+    "Periods n (years)",
+    INT,
+    method="n = target year - base year (intervals, not data points)",
+    description="n = target year - base year, in years.",
+)
+
+
+class FigureInputs(TypedDict):
+    """The effective inputs of a command that takes the metric, year and override options."""
+
+    dataset: Annotated[
+        str,
+        Field("Dataset", TEXT, description="Name of the dataset: built-in or a scenario file's."),
+    ]
+    metrics: Annotated[
+        list[MetricId],
+        Field(
+            "Metrics",
+            TEXT,
+            description="Indicator ids shown, in order (all of the dataset's if none).",
+        ),
+        Schema(minItems=1),
+    ]
+    base_year: Annotated[
+        Year | None,
+        Field("Base year", YEAR, description="--base-year; null: each metric's latest year."),
+    ]
+    target_year: Annotated[
+        Year | None,
+        Field("Target year", YEAR, description="--target-year; null: each metric's target year."),
+    ]
+    overrides: Annotated[
+        dict[str, Positive],
+        Field(
+            "Overrides",
+            VALUE,
+            description="Figures given on the command line (--jobs-baseline as jobs_baseline, "
+            "...), " + IN_UNIT + "; empty if none.",
+        ),
+        Schema(propertyNames={"pattern": r"^[a-z][a-z0-9_]*_(baseline|target)$"}),
+    ]
+
+
+class SourceEntry(TypedDict):
+    """A cited source. A figure given on the command line cites the source ``override``:
+    publisher "user input", title "command-line override", empty date and URL."""
+
+    publisher: Annotated[str, Field("Publisher", TEXT, description="Who published the figure.")]
+    title: Annotated[str, Field("Title", TEXT, description="Title of the publication.")]
+    date: Annotated[
+        str,
+        Field(
+            "Date",
+            TEXT,
+            description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD; empty if none.",
+        ),
+    ]
+    url: Annotated[str, Field("URL", TEXT, description="Where to read it; empty if none.")]
+
+
+Row = TypeVar("Row", bound=Mapping[str, Any])
+
+
+class Report(Generic[Row]):
     """The result of one command, independent of the output format.
 
-    ``layout`` is ``metrics`` (few rows, one per metric: drawn with one column per metric) or
-    ``rows`` (many rows, such as years or segments: drawn with one row per record).
+    ``rows`` are of one row ``TypedDict`` (``row_type``), whose fields drive every output:
+    :attr:`fields` (the columns shown), :attr:`methods` (``methods`` in JSON) and
+    :meth:`records` (the rows as JSON and CSV hold them: a ``columns`` field spread into one key
+    each, labelled by ``column_labels``, which may also relabel any other field for this
+    report). ``layout`` is ``metrics`` (few rows, one per metric:
+    drawn with one column per metric) or ``rows`` (many rows, such as years or segments: drawn
+    with one row per record).
     """
 
-    command: str
-    title: str
-    inputs: dict[str, Any]
-    fields: tuple[Field, ...]
-    rows: list[dict[str, Any]]
-    notes: list[str]
-    sources: dict[str, Source]
-    warnings: list[str]
-    methods: dict[str, str]
-    explanation: list[str]
-    insights: list[dict[str, Any]] | None
-    """Insights (``status`` only: a list, possibly empty); ``None`` for other commands."""
-    layout: str = "metrics"
+    __slots__ = (
+        "column_labels",
+        "command",
+        "explanation",
+        "inputs",
+        "insights",
+        "layout",
+        "notes",
+        "row_type",
+        "rows",
+        "sources",
+        "title",
+        "warnings",
+    )
+
+    def __init__(
+        self,
+        command: str,
+        title: str,
+        inputs: Mapping[str, Any],
+        row_type: type[Row],
+        rows: list[Row],
+        *,
+        notes: list[str],
+        sources: dict[str, Source],
+        warnings: Sequence[str] = (),
+        explanation: list[str],
+        insights: list[dict[str, Any]] | None = None,
+        layout: str = "metrics",
+        column_labels: Mapping[str, str] | None = None,
+    ) -> None:
+        self.command = command
+        self.title = title
+        self.inputs = dict(inputs)
+        self.row_type = row_type
+        self.rows = rows
+        self.notes = notes
+        self.sources = sources
+        self.warnings = list(warnings)
+        self.explanation = explanation
+        self.insights = insights
+        """Insights (``status`` only: a list, possibly empty); ``None`` for other commands."""
+        self.layout = layout
+        self.column_labels = dict(column_labels or {})
+
+    def replace(self, **changes: Any) -> "Report[Row]":
+        """A copy with ``changes`` (attribute name: new value)."""
+        copy: Report[Row] = Report.__new__(Report)
+        for name in Report.__slots__:
+            setattr(copy, name, changes.get(name, getattr(self, name)))
+        return copy
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """The fields shown in a table or Markdown, in order; a ``columns`` field is one field
+        per column."""
+        shown: list[Field] = []
+        for field in fields_of(self.row_type):
+            if field.columns:
+                shown += [field.keyed(k, label) for k, label in self.column_labels.items()]
+            elif field.show:
+                label = self.column_labels.get(field.key)
+                shown.append(field if label is None else field.keyed(field.key, label))
+        return tuple(shown)
+
+    @property
+    def methods(self) -> dict[str, str]:
+        """How each result key is computed (``methods`` in JSON), from the row's fields; a
+        ``columns`` field's method is listed under ``{key}_*``."""
+        columns = {f.key for f in fields_of(self.row_type) if f.columns}
+        return {
+            (f"{key}_*" if key in columns else key): method
+            for key, method in methods_of(self.row_type).items()
+        }
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as JSON and CSV hold them: a ``columns`` field spread into its keys."""
+        spread = [f.key for f in fields_of(self.row_type) if f.columns]
+        if not spread:
+            return [dict(row) for row in self.rows]
+        records = []
+        for row in self.rows:
+            record: dict[str, Any] = {}
+            for key, value in row.items():
+                if key in spread:
+                    record |= value
+                else:
+                    record[key] = value
+            records.append(record)
+        return records
 
     def to_document(self, explain: bool = False) -> dict[str, Any]:
         """The JSON document: schema version, command, effective inputs, results, methods,
@@ -53,7 +269,7 @@ class Report(NamedTuple):
             "schema_version": SCHEMA_VERSION,
             "command": self.command,
             "inputs": self.inputs,
-            "results": self.rows,
+            "results": self.records(),
             "methods": self.methods,
         }
         if self.insights is not None:
@@ -65,21 +281,20 @@ class Report(NamedTuple):
         return document
 
 
-def _inputs(options: Options, **extra: Any) -> dict[str, Any]:
+def _inputs(options: Options) -> FigureInputs:
     overrides: dict[str, Number] = {}
     for metric in options.selected():
         if metric in options.baselines:
             overrides[f"{metric}_baseline"] = options.baselines[metric]
         if metric in options.targets:
             overrides[f"{metric}_target"] = options.targets[metric]
-    return {
-        "dataset": options.dataset.name,
-        "metrics": list(options.selected()),
-        "base_year": options.base_year,
-        "target_year": options.target_year,
-        "overrides": overrides,
-        **extra,
-    }
+    return FigureInputs(
+        dataset=options.dataset.name,
+        metrics=list(options.selected()),
+        base_year=options.base_year,
+        target_year=options.target_year,
+        overrides=overrides,
+    )
 
 
 def _override_notes(resolved: Sequence[Resolved]) -> list[str]:
@@ -92,55 +307,15 @@ def _override_notes(resolved: Sequence[Resolved]) -> list[str]:
     return notes
 
 
-def _report(
-    command: str,
-    title: str,
-    inputs: dict[str, Any],
-    fields: tuple[Field, ...],
-    rows: list[dict[str, Any]],
-    *,
-    notes: list[str],
-    sources: dict[str, Source],
-    warnings: Sequence[str] = (),
-    methods: Mapping[str, str],
-    explanation: list[str],
-    insights: list[dict[str, Any]] | None = None,
-    layout: str = "metrics",
-) -> Report:
-    return Report(
-        command,
-        title,
-        inputs,
-        fields,
-        rows,
-        notes,
-        sources,
-        list(warnings),
-        dict(methods),
-        explanation,
-        insights,
-        layout,
+def _head(r: Resolved) -> HeadRow:
+    return HeadRow(
+        metric=r.metric,
+        label=r.indicator.label,
+        unit=r.unit,
+        base_year=r.base_year,
+        baseline=r.baseline,
+        baseline_source=r.baseline_source,
+        target_year=r.target_year,
+        target=r.target,
+        target_source=r.target_source,
     )
-
-
-def _head(r: Resolved) -> dict[str, Any]:
-    return {
-        "metric": r.metric,
-        "label": r.indicator.label,
-        "unit": r.unit,
-        "base_year": r.base_year,
-        "baseline": r.baseline,
-        "baseline_source": r.baseline_source,
-        "target_year": r.target_year,
-        "target": r.target,
-        "target_source": r.target_source,
-    }
-
-
-_HEAD_FIELDS = (
-    Field("base_year", "Base year", "year"),
-    Field("baseline", "Baseline", "value"),
-    Field("target_year", "Target year", "year"),
-    Field("target", "Target", "value"),
-    Field("periods", "Periods n (years)", "int"),
-)

@@ -5,8 +5,10 @@ so every number in the brief is one the commands give. :mod:`offshoring_cli.rend
 writes it as Markdown or as one self-contained HTML page.
 """
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from offshoring_cli.core.fields import fields_of
+from offshoring_cli.core.methods import ACHIEVED, BRIEF_METHODS
 from offshoring_cli.core.records import Source
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.render import numbers
@@ -14,7 +16,7 @@ from offshoring_cli.render.layout import source_lines
 from offshoring_cli.reports import Report
 from offshoring_cli.reports.gap import gap_report
 from offshoring_cli.reports.growth import cagr_report
-from offshoring_cli.reports.status import status_report
+from offshoring_cli.reports.status import StatusRow, status_report
 from offshoring_cli.reports.trajectory import trajectory_report
 
 
@@ -24,7 +26,7 @@ class Brief(NamedTuple):
     title: str
     subtitle: str
     verdicts: list[str]
-    status: Report
+    status: Report[StatusRow]
     key_numbers: tuple[list[str], list[list[str]]]
     milestones: tuple[list[str], list[list[str]]]
     insights: list[str]
@@ -32,21 +34,8 @@ class Brief(NamedTuple):
     sources: list[str]
 
 
-METHODS = [
-    "Compound annual growth rate (CAGR): (end / start) ** (1 / n) - 1, with n = end year - "
-    "start year (intervals, not data points); the same as Excel RRI(n, start, end).",
-    "Linear path: the gap divided by n, added every year.",
-    "Growth ratio R (Eurostat's SDG progress method, as implemented by Open SDG, "
-    "https://open-sdg.readthedocs.io/en/latest/progress-methodology/): the actual CAGR from "
-    "the base year to the latest year, divided by the CAGR required from the same base year to "
-    "the target year. R >= 0.95 on track; 0.60-0.95 acceleration needed; 0-0.60 limited "
-    "progress; below 0 moving away.",
-    "Progress score Q (UN Statistics Division, SDG Progress Chart): the latest value carried "
-    "to the target year at the actual CAGR; Q = (projected - base value) / (target - base "
-    "value). Q >= 0.95 on track; 0.10-0.95 fair progress, acceleration needed; below 0.10 "
-    "stagnation or regression.",
-    "Growth is only computed between whole-year figures of one statistical series.",
-]
+METHODS = list(BRIEF_METHODS)
+"""The brief's method notes (:data:`offshoring_cli.core.methods.BRIEF_METHODS`)."""
 
 
 def build(options: Options) -> Brief:
@@ -62,15 +51,15 @@ def build(options: Options) -> Brief:
     metrics = [row["metric"] for row in gap.rows]
     header = ["", *metrics]
 
-    def cell(report: Report, key: str, metric: str) -> str:
-        row = next(r for r in report.rows if r["metric"] == metric)
-        field = next(f for f in report.fields if f.key == key)
+    def cell(report: Report[Any], key: str, metric: str) -> str:
+        row = next(r for r in report.records() if r["metric"] == metric)
+        field = next(f for f in fields_of(report.row_type) if f.key == key)
         value = row.get(key)
         if value is None:
             return field.missing
         return numbers.value(field.kind, value, str(row["unit"]))
 
-    key_rows = [
+    key_rows: list[tuple[str, Report[Any], str]] = [
         ("Gap (target - baseline)", gap, "gap"),
         ("Target multiple", gap, "target_multiple"),
         ("Linear path: increment a year", gap, "linear_increment_per_year"),
@@ -110,11 +99,11 @@ def build(options: Options) -> Brief:
         milestones=(milestone_header, milestones),
         insights=[str(item["text"]) for item in status.insights or []],
         methods=METHODS,
-        sources=source_lines(status._replace(sources=_all_sources(options, status, gap))),
+        sources=source_lines(status.replace(sources=_all_sources(options, status, gap))),
     )
 
 
-def _all_sources(options: Options, *reports: Report) -> dict[str, Source]:
+def _all_sources(options: Options, *reports: Report[Any]) -> dict[str, Source]:
     """The reports' sources, then those of every whole-year figure the chart shows."""
     cited: dict[str, Source] = {}
     for report in reports:
@@ -126,13 +115,13 @@ def _all_sources(options: Options, *reports: Report) -> dict[str, Source]:
     return cited
 
 
-def _verdict(row: dict[str, object]) -> str:
+def _verdict(row: StatusRow) -> str:
     """The status verdict, plus the pace needed from the latest year: the figure the key
     numbers headline, so that the two required rates are not read as a contradiction. A
     target already met needs no pace."""
-    verdict = str(row["verdict"])
-    rate = row.get("required_cagr_from_latest")
-    achieved = row.get("growth_ratio_band") == "achieved"
-    if row.get("assessed") and not achieved and isinstance(rate, float):
+    verdict = row["verdict"]
+    rate = row["required_cagr_from_latest"]
+    achieved = row["growth_ratio_band"] == ACHIEVED
+    if row["assessed"] and not achieved and isinstance(rate, float):
         verdict += f"; from {row['latest_year']} on, {numbers.rate(rate)}/yr is needed"
     return verdict

@@ -69,7 +69,7 @@ def chart_model(options: Options) -> list[MetricChart]:
             f"{src.publisher} ({src.date})" if src.date else src.publisher for src in cited.values()
         )
         scale, y_label = _scale(r.unit)
-        rows = [row for row in report.rows if row["metric"] == r.metric]
+        rows = [row for row in report.records() if row["metric"] == r.metric]
         series = r.indicator.target.series
         observed = [
             Series(

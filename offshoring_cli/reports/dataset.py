@@ -1,46 +1,93 @@
 """The ``scenario show`` report: what a dataset holds, one row per indicator."""
 
-from offshoring_cli.core.fields import Field
+from typing import Annotated, TypedDict
+
+from offshoring_cli.core.fields import INT, TEXT, VALUE, YEAR, YEARS, Field, Schema
 from offshoring_cli.core.records import Dataset
-from offshoring_cli.reports import Report, _report
-
-DATASET_FIELDS = (
-    Field("metric", "Indicator", "text"),
-    Field("label", "Label", "text"),
-    Field("direction", "Wanted", "text"),
-    Field("series", "Target's series", "text"),
-    Field("observations", "Observations", "int"),
-    Field("years", "Whole-year figures", "years"),
-    Field("base_year", "Latest year", "year"),
-    Field("baseline", "Latest value", "value"),
-    Field("target_year", "Target year", "year"),
-    Field("target", "Target", "value"),
-)
+from offshoring_cli.reports import IN_UNIT, MetricId, Positive, Report, Year
 
 
-def dataset_report(dataset: Dataset, origin: str) -> Report:
+class IndicatorRow(TypedDict):
+    """What the dataset holds for one indicator."""
+
+    metric: Annotated[MetricId, Field("Indicator", TEXT, description="Indicator id.")]
+    label: Annotated[str, Field("Label", TEXT, description="Indicator name.")]
+    unit: Annotated[
+        str,
+        Field(
+            "Unit",
+            TEXT,
+            show=False,
+            description="Unit of every amount of the row: the indicator's unit.",
+        ),
+    ]
+    direction: Annotated[
+        str,
+        Field("Wanted", TEXT, description="The change wanted."),
+        Schema(enum=["increase", "decrease"]),
+    ]
+    series: Annotated[
+        str,
+        Field("Target's series", TEXT, description="The statistical series the target refers to."),
+    ]
+    observations: Annotated[
+        int,
+        Field(
+            "Observations", INT, description="Number of observations, of every series and period."
+        ),
+        Schema(minimum=1),
+    ]
+    years: Annotated[
+        list[Year],
+        Field(
+            "Whole-year figures",
+            YEARS,
+            description="The years of the whole-year figures of the target's series, oldest first.",
+        ),
+        Schema(minItems=1),
+    ]
+    base_year: Annotated[Year, Field("Latest year", YEAR, description="Latest of those years.")]
+    baseline: Annotated[
+        Positive, Field("Latest value", VALUE, description="The figure that year, " + IN_UNIT + ".")
+    ]
+    target_year: Annotated[Year, Field("Target year", YEAR, description="Year the target is due.")]
+    target: Annotated[
+        Positive, Field("Target", VALUE, description="Target value, " + IN_UNIT + ".")
+    ]
+
+
+class ScenarioShowInputs(TypedDict):
+    """Which dataset is shown."""
+
+    dataset: Annotated[str, Field("Dataset", TEXT, description="Name of the dataset.")]
+    origin: Annotated[
+        str, Field("Origin", TEXT, description="Where it comes from: a file path, or 'built-in'.")
+    ]
+
+
+def dataset_report(dataset: Dataset, origin: str) -> Report[IndicatorRow]:
     """The ``scenario show`` command: what a dataset holds, one row per indicator.
 
     ``origin`` says where the dataset comes from (a file path, or "built-in").
     """
-    rows = []
+    rows: list[IndicatorRow] = []
     for ind in dataset.indicators.values():
         annual = ind.annual()
         latest = annual[-1]
         rows.append(
-            {
-                "metric": ind.id,
-                "label": ind.label,
-                "unit": ind.unit,
-                "direction": "increase" if ind.increase else "decrease",
-                "series": ind.target.series,
-                "observations": len(ind.observations),
-                "years": [o.year for o in annual],
-                "base_year": latest.year,
-                "baseline": latest.value,
-                "target_year": ind.target.year,
-                "target": ind.target.value,
-            }
+            IndicatorRow(
+                metric=ind.id,
+                label=ind.label,
+                unit=ind.unit,
+                direction="increase" if ind.increase else "decrease",
+                series=ind.target.series,
+                observations=len(ind.observations),
+                years=[o.year for o in annual],
+                base_year=latest.year,
+                baseline=latest.value,
+                target_year=ind.target.year,
+                target=ind.target.value,
+            )
         )
     other = sorted(
         {o.series for ind in dataset.indicators.values() for o in ind.observations}
@@ -56,15 +103,14 @@ def dataset_report(dataset: Dataset, origin: str) -> Report:
             f"Segments: {len(dataset.segments)} of {dataset.segments_of} "
             f"in {dataset.segments_year}."
         )
-    return _report(
+    return Report(
         "scenario-show",
         f"Dataset {dataset.name}",
-        {"dataset": dataset.name, "origin": origin},
-        DATASET_FIELDS,
+        ScenarioShowInputs(dataset=dataset.name, origin=origin),
+        IndicatorRow,
         rows,
         notes=notes,
         sources=dict(dataset.sources),
-        methods={},
         explanation=[],
         layout="rows",
     )

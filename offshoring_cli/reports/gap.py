@@ -1,11 +1,25 @@
 """The ``gap`` report: per metric, baseline, target, periods, gap and required growth."""
 
+from typing import Annotated
+
 from offshoring_cli.core import results
-from offshoring_cli.core.fields import Field
+from offshoring_cli.core.fields import BOOL, MULTIPLE, RATE, VALUE, VALUE_PER_YEAR, Field, Schema
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
 from offshoring_cli.core.resolve import Options, Resolved, _target_sources, resolve
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import _HEAD_FIELDS, Report, _head, _inputs, _override_notes, _report
+from offshoring_cli.reports import (
+    IN_UNIT,
+    PERIODS_FIELD,
+    RATE_A_YEAR,
+    Amount,
+    FigureInputs,
+    HeadRow,
+    Periods,
+    Report,
+    _head,
+    _inputs,
+    _override_notes,
+)
 
 
 def _explain_gap(r: Resolved, g: results.Gap) -> list[str]:
@@ -21,54 +35,99 @@ def _explain_gap(r: Resolved, g: results.Gap) -> list[str]:
     ]
 
 
-GAP_FIELDS = (
-    *_HEAD_FIELDS,
-    Field("gap", "Gap (target - baseline)", "value"),
-    Field("gap_relative", "Gap relative to baseline", "rate"),
-    Field("target_multiple", "Target multiple", "multiple"),
-    Field("linear_increment_per_year", "Linear path: increment a year", "value_per_year"),
-    Field("required_cagr", "Required CAGR a year", "rate"),
-    Field("already_met", "Target already met", "bool"),
-)
+class GapRow(HeadRow):
+    """One metric's gap to its target and the growth that closes it."""
 
-GAP_METHODS = {
-    "periods": "n = target year - base year (intervals, not data points)",
-    "gap": "target - baseline",
-    "gap_relative": "(target - baseline) / baseline",
-    "target_multiple": "target / baseline",
-    "linear_increment_per_year": LINEAR_METHOD,
-    "required_cagr": CAGR_METHOD + " (Excel RRI(n, baseline, target))",
-}
+    periods: Annotated[Periods, PERIODS_FIELD]
+    gap: Annotated[
+        Amount,
+        Field(
+            "Gap (target - baseline)",
+            VALUE,
+            method="target - baseline",
+            description="target - baseline, " + IN_UNIT + "; zero or negative if already met.",
+        ),
+    ]
+    gap_relative: Annotated[
+        float,
+        Field(
+            "Gap relative to baseline",
+            RATE,
+            method="(target - baseline) / baseline",
+            description="(target - baseline) / baseline, a fraction (0.8182 = 81.82 %).",
+        ),
+    ]
+    target_multiple: Annotated[
+        float,
+        Field(
+            "Target multiple",
+            MULTIPLE,
+            method="target / baseline",
+            description="target / baseline (a ratio, 1.8182 = x1.82).",
+        ),
+        Schema(exclusiveMinimum=0),
+    ]
+    linear_increment_per_year: Annotated[
+        Amount,
+        Field(
+            "Linear path: increment a year",
+            VALUE_PER_YEAR,
+            method=LINEAR_METHOD,
+            description="(target - baseline) / n: the constant addition a year, " + IN_UNIT + ".",
+        ),
+    ]
+    required_cagr: Annotated[
+        float,
+        Field(
+            "Required CAGR a year",
+            RATE,
+            method=CAGR_METHOD + " (Excel RRI(n, baseline, target))",
+            description="(target / baseline) ** (1 / n) - 1, " + RATE_A_YEAR + ".",
+        ),
+    ]
+    already_met: Annotated[
+        bool,
+        Field(
+            "Target already met",
+            BOOL,
+            description="True if the baseline meets the target: baseline >= target (<= target "
+            "when a decrease is wanted), compared exactly.",
+        ),
+    ]
 
 
-def gap_report(options: Options) -> Report:
+GapInputs = FigureInputs
+
+
+def gap_report(options: Options) -> Report[GapRow]:
     """The ``gap`` command: per metric, baseline, target, periods, gap and required growth.
 
     Raises:
         DomainError: see :func:`resolve`.
     """
     resolved, warnings = resolve(options)
-    rows, explanation = [], []
+    rows: list[GapRow] = []
+    explanation: list[str] = []
     for r in resolved:
         g = results.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)
         rows.append(
-            _head(r)
-            | {
-                "periods": g.periods,
-                "gap": g.absolute,
-                "gap_relative": g.relative,
-                "target_multiple": g.target_multiple,
-                "linear_increment_per_year": g.linear_increment,
-                "required_cagr": g.required_cagr,
-                "already_met": g.already_met,
-            }
+            GapRow(
+                **_head(r),
+                periods=g.periods,
+                gap=g.absolute,
+                gap_relative=g.relative,
+                target_multiple=g.target_multiple,
+                linear_increment_per_year=g.linear_increment,
+                required_cagr=g.required_cagr,
+                already_met=g.already_met,
+            )
         )
         explanation += _explain_gap(r, g)
-    return _report(
+    return Report(
         "gap",
         "Gap to the targets",
         _inputs(options),
-        GAP_FIELDS,
+        GapRow,
         rows,
         notes=[
             "CAGR = (target / baseline) ** (1 / n) - 1, n = target year - base year; "
@@ -77,6 +136,5 @@ def gap_report(options: Options) -> Report:
         ],
         sources=_target_sources(options, resolved),
         warnings=warnings,
-        methods=GAP_METHODS,
         explanation=explanation,
     )

@@ -1,36 +1,123 @@
 """The ``cagr`` report: the growth required to reach the target, and the actual growth where
 the series has history."""
 
+from typing import Annotated
+
 from offshoring_cli.core import results
-from offshoring_cli.core.fields import Field
+from offshoring_cli.core.fields import INT, RATE, RATIO, TEXT, VALUE, VALUE_PER_YEAR, YEAR, Field
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
 from offshoring_cli.core.resolve import Options, Resolved, cited_sources, resolve
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import _HEAD_FIELDS, Report, _head, _inputs, _override_notes, _report
+from offshoring_cli.reports import (
+    IN_UNIT,
+    RATE_A_YEAR,
+    REASON_METHOD,
+    Amount,
+    FigureInputs,
+    HeadRow,
+    Periods,
+    Positive,
+    Report,
+    Year,
+    _head,
+    _inputs,
+    _override_notes,
+)
 from offshoring_cli.reports.gap import _explain_gap
 
-CAGR_FIELDS = (
-    *_HEAD_FIELDS,
-    Field("required_cagr", "Required CAGR a year", "rate"),
-    Field("required_linear_pace_per_year", "Required linear pace a year", "value_per_year"),
-    Field("actual_start_year", "Actual growth: from year", "year"),
-    Field("actual_start", "Actual growth: from value", "value"),
-    Field("actual_periods", "Actual growth: periods (years)", "int"),
-    Field("actual_cagr", "Actual CAGR a year", "rate"),
-    Field("actual_linear_pace_per_year", "Actual linear pace a year", "value_per_year"),
-    Field("actual_to_required_cagr", "Actual / required CAGR", "ratio"),
-)
 
-CAGR_METHODS = {
-    "required_cagr": CAGR_METHOD + ", from the baseline to the target",
-    "required_linear_pace_per_year": LINEAR_METHOD,
-    "actual_cagr": CAGR_METHOD + ", between two whole-year observations of the same series",
-    "actual_linear_pace_per_year": "(end - start) / n a year",
-    "actual_to_required_cagr": (
-        "actual CAGR / required CAGR; null when the target is already met (see reason)"
-    ),
-    "reason": "why the figures that are null are null; null when every figure is given",
-}
+class CagrRow(HeadRow):
+    """One metric's required growth to its target against its actual (historical) growth.
+
+    The actual_* keys are null when the series has no whole-year observation before the base
+    year (a note says so)."""
+
+    periods: Annotated[
+        Periods,
+        Field("Periods n (years)", INT, description="n = target year - base year, in years."),
+    ]
+    required_cagr: Annotated[
+        float,
+        Field(
+            "Required CAGR a year",
+            RATE,
+            method=CAGR_METHOD + ", from the baseline to the target",
+            description="(target / baseline) ** (1 / n) - 1, " + RATE_A_YEAR + ".",
+        ),
+    ]
+    required_linear_pace_per_year: Annotated[
+        Amount,
+        Field(
+            "Required linear pace a year",
+            VALUE_PER_YEAR,
+            method=LINEAR_METHOD,
+            description="(target - baseline) / n, " + IN_UNIT + " a year.",
+        ),
+    ]
+    actual_start_year: Annotated[
+        Year | None,
+        Field(
+            "Actual growth: from year",
+            YEAR,
+            description="Year of the earliest whole-year observation of the same series.",
+        ),
+    ]
+    actual_start: Annotated[
+        Positive | None,
+        Field("Actual growth: from value", VALUE, description="Value that year, " + IN_UNIT + "."),
+    ]
+    actual_periods: Annotated[
+        Periods | None,
+        Field(
+            "Actual growth: periods (years)",
+            INT,
+            description="base year - actual start year, in years.",
+        ),
+    ]
+    actual_cagr: Annotated[
+        float | None,
+        Field(
+            "Actual CAGR a year",
+            RATE,
+            method=CAGR_METHOD + ", between two whole-year observations of the same series",
+            description="(baseline / actual start) ** (1 / actual periods) - 1, "
+            + RATE_A_YEAR
+            + ".",
+        ),
+    ]
+    actual_linear_pace_per_year: Annotated[
+        Amount | None,
+        Field(
+            "Actual linear pace a year",
+            VALUE_PER_YEAR,
+            method="(end - start) / n a year",
+            description="(baseline - actual start) / actual periods, " + IN_UNIT + " a year.",
+        ),
+    ]
+    actual_to_required_cagr: Annotated[
+        float | None,
+        Field(
+            "Actual / required CAGR",
+            RATIO,
+            method="actual CAGR / required CAGR; null when the target is already met (see reason)",
+            description="actual CAGR / required CAGR (a ratio); null also when the target is "
+            "already met (see reason).",
+        ),
+    ]
+    reason: Annotated[
+        str | None,
+        Field(
+            "Reason",
+            TEXT,
+            show=False,
+            method=REASON_METHOD,
+            description="Why the keys that are null are null (a single whole-year observation, "
+            "or a target already met); null when every figure is given.",
+        ),
+    ]
+
+
+CagrInputs = FigureInputs
 
 
 def _actual(r: Resolved) -> results.Growth | None:
@@ -53,7 +140,7 @@ def _no_history_note(r: Resolved) -> str:
     return f"{r.metric}: {no_history_reason(r)}"
 
 
-def cagr_report(options: Options) -> Report:
+def cagr_report(options: Options) -> Report[CagrRow]:
     """The ``cagr`` command: required CAGR to the target, actual CAGR where history exists.
 
     Actual growth runs from the earliest whole-year observation of the target's series before
@@ -65,7 +152,8 @@ def cagr_report(options: Options) -> Report:
         DomainError: see :func:`resolve`.
     """
     resolved, warnings = resolve(options)
-    rows, explanation = [], []
+    rows: list[CagrRow] = []
+    explanation: list[str] = []
     notes = [
         "CAGR = (end / start) ** (1 / n) - 1, n = end year - start year; actual growth runs "
         "from the earliest observation of the same series to the baseline.",
@@ -73,18 +161,19 @@ def cagr_report(options: Options) -> Report:
     for r in resolved:
         g = results.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)
         explanation += _explain_gap(r, g)[2:]
-        row = _head(r) | {
-            "periods": g.periods,
-            "required_cagr": g.required_cagr,
-            "required_linear_pace_per_year": g.linear_increment,
-            "actual_start_year": None,
-            "actual_start": None,
-            "actual_periods": None,
-            "actual_cagr": None,
-            "actual_linear_pace_per_year": None,
-            "actual_to_required_cagr": None,
-            "reason": None,
-        }
+        row = CagrRow(
+            **_head(r),
+            periods=g.periods,
+            required_cagr=g.required_cagr,
+            required_linear_pace_per_year=g.linear_increment,
+            actual_start_year=None,
+            actual_start=None,
+            actual_periods=None,
+            actual_cagr=None,
+            actual_linear_pace_per_year=None,
+            actual_to_required_cagr=None,
+            reason=None,
+        )
         a = _actual(r)
         if a is None:
             row["reason"] = no_history_reason(r)
@@ -98,14 +187,12 @@ def cagr_report(options: Options) -> Report:
                 )
             elif g.required_cagr != 0:
                 ratio = a.cagr / g.required_cagr
-            row |= {
-                "actual_start_year": a.start_year,
-                "actual_start": a.start,
-                "actual_periods": a.periods,
-                "actual_cagr": a.cagr,
-                "actual_linear_pace_per_year": a.linear_pace,
-                "actual_to_required_cagr": ratio,
-            }
+            row["actual_start_year"] = a.start_year
+            row["actual_start"] = a.start
+            row["actual_periods"] = a.periods
+            row["actual_cagr"] = a.cagr
+            row["actual_linear_pace_per_year"] = a.linear_pace
+            row["actual_to_required_cagr"] = ratio
             explanation.append(
                 f"{r.metric}: actual CAGR = ({fmt.exact(r.baseline)} / {fmt.exact(a.start)}) ** "
                 f"(1 / {a.periods}) - 1 = {a.cagr:.6f} ({fmt.rate(a.cagr)} a year, "
@@ -117,15 +204,14 @@ def cagr_report(options: Options) -> Report:
                 f"({r.amount(a.linear_pace)} a year)"
             )
         rows.append(row)
-    return _report(
+    return Report(
         "cagr",
         "Required and actual growth",
         _inputs(options),
-        CAGR_FIELDS,
+        CagrRow,
         rows,
         notes=notes + _override_notes(resolved),
         sources=cited_sources(options, resolved),
         warnings=warnings,
-        methods=CAGR_METHODS,
         explanation=explanation,
     )

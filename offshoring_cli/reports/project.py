@@ -1,7 +1,9 @@
 """The ``project`` report: where each metric lands at an assumed pace (a what-if)."""
 
+from typing import Annotated
+
 from offshoring_cli.core import formulas
-from offshoring_cli.core.fields import Field
+from offshoring_cli.core.fields import RATE, VALUE, VALUE_PER_YEAR, YEAR, Field, Schema
 from offshoring_cli.core.methods import (
     _AT_TARGET,
     REACHED_METHOD,
@@ -18,31 +20,116 @@ from offshoring_cli.core.resolve import (
 )
 from offshoring_cli.errors import DomainError, InputError
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import Report, _head, _inputs, _override_notes, _report
-
-PROJECT_FIELDS = (
-    Field("base_year", "Base year", "year"),
-    Field("baseline", "Baseline", "value"),
-    Field("growth_rate", "Assumed growth a year", "rate"),
-    Field("increment_per_year", "Assumed increment a year", "value_per_year"),
-    Field("until_year", "Projected to year", "year"),
-    Field("value_at_until_year", "Value then", "value"),
-    Field("target_year", "Target year", "year"),
-    Field("target", "Target", "value"),
-    Field("value_at_target_year", "Value at target year", "value"),
-    Field("gap_at_target_year", SHORTFALL_LABEL, "value"),
-    Field("target_reached_year", "Target reached in", "year", "not reached"),
+from offshoring_cli.reports import (
+    IN_UNIT,
+    RATE_A_YEAR,
+    Amount,
+    FigureInputs,
+    HeadRow,
+    LaterYear,
+    Report,
+    Year,
+    _head,
+    _inputs,
+    _override_notes,
 )
 
-PROJECT_METHODS = {
-    "value_at_until_year": (
-        "compound: baseline * (1 + growth) ** (year - base year); "
-        "linear: baseline + increment * (year - base year)"
-    ),
-    "value_at_target_year": "as value_at_until_year, in the target year" + _AT_TARGET,
-    "gap_at_target_year": SHORTFALL_METHOD,
-    "target_reached_year": REACHED_METHOD + "; null if never at that pace",
-}
+_VALUE_METHOD = (
+    "compound: baseline * (1 + growth) ** (year - base year); "
+    "linear: baseline + increment * (year - base year)"
+)
+Growth = Annotated[float, Schema(exclusiveMinimum=-1)]
+"""An assumed growth rate a year, a fraction above -1."""
+
+
+class ProjectRow(HeadRow):
+    """Where one metric lands at the assumed pace (a what-if, not a forecast)."""
+
+    growth_rate: Annotated[
+        Growth | None,
+        Field(
+            "Assumed growth a year",
+            RATE,
+            description="Assumed compound growth, " + RATE_A_YEAR + "; null for a linear pace.",
+        ),
+    ]
+    increment_per_year: Annotated[
+        Amount | None,
+        Field(
+            "Assumed increment a year",
+            VALUE_PER_YEAR,
+            description="Assumed constant addition, " + IN_UNIT + " a year; null for growth.",
+        ),
+    ]
+    until_year: Annotated[Year, Field("Projected to year", YEAR, description="Year projected to.")]
+    value_at_until_year: Annotated[
+        Amount,
+        Field(
+            "Value then",
+            VALUE,
+            method=_VALUE_METHOD,
+            description="Projected value that year, "
+            + IN_UNIT
+            + " (a negative increment can take it below 0).",
+        ),
+    ]
+    value_at_target_year: Annotated[
+        Amount,
+        Field(
+            "Value at target year",
+            VALUE,
+            method="as value_at_until_year, in the target year" + _AT_TARGET,
+            description="Projected value in the target year, "
+            + IN_UNIT
+            + "; the target itself when within rounding of it.",
+        ),
+    ]
+    gap_at_target_year: Annotated[
+        Amount,
+        Field(
+            SHORTFALL_LABEL,
+            VALUE,
+            method=SHORTFALL_METHOD,
+            description="How far the value at the target year falls short of the target in "
+            "the wanted direction, " + IN_UNIT + ": " + SHORTFALL_METHOD + ".",
+        ),
+    ]
+    target_reached_year: Annotated[
+        LaterYear | None,
+        Field(
+            "Target reached in",
+            YEAR,
+            missing="not reached",
+            method=REACHED_METHOD + "; null if never at that pace",
+            description="First year the value is >= target (<= when a decrease is wanted) at "
+            "the assumed pace, up to the rounding of the projection; null: never.",
+        ),
+    ]
+
+
+class ProjectInputs(FigureInputs):
+    """The effective inputs of project: exactly one of growth and increment is set."""
+
+    growth: Annotated[
+        Growth | None,
+        Field(
+            "Growth",
+            RATE,
+            description="--growth, " + RATE_A_YEAR + "; null when --increment is given.",
+        ),
+    ]
+    increment: Annotated[
+        Amount | None,
+        Field(
+            "Increment",
+            VALUE_PER_YEAR,
+            description="--increment, " + IN_UNIT + " a year; null when --growth is given.",
+        ),
+    ]
+    until: Annotated[
+        Year | None,
+        Field("Until", YEAR, description="--until; null: each metric's target year."),
+    ]
 
 
 def project_report(
@@ -50,7 +137,7 @@ def project_report(
     growth: float | None = None,
     increment: Number | None = None,
     until: int | None = None,
-) -> Report:
+) -> Report[ProjectRow]:
     """The ``project`` command: where each metric lands at an assumed pace (a what-if).
 
     Give exactly one of ``growth`` (a fraction a year, > -1: compound) or ``increment`` (in
@@ -76,8 +163,11 @@ def project_report(
             "{increment} is in the metric's unit; choose one metric with "
             + " or ".join(f"{{metrics}} {m}" for m in (first, *rest)[:2]),
         )
+    if growth is not None:
+        growth += 0.0  # -0 is 0: never "-0.00 %"
     resolved, warnings = resolve(options)
-    rows, explanation = [], []
+    rows: list[ProjectRow] = []
+    explanation: list[str] = []
     for r in resolved:
         if increment is not None and is_count(r.unit) and increment != int(increment):
             raise InputError(
@@ -123,18 +213,18 @@ def project_report(
                 "zero; the values are shown as computed"
             )
         rows.append(
-            _head(r)
-            | {
-                "growth_rate": growth,
-                "increment_per_year": increment,
-                "until_year": end,
-                "value_at_until_year": value_then,
-                "value_at_target_year": value_target,
-                "gap_at_target_year": (
+            ProjectRow(
+                **_head(r),
+                growth_rate=growth,
+                increment_per_year=increment,
+                until_year=end,
+                value_at_until_year=value_then,
+                value_at_target_year=value_target,
+                gap_at_target_year=(
                     r.target - value_target if increase else value_target - r.target
                 ),
-                "target_reached_year": None if n is None else r.base_year + n,
-            }
+                target_reached_year=None if n is None else r.base_year + n,
+            )
         )
         explanation += [
             f"{r.metric}: value in year y = {fmt.exact(r.baseline)} {how}",
@@ -148,11 +238,11 @@ def project_report(
             f"{r.metric}: target reached in "
             + ("no year at this pace" if n is None else f"{r.base_year} + {n} = {r.base_year + n}"),
         ]
-    return _report(
+    return Report(
         "project",
         "What-if projection",
-        _inputs(options, growth=growth, increment=increment, until=until),
-        PROJECT_FIELDS,
+        ProjectInputs(**_inputs(options), growth=growth, increment=increment, until=until),
+        ProjectRow,
         rows,
         notes=[
             "A what-if at an assumed pace, not a forecast.",
@@ -160,6 +250,5 @@ def project_report(
         ],
         sources=_target_sources(options, resolved),
         warnings=warnings,
-        methods=PROJECT_METHODS,
         explanation=explanation,
     )

@@ -1,19 +1,91 @@
 """The ``segments`` report: the split of a whole-year figure by segment, with shares."""
 
-from offshoring_cli.core.fields import Field
+from typing import Annotated, TypedDict
+
+from offshoring_cli.core.fields import RATE, TEXT, VALUE, YEAR, Field, Schema
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import Report, _report
+from offshoring_cli.reports import Positive, Report, Year
 
-SEGMENT_FIELDS = (
-    Field("segment", "Segment", "text"),
-    Field("label", "Activity", "text"),
-    Field("value", "Value", "value"),  # shown headed by the indicator's label
-    Field("share", "Share of total", "rate"),
-    Field("change_on_prior_year", "Change y/y", "rate"),
-)
+
+class SegmentRow(TypedDict):
+    """One segment of the whole-year figure."""
+
+    segment: Annotated[str, Field("Segment", TEXT, description="Segment id (ITO, CRM, ...).")]
+    label: Annotated[str, Field("Activity", TEXT, description="What the segment covers.")]
+    unit: Annotated[str, Field("Unit", TEXT, show=False, description="The indicator's unit.")]
+    year: Annotated[Year, Field("Year", YEAR, show=False, description="The year of the figure.")]
+    value: Annotated[
+        Positive,
+        Field(
+            "Value", VALUE, description="The segment's value, in unit (headed by the indicator)."
+        ),
+    ]
+    share: Annotated[
+        float,
+        Field(
+            "Share of total",
+            RATE,
+            method="segment value / whole-year total",
+            description="value / total, a fraction (0.4034 = 40.34 %).",
+        ),
+        Schema(exclusiveMinimum=0),
+    ]
+    change_on_prior_year: Annotated[
+        float | None,
+        Field(
+            "Change y/y",
+            RATE,
+            method="as the source gives it, or value / prior value - 1",
+            description="Change on the prior year, a fraction (0.071 = +7.1 %): the source's, "
+            "or value / prior value - 1; null if neither is known.",
+        ),
+    ]
+    prior_value: Annotated[
+        Positive | None,
+        Field(
+            "Prior value",
+            VALUE,
+            show=False,
+            description="The prior year's value, in unit, where the source gives it.",
+        ),
+    ]
+    source: Annotated[
+        str,
+        Field(
+            "Source", TEXT, show=False, description="Source id of the figure (a key of sources)."
+        ),
+    ]
+
+
+class SegmentsInputs(TypedDict):
+    """What segments split: one indicator's whole-year figure in one year."""
+
+    dataset: Annotated[
+        str,
+        Field("Dataset", TEXT, description="Name of the dataset: built-in or a scenario file's."),
+    ]
+    indicator: Annotated[
+        str, Field("Indicator", TEXT, description="The indicator split into segments.")
+    ]
+    year: Annotated[Year, Field("Year", YEAR, description="The year of the split.")]
+    total: Annotated[
+        Positive,
+        Field("Total", VALUE, description="The indicator's whole-year figure that year, in unit."),
+    ]
+    segments_sum: Annotated[
+        Positive, Field("Sum", VALUE, description="The segments' values added up, in unit.")
+    ]
+    adds_up_within_rounding: Annotated[
+        bool,
+        Field(
+            "Adds up",
+            TEXT,
+            description="True if |segments_sum - total| is within rounding of the figures.",
+        ),
+    ]
 
 
 def _half_last_digit(value: Number) -> float:
@@ -27,7 +99,7 @@ def _half_last_digit(value: Number) -> float:
     return unit / 2
 
 
-def segments_report(options: Options) -> Report:
+def segments_report(options: Options) -> Report[SegmentRow]:
     """The ``segments`` command: the split of a whole-year figure by segment, with shares.
 
     Shares are ``value / total``, the total being the dataset's whole-year figure of the
@@ -51,7 +123,8 @@ def segments_report(options: Options) -> Report:
             f"{year} to split into segments"
         )
     total, unit = total_obs.value, indicator.unit
-    rows, explanation = [], []
+    rows: list[SegmentRow] = []
+    explanation: list[str] = []
     given, computed, missing = [], [], []
     for seg in dataset.segments:
         change = seg.change
@@ -67,17 +140,17 @@ def segments_report(options: Options) -> Report:
         else:
             missing.append(seg.id)
         rows.append(
-            {
-                "segment": seg.id,
-                "label": seg.label,
-                "unit": unit,
-                "year": year,
-                "value": seg.value,
-                "share": seg.value / total,
-                "change_on_prior_year": change,
-                "prior_value": seg.prior,
-                "source": seg.source,
-            }
+            SegmentRow(
+                segment=seg.id,
+                label=seg.label,
+                unit=unit,
+                year=year,
+                value=seg.value,
+                share=seg.value / total,
+                change_on_prior_year=change,
+                prior_value=seg.prior,
+                source=seg.source,
+            )
         )
         explanation.append(
             f"{seg.id}: share = {fmt.exact(seg.value)} / {fmt.exact(total)} = "
@@ -106,25 +179,22 @@ def segments_report(options: Options) -> Report:
         )
         if ids
     )
-    return _report(
+    return Report(
         "segments",
         f"{indicator.label} by segment, {year}",
-        {
-            "dataset": dataset.name,
-            "indicator": indicator.id,
-            "year": year,
-            "total": total,
-            "segments_sum": added,
-            "adds_up_within_rounding": within,
-        },
-        tuple(f._replace(label=indicator.label) if f.key == "value" else f for f in SEGMENT_FIELDS),
+        SegmentsInputs(
+            dataset=dataset.name,
+            indicator=indicator.id,
+            year=year,
+            total=total,
+            segments_sum=added,
+            adds_up_within_rounding=within,
+        ),
+        SegmentRow,
         rows,
         notes=[check, f"Change on the prior year: {changes}."],
         sources=_sources(dataset, [*(seg.source for seg in dataset.segments), total_obs.source]),
-        methods={
-            "share": "segment value / whole-year total",
-            "change_on_prior_year": "as the source gives it, or value / prior value - 1",
-        },
         explanation=explanation,
         layout="rows",
+        column_labels={"value": indicator.label},  # headed by what the segments split
     )

@@ -1,23 +1,41 @@
 """The ``sensitivity`` report: the required CAGR if the deadline or the target moves."""
 
 from collections.abc import Sequence
+from decimal import Decimal
+from typing import Annotated, TypedDict
 
 from offshoring_cli.core import formulas
-from offshoring_cli.core.fields import Field
+from offshoring_cli.core.fields import INT, RATE, TEXT, YEAR, Field, Schema
 from offshoring_cli.core.methods import CAGR_METHOD
 from offshoring_cli.core.resolve import Options, _target_sources, resolve
 from offshoring_cli.errors import InputError
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import Report, _inputs, _override_notes, _report
+from offshoring_cli.reports import (
+    RATE_A_YEAR,
+    FigureInputs,
+    MetricId,
+    Periods,
+    Report,
+    Year,
+    _inputs,
+    _override_notes,
+)
 
 DEFAULT_CHANGES = (-0.2, -0.1, 0.0, 0.1, 0.2)
 """Default changes to the target, as fractions: -20 %, -10 %, as set, +10 %, +20 %."""
 
 
+CHANGE_KEY = r"^required_cagr_target_(as_set|(minus|plus)_[0-9]+(_[0-9]+)?pct)$"
+"""Key of a change column: the target as set, or changed by a percentage in plain decimals
+with ``.`` written as ``_`` (``plus_10pct``, ``minus_12_5pct``, ``plus_0_0000001pct``)."""
+
+
 def _percent(change: float) -> str:
-    """A change as a plain percentage: 0.1 -> ``10``, 0.125 -> ``12.5``, 1e4 -> ``1000000``."""
-    text = f"{abs(change) * 100:.6f}".rstrip("0").rstrip(".")
-    return text or "0"
+    """A change as a plain percentage to 12 significant digits (no float noise, no exponent):
+    0.1 -> ``10``, 0.125 -> ``12.5``, 1e4 -> ``1000000``, 1e-9 -> ``0.0000001``,
+    0.1234567891 -> ``12.34567891``."""
+    text = format(Decimal(f"{abs(change) * 100:.12g}").normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _change_key(change: float) -> str:
@@ -33,11 +51,58 @@ def _change_label(change: float) -> str:
     return f"Target {'+' if change > 0 else '-'}{_percent(change)} %"
 
 
+class SensitivityRow(TypedDict):
+    """The required CAGR for one metric and one deadline, one key per change to the target
+    (required_cagr_target_as_set, required_cagr_target_minus_20pct, ..._plus_10pct, ...)."""
+
+    metric: Annotated[MetricId, Field("Metric", TEXT, description="Indicator id.")]
+    unit: Annotated[str, Field("Unit", TEXT, show=False, description="The indicator's unit.")]
+    target_year: Annotated[
+        Year, Field("Target year", YEAR, description="The deadline of this row.")
+    ]
+    periods: Annotated[
+        Periods, Field("n", INT, description="n = target year - base year, in years.")
+    ]
+    required_cagr: Annotated[
+        dict[str, float],
+        Field(
+            "Required CAGR",
+            RATE,
+            columns=True,
+            method=CAGR_METHOD + ", to the target changed by the column's %",
+            description="Required CAGR to the target changed by the key's percentage "
+            "(required_cagr_target_as_set: unchanged), " + RATE_A_YEAR + ".",
+        ),
+        Schema(pattern=CHANGE_KEY),
+    ]
+
+
+class SensitivityInputs(FigureInputs):
+    """The effective inputs of sensitivity (it takes --years instead of --target-year; its
+    target_year is always null)."""
+
+    years: Annotated[
+        list[Year],
+        Field("Years", YEAR, description="The deadlines compared (--years)."),
+        Schema(minItems=1),
+    ]
+    changes: Annotated[
+        list[float],
+        Field(
+            "Changes",
+            RATE,
+            description="The changes to the target compared (--changes), fractions "
+            "(-0.1 = target lowered by 10 %).",
+        ),
+        Schema(minItems=1, items={"type": "number", "exclusiveMinimum": -1}),
+    ]
+
+
 def sensitivity_report(
     options: Options,
     years: Sequence[int] = tuple(range(2028, 2036)),
     changes: Sequence[float] = DEFAULT_CHANGES,
-) -> Report:
+) -> Report[SensitivityRow]:
     """The ``sensitivity`` command: the required CAGR if the deadline or the target moves.
 
     One row per metric and target year, one column per change to the target (a fraction:
@@ -47,21 +112,26 @@ def sensitivity_report(
     Raises:
         DomainError: see :func:`resolve`; a year not after the base year; a change <= -100 %.
     """
-    # One column per distinct percentage as shown (to 6 decimals); -0 is 0.
-    changes = tuple({_change_key(c + 0.0): c + 0.0 for c in changes}.values())
+    # One column per distinct change; -0 is 0; two changes that read the same are refused.
+    changes = tuple(dict.fromkeys(c + 0.0 for c in changes))
+    keys: dict[str, float] = {}
+    for change in changes:
+        same = keys.setdefault(_change_key(change), change)
+        if same != change:
+            raise InputError(
+                "changes",
+                f"{{changes}}: {same!r} and {change!r} both read {_change_label(change)!r} "
+                "(12 significant digits); give changes that differ within that precision",
+            )
     for change in changes:
         if change <= -1:
             raise InputError(
                 "changes", f"{{changes}}: {change:+.0%} would make the target zero or negative"
             )
     resolved, warnings = resolve(options._replace(target_year=None))
-    fields = (
-        Field("metric", "Metric", "text"),
-        Field("target_year", "Target year", "year"),
-        Field("periods", "n", "int"),
-        *(Field(_change_key(c), _change_label(c), "rate") for c in changes),
-    )
-    rows, notes, explanation = [], [], []
+    rows: list[SensitivityRow] = []
+    notes: list[str] = []
+    explanation: list[str] = []
     for r in resolved:
         targets = {c: r.target * (1 + c) for c in changes}
         notes.append(
@@ -78,23 +148,30 @@ def sensitivity_report(
                 )
             n = year - r.base_year
             rows.append(
-                {"metric": r.metric, "unit": r.unit, "target_year": year, "periods": n}
-                | {_change_key(c): formulas.cagr(r.baseline, t, n) for c, t in targets.items()}
+                SensitivityRow(
+                    metric=r.metric,
+                    unit=r.unit,
+                    target_year=year,
+                    periods=n,
+                    required_cagr={
+                        _change_key(c): formulas.cagr(r.baseline, t, n) for c, t in targets.items()
+                    },
+                )
             )
         explanation.append(
             f"{r.metric}: cell = (target * (1 + change) / {fmt.exact(r.baseline)}) ** "
             f"(1 / (year - {r.base_year})) - 1"
         )
-    return _report(
+    return Report(
         "sensitivity",
         "Required CAGR by deadline and target",
-        _inputs(options, years=list(years), changes=list(changes)),
-        fields,
+        SensitivityInputs(**_inputs(options), years=list(years), changes=list(changes)),
+        SensitivityRow,
         rows,
         notes=notes + _override_notes(resolved),
         sources=_target_sources(options, resolved),
         warnings=warnings,
-        methods={"required_cagr_*": CAGR_METHOD + ", to the target changed by the column's %"},
         explanation=explanation,
         layout="rows",
+        column_labels={_change_key(c): _change_label(c) for c in changes},
     )

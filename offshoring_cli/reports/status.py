@@ -1,20 +1,45 @@
 """The ``status`` report: is each metric on track, by two published methods?"""
 
-from typing import Any
+from typing import Annotated, TypedDict
 
 from offshoring_cli.core import formulas, results
-from offshoring_cli.core.fields import Field
+from offshoring_cli.core.fields import RATE, RATIO, TEXT, VALUE, YEAR, Field, Schema
 from offshoring_cli.core.methods import (
     CAGR_METHOD,
+    GROWTH_RATIO_BAND_METHOD,
+    GROWTH_RATIO_BAND_NAMES,
+    GROWTH_RATIO_BANDS,
+    GROWTH_RATIO_BELOW,
+    GROWTH_RATIO_SOURCE,
+    PROGRESS_BAND_METHOD,
+    PROGRESS_BAND_NAMES,
+    PROGRESS_BANDS,
+    PROGRESS_BELOW,
+    PROGRESS_SCORE_SOURCE,
     REACHED_METHOD,
     SHORTFALL_LABEL,
     SHORTFALL_METHOD,
+    band_rules,
 )
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources, resolve
 from offshoring_cli.errors import InputError
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import Report, _inputs, _override_notes, _report
+from offshoring_cli.reports import (
+    IN_UNIT,
+    RATE_A_YEAR,
+    REASON_METHOD,
+    Amount,
+    FigureInputs,
+    LaterYear,
+    MetricId,
+    Periods,
+    Positive,
+    Report,
+    Year,
+    _inputs,
+    _override_notes,
+)
 from offshoring_cli.reports.insights import insights as find_insights
 from offshoring_cli.reports.insights import series_relation
 
@@ -23,54 +48,233 @@ ACHIEVED_REASON = (
     "towards a target still ahead, so they are not computed"
 )
 
-STATUS_FIELDS = (
-    Field("series", "Series", "text"),
-    Field("since_year", "Assessment base year", "year"),
-    Field("since_value", "Value in base year", "value"),
-    Field("latest_year", "Latest year", "year"),
-    Field("latest", "Latest value", "value"),
-    Field("target_year", "Target year", "year"),
-    Field("target", "Target", "value"),
-    Field("actual_cagr", "Actual CAGR a year", "rate"),
-    Field("required_cagr_from_base", "Required CAGR from base year", "rate"),
-    Field("required_cagr_from_latest", "Required CAGR from latest year", "rate"),
-    Field("growth_ratio", "Growth ratio R = actual / required", "ratio"),
-    Field("growth_ratio_band", "R band (Eurostat)", "text"),
-    Field("projected_at_target_year", "At target year, at actual pace", "value"),
-    Field("shortfall_at_target_year", SHORTFALL_LABEL, "value"),
-    Field("progress_score", "Progress score Q (UNSD)", "ratio"),
-    Field("progress_band", "Q band (UNSD)", "text"),
-    Field("target_reached_year", "Target reached at actual pace", "year", "not reached", pace=True),
-)
+_WHEN = {"null_unless": "assessed", "given_if": "assessed"}
+"""A figure of the methods: null when the metric is not assessed, given when it is."""
 
-STATUS_METHODS = {
-    "actual_cagr": CAGR_METHOD + ", from the assessment base year to the latest year",
-    "required_cagr_from_base": CAGR_METHOD + ", from the same base year to the target year",
-    "required_cagr_from_latest": CAGR_METHOD + ", from the latest year to the target year",
-    "growth_ratio": (
-        "Eurostat-style growth ratio R = actual CAGR / required CAGR from the same base year, "
-        "as implemented by Open SDG (https://open-sdg.readthedocs.io/en/latest/"
-        "progress-methodology/); null when the target is already met (see reason)"
-    ),
-    "growth_ratio_band": (
-        "achieved if the target is met; R >= 0.95 on track; 0.60 <= R < 0.95 acceleration "
-        "needed; 0 <= R < 0.60 limited progress; R < 0 moving away"
-    ),
-    "projected_at_target_year": "latest * (1 + actual CAGR) ** (target year - latest year)",
-    "shortfall_at_target_year": SHORTFALL_METHOD,
-    "progress_score": (
-        "UN Statistics Division Progress Chart: Q = (projected - base value) / "
-        "(target - base value); null when the target is already met (see reason)"
-    ),
-    "progress_band": (
-        "Q >= 0.95 on track; 0.10 <= Q < 0.95 fair progress, acceleration needed; "
-        "Q < 0.10 stagnation or regression"
-    ),
-    "target_reached_year": (
-        "at latest * (1 + actual CAGR) ** k: " + REACHED_METHOD + "; null if never at that pace"
-    ),
-    "reason": "why the figures that are null are null; null when every figure is given",
-}
+GrowthRatioBand = Annotated[str, Schema(enum=list(GROWTH_RATIO_BAND_NAMES))]
+ProgressBand = Annotated[str, Schema(enum=list(PROGRESS_BAND_NAMES))]
+
+
+class StatusRow(TypedDict):
+    """One metric's progress by the Eurostat growth ratio R and the UNSD progress score Q; a
+    metric the methods cannot judge (``assessed`` false) has every figure of the methods null."""
+
+    metric: Annotated[MetricId, Field("Metric", TEXT, show=False, description="Indicator id.")]
+    label: Annotated[str, Field("Label", TEXT, show=False, description="Indicator name.")]
+    unit: Annotated[
+        str,
+        Field(
+            "Unit",
+            TEXT,
+            show=False,
+            description="Unit of every amount of the row: the indicator's unit.",
+        ),
+    ]
+    series: Annotated[
+        str,
+        Field("Series", TEXT, description="The statistical series the target refers to."),
+    ]
+    since_year: Annotated[
+        Year | None,
+        Field(
+            "Assessment base year",
+            YEAR,
+            given_if="assessed",
+            description="The assessment's base year; null: no earlier observation.",
+        ),
+    ]
+    since_value: Annotated[
+        Positive | None,
+        Field(
+            "Value in base year",
+            VALUE,
+            given_if="assessed",
+            description="Value in that year, " + IN_UNIT + "; null: no earlier observation.",
+        ),
+    ]
+    latest_year: Annotated[
+        Year,
+        Field(
+            "Latest year",
+            YEAR,
+            description="Year of the latest whole-year value (the baseline).",
+        ),
+    ]
+    latest: Annotated[
+        Positive, Field("Latest value", VALUE, description="Latest value, " + IN_UNIT + ".")
+    ]
+    target_year: Annotated[Year, Field("Target year", YEAR, description="Year the target is due.")]
+    target: Annotated[
+        Positive, Field("Target", VALUE, description="Target value, " + IN_UNIT + ".")
+    ]
+    actual_periods: Annotated[
+        Periods | None,
+        Field(
+            "Actual periods",
+            YEAR,
+            show=False,
+            description="latest year - since year, in years.",
+            **_WHEN,
+        ),
+    ]
+    actual_cagr: Annotated[
+        float | None,
+        Field(
+            "Actual CAGR a year",
+            RATE,
+            method=CAGR_METHOD + ", from the assessment base year to the latest year",
+            description="CAGR from the since year to the latest year, " + RATE_A_YEAR + ".",
+            **_WHEN,
+        ),
+    ]
+    required_cagr_from_base: Annotated[
+        float | None,
+        Field(
+            "Required CAGR from base year",
+            RATE,
+            method=CAGR_METHOD + ", from the same base year to the target year",
+            description="CAGR from the since value to the target, " + RATE_A_YEAR + ".",
+            **_WHEN,
+        ),
+    ]
+    required_cagr_from_latest: Annotated[
+        float,
+        Field(
+            "Required CAGR from latest year",
+            RATE,
+            method=CAGR_METHOD + ", from the latest year to the target year",
+            description="CAGR from the latest value to the target, " + RATE_A_YEAR + ".",
+        ),
+    ]
+    growth_ratio: Annotated[
+        float | None,
+        Field(
+            "Growth ratio R = actual / required",
+            RATIO,
+            method=GROWTH_RATIO_SOURCE + "; null when the target is already met (see reason)",
+            description="R = actual CAGR / required CAGR from base (a ratio); null when the "
+            "target is already met (see reason).",
+            null_unless="assessed",
+        ),
+    ]
+    growth_ratio_band: Annotated[
+        GrowthRatioBand | None,
+        Field(
+            "R band (Eurostat)",
+            TEXT,
+            method=GROWTH_RATIO_BAND_METHOD,
+            description="'achieved' if the target is met; else "
+            + band_rules("R", GROWTH_RATIO_BANDS, GROWTH_RATIO_BELOW, "quoted")
+            + ".",
+            **_WHEN,
+        ),
+    ]
+    projected_at_target_year: Annotated[
+        Amount | None,
+        Field(
+            "At target year, at actual pace",
+            VALUE,
+            method="latest * (1 + actual CAGR) ** (target year - latest year)",
+            description="The latest value carried to the target year at the actual CAGR, "
+            + IN_UNIT
+            + "; the target itself when within rounding of it.",
+            **_WHEN,
+        ),
+    ]
+    shortfall_at_target_year: Annotated[
+        Amount | None,
+        Field(
+            SHORTFALL_LABEL,
+            VALUE,
+            method=SHORTFALL_METHOD,
+            description="How far the value at the target year falls short of the target in "
+            "the wanted direction, " + IN_UNIT + ": " + SHORTFALL_METHOD + ".",
+            **_WHEN,
+        ),
+    ]
+    progress_score: Annotated[
+        float | None,
+        Field(
+            "Progress score Q (UNSD)",
+            RATIO,
+            method=PROGRESS_SCORE_SOURCE + "; null when the target is already met (see reason)",
+            description="Q = (projected - since value) / (target - since value) (a ratio); null "
+            "when the target is already met (see reason).",
+            null_unless="assessed",
+        ),
+    ]
+    progress_band: Annotated[
+        ProgressBand | None,
+        Field(
+            "Q band (UNSD)",
+            TEXT,
+            method=PROGRESS_BAND_METHOD,
+            description="'achieved' if the target is met; else "
+            + band_rules("Q", PROGRESS_BANDS, PROGRESS_BELOW, "quoted")
+            + ".",
+            **_WHEN,
+        ),
+    ]
+    target_reached_year: Annotated[
+        LaterYear | None,
+        Field(
+            "Target reached at actual pace",
+            YEAR,
+            missing="not reached",
+            pace=True,
+            method="at latest * (1 + actual CAGR) ** k: "
+            + REACHED_METHOD
+            + "; null if never at that pace",
+            description="First year the value is >= target (<= when a decrease is wanted) at "
+            "the actual pace, up to the rounding of the projection; null: never.",
+            null_unless="assessed",
+        ),
+    ]
+    verdict: Annotated[
+        str,
+        Field(
+            "Verdict",
+            TEXT,
+            show=False,
+            description="One sentence: the band and the rates behind it, or why the metric is "
+            "not assessed.",
+        ),
+    ]
+    assessed: Annotated[
+        bool,
+        Field(
+            "Assessed",
+            TEXT,
+            show=False,
+            description="True: the two methods were applied; false: they cannot judge the "
+            "metric (see reason).",
+        ),
+    ]
+    reason: Annotated[
+        str | None,
+        Field(
+            "Reason",
+            TEXT,
+            show=False,
+            method=REASON_METHOD,
+            description="Why figures are null: the metric is not assessed, or the target is "
+            "already met (growth_ratio and progress_score null, both bands 'achieved'); null "
+            "when every figure is given.",
+        ),
+    ]
+
+
+class StatusInputs(FigureInputs):
+    """The effective inputs of status."""
+
+    since: Annotated[
+        Year | None,
+        Field(
+            "Since",
+            YEAR,
+            description="--since: the assessment's base year; null: the series' earliest.",
+        ),
+    ]
 
 
 _ONE_METRIC_HINT = " (each metric has its own years: assess one at a time with {metrics})"
@@ -165,7 +369,7 @@ def _left_out_note(r: Resolved) -> str | None:
     )
 
 
-def status_report(options: Options, since: int | None = None) -> Report:
+def status_report(options: Options, since: int | None = None) -> Report[StatusRow]:
     """The ``status`` command: is each metric on track, by two published methods?
 
     For each metric: actual CAGR from the assessment's base year (``since``, default the
@@ -185,14 +389,11 @@ def status_report(options: Options, since: int | None = None) -> Report:
             observation before the latest year.
     """
     resolved, warnings = resolve(options)
-    rows, notes, explanation, verdicts = [], [], [], []
+    rows: list[StatusRow] = []
+    notes: list[str] = []
+    explanation: list[str] = []
+    verdicts: list[str] = []
     for r in resolved:
-        row: dict[str, Any] = {
-            "metric": r.metric,
-            "label": r.indicator.label,
-            "unit": r.unit,
-            "series": r.indicator.target.series,
-        }
         start = _since(r, since)
         left_out = _left_out_note(r)
         if left_out:
@@ -200,25 +401,38 @@ def status_report(options: Options, since: int | None = None) -> Report:
         reason = _not_assessable(r, start)
         if reason is not None:
             verdict = f"{r.metric}: not assessed - {reason}"
-            row |= {f.key: None for f in STATUS_FIELDS if f.key != "series"}
-            row |= {
-                "latest_year": r.base_year,
-                "latest": r.baseline,
-                "target_year": r.target_year,
-                "target": r.target,
-                "actual_periods": None,
-                "required_cagr_from_latest": formulas.cagr(
-                    r.baseline, r.target, r.target_year - r.base_year
-                ),
-                "verdict": verdict,
-                "assessed": False,
-                "reason": reason,
-            }
-            if start is not None:
-                row |= {"since_year": start.year, "since_value": start.value}
+            rows.append(
+                StatusRow(
+                    metric=r.metric,
+                    label=r.indicator.label,
+                    unit=r.unit,
+                    series=r.indicator.target.series,
+                    since_year=None if start is None else start.year,
+                    since_value=None if start is None else start.value,
+                    latest_year=r.base_year,
+                    latest=r.baseline,
+                    target_year=r.target_year,
+                    target=r.target,
+                    actual_periods=None,
+                    actual_cagr=None,
+                    required_cagr_from_base=None,
+                    required_cagr_from_latest=formulas.cagr(
+                        r.baseline, r.target, r.target_year - r.base_year
+                    ),
+                    growth_ratio=None,
+                    growth_ratio_band=None,
+                    projected_at_target_year=None,
+                    shortfall_at_target_year=None,
+                    progress_score=None,
+                    progress_band=None,
+                    target_reached_year=None,
+                    verdict=verdict,
+                    assessed=False,
+                    reason=reason,
+                )
+            )
             notes.append(verdict)
             verdicts.append(verdict)
-            rows.append(row)
             continue
         assert start is not None
         s = results.status(
@@ -243,37 +457,44 @@ def status_report(options: Options, since: int | None = None) -> Report:
                 f"({s.base_year}-{s.target_year})"
             )
         verdicts.append(verdict)
-        row |= {
-            "since_year": s.base_year,
-            "since_value": s.base_value,
-            "latest_year": s.latest_year,
-            "latest": s.latest,
-            "target_year": s.target_year,
-            "target": s.target,
-            "actual_periods": s.latest_year - s.base_year,
-            "actual_cagr": s.actual_cagr,
-            "required_cagr_from_base": s.required_cagr_from_base,
-            "required_cagr_from_latest": s.required_cagr_from_latest,
-            "growth_ratio": s.growth_ratio,
-            "growth_ratio_band": s.growth_ratio_band,
-            "projected_at_target_year": s.projected,
-            "shortfall_at_target_year": s.shortfall,
-            "progress_score": s.progress_score,
-            "progress_band": s.progress_band,
-            "target_reached_year": s.reached_year,
-            "verdict": verdict,
-            "assessed": True,
-            "reason": ACHIEVED_REASON if s.achieved else None,
-        }
-        rows.append(row)
+        rows.append(
+            StatusRow(
+                metric=r.metric,
+                label=r.indicator.label,
+                unit=r.unit,
+                series=r.indicator.target.series,
+                since_year=s.base_year,
+                since_value=s.base_value,
+                latest_year=s.latest_year,
+                latest=s.latest,
+                target_year=s.target_year,
+                target=s.target,
+                actual_periods=s.latest_year - s.base_year,
+                actual_cagr=s.actual_cagr,
+                required_cagr_from_base=s.required_cagr_from_base,
+                required_cagr_from_latest=s.required_cagr_from_latest,
+                growth_ratio=s.growth_ratio,
+                growth_ratio_band=s.growth_ratio_band,
+                projected_at_target_year=s.projected,
+                shortfall_at_target_year=s.shortfall,
+                progress_score=s.progress_score,
+                progress_band=s.progress_band,
+                target_reached_year=s.reached_year,
+                verdict=verdict,
+                assessed=True,
+                reason=ACHIEVED_REASON if s.achieved else None,
+            )
+        )
         m, b, lt, t = r.metric, fmt.exact(s.base_value), fmt.exact(s.latest), fmt.exact(s.target)
         explanation += [
             f"{m}: actual CAGR = ({lt} / {b}) ** (1 / {s.latest_year - s.base_year}) - 1 = "
-            f"{s.actual_cagr:.6f}",
+            f"{s.actual_cagr:.6f} ({fmt.rate(s.actual_cagr)} a year)",
             f"{m}: required CAGR from {s.base_year} = ({t} / {b}) ** "
-            f"(1 / {s.target_year - s.base_year}) - 1 = {s.required_cagr_from_base:.6f}",
+            f"(1 / {s.target_year - s.base_year}) - 1 = {s.required_cagr_from_base:.6f} "
+            f"({fmt.rate(s.required_cagr_from_base)} a year)",
             f"{m}: required CAGR from {s.latest_year} = ({t} / {lt}) ** "
-            f"(1 / {s.target_year - s.latest_year}) - 1 = {s.required_cagr_from_latest:.6f}",
+            f"(1 / {s.target_year - s.latest_year}) - 1 = {s.required_cagr_from_latest:.6f} "
+            f"({fmt.rate(s.required_cagr_from_latest)} a year)",
         ]
         if s.growth_ratio is not None:
             explanation.append(
@@ -294,16 +515,15 @@ def status_report(options: Options, since: int | None = None) -> Report:
             )
     notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
     insights, insight_sources = find_insights(resolved, options.dataset)
-    return _report(
+    return Report(
         "status",
         "Are we on track?",
-        _inputs(options, since=since),
-        STATUS_FIELDS,
+        StatusInputs(**_inputs(options), since=since),
+        StatusRow,
         rows,
         notes=notes,
         sources=_sources(options.dataset, [*cited_sources(options, resolved), *insight_sources]),
         warnings=warnings,
-        methods=STATUS_METHODS,
         explanation=explanation,
         insights=insights,
     )

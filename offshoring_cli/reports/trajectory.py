@@ -1,32 +1,107 @@
 """The ``trajectory`` report: year by year from the base year to the target year."""
 
-from typing import Any
+from typing import Annotated, TypedDict
 
 from offshoring_cli.core import formulas, results
-from offshoring_cli.core.fields import Field
+from offshoring_cli.core.fields import TEXT, VALUE, YEAR, Field
 from offshoring_cli.core.methods import _AT_TARGET
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, cited_sources, resolve
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import Report, _inputs, _override_notes, _report
+from offshoring_cli.reports import (
+    IN_UNIT,
+    Amount,
+    FigureInputs,
+    MetricId,
+    Positive,
+    Report,
+    Year,
+    _inputs,
+    _override_notes,
+)
 from offshoring_cli.reports.growth import _actual, _no_history_note, no_history_reason
 
-TRAJECTORY_FIELDS = (
-    Field("metric", "Metric", "text"),
-    Field("year", "Year", "year"),
-    Field("observed", "Observed", "value", ""),
-    Field("compound_path", "Compound path", "value", ""),
-    Field("linear_path", "Linear path", "value", ""),
-    Field("actual_pace_path", "At actual pace", "value", "", pace=True),
-)
+_WITHIN = "; the target itself when within rounding of it (see target_reached_year)."
 
-TRAJECTORY_METHODS = {
-    "observed": "whole-year observations of the target's series",
-    "compound_path": "baseline * (1 + required CAGR) ** (year - base year)" + _AT_TARGET,
-    "linear_path": "baseline + (target - baseline) * (year - base year) / n" + _AT_TARGET,
-    "actual_pace_path": "baseline * (1 + actual CAGR) ** (year - base year)" + _AT_TARGET,
-    "reason": "why actual_pace_path is null from the base year on; null when it is given",
-}
+
+class TrajectoryRow(TypedDict):
+    """One metric in one year, from the series' earliest whole-year observation (or the base
+    year) to the target year. The paths are null before the base year."""
+
+    metric: Annotated[MetricId, Field("Metric", TEXT, description="Indicator id.")]
+    unit: Annotated[
+        str,
+        Field(
+            "Unit",
+            TEXT,
+            show=False,
+            description="Unit of every amount of the row: the indicator's unit.",
+        ),
+    ]
+    year: Annotated[Year, Field("Year", YEAR, description="Calendar year.")]
+    observed: Annotated[
+        Positive | None,
+        Field(
+            "Observed",
+            VALUE,
+            missing="",
+            method="whole-year observations of the target's series",
+            description="Whole-year observation of the target's series, "
+            + IN_UNIT
+            + "; null if none that year.",
+        ),
+    ]
+    compound_path: Annotated[
+        Amount | None,
+        Field(
+            "Compound path",
+            VALUE,
+            missing="",
+            method="baseline * (1 + required CAGR) ** (year - base year)" + _AT_TARGET,
+            description="baseline * (1 + required CAGR) ** (year - base year), "
+            + IN_UNIT
+            + _WITHIN,
+        ),
+    ]
+    linear_path: Annotated[
+        Amount | None,
+        Field(
+            "Linear path",
+            VALUE,
+            missing="",
+            method="baseline + (target - baseline) * (year - base year) / n" + _AT_TARGET,
+            description="baseline + (target - baseline) * (year - base year) / n, "
+            + IN_UNIT
+            + _WITHIN,
+        ),
+    ]
+    actual_pace_path: Annotated[
+        Amount | None,
+        Field(
+            "At actual pace",
+            VALUE,
+            missing="",
+            pace=True,
+            method="baseline * (1 + actual CAGR) ** (year - base year)" + _AT_TARGET,
+            description="baseline * (1 + actual CAGR) ** (year - base year), "
+            + IN_UNIT
+            + "; null also when there is no actual growth (a single observation: see reason).",
+        ),
+    ]
+    reason: Annotated[
+        str | None,
+        Field(
+            "Reason",
+            TEXT,
+            show=False,
+            method="why actual_pace_path is null from the base year on; null when it is given",
+            description="From the base year on, why actual_pace_path is null (no actual growth "
+            "can be computed); null when it is given, and before the base year.",
+        ),
+    ]
+
+
+TrajectoryInputs = FigureInputs
 
 
 def _path_point(baseline: Number, rate: float, k: int) -> Number:
@@ -41,7 +116,7 @@ def _linear_point(baseline: Number, gap: Number, k: int, n: int) -> Number:
     return baseline + gap * k / n
 
 
-def trajectory_report(options: Options) -> Report:
+def trajectory_report(options: Options) -> Report[TrajectoryRow]:
     """The ``trajectory`` command: year by year from the base year to the target year.
 
     Per metric and year: the observation where one exists (from the series' earliest
@@ -55,8 +130,9 @@ def trajectory_report(options: Options) -> Report:
         DomainError: see :func:`resolve`.
     """
     resolved, warnings = resolve(options)
-    rows: list[dict[str, Any]] = []
-    notes, explanation = [], []
+    rows: list[TrajectoryRow] = []
+    notes: list[str] = []
+    explanation: list[str] = []
     for r in resolved:
         g = results.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)
         a = _actual(r)
@@ -85,16 +161,16 @@ def trajectory_report(options: Options) -> Report:
                         _path_point(r.baseline, a.cagr, k), r.target, k
                     )
             rows.append(
-                {
-                    "metric": r.metric,
-                    "unit": r.unit,
-                    "year": year,
-                    "observed": observed.get(year),
-                    "compound_path": compound,
-                    "linear_path": linear,
-                    "actual_pace_path": actual,
-                    "reason": reason if on_path else None,
-                }
+                TrajectoryRow(
+                    metric=r.metric,
+                    unit=r.unit,
+                    year=year,
+                    observed=observed.get(year),
+                    compound_path=compound,
+                    linear_path=linear,
+                    actual_pace_path=actual,
+                    reason=reason if on_path else None,
+                )
             )
         explanation += [
             f"{r.metric}: compound path in year y = {fmt.exact(r.baseline)} * "
@@ -107,11 +183,11 @@ def trajectory_report(options: Options) -> Report:
                 f"{r.metric}: actual-pace path in year y = {fmt.exact(r.baseline)} * "
                 f"(1 + {a.cagr:.6f}) ** (y - {r.base_year})"
             )
-    return _report(
+    return Report(
         "trajectory",
         "Year-by-year paths to the target",
         _inputs(options),
-        TRAJECTORY_FIELDS,
+        TrajectoryRow,
         rows,
         notes=[
             "Each path value is the milestone that year needs (compound: at the required CAGR; "
@@ -121,7 +197,6 @@ def trajectory_report(options: Options) -> Report:
         ],
         sources=cited_sources(options, resolved),
         warnings=warnings,
-        methods=TRAJECTORY_METHODS,
         explanation=explanation,
         layout="rows",
     )
