@@ -141,7 +141,22 @@ def test_the_registry_names_the_module_of_each_command() -> None:
     for name, module in cli._MODULES.items():
         defined = importlib.import_module(f"offshoring_cli.cli.{module}")
         assert callable(getattr(defined, name, None)), (name, module)
-    assert set(cli._LAZY) == set(cli._MODULES)
+    assert set(cli._LAZY) == set(cli._MODULES) == set(cli._SUMMARY)
+
+
+def test_the_registry_summaries_are_the_commands_first_docstring_lines() -> None:
+    # --help lists the summaries from the registry, without importing the command modules:
+    # a docstring changed without its summary would show a stale line.
+    from offshoring_cli import cli
+
+    for name, command in cli.all_commands().items():
+        assert (command.help or "").strip().splitlines()[0] == cli._SUMMARY[name], name
+
+
+def test_help_imports_no_command_module() -> None:
+    ours = imported("--help")
+    assert not ours & {"offshoring_cli.cli.figures", "offshoring_cli.cli.files"}, ours
+    assert "offshoring_cli.cli.options" not in ours
 
 
 def test_records_are_slotted_classes_equal_by_their_fields() -> None:

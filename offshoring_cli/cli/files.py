@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from offshoring_cli.cli import _LAZY, _SUMMARY, _options, _run, command
+from offshoring_cli.cli import _LAZY, _options, _run, command
 from offshoring_cli.cli.options import GRAMMAR_HELP, _apply_figure_options_only, output_options
 
 if TYPE_CHECKING:
@@ -223,7 +223,6 @@ def _scenario_group() -> click.Command:
 
 
 _LAZY["scenario"] = _scenario_group
-_SUMMARY["scenario"] = (scenario.__doc__ or "").strip().splitlines()[0]
 
 
 @command(
