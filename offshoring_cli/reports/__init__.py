@@ -15,23 +15,37 @@ Modules: :mod:`~offshoring_cli.reports.gap`, :mod:`~offshoring_cli.reports.growt
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from offshoring_cli.core.fields import Field
-from offshoring_cli.core.records import Number, Source
+from offshoring_cli.core.records import Number, Record, Source
 from offshoring_cli.core.resolve import OVERRIDE, Options, Resolved
 
 SCHEMA_VERSION = 1
 """Version of the JSON output; goes up on any breaking change to its shape."""
 
 
-class Report(NamedTuple):
+class Report(Record):
     """The result of one command, independent of the output format.
 
     ``layout`` is ``metrics`` (few rows, one per metric: drawn with one column per metric) or
     ``rows`` (many rows, such as years or segments: drawn with one row per record).
     """
 
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "command",
+        "title",
+        "inputs",
+        "fields",
+        "rows",
+        "notes",
+        "sources",
+        "warnings",
+        "methods",
+        "explanation",
+        "insights",
+        "layout",
+    )
     command: str
     title: str
     inputs: dict[str, Any]
@@ -44,7 +58,35 @@ class Report(NamedTuple):
     explanation: list[str]
     insights: list[dict[str, Any]] | None
     """Insights (``status`` only: a list, possibly empty); ``None`` for other commands."""
-    layout: str = "metrics"
+    layout: str
+
+    def __init__(
+        self,
+        command: str,
+        title: str,
+        inputs: dict[str, Any],
+        fields: tuple[Field, ...],
+        rows: list[dict[str, Any]],
+        notes: list[str],
+        sources: dict[str, Source],
+        warnings: list[str],
+        methods: dict[str, str],
+        explanation: list[str],
+        insights: list[dict[str, Any]] | None,
+        layout: str = "metrics",
+    ) -> None:
+        self.command = command
+        self.title = title
+        self.inputs = inputs
+        self.fields = fields
+        self.rows = rows
+        self.notes = notes
+        self.sources = sources
+        self.warnings = warnings
+        self.methods = methods
+        self.explanation = explanation
+        self.insights = insights
+        self.layout = layout
 
     def to_document(self, explain: bool = False) -> dict[str, Any]:
         """The JSON document: schema version, command, effective inputs, results, methods,

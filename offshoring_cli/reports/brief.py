@@ -110,7 +110,7 @@ def build(options: Options) -> Brief:
         milestones=(milestone_header, milestones),
         insights=[str(item["text"]) for item in status.insights or []],
         methods=METHODS,
-        sources=source_lines(status._replace(sources=_all_sources(options, status, gap))),
+        sources=source_lines(status.replace(sources=_all_sources(options, status, gap))),
     )
 
 

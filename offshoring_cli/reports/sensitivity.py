@@ -52,7 +52,7 @@ def sensitivity_report(
     for change in changes:
         if change <= -1:
             raise DomainError(f"--changes: {change:+.0%} would make the target zero or negative")
-    resolved, warnings = resolve(options._replace(target_year=None))
+    resolved, warnings = resolve(options.replace(target_year=None))
     fields = (
         Field("metric", "Metric", "text"),
         Field("target_year", "Target year", "year"),
