@@ -577,6 +577,40 @@ def test_python_api_failure_removes_the_temporary(
     assert (tmp_path / "a.txt").read_text() == "old\n"
 
 
+@pytest.mark.parametrize("failing", [b"# ", b"<?xml"])
+def test_a_brief_and_its_chart_change_together_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: bytes
+) -> None:
+    # Fresh-user report, item 3: 'report -o b.md' on a nearly full disk exited 1 with
+    # b-chart.svg already replaced while b.md stayed old. Now both temporaries are written
+    # first: the disk filling up on either one leaves both files as they were.
+    (tmp_path / "b.md").write_text("old brief\n")
+    (tmp_path / "b-chart.svg").write_text("old chart\n")
+    real = files._write_all
+
+    def full_disk(fd: int, payload: bytes) -> None:
+        if payload.startswith(failing):
+            real(fd, payload[:10])
+            raise OSError(28, "No space left on device")
+        real(fd, payload)
+
+    monkeypatch.setattr(files, "_write_all", full_disk)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["report", "-m", "jobs", "-o", "b.md"], prog_name="offshoring")
+    assert result.exit_code == 1, result.output
+    label = "--output 'b.md'" if failing == b"# " else "the chart beside --output 'b.md'"
+    assert f"Error: {label}" in result.stderr and "No space left on device" in result.stderr
+    assert listing(tmp_path) == ["b-chart.svg", "b.md"]  # no temporary left
+    assert (tmp_path / "b.md").read_text() == "old brief\n"
+    assert (tmp_path / "b-chart.svg").read_text() == "old chart\n"
+    monkeypatch.setattr(files, "_write_all", real)  # with room: both are replaced
+    result = CliRunner().invoke(cli, ["report", "-m", "jobs", "-o", "b.md"], prog_name="offshoring")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "b.md").read_text().startswith("# ")
+    assert "](b-chart.svg)" in (tmp_path / "b.md").read_text()
+    assert (tmp_path / "b-chart.svg").read_bytes().startswith(b"<?xml")
+
+
 def _count_work(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every computation or drawing the commands start."""
     calls: list[str] = []

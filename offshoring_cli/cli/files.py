@@ -177,16 +177,16 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
             svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
             text = brief_page.to_html(content, svg)
         elif chart_target is not None:
-            files.write(
-                chart_target, charts.render_image(chart_content.chart_model(options), "svg")
-            )
+            chart_svg = charts.render_image(chart_content.chart_model(options), "svg")
             text = brief_page.to_markdown(content, Path(chart_target.given).name)
         else:
             text = brief_page.to_markdown(content, None)
         if target is None:
             write_out(text)
         else:
-            files.write(target, text)
+            # The brief and its chart: both written, or neither changed.
+            together = [] if chart_target is None else [(chart_target, chart_svg)]
+            files.write_together([*together, (target, text)])
             if target.kind != "stdout":
                 click.echo(f"Wrote {files.shown(target.given)}", err=True)
     except DomainError as error:
