@@ -52,7 +52,7 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
     """
     from offshoring_cli.errors import DomainError
     from offshoring_cli.render import chart as charts
-    from offshoring_cli.render import files, table, terminal
+    from offshoring_cli.render import files, terminal
     from offshoring_cli.reports import chart as chart_content
 
     if fmt is not None and output is None:
@@ -74,20 +74,10 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
             return
         charts.require("plotext")
         options = _options(**kwargs)
-        import sys
-
-        encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
-        try:
-            "\u2500\u28ff".encode(encoding)
-            ascii_only = False
-        except (UnicodeEncodeError, LookupError):
-            ascii_only = True
-        # Colour and width as for tables: colour on a terminal (or FORCE_COLOR), none with
-        # NO_COLOR or TERM=dumb; COLUMNS only when it is a whole number above 0.
-        color = table.table_console().color_system is not None
-        columns, _ = terminal.terminal_size(fallback=(100, 24))
-        width = max(40, min(columns, 140))
-        text = charts.terminal(chart_content.chart_model(options), width, 22, color, ascii_only)
+        facts = terminal.probe()  # width, colour and encoding as for tables
+        width = charts.terminal_width(facts.columns)
+        model = chart_content.chart_model(options)
+        text = charts.terminal(model, width, 22, facts.colour, not facts.unicode)
         terminal.write_out(text)
 
     try:
