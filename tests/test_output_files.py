@@ -611,6 +611,58 @@ def test_a_brief_and_its_chart_change_together_or_not_at_all(
     assert (tmp_path / "b-chart.svg").read_bytes().startswith(b"<?xml")
 
 
+def test_report_computes_each_result_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 10 item 7: 'report -o b.md' resolved the same options six times (status, gap,
+    # cagr, trajectory for the brief, trajectory and resolve again for the chart). Now once,
+    # and the chart draws from the brief's trajectory report.
+    pytest.importorskip("matplotlib")
+    from offshoring_cli.core import resolve as resolution
+    from offshoring_cli.reports import trajectory
+
+    calls: list[str] = []
+    real_resolve, real_trajectory = resolution.resolve, trajectory.trajectory_report
+
+    def resolve_spy(options: Any) -> Any:
+        calls.append("resolve")
+        return real_resolve(options)
+
+    def trajectory_spy(options: Any) -> Any:
+        calls.append("trajectory")
+        return real_trajectory(options)
+
+    monkeypatch.setattr(resolution, "resolve", resolve_spy)
+    monkeypatch.setattr(brief, "trajectory_report", trajectory_spy)
+    monkeypatch.setattr(chart_content, "trajectory_report", trajectory_spy)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["report", "-o", "b.md"], prog_name="offshoring")
+    assert result.exit_code == 0, result.output
+    assert sorted(calls) == ["resolve", "trajectory"]
+    assert "121,500 jobs" in (tmp_path / "b.md").read_text()  # and the figures are right
+
+
+def test_memo_computes_once_per_options_object() -> None:
+    from offshoring_cli.core.resolve import Options
+    from offshoring_cli.reports import memo
+
+    calls: list[Options] = []
+
+    def compute(options: Options) -> list[int]:
+        calls.append(options)
+        if options.base_year == 1999:
+            raise DomainError("refused")
+        return [len(calls)]
+
+    first, second = Options(), Options()
+    assert memo.once(compute, first) is memo.once(compute, first)
+    assert memo.once(compute, second) == [2]  # another run: computed afresh
+    assert calls == [first, second] and calls[0] is first and calls[1] is second
+    bad = Options(base_year=1999)
+    for _ in range(2):  # a failure is not kept: asked again, computed again
+        with pytest.raises(DomainError):
+            memo.once(compute, bad)
+    assert len(calls) == 4
+
+
 def _count_work(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every computation or drawing the commands start."""
     calls: list[str] = []

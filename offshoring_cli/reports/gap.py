@@ -3,9 +3,17 @@
 from offshoring_cli.core import results
 from offshoring_cli.core.fields import Field
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
-from offshoring_cli.core.resolve import Options, Resolved, _target_sources, resolve
+from offshoring_cli.core.resolve import Options, Resolved, _target_sources
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import _HEAD_FIELDS, Report, _head, _inputs, _override_notes, _report
+from offshoring_cli.reports import (
+    _HEAD_FIELDS,
+    Report,
+    _head,
+    _inputs,
+    _override_notes,
+    _report,
+    memo,
+)
 
 
 def _explain_gap(r: Resolved, g: results.Gap) -> list[str]:
@@ -47,7 +55,7 @@ def gap_report(options: Options) -> Report:
     Raises:
         DomainError: see :func:`resolve`.
     """
-    resolved, warnings = resolve(options)
+    resolved, warnings = memo.resolved(options)
     rows, explanation = [], []
     for r in resolved:
         g = results.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)

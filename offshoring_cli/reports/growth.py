@@ -4,9 +4,17 @@ the series has history."""
 from offshoring_cli.core import results
 from offshoring_cli.core.fields import Field
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
-from offshoring_cli.core.resolve import Options, Resolved, cited_sources, resolve
+from offshoring_cli.core.resolve import Options, Resolved, cited_sources
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import _HEAD_FIELDS, Report, _head, _inputs, _override_notes, _report
+from offshoring_cli.reports import (
+    _HEAD_FIELDS,
+    Report,
+    _head,
+    _inputs,
+    _override_notes,
+    _report,
+    memo,
+)
 from offshoring_cli.reports.gap import _explain_gap
 
 CAGR_FIELDS = (
@@ -64,7 +72,7 @@ def cagr_report(options: Options) -> Report:
     Raises:
         DomainError: see :func:`resolve`.
     """
-    resolved, warnings = resolve(options)
+    resolved, warnings = memo.resolved(options)
     rows, explanation = [], []
     notes = [
         "CAGR = (end / start) ** (1 / n) - 1, n = end year - start year; actual growth runs "

@@ -11,10 +11,10 @@ from offshoring_cli.core.methods import (
     SHORTFALL_METHOD,
 )
 from offshoring_cli.core.records import Observation
-from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources, resolve
+from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources
 from offshoring_cli.errors import DomainError
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import Report, _inputs, _override_notes, _report
+from offshoring_cli.reports import Report, _inputs, _override_notes, _report, memo
 from offshoring_cli.reports.insights import _insights
 
 ACHIEVED_REASON = (
@@ -181,7 +181,7 @@ def status_report(options: Options, since: int | None = None) -> Report:
         DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
             observation before the latest year.
     """
-    resolved, warnings = resolve(options)
+    resolved, warnings = memo.resolved(options)
     rows, notes, explanation, verdicts = [], [], [], []
     for r in resolved:
         row: dict[str, Any] = {

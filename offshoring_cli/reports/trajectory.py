@@ -6,9 +6,9 @@ from offshoring_cli.core import formulas, results
 from offshoring_cli.core.fields import Field
 from offshoring_cli.core.methods import _AT_TARGET
 from offshoring_cli.core.records import Number
-from offshoring_cli.core.resolve import Options, cited_sources, resolve
+from offshoring_cli.core.resolve import Options, cited_sources
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.reports import Report, _inputs, _override_notes, _report
+from offshoring_cli.reports import Report, _inputs, _override_notes, _report, memo
 from offshoring_cli.reports.growth import _actual, _no_history_note, no_history_reason
 
 TRAJECTORY_FIELDS = (
@@ -54,7 +54,7 @@ def trajectory_report(options: Options) -> Report:
     Raises:
         DomainError: see :func:`resolve`.
     """
-    resolved, warnings = resolve(options)
+    resolved, warnings = memo.resolved(options)
     rows: list[dict[str, Any]] = []
     notes, explanation = [], []
     for r in resolved:
