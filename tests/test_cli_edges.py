@@ -7,6 +7,7 @@ a pseudo-terminal) and, where it has one, through the Python API.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -53,16 +54,16 @@ def run(
 
 
 def run_pty(
-    args: Sequence[str], columns: int, env: Mapping[str, str] | None = None
+    args: Sequence[str], columns: int, env: Mapping[str, str] | None = None, rows: int = 40
 ) -> tuple[int, bytes, bytes]:
-    """The installed command with stdout on a pseudo-terminal ``columns`` wide (40 lines) and
-    stderr to a pipe: (exit code, stdout bytes exactly as written, stderr bytes)."""
+    """The installed command with stdout on a pseudo-terminal ``columns`` wide and ``rows``
+    high and stderr to a pipe: (exit code, stdout bytes exactly as written, stderr bytes)."""
     import fcntl
     import termios
 
     master, slave = os.openpty()
     try:
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         attributes = termios.tcgetattr(slave)
         attributes[1] &= ~termios.OPOST  # no \n -> \r\n: the bytes are the command's
         termios.tcsetattr(slave, termios.TCSANOW, attributes)
@@ -662,3 +663,90 @@ def test_interrupt_handler_unwinds_and_main_exits_130(
     with pytest.raises(SystemExit):
         cli.main()
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def _widest(text: str) -> int:
+    return max(len(line) for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("columns", "width"),
+    [(None, 100), ("39", 40), ("1", 40), ("40", 40), ("120", 120), ("140", 140), ("200", 140)],
+)
+def test_terminal_chart_width_is_the_terminals_from_40_to_140_else_100(
+    columns: str | None, width: int
+) -> None:
+    # Fresh-user report, item 5: with no terminal the chart was 80 wide (plotext capped it at
+    # its own idea of the terminal), COLUMNS=39 gave 39 and COLUMNS=1 an empty frame. As the
+    # README says: the terminal's width (or COLUMNS) from 40 to 140 columns, 100 without one.
+    pytest.importorskip("plotext")
+    proc = run(["chart", "--metric", "jobs"], {"NO_COLOR": "1", "COLUMNS": columns or ""})
+    assert proc.returncode == 0, proc.stderr
+    frame = [line for line in proc.stdout.splitlines() if line.lstrip().startswith("┌")]
+    assert frame and "─" * 20 in frame[0]  # a drawn frame, not an empty one
+    assert _widest(proc.stdout) == width
+
+
+@pytest.mark.skipif(not POSIX, reason="pseudo-terminals")
+def test_terminal_chart_on_a_narrow_terminal_is_40_wide() -> None:
+    pytest.importorskip("plotext")
+    code, out, err = run_pty(["chart", "--metric", "jobs"], 30, {"NO_COLOR": "1"})
+    assert code == 0, err
+    assert _widest(out.decode("utf-8")) == 40
+
+
+@pytest.mark.skipif(not POSIX, reason="pseudo-terminals")
+def test_a_terminal_reporting_0_rows_still_gives_its_columns() -> None:
+    # Fresh-user report, item 6: 'stty rows 0 cols 30' made the whole size count as unknown, so
+    # tables were drawn 80 wide (75 columns for status) on a 30-column terminal. Each
+    # dimension now counts on its own: 30 columns, hence the stacked list.
+    code, out, err = run_pty(["status", "-m", "jobs"], 30, {"NO_COLOR": "1"}, rows=0)
+    text = out.decode("utf-8")
+    assert code == 0, err
+    assert "┏" not in text and "\n  Assessment base year: 2022\n" in text, text
+    reference = run_pty(["status", "-m", "jobs"], 30, {"NO_COLOR": "1"}, rows=24)[1]
+    assert out == reference
+
+
+def test_terminal_facts_take_each_dimension_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((30, 0)))
+    assert terminal.terminal_size() == (30, 25)
+    facts = terminal.probe()
+    assert (facts.columns, facts.lines) == (30, None)
+    assert table.table_console(facts).width == 30
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((0, 50)))
+    assert terminal.terminal_size() == (80, 50)
+
+
+@pytest.mark.parametrize(
+    ("env", "colour"),
+    [
+        ({}, False),  # not a terminal
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": ""}, False),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        ({"FORCE_COLOR": "1", "TERM": "dumb"}, False),
+        ({"FORCE_COLOR": "1", "TERM": "unknown"}, False),
+        ({"TTY_COMPATIBLE": "1"}, True),
+        ({"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_terminal_facts_colour_follows_richs_rules(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], colour: bool
+) -> None:
+    # One decision for tables and charts: the one Rich makes for a console on stdout.
+    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())  # not a terminal
+    facts = terminal.probe()
+    assert facts.colour is colour
+    from rich.console import Console
+
+    rich_colours = Console(file=sys.stdout).color_system is not None
+    assert rich_colours is (colour or bool(env.get("NO_COLOR")))  # NO_COLOR: Rich strips it
+    assert (table.table_console(facts).color_system is not None) is colour

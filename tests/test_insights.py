@@ -71,8 +71,8 @@ def test_a_claim_within_five_percent_is_confirmed() -> None:
     dataset = load(HIRES)
     # target 2,150 on 1,100: 1.9545, within 5 % of 2.0 (|1.9545 - 2| = 0.045 <= 0.1)
     ind = dataset.indicators["hires"]
-    near = ind._replace(target=ind.target._replace(value=2_150))
-    report = status_report(Options(dataset=dataset._replace(indicators={"hires": near})))
+    near = ind.replace(target=ind.target.replace(value=2_150))
+    report = status_report(Options(dataset=dataset.replace(indicators={"hires": near})))
     (item,) = [i for i in report.insights if i["id"] == "hires_target_multiple"]
     assert item["target_multiple"] == pytest.approx(2150 / 1100)
     assert ', the "doubling" of its source' in item["text"]

@@ -352,7 +352,7 @@ def test_gap_never_returns_an_infinity() -> None:
         g = results.gap(1e-300, 2024, 40_000_000_000, 2030)
     except DomainError:
         return
-    for name, value in g._asdict().items():
+    for name, value in g.as_dict().items():
         if isinstance(value, float):
             assert math.isfinite(value), name
 

@@ -577,6 +577,92 @@ def test_python_api_failure_removes_the_temporary(
     assert (tmp_path / "a.txt").read_text() == "old\n"
 
 
+@pytest.mark.parametrize("failing", [b"# ", b"<?xml"])
+def test_a_brief_and_its_chart_change_together_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: bytes
+) -> None:
+    # Fresh-user report, item 3: 'report -o b.md' on a nearly full disk exited 1 with
+    # b-chart.svg already replaced while b.md stayed old. Now both temporaries are written
+    # first: the disk filling up on either one leaves both files as they were.
+    (tmp_path / "b.md").write_text("old brief\n")
+    (tmp_path / "b-chart.svg").write_text("old chart\n")
+    real = files._write_all
+
+    def full_disk(fd: int, payload: bytes) -> None:
+        if payload.startswith(failing):
+            real(fd, payload[:10])
+            raise OSError(28, "No space left on device")
+        real(fd, payload)
+
+    monkeypatch.setattr(files, "_write_all", full_disk)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["report", "-m", "jobs", "-o", "b.md"], prog_name="offshoring")
+    assert result.exit_code == 1, result.output
+    label = "--output 'b.md'" if failing == b"# " else "the chart beside --output 'b.md'"
+    assert f"Error: {label}" in result.stderr and "No space left on device" in result.stderr
+    assert listing(tmp_path) == ["b-chart.svg", "b.md"]  # no temporary left
+    assert (tmp_path / "b.md").read_text() == "old brief\n"
+    assert (tmp_path / "b-chart.svg").read_text() == "old chart\n"
+    monkeypatch.setattr(files, "_write_all", real)  # with room: both are replaced
+    result = CliRunner().invoke(cli, ["report", "-m", "jobs", "-o", "b.md"], prog_name="offshoring")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "b.md").read_text().startswith("# ")
+    assert "](b-chart.svg)" in (tmp_path / "b.md").read_text()
+    assert (tmp_path / "b-chart.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_report_computes_each_result_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 10 item 7: 'report -o b.md' resolved the same options six times (status, gap,
+    # cagr, trajectory for the brief, trajectory and resolve again for the chart). Now once,
+    # and the chart draws from the brief's trajectory report.
+    pytest.importorskip("matplotlib")
+    from offshoring_cli.core import resolve as resolution
+    from offshoring_cli.reports import trajectory
+
+    calls: list[str] = []
+    real_resolve, real_trajectory = resolution.resolve, trajectory.trajectory_report
+
+    def resolve_spy(options: Any) -> Any:
+        calls.append("resolve")
+        return real_resolve(options)
+
+    def trajectory_spy(options: Any) -> Any:
+        calls.append("trajectory")
+        return real_trajectory(options)
+
+    monkeypatch.setattr(resolution, "resolve", resolve_spy)
+    monkeypatch.setattr(brief, "trajectory_report", trajectory_spy)
+    monkeypatch.setattr(chart_content, "trajectory_report", trajectory_spy)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["report", "-o", "b.md"], prog_name="offshoring")
+    assert result.exit_code == 0, result.output
+    assert sorted(calls) == ["resolve", "trajectory"]
+    assert "121,500 jobs" in (tmp_path / "b.md").read_text()  # and the figures are right
+
+
+def test_memo_computes_once_per_options_object() -> None:
+    from offshoring_cli.core.resolve import Options
+    from offshoring_cli.reports import memo
+
+    calls: list[Options] = []
+
+    def compute(options: Options) -> list[int]:
+        calls.append(options)
+        if options.base_year == 1999:
+            raise DomainError("refused")
+        return [len(calls)]
+
+    first, second = Options(), Options()
+    assert memo.once(compute, first) is memo.once(compute, first)
+    assert memo.once(compute, second) == [2]  # another run: computed afresh
+    assert calls == [first, second] and calls[0] is first and calls[1] is second
+    bad = Options(base_year=1999)
+    for _ in range(2):  # a failure is not kept: asked again, computed again
+        with pytest.raises(DomainError):
+            memo.once(compute, bad)
+    assert len(calls) == 4
+
+
 def _count_work(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every computation or drawing the commands start."""
     calls: list[str] = []

@@ -63,6 +63,7 @@ LIGHT = {
     "offshoring_cli.reports",
     "offshoring_cli.reports.gap",
     "offshoring_cli.reports.growth",
+    "offshoring_cli.reports.memo",
 }
 """The package's modules a fast path of ``gap`` or ``cagr`` may load: not the other commands'
 modules (``cli.files``, the other reports), not the table's or Markdown's renderers."""
@@ -144,4 +145,43 @@ def test_the_registry_names_the_module_of_each_command() -> None:
     for name, module in cli._MODULES.items():
         defined = importlib.import_module(f"offshoring_cli.cli.{module}")
         assert callable(getattr(defined, name, None)), (name, module)
-    assert set(cli._LAZY) == set(cli._MODULES)
+    assert set(cli._LAZY) == set(cli._MODULES) == set(cli._SUMMARY)
+
+
+def test_the_registry_summaries_are_the_commands_first_docstring_lines() -> None:
+    # --help lists the summaries from the registry, without importing the command modules:
+    # a docstring changed without its summary would show a stale line.
+    from offshoring_cli import cli
+
+    for name, command in cli.all_commands().items():
+        assert (command.help or "").strip().splitlines()[0] == cli._SUMMARY[name], name
+
+
+def test_help_imports_no_command_module() -> None:
+    ours = imported("--help")
+    assert not ours & {"offshoring_cli.cli.figures", "offshoring_cli.cli.files"}, ours
+    assert "offshoring_cli.cli.options" not in ours
+
+
+def test_records_are_slotted_classes_equal_by_their_fields() -> None:
+    # Records are plain __slots__ classes (start-up: about a tenth of a NamedTuple's import
+    # cost), with value semantics: equal and hashed by their fields, in order.
+    from offshoring_cli.core import records, results
+
+    a = records.Source("P", "T", "2024-01", "https://x")
+    assert not hasattr(a, "__dict__")
+    assert a == records.Source("P", "T", "2024-01", "https://x")
+    assert a != records.Source("P", "T", "2024-02", "https://x")
+    assert hash(a) == hash(records.Source("P", "T", "2024-01", "https://x"))
+    assert a.as_dict() == {"publisher": "P", "title": "T", "date": "2024-01", "url": "https://x"}
+    assert list(a.as_dict()) == ["publisher", "title", "date", "url"]  # the JSON order
+    assert a.replace(date="2025") == records.Source("P", "T", "2025", "https://x")
+    assert a.date == "2024-01"  # replace made a copy
+    assert repr(a) == "Source(publisher='P', title='T', date='2024-01', url='https://x')"
+    observation = records.Observation(2024, 148_500, "s", "src")
+    assert (observation.note, observation.period, observation.reported_change) == ("", "year", None)
+    # A record of another class with the same values is not equal.
+    growth = results.Growth(2022, 1, 2024, 4, 2, 1.0, 1.5)
+    assert growth != records.Target(2022, 1, "s", "src")
+    with pytest.raises(TypeError):
+        a.replace(nope=1)

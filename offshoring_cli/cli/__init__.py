@@ -40,8 +40,6 @@ def _debug() -> bool:
 
 _LAZY: dict[str, Callable[[], click.Command]] = {}
 """Commands by name, built only when asked for: every command pays only for its own options."""
-_SUMMARY: dict[str, str] = {}
-"""Each command's first docstring line, for the group's help without building the commands."""
 
 
 def command(
@@ -74,8 +72,6 @@ def command(
             return make(built)
 
         (_LAZY if registry is None else registry)[name] = build
-        if registry is None:
-            _SUMMARY[name] = (function.__doc__ or "").strip().splitlines()[0]
         return function
 
     return register
@@ -103,6 +99,24 @@ _MODULES = {
 }
 """Each command and the module of this package that defines (registers) it, in the order
 ``--help`` lists them: a command's module is imported only when the command is asked for."""
+
+_SUMMARY = {
+    "gap": "Gap from the baseline to the target, and the growth that closes it.",
+    "cagr": "Required growth to the target vs actual (historical) growth.",
+    "status": "Are we on track? Progress by two published methods, and insights.",
+    "trajectory": "Year by year to the target: compound, linear and actual-pace paths.",
+    "project": "What-if: where a metric lands at an assumed pace, and when it meets the target.",
+    "sensitivity": "How the required CAGR moves if the deadline slips or the target changes.",
+    "segments": (
+        "The 2024 export mix by segment (ITO, CRM, ESO, BPO, KPO), with shares of the total."
+    ),
+    "chart": "Chart the paths to the target: observations, compound, linear and actual-pace paths.",
+    "report": "A one-page brief to hand on: verdicts, key numbers, milestones, insights, chart,",
+    "scenario": "Scenario files: your own figures, targets or sector, in TOML.",
+    "schema": "Print the JSON Schema of the scenario format or of a command's JSON output.",
+}
+"""Each command's summary for the group's ``--help``: the first line of its docstring, kept
+here so that ``--help`` imports no command module (tests/test_startup.py keeps the two equal)."""
 
 
 def _load(*names: str) -> None:
@@ -196,8 +210,7 @@ class OffshoringGroup(click.Group):
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The command list from the registered summaries: ``--help`` builds no command."""
-        _load(*_MODULES)
+        """The command list from :data:`_SUMMARY`: ``--help`` imports no command's module."""
         width = (formatter.width or 80) - 6 - max(map(len, _SUMMARY))
         rows = [(name, _shorten(_SUMMARY[name], width)) for name in _MODULES]
         with formatter.section("Commands"):
@@ -449,7 +462,7 @@ class Interrupted(BaseException):
 def _on_interrupt(signum: int, frame: object) -> None:
     """The SIGINT handler of a run: the first Ctrl-C unwinds (:class:`Interrupted`); a second
     one, while that clean-up runs, ends the process at once."""
-    import signal
+    import _signal as signal  # type: ignore[import-not-found,unused-ignore]  # see main()
 
     signal.signal(signal.SIGINT, _exit_now)
     raise Interrupted
@@ -496,7 +509,9 @@ def main(console: bool = False) -> None:
     is left as it was found; as the console script, a Ctrl-C after the run, while the
     interpreter exits, still ends with ``Error: interrupted`` and 130, never by the signal.
     """
-    import signal
+    # The C module, not 'signal': that one converts handlers to enums, about 2 % of the
+    # start-up of 'gap --json' (benchmarks/startup.py); the functions used here are the same.
+    import _signal as signal  # type: ignore[import-not-found,unused-ignore]
     import sys
 
     if sys.stdout is None:

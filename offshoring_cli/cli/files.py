@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from offshoring_cli.cli import _LAZY, _SUMMARY, _options, _run, command
+from offshoring_cli.cli import _LAZY, _options, _run, command
 from offshoring_cli.cli.options import GRAMMAR_HELP, _apply_figure_options_only, output_options
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
       offshoring chart --format png --output - > chart.png
     """
     from offshoring_cli.render import chart as charts
-    from offshoring_cli.render import files, table, terminal
+    from offshoring_cli.render import files, terminal
     from offshoring_cli.reports import chart as chart_content
 
     if fmt is not None and output is None:
@@ -74,20 +74,10 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
             return
         charts.require("plotext")
         options = _options(**kwargs)
-        import sys
-
-        encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
-        try:
-            "\u2500\u28ff".encode(encoding)
-            ascii_only = False
-        except (UnicodeEncodeError, LookupError):
-            ascii_only = True
-        # Colour and width as for tables: colour on a terminal (or FORCE_COLOR), none with
-        # NO_COLOR or TERM=dumb; COLUMNS only when it is a whole number above 0.
-        color = table.table_console().color_system is not None
-        columns, _ = terminal.terminal_size(fallback=(100, 24))
-        width = max(40, min(columns, 140))
-        text = charts.terminal(chart_content.chart_model(options), width, 22, color, ascii_only)
+        facts = terminal.probe()  # width, colour and encoding as for tables
+        width = charts.terminal_width(facts.columns)
+        model = chart_content.chart_model(options)
+        text = charts.terminal(model, width, 22, facts.colour, not facts.unicode)
         terminal.write_out(text)
 
     build()
@@ -172,14 +162,16 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
         svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
         text = brief_page.to_html(content, svg)
     elif chart_target is not None:
-        files.write(chart_target, charts.render_image(chart_content.chart_model(options), "svg"))
+        chart_svg = charts.render_image(chart_content.chart_model(options), "svg")
         text = brief_page.to_markdown(content, Path(chart_target.given).name)
     else:
         text = brief_page.to_markdown(content, None)
     if target is None:
         write_out(text, "utf-8")
     else:
-        files.write(target, text)
+        # The brief and its chart: both written, or neither changed.
+        together = [] if chart_target is None else [(chart_target, chart_svg)]
+        files.write_together([*together, (target, text)])
         if target.kind != "stdout":
             click.echo(f"Wrote {files.shown(target.given)}", err=True)
 
@@ -226,7 +218,6 @@ def _scenario_group() -> click.Command:
 
 
 _LAZY["scenario"] = _scenario_group
-_SUMMARY["scenario"] = (scenario.__doc__ or "").strip().splitlines()[0]
 
 
 @command(

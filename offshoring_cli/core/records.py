@@ -1,17 +1,24 @@
 """The data model: indicators, their dated observations, targets, sources, segments and
 datasets, and the limits on the values they hold.
 
-Pure data, no I/O. Records are :class:`typing.NamedTuple` (immutable, typed, and cheaper to
-define at import time than frozen dataclasses, which matters because every command pays for it).
+Pure data, no I/O. Records are plain classes with ``__slots__`` and a typed ``__init__`` on
+:class:`Record` (equality, hash, repr, :meth:`Record.as_dict`, :meth:`Record.replace`): about
+a tenth of the import cost of a :class:`typing.NamedTuple`, which matters because every command
+pays for it (see ``benchmarks/startup.py``). Treat them as immutable: nothing in the package
+assigns to a record after it is built; :meth:`Record.replace` makes a changed copy.
 
 Units: a count (``unit="jobs"``) is in whole things counted; an amount in a currency
 (``unit="MAD"``) is in whole units of it, not billions. Every observation and target names a
 source id that is a key of its dataset's ``sources``.
 """
 
-from typing import TYPE_CHECKING, NamedTuple
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from offshoring_cli.core.claims import InsightSpec
 
 Number = int | float
@@ -33,16 +40,61 @@ def is_count(unit: str) -> bool:
     return unit.strip().lower() in COUNT_UNITS
 
 
-class Source(NamedTuple):
+class Record:
+    """Base of the records: fields are the ``__slots__`` of the class, in order.
+
+    Two records are equal when they are of the same class with equal fields; records hash
+    by their fields (a record holding a dict is not hashable, as with a tuple).
+    """
+
+    __slots__: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in self.__slots__])
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Record)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields by name, in order (not recursive)."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` (field name to new value) applied.
+
+        Raises:
+            TypeError: a name in ``changes`` is not a field.
+        """
+        return type(self)(**{**self.as_dict(), **changes})
+
+
+class Source(Record):
     """Where a figure comes from: publisher, title, date (ISO ``YYYY-MM[-DD]``), URL."""
 
+    __slots__ = ("publisher", "title", "date", "url")  # noqa: RUF023 (the fields in order)
     publisher: str
     title: str
     date: str
     url: str
 
+    def __init__(self, publisher: str, title: str, date: str, url: str) -> None:
+        self.publisher = publisher
+        self.title = title
+        self.date = date
+        self.url = url
 
-class Observation(NamedTuple):
+
+class Observation(Record):
     """One dated value of an indicator.
 
     ``year`` is the calendar year the value refers to (value at the end of the year for jobs,
@@ -51,46 +103,97 @@ class Observation(NamedTuple):
     figure was derived (empty for a figure quoted as published).
     """
 
+    __slots__ = ("year", "value", "series", "source", "note", "period", "reported_change")  # noqa: RUF023 (the fields in order)
     year: int
     value: Number
     series: str
     source: str
-    note: str = ""
-    period: str = "year"
+    note: str
+    period: str
     """``year`` for a whole year's figure, ``H1``/``H2`` for a half-year only."""
-    reported_change: float | None = None
+    reported_change: float | None
     """The change on the same period a year earlier as the source reports it (a fraction),
     where it differs from what the rounded figures give."""
 
+    def __init__(
+        self,
+        year: int,
+        value: Number,
+        series: str,
+        source: str,
+        note: str = "",
+        period: str = "year",
+        reported_change: float | None = None,
+    ) -> None:
+        self.year = year
+        self.value = value
+        self.series = series
+        self.source = source
+        self.note = note
+        self.period = period
+        self.reported_change = reported_change
 
-class Target(NamedTuple):
+
+class Target(Record):
     """The value an indicator should reach by ``year``, in the indicator's unit and series.
 
     ``described_multiple`` is the multiple of the baseline the target is described as in its
     source (2.0 for "a doubling"), where it says one; the tool compares it with the real one.
     """
 
+    __slots__ = ("year", "value", "series", "source", "described_multiple")  # noqa: RUF023 (the fields in order)
     year: int
     value: Number
     series: str
     source: str
-    described_multiple: float | None = None
+    described_multiple: float | None
+
+    def __init__(
+        self,
+        year: int,
+        value: Number,
+        series: str,
+        source: str,
+        described_multiple: float | None = None,
+    ) -> None:
+        self.year = year
+        self.value = value
+        self.series = series
+        self.source = source
+        self.described_multiple = described_multiple
 
 
-class Indicator(NamedTuple):
+class Indicator(Record):
     """A measured quantity with its history and its target.
 
     ``observations`` are sorted by year. The baseline is the latest observation in the
     target's series (:meth:`baseline`).
     """
 
+    __slots__ = ("id", "label", "unit", "observations", "target", "increase")  # noqa: RUF023 (the fields in order)
     id: str
     label: str
     unit: str
     observations: tuple[Observation, ...]
     target: Target
-    increase: bool = True
+    increase: bool
     """``True`` when an increase is wanted, ``False`` when a decrease is."""
+
+    def __init__(
+        self,
+        id: str,
+        label: str,
+        unit: str,
+        observations: tuple[Observation, ...],
+        target: Target,
+        increase: bool = True,
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.unit = unit
+        self.observations = observations
+        self.target = target
+        self.increase = increase
 
     def annual(self) -> tuple[Observation, ...]:
         """The whole-year observations of the target's series, oldest first.
@@ -121,13 +224,14 @@ class Indicator(NamedTuple):
         return None
 
 
-class Segment(NamedTuple):
+class Segment(Record):
     """One segment of the 2024 export mix (series ``digital-outsourcing``), in MAD.
 
     ``change`` is the change on 2023 as the source gives it (a fraction), ``prior`` the 2023
     value where the source gives that instead; ``None`` where the source gives neither.
     """
 
+    __slots__ = ("id", "label", "value", "change", "prior", "source")  # noqa: RUF023 (the fields in order)
     id: str
     label: str
     value: Number
@@ -135,8 +239,24 @@ class Segment(NamedTuple):
     prior: Number | None
     source: str
 
+    def __init__(
+        self,
+        id: str,
+        label: str,
+        value: Number,
+        change: float | None,
+        prior: Number | None,
+        source: str,
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.value = value
+        self.change = change
+        self.prior = prior
+        self.source = source
 
-class Dataset(NamedTuple):
+
+class Dataset(Record):
     """Everything the commands compute from: indicators, sources and, optionally, segments.
 
     The built-in dataset is :data:`~offshoring_cli.core.builtin.BUILTIN`; a scenario file
@@ -146,11 +266,41 @@ class Dataset(NamedTuple):
     (:mod:`offshoring_cli.core.claims`).
     """
 
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "name",
+        "description",
+        "indicators",
+        "sources",
+        "segments",
+        "segments_year",
+        "segments_of",
+        "insights",
+    )
     name: str
     description: str
     indicators: dict[str, Indicator]
     sources: dict[str, Source]
-    segments: tuple[Segment, ...] = ()
-    segments_year: int | None = None
-    segments_of: str | None = None
-    insights: tuple["InsightSpec", ...] = ()
+    segments: tuple[Segment, ...]
+    segments_year: int | None
+    segments_of: str | None
+    insights: tuple[InsightSpec, ...]
+
+    def __init__(
+        self,
+        name: str,
+        description: str,
+        indicators: dict[str, Indicator],
+        sources: dict[str, Source],
+        segments: tuple[Segment, ...] = (),
+        segments_year: int | None = None,
+        segments_of: str | None = None,
+        insights: tuple[InsightSpec, ...] = (),
+    ) -> None:
+        self.name = name
+        self.description = description
+        self.indicators = indicators
+        self.sources = sources
+        self.segments = segments
+        self.segments_year = segments_year
+        self.segments_of = segments_of
+        self.insights = insights

@@ -9,7 +9,6 @@ Pure and typed: no I/O, no Rich. Errors and warnings name inputs, not options: `
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
 
 from offshoring_cli.core.builtin import BUILTIN
 from offshoring_cli.core.records import (
@@ -17,6 +16,7 @@ from offshoring_cli.core.records import (
     Indicator,
     Number,
     Observation,
+    Record,
     Source,
     is_count,
 )
@@ -27,16 +27,33 @@ OVERRIDE = "override"
 """Source id of a figure the user gave on the command line."""
 
 
-class Options(NamedTuple):
+class Options(Record):
     """What the user asked for: metrics, years, and figures that replace the built-in ones."""
 
-    metrics: tuple[str, ...] = ()
+    __slots__ = ("metrics", "base_year", "target_year", "baselines", "targets", "dataset")  # noqa: RUF023 (the fields in order)
+    metrics: tuple[str, ...]
     """Indicator ids, in the order to show them; empty: all of the dataset's."""
-    base_year: int | None = None
-    target_year: int | None = None
-    baselines: Mapping[str, Number] = {}
-    targets: Mapping[str, Number] = {}
-    dataset: Dataset = BUILTIN
+    base_year: int | None
+    target_year: int | None
+    baselines: Mapping[str, Number]
+    targets: Mapping[str, Number]
+    dataset: Dataset
+
+    def __init__(
+        self,
+        metrics: tuple[str, ...] = (),
+        base_year: int | None = None,
+        target_year: int | None = None,
+        baselines: Mapping[str, Number] = {},
+        targets: Mapping[str, Number] = {},
+        dataset: Dataset = BUILTIN,
+    ) -> None:
+        self.metrics = metrics
+        self.base_year = base_year
+        self.target_year = target_year
+        self.baselines = baselines
+        self.targets = targets
+        self.dataset = dataset
 
     def selected(self) -> tuple[str, ...]:
         """The requested indicator ids, or all of the dataset's.
@@ -65,9 +82,19 @@ class Options(NamedTuple):
         return self.metrics or tuple(self.dataset.indicators)
 
 
-class Resolved(NamedTuple):
+class Resolved(Record):
     """One indicator's effective inputs after applying the user's options."""
 
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "indicator",
+        "base_year",
+        "baseline",
+        "baseline_source",
+        "target_year",
+        "target",
+        "target_source",
+        "history",
+    )
     indicator: Indicator
     base_year: int
     baseline: Number
@@ -78,6 +105,26 @@ class Resolved(NamedTuple):
     history: tuple[Observation, ...]
     """Whole-year observations of the target's series up to the base year, the baseline last
     (a baseline override stands in for the base year's figure)."""
+
+    def __init__(
+        self,
+        indicator: Indicator,
+        base_year: int,
+        baseline: Number,
+        baseline_source: str,
+        target_year: int,
+        target: Number,
+        target_source: str,
+        history: tuple[Observation, ...],
+    ) -> None:
+        self.indicator = indicator
+        self.base_year = base_year
+        self.baseline = baseline
+        self.baseline_source = baseline_source
+        self.target_year = target_year
+        self.target = target
+        self.target_source = target_source
+        self.history = history
 
     @property
     def metric(self) -> str:

@@ -6,8 +6,9 @@ year; periods are whole years (``n = end year - start year``). Every invalid inp
 :class:`~offshoring_cli.errors.DomainError`; no function returns NaN or an infinity.
 """
 
+from __future__ import annotations
+
 import math
-from typing import NamedTuple
 
 from offshoring_cli.core.formulas import (
     _check_positive,
@@ -20,17 +21,26 @@ from offshoring_cli.core.formulas import (
     snap_to_target,
 )
 from offshoring_cli.core.methods import growth_ratio_band, progress_band
-from offshoring_cli.core.records import Number
+from offshoring_cli.core.records import Number, Record
 from offshoring_cli.errors import DomainError
 
 
-class Gap(NamedTuple):
+class Gap(Record):
     """How far a baseline stands from a target, and the growth that closes the gap.
 
     Units: ``absolute`` and ``linear_increment`` are in the indicator's unit (a year for the
     latter); ``relative`` and ``required_cagr`` are fractions; ``target_multiple`` is a ratio.
     """
 
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "periods",
+        "absolute",
+        "relative",
+        "target_multiple",
+        "linear_increment",
+        "required_cagr",
+        "already_met",
+    )
     periods: int
     """Years from base year to target year (``target_year - base_year``)."""
     absolute: Number
@@ -46,6 +56,24 @@ class Gap(NamedTuple):
     already_met: bool
     """``True`` when the baseline already meets the target: ``baseline >= target`` when an
     increase is wanted, ``baseline <= target`` when a decrease is."""
+
+    def __init__(
+        self,
+        periods: int,
+        absolute: Number,
+        relative: float,
+        target_multiple: float,
+        linear_increment: Number,
+        required_cagr: float,
+        already_met: bool,
+    ) -> None:
+        self.periods = periods
+        self.absolute = absolute
+        self.relative = relative
+        self.target_multiple = target_multiple
+        self.linear_increment = linear_increment
+        self.required_cagr = required_cagr
+        self.already_met = already_met
 
 
 def gap(
@@ -107,9 +135,10 @@ def gap(
     )
 
 
-class Growth(NamedTuple):
+class Growth(Record):
     """Actual (historical) growth between two observations of the same series."""
 
+    __slots__ = ("start_year", "start", "end_year", "end", "periods", "cagr", "linear_pace")  # noqa: RUF023 (the fields in order)
     start_year: int
     start: Number
     end_year: int
@@ -120,6 +149,24 @@ class Growth(NamedTuple):
     """Compound annual growth rate, a fraction per year."""
     linear_pace: Number
     """``(end - start) / periods``: the average yearly change, in the indicator's unit."""
+
+    def __init__(
+        self,
+        start_year: int,
+        start: Number,
+        end_year: int,
+        end: Number,
+        periods: int,
+        cagr: float,
+        linear_pace: Number,
+    ) -> None:
+        self.start_year = start_year
+        self.start = start
+        self.end_year = end_year
+        self.end = end
+        self.periods = periods
+        self.cagr = cagr
+        self.linear_pace = linear_pace
 
 
 def actual_growth(start_year: int, start: Number, end_year: int, end: Number) -> Growth:
@@ -156,12 +203,31 @@ def actual_growth(start_year: int, start: Number, end_year: int, end: Number) ->
     )
 
 
-class Status(NamedTuple):
+class Status(Record):
     """Progress towards a target, by two published methods.
 
     Values are in the indicator's unit, rates are fractions a year, years are calendar years.
     """
 
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "base_year",
+        "base_value",
+        "latest_year",
+        "latest",
+        "target_year",
+        "target",
+        "actual_cagr",
+        "required_cagr_from_base",
+        "required_cagr_from_latest",
+        "growth_ratio",
+        "growth_ratio_band",
+        "projected",
+        "shortfall",
+        "progress_score",
+        "progress_band",
+        "reached_year",
+        "achieved",
+    )
     base_year: int
     base_value: Number
     latest_year: int
@@ -195,6 +261,44 @@ class Status(NamedTuple):
     ``None``: never at that pace."""
     achieved: bool
     """The latest value meets the target (:func:`formulas.reaches`, compared exactly)."""
+
+    def __init__(
+        self,
+        base_year: int,
+        base_value: Number,
+        latest_year: int,
+        latest: Number,
+        target_year: int,
+        target: Number,
+        actual_cagr: float,
+        required_cagr_from_base: float,
+        required_cagr_from_latest: float,
+        growth_ratio: float | None,
+        growth_ratio_band: str,
+        projected: float,
+        shortfall: float,
+        progress_score: float | None,
+        progress_band: str,
+        reached_year: int | None,
+        achieved: bool,
+    ) -> None:
+        self.base_year = base_year
+        self.base_value = base_value
+        self.latest_year = latest_year
+        self.latest = latest
+        self.target_year = target_year
+        self.target = target
+        self.actual_cagr = actual_cagr
+        self.required_cagr_from_base = required_cagr_from_base
+        self.required_cagr_from_latest = required_cagr_from_latest
+        self.growth_ratio = growth_ratio
+        self.growth_ratio_band = growth_ratio_band
+        self.projected = projected
+        self.shortfall = shortfall
+        self.progress_score = progress_score
+        self.progress_band = progress_band
+        self.reached_year = reached_year
+        self.achieved = achieved
 
 
 def status(

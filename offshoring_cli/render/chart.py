@@ -57,13 +57,25 @@ def _ticks(low: float, high: float, count: int = 5) -> list[float]:
     return [low + i * step for i in range(count)]
 
 
+MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 140, 100
+"""A terminal chart is as wide as the terminal (or ``COLUMNS``) from 40 to 140 columns: 40 on
+a narrower one (its lines then wrap), 100 when no terminal or ``COLUMNS`` says."""
+
+
+def terminal_width(columns: int | None) -> int:
+    """The width of a terminal chart for a terminal ``columns`` wide (``None``: unknown); see
+    :data:`MIN_WIDTH`."""
+    return max(MIN_WIDTH, min(columns or DEFAULT_WIDTH, MAX_WIDTH))
+
+
 def terminal(
     charts: Sequence[MetricChart], width: int, height: int, color: bool, ascii_only: bool
 ) -> str:
     """The charts drawn as text with plotext, one under the other, each followed by its
     legend (a line per series, with its marker) and its source line.
 
-    Each series has its own marker, so the chart reads without colour. ``ascii_only`` also
+    ``width`` x ``height`` cells exactly (see :func:`terminal_width`). Each series has its own
+    marker, so the chart reads without colour. ``ascii_only`` also
     turns the frame into ASCII (for terminals that cannot show Unicode); ``color`` keeps
     plotext's colour codes.
     """
@@ -73,6 +85,7 @@ def terminal(
     path_markers = {"compound": "*", "linear": "+", "actual": "."}
     observed_markers = ("o", "x", "#", "%")
     out = []
+    plotext.terminal.limit(False, False)  # the width is ours: plotext would cap it at its own
     for chart in charts:
         figure = plotext.figure
         figure.clear()

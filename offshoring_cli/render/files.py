@@ -26,7 +26,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -351,8 +351,58 @@ def _write_all(fd: int, payload: bytes) -> None:
         data = data[written:]
 
 
+def write_together(outputs: Sequence[tuple[Output, str | bytes]]) -> None:
+    """Write files that belong together (a brief and its chart): all of them or none.
+
+    Each regular file's content goes to its temporary file first; only when every one is
+    written whole are they renamed over their targets, in order. Other kinds of output
+    (standard output, a FIFO) are written after the files, as :func:`write` does.
+
+    Raises:
+        WriteError: a content could not be written; then no regular file was changed and no
+            temporary file is left behind.
+        BrokenPipeError: as :func:`write`.
+    """
+    prepared: list[tuple[Path, Path]] = []
+    try:
+        for output, data in outputs:
+            if output.kind == "file":
+                payload = data.encode("utf-8") if isinstance(data, str) else data
+                try:
+                    prepared.append((_temporary(output.file, payload), output.file))
+                except OSError as error:
+                    raise WriteError(
+                        f"{output.label}: cannot write ({error.strerror or error})"
+                    ) from None
+        for output, data in outputs:
+            if output.kind != "file":
+                write(output, data)
+        while prepared:
+            temporary, target = prepared[0]
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                label = next(o.label for o, _ in outputs if o.kind == "file" and o.file == target)
+                raise WriteError(f"{label}: cannot write ({error.strerror or error})") from None
+            prepared.pop(0)
+    finally:
+        for temporary, _ in prepared:
+            temporary.unlink(missing_ok=True)
+
+
 def _replace(target: Path, payload: bytes) -> None:
     """``payload`` into a new file beside ``target``, renamed over it: all or nothing."""
+    temporary = _temporary(target, payload)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _temporary(target: Path, payload: bytes) -> Path:
+    """``payload`` written whole (and synced) into a new temporary file beside ``target``,
+    with ``target``'s owner, group and mode where it exists; removed again on failure."""
     import secrets
 
     before = _stat_or_none(target)
@@ -380,10 +430,10 @@ def _replace(target: Path, payload: bytes) -> None:
                     raise
         finally:
             os.close(fd)
-        os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return temporary
 
 
 def _stat_or_none(path: Path) -> os.stat_result | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.render.layout import _footer, grid
-from offshoring_cli.render.terminal import plain_terminal, terminal_size
+from offshoring_cli.render.terminal import Terminal, probe
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -13,19 +13,19 @@ if TYPE_CHECKING:
     from offshoring_cli.reports import Report
 
 
-def table_console() -> Console:
-    """A Rich console on stdout as tables are drawn: :func:`terminal_size` (80 x 25 when no
-    terminal is found), no highlighting, and no style at all on a :func:`plain_terminal`.
-    Whether it colours (``color_system`` not ``None``) follows Rich: on a terminal or with
-    ``FORCE_COLOR``."""
+def table_console(facts: Terminal | None = None) -> Console:
+    """A Rich console on stdout as tables are drawn for ``facts`` (by default
+    :func:`~offshoring_cli.render.terminal.probe`): its size (80 x 25 where it says none), no
+    highlighting, colour only where ``facts.colour`` (Rich picks the colour depth), and no
+    style at all on a plain terminal."""
     from rich.console import Console
 
-    columns, lines = terminal_size()
+    facts = facts or probe()
     return Console(
         highlight=False,
-        color_system=None if plain_terminal() else "auto",
-        width=columns,
-        height=lines,
+        color_system="auto" if facts.colour else None,
+        width=facts.columns or 80,
+        height=facts.lines or 25,
     )
 
 

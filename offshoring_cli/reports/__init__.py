@@ -275,7 +275,7 @@ class Report(Generic[Row]):
         if self.insights is not None:
             document["insights"] = self.insights
         document["notes"] = self.notes
-        document["sources"] = {key: src._asdict() for key, src in self.sources.items()}
+        document["sources"] = {key: src.as_dict() for key, src in self.sources.items()}
         if explain:
             document["explanation"] = self.explanation
         return document

@@ -13,7 +13,7 @@ from offshoring_cli.core.records import Source
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.render import numbers
 from offshoring_cli.render.layout import source_lines
-from offshoring_cli.reports import Report
+from offshoring_cli.reports import Report, memo
 from offshoring_cli.reports.gap import gap_report
 from offshoring_cli.reports.growth import cagr_report
 from offshoring_cli.reports.status import StatusRow, status_report
@@ -44,10 +44,10 @@ def build(options: Options) -> Brief:
     Raises:
         DomainError: as the reports do.
     """
-    status = status_report(options)
-    gap = gap_report(options)
-    cagr = cagr_report(options)
-    trajectory = trajectory_report(options)
+    status = memo.once(status_report, options)
+    gap = memo.once(gap_report, options)
+    cagr = memo.once(cagr_report, options)
+    trajectory = memo.once(trajectory_report, options)  # shared with the chart
     metrics = [row["metric"] for row in gap.rows]
     header = ["", *metrics]
 

@@ -7,7 +7,8 @@ shows (observations by series, the compound, linear and actual-pace paths, the t
 
 from typing import NamedTuple
 
-from offshoring_cli.core.resolve import Options, cited_sources, resolve
+from offshoring_cli.core.resolve import Options, cited_sources
+from offshoring_cli.reports import memo
 from offshoring_cli.reports.trajectory import trajectory_report
 
 
@@ -55,8 +56,8 @@ def chart_model(options: Options) -> list[MetricChart]:
     Raises:
         DomainError: as :func:`~offshoring_cli.reports.trajectory.trajectory_report`.
     """
-    report = trajectory_report(options)
-    resolved, _ = resolve(options)
+    report = memo.once(trajectory_report, options)  # the brief's, in 'offshoring report'
+    resolved, _ = memo.resolved(options)
     charts = []
     for r in resolved:
         cited = cited_sources(options, [r])

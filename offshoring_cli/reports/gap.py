@@ -5,7 +5,7 @@ from typing import Annotated
 from offshoring_cli.core import results
 from offshoring_cli.core.fields import BOOL, MULTIPLE, RATE, VALUE, VALUE_PER_YEAR, Field, Schema
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
-from offshoring_cli.core.resolve import Options, Resolved, _target_sources, resolve
+from offshoring_cli.core.resolve import Options, Resolved, _target_sources
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -19,6 +19,7 @@ from offshoring_cli.reports import (
     _head,
     _inputs,
     _override_notes,
+    memo,
 )
 
 
@@ -105,7 +106,7 @@ def gap_report(options: Options) -> Report[GapRow]:
     Raises:
         DomainError: see :func:`resolve`.
     """
-    resolved, warnings = resolve(options)
+    resolved, warnings = memo.resolved(options)
     rows: list[GapRow] = []
     explanation: list[str] = []
     for r in resolved:

@@ -6,7 +6,7 @@ from typing import Annotated
 from offshoring_cli.core import results
 from offshoring_cli.core.fields import INT, RATE, RATIO, TEXT, VALUE, VALUE_PER_YEAR, YEAR, Field
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
-from offshoring_cli.core.resolve import Options, Resolved, cited_sources, resolve
+from offshoring_cli.core.resolve import Options, Resolved, cited_sources
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -22,6 +22,7 @@ from offshoring_cli.reports import (
     _head,
     _inputs,
     _override_notes,
+    memo,
 )
 from offshoring_cli.reports.gap import _explain_gap
 
@@ -151,7 +152,7 @@ def cagr_report(options: Options) -> Report[CagrRow]:
     Raises:
         DomainError: see :func:`resolve`.
     """
-    resolved, warnings = resolve(options)
+    resolved, warnings = memo.resolved(options)
     rows: list[CagrRow] = []
     explanation: list[str] = []
     notes = [

@@ -128,7 +128,7 @@ def sensitivity_report(
             raise InputError(
                 "changes", f"{{changes}}: {change:+.0%} would make the target zero or negative"
             )
-    resolved, warnings = resolve(options._replace(target_year=None))
+    resolved, warnings = resolve(options.replace(target_year=None))
     rows: list[SensitivityRow] = []
     notes: list[str] = []
     explanation: list[str] = []

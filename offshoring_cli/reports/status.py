@@ -22,7 +22,7 @@ from offshoring_cli.core.methods import (
     band_rules,
 )
 from offshoring_cli.core.records import Observation
-from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources, resolve
+from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources
 from offshoring_cli.errors import InputError
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
@@ -39,6 +39,7 @@ from offshoring_cli.reports import (
     Year,
     _inputs,
     _override_notes,
+    memo,
 )
 from offshoring_cli.reports.insights import insights as find_insights
 from offshoring_cli.reports.insights import series_relation
@@ -388,7 +389,7 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
         DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
             observation before the latest year.
     """
-    resolved, warnings = resolve(options)
+    resolved, warnings = memo.resolved(options)
     rows: list[StatusRow] = []
     notes: list[str] = []
     explanation: list[str] = []

@@ -6,7 +6,7 @@ from offshoring_cli.core import formulas, results
 from offshoring_cli.core.fields import TEXT, VALUE, YEAR, Field
 from offshoring_cli.core.methods import _AT_TARGET
 from offshoring_cli.core.records import Number
-from offshoring_cli.core.resolve import Options, cited_sources, resolve
+from offshoring_cli.core.resolve import Options, cited_sources
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -18,6 +18,7 @@ from offshoring_cli.reports import (
     Year,
     _inputs,
     _override_notes,
+    memo,
 )
 from offshoring_cli.reports.growth import _actual, _no_history_note, no_history_reason
 
@@ -129,7 +130,7 @@ def trajectory_report(options: Options) -> Report[TrajectoryRow]:
     Raises:
         DomainError: see :func:`resolve`.
     """
-    resolved, warnings = resolve(options)
+    resolved, warnings = memo.resolved(options)
     rows: list[TrajectoryRow] = []
     notes: list[str] = []
     explanation: list[str] = []

@@ -32,7 +32,7 @@ def to_toml(dataset: records.Dataset) -> str:
     sources = tomlkit.table()
     for key, src in dataset.sources.items():
         table = tomlkit.table()
-        for field, value in src._asdict().items():
+        for field, value in src.as_dict().items():
             table.add(field, value)
         sources.add(key, table)
     doc.add("sources", sources)
@@ -46,14 +46,14 @@ def to_toml(dataset: records.Dataset) -> str:
         table.add("unit", ind.unit)
         table.add("direction", "increase" if ind.increase else "decrease")
         target = tomlkit.inline_table()
-        for field, value in ind.target._asdict().items():
+        for field, value in ind.target.as_dict().items():
             if value is not None:
                 target.append(field, value)
         table.add("target", target)
         observations = tomlkit.aot()
         for obs in ind.observations:
             row = tomlkit.table()
-            for field, value in obs._asdict().items():
+            for field, value in obs.as_dict().items():
                 if value is None or (field == "note" and not value):
                     continue
                 if field == "period" and value == "year":
@@ -104,7 +104,7 @@ def to_toml(dataset: records.Dataset) -> str:
         items = tomlkit.aot()
         for seg in dataset.segments:
             row = tomlkit.table()
-            for field, value in seg._asdict().items():
+            for field, value in seg.as_dict().items():
                 if value is not None:
                     row.add(field, value)
             items.append(row)
