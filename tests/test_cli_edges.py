@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from offshoring_cli import cli
-from offshoring_cli.cli import grammar, params
-from offshoring_cli.core import resolve
+from offshoring_cli.cli import params
+from offshoring_cli.core import grammar, resolve
 from offshoring_cli.render import table, terminal
 
 POSIX = sys.platform != "win32"

@@ -1,5 +1,5 @@
 """The input grammar of :mod:`offshoring_cli.cli.params` (Click types) and
-:mod:`offshoring_cli.cli.grammar`: what it accepts, and how it refuses."""
+:mod:`offshoring_cli.core.grammar`: what it accepts, and how it refuses."""
 
 from __future__ import annotations
 

@@ -30,7 +30,6 @@ CLI = {
     "offshoring_cli.cli",
     "offshoring_cli.cli.figures",
     "offshoring_cli.cli.files",
-    "offshoring_cli.cli.grammar",
     "offshoring_cli.cli.options",
     "offshoring_cli.cli.params",
     "offshoring_cli.render",  # the format registry (names for --format; standard library only)
@@ -42,7 +41,6 @@ LIGHT = {
     "offshoring_cli",
     "offshoring_cli.cli",
     "offshoring_cli.cli.figures",
-    "offshoring_cli.cli.grammar",
     "offshoring_cli.cli.options",
     "offshoring_cli.cli.params",
     "offshoring_cli.core",

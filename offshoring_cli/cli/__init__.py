@@ -5,7 +5,8 @@ errors mapped to exit codes) and :func:`main`; the commands are in
 :mod:`~offshoring_cli.cli.figures` (``gap`` ... ``segments``) and
 :mod:`~offshoring_cli.cli.files` (``chart``, ``report``, ``scenario``, ``schema``), imported
 when a command of theirs is asked for; their options in :mod:`~offshoring_cli.cli.options`,
-the input grammar in :mod:`~offshoring_cli.cli.grammar` and :mod:`~offshoring_cli.cli.params`.
+the Click types in :mod:`~offshoring_cli.cli.params` (which read values by the grammar of
+:mod:`~offshoring_cli.core.grammar`).
 
 Exit codes: 0 ok; 2 bad input (one ``Error:`` line under Click's usage hint); 1 unexpected
 failure (one ``Error:`` line; set ``OFFSHORING_DEBUG=1`` for the traceback), also when the
@@ -289,22 +290,24 @@ def _figures(
 ) -> dict[str, int | float]:
     """The figures given for ``kind`` (``baseline`` or ``target``), by indicator id, each read
     in its indicator's unit; see :func:`_options`."""
-    from offshoring_cli.cli.grammar import _shown, as_sentence, parse_quantity
+    if not pairs and all(text is None for text in shorthands.values()):
+        return {}  # nothing given: the grammar is not even imported
+    from offshoring_cli.core.grammar import as_sentence, parse_quantity, quoted
     from offshoring_cli.core.records import is_count
 
     given = [
-        (f"--{m}-{kind}", m, text, f"--{m}-{kind} {_shown(text)}")
+        (f"--{m}-{kind}", m, text, f"--{m}-{kind} {quoted(text)}")
         for m, text in shorthands.items()
         if text is not None
     ]
-    given += [(f"--{kind} {m}", m, text, f"--{kind} {_shown(f'{m}={text}')}") for m, text in pairs]
+    given += [(f"--{kind} {m}", m, text, f"--{kind} {quoted(f'{m}={text}')}") for m, text in pairs]
     figures: dict[str, int | float] = {}
     typed: dict[str, str] = {}
     for option, metric, text, as_typed in given:
         indicator = dataset.indicators.get(metric)
         if indicator is None:
             raise click.UsageError(
-                f"{option}: the dataset {dataset.name!r} has no {_shown(metric)[1:-1]} "
+                f"{option}: the dataset {dataset.name!r} has no {quoted(metric)[1:-1]} "
                 f"indicator; indicators: {', '.join(dataset.indicators)}",
                 click.get_current_context(),
             )

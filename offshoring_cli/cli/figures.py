@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from offshoring_cli.cli import _run, command, grammar, params
+from offshoring_cli.cli import _run, command, params
 from offshoring_cli.cli.options import (
     GRAMMAR_HELP,
     PROJECT_HELP,
@@ -18,6 +18,7 @@ from offshoring_cli.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from offshoring_cli.core.grammar import Quantity
     from offshoring_cli.core.resolve import Options
     from offshoring_cli.reports import Report
 
@@ -142,7 +143,7 @@ def trajectory(**kwargs: Any) -> None:
     epilog=PROJECT_HELP,
 )
 def project(
-    growth: float | None, increment: grammar.Quantity | None, until: int | None, **kwargs: Any
+    growth: float | None, increment: Quantity | None, until: int | None, **kwargs: Any
 ) -> None:
     """What-if: where a metric lands at an assumed pace, and when it meets the target.
 
@@ -162,7 +163,7 @@ def project(
     _run(build, kwargs)
 
 
-def _increment(options: Options, increment: grammar.Quantity | None) -> float | None:
+def _increment(options: Options, increment: Quantity | None) -> float | None:
     """``--increment`` read in the unit of the one metric chosen, as that metric's own options
     are read (``15k jobs``: a whole count of jobs); as typed when the metric is not settled yet
     (the core then says why).
@@ -176,11 +177,13 @@ def _increment(options: Options, increment: grammar.Quantity | None) -> float | 
     indicator = options.dataset.indicators.get(metric) if metric else None
     if indicator is None:
         return increment.value
+    from offshoring_cli.core.grammar import as_sentence
+
     try:
         return params.INCREMENT.in_unit(increment, indicator.unit)
     except ValueError as error:
         raise click.BadParameter(
-            grammar.as_sentence(error), click.get_current_context(), param_hint="'--increment'"
+            as_sentence(error), click.get_current_context(), param_hint="'--increment'"
         ) from None
 
 

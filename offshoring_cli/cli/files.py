@@ -356,9 +356,9 @@ def _schema_name(ctx: click.Context, param: click.Parameter, value: str | None) 
     if value is None:
         raise click.UsageError(f"give a schema NAME, one of: {names}.", ctx)
     if value not in SCHEMAS:
-        from offshoring_cli.cli.grammar import _shown
+        from offshoring_cli.core.grammar import quoted
 
-        raise click.BadParameter(f"{_shown(value)} is not a schema; give one of: {names}.")
+        raise click.BadParameter(f"{quoted(value)} is not a schema; give one of: {names}.")
     return value
 
 

@@ -72,15 +72,15 @@ def _pairs(
     """``--baseline ID=VALUE`` as typed: ``(id, value text)`` pairs; the value is read later,
     in the unit of the indicator, once the dataset is known (:func:`offshoring_cli.cli._options`).
     """
-    from offshoring_cli.cli.grammar import _shown
-
     pairs = []
     for value in values:
         metric, equals, text = value.partition("=")
         metric = metric.strip().lower()
         if not equals or not metric:
+            from offshoring_cli.core.grammar import quoted
+
             raise click.BadParameter(
-                f"{_shown(value)} is not ID=VALUE; give an indicator id and its figure, "
+                f"{quoted(value)} is not ID=VALUE; give an indicator id and its figure, "
                 "e.g. jobs=150k",
                 ctx,
                 param,

@@ -1,25 +1,32 @@
 """Click parameter types: counts and amounts, years, rates and lists of them, read by the
-grammar of :mod:`offshoring_cli.cli.grammar`; a value outside it fails with exit 2.
+grammar of :mod:`offshoring_cli.core.grammar`; a value outside it fails with exit 2.
+
+Start-up: the grammar is imported when a value is converted, not when the options are built;
+and the types subclass plain ``click.ParamType`` at run time (``ParamType[X]`` is for the type
+checker only: subscribing a generic class costs a little at every import).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from offshoring_cli.cli.grammar import (
-    Quantity,
-    _shown,
-    as_sentence,
-    parse_quantity,
-    parse_rate,
-    valid_suggestion,
-)
+if TYPE_CHECKING:
+    from offshoring_cli.core.grammar import Quantity
+
+    _Amount = click.ParamType[int | float]
+    _Increment = click.ParamType[Quantity]
+    _Year = click.ParamType[int]
+    _Rate = click.ParamType[float]
+    _Rates = click.ParamType[tuple[float, ...]]
+    _Years = click.ParamType[tuple[int, ...]]
+else:
+    _Amount = _Increment = _Year = _Rate = _Rates = _Years = click.ParamType
 
 
-class QuantityType(click.ParamType[int | float]):
+class QuantityType(_Amount):
     """A count or amount in ``unit`` (``jobs`` or ``MAD``), parsed by :func:`parse_quantity`.
 
     ``convert`` returns an ``int`` when the value is whole (always, for ``whole=True``), a
@@ -41,13 +48,15 @@ class QuantityType(click.ParamType[int | float]):
     ) -> int | float:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return value
+        from offshoring_cli.core.grammar import as_sentence, parse_quantity
+
         try:
             return parse_quantity(str(value), self.unit, self.whole, self.signed).value
         except ValueError as error:
             self.fail(as_sentence(error), param, ctx)
 
 
-class MetricQuantityType(click.ParamType[Quantity]):
+class MetricQuantityType(_Increment):
     """A quantity in the unit of the metric chosen with it (``--increment``), of any sign.
 
     ``convert`` checks the grammar with any unit word after the number, and returns the
@@ -64,6 +73,8 @@ class MetricQuantityType(click.ParamType[Quantity]):
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> Quantity:
+        from offshoring_cli.core.grammar import Quantity, as_sentence, parse_quantity
+
         if isinstance(value, Quantity):
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -83,13 +94,15 @@ class MetricQuantityType(click.ParamType[Quantity]):
         """
         if not quantity.text:
             return quantity.value
+        from offshoring_cli.core.grammar import parse_quantity
         from offshoring_cli.core.records import is_count
 
         return parse_quantity(quantity.text, unit, whole=is_count(unit), signed=True).value
 
 
-class YearType(click.ParamType[int]):
-    """A calendar year: a whole number from 1900 to 2200."""
+class YearType(_Year):
+    """A calendar year: a whole number from 1900 to 2200 (see
+    :func:`~offshoring_cli.core.grammar.parse_year`)."""
 
     name = "year"
 
@@ -97,24 +110,17 @@ class YearType(click.ParamType[int]):
         return "YEAR"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        shown = str(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            year = value
-        else:
-            text = str(value).strip()
-            if not re.fullmatch(r"[0-9]{4}", text):
-                self.fail(
-                    f"{_shown(value)} is not a year; give a four-digit year such as 2030.",
-                    param,
-                    ctx,
-                )
-            year, shown = int(text), _shown(text)
-        if not 1900 <= year <= 2200:
-            self.fail(f"{shown} is out of range; give a year from 1900 to 2200.", param, ctx)
-        return year
+        from offshoring_cli.core.grammar import check_year, parse_year
+
+        try:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return check_year(value)
+            return parse_year(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
-class RateType(click.ParamType[float]):
+class RateType(_Rate):
     """A growth rate a year: ``8%``, ``8 %``, ``-2.5%`` or a fraction ``0.08`` (see
     :func:`parse_rate`)."""
 
@@ -128,13 +134,15 @@ class RateType(click.ParamType[float]):
     ) -> float:
         if isinstance(value, float):
             return value
+        from offshoring_cli.core.grammar import as_sentence, parse_rate
+
         try:
             return parse_rate(str(value))
         except ValueError as error:
             self.fail(as_sentence(error), param, ctx)
 
 
-class RateListType(click.ParamType[tuple[float, ...]]):
+class RateListType(_Rates):
     """Comma-separated rates: ``-20%,-10%,0,10%,20%`` (each as :class:`RateType`)."""
 
     name = "rates"
@@ -147,6 +155,8 @@ class RateListType(click.ParamType[tuple[float, ...]]):
     ) -> tuple[float, ...]:
         if isinstance(value, tuple):
             return value
+        from offshoring_cli.core.grammar import as_sentence, parse_rate, quoted, valid_suggestion
+
         text = str(value)
         grouped = re.search(
             r"(?:^|,)\s*([+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?\s*%?)\s*(?:,|$)", text
@@ -155,22 +165,23 @@ class RateListType(click.ParamType[tuple[float, ...]]):
             one = valid_suggestion(grouped[1].replace(",", "_"), parse_rate)
             hint = f"; for one rate type {one}" if one else "; group digits with _ in a list"
             self.fail(
-                f"{_shown(value)}: the comma separates the rates here, so {grouped[1]!r} is "
+                f"{quoted(value)}: the comma separates the rates here, so {grouped[1]!r} is "
                 f"ambiguous{hint}.",
                 param,
                 ctx,
             )
         items = [item for item in text.split(",") if item.strip()]
         if not items:
-            self.fail(f"{_shown(value)} is empty; give rates such as -10%,0,10%.", param, ctx)
+            self.fail(f"{quoted(value)} is empty; give rates such as -10%,0,10%.", param, ctx)
         try:
             return tuple(parse_rate(item) for item in items)
         except ValueError as error:
             self.fail(as_sentence(error), param, ctx)
 
 
-class YearsType(click.ParamType[tuple[int, ...]]):
-    """Years as a range ``2028-2035`` or a list ``2028,2030,2035`` (at most 200 years)."""
+class YearsType(_Years):
+    """Years as a range ``2028-2035`` or a list ``2028,2030,2035`` (see
+    :func:`~offshoring_cli.core.grammar.parse_years`)."""
 
     name = "years"
 
@@ -182,21 +193,12 @@ class YearsType(click.ParamType[tuple[int, ...]]):
     ) -> tuple[int, ...]:
         if isinstance(value, tuple):
             return value
-        text = str(value).strip()
-        span = re.fullmatch(r"([0-9]{4})\s*-\s*([0-9]{4})", text)
-        if span:
-            first, last = (YEAR.convert(part, param, ctx) for part in span.groups())
-            if last < first:
-                turned = valid_suggestion(f"{last}-{first}", lambda t: self.convert(t, None, None))
-                hint = f"; type {turned}" if turned else ""
-                self.fail(f"{_shown(text)}: the range runs backwards{hint}.", param, ctx)
-            return tuple(range(first, last + 1))
-        parts = [part.strip() for part in text.split(",") if part.strip()]
-        if not parts:
-            self.fail(
-                f"{_shown(value)} is empty; give years such as 2028-2035 or 2028,2030.", param, ctx
-            )
-        return tuple(sorted({YEAR.convert(part, param, ctx) for part in parts}))
+        from offshoring_cli.core.grammar import parse_years
+
+        try:
+            return parse_years(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
 JOBS = QuantityType("jobs", whole=True)

@@ -24,13 +24,18 @@ if TYPE_CHECKING:
 Number = int | float
 """A count or an amount: ``int`` where the figure is exact, ``float`` otherwise."""
 
-# The values a count or an amount may take, wherever it comes from: the command line
-# (offshoring_cli.cli.grammar) and scenario files (offshoring_cli.scenario.model) both check these.
+# The values a count, an amount or a year may take, wherever it comes from: the command line
+# (offshoring_cli.core.grammar) and scenario files (offshoring_cli.scenario.model) both check
+# these, and the JSON Schemas of the reports state them.
 
 MAX_QUANTITY = 10**18
 """Largest value a quantity may take; far above any real count or amount, well inside a float."""
 MIN_QUANTITY = 1e-6
 """Smallest non-zero size a quantity may take, so that any ratio of two stays finite."""
+FIRST_YEAR = 1900
+"""Earliest calendar year given as input (an option, a scenario file)."""
+LAST_YEAR = 2200
+"""Latest calendar year given as input; a projection may compute a later one."""
 COUNT_UNITS = frozenset({"jobs", "people", "persons", "employees", "workers"})
 """Units that count whole things (compared without case): their values must be whole numbers."""
 

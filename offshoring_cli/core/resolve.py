@@ -4,7 +4,8 @@ sources the resolved figures cite.
 
 Pure and typed: no I/O, no Rich. Errors and warnings name inputs, not options: ``{metrics}``,
 ``{baseline[jobs]}`` (see :mod:`offshoring_cli.errors`); the command line names its options.
-(Two messages borrow the command line's grammar for their hints, imported where written.)
+(Two messages check their hints with :mod:`offshoring_cli.core.grammar`, imported where written:
+the fast paths do not load it.)
 """
 
 import math
@@ -173,7 +174,7 @@ def _magnitude_warning(
 
         meant = Decimal(given if isinstance(given, int) else repr(float(given))).scaleb(power)
         if 1e-3 <= float(meant) / reference <= 1e3:
-            from offshoring_cli.cli.grammar import suggest_quantity
+            from offshoring_cli.core.grammar import suggest_quantity
 
             suggestion = suggest_quantity(meant, "", whole)
             if suggestion is not None:
@@ -229,11 +230,11 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
             baseline, baseline_source = obs.value, obs.source
         target_year = options.target_year if options.target_year is not None else ind.target.year
         if target_year <= base_year:
-            from offshoring_cli.cli import grammar, params
+            from offshoring_cli.core.grammar import parse_year, valid_suggestion
 
             later = str(max(ind.target.year, base_year + 1))
             hint = "choose an earlier {base_year}"
-            if grammar.valid_suggestion(later, lambda t: params.YEAR.convert(t, None, None)):
+            if valid_suggestion(later, parse_year):
                 hint = f"give a later {{target_year}} (e.g. {later})"
             raise InputError(
                 "target_year",

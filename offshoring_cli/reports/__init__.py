@@ -27,7 +27,7 @@ from offshoring_cli.core.fields import (
     fields_of,
     methods_of,
 )
-from offshoring_cli.core.records import Number, Source
+from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, Number, Source
 from offshoring_cli.core.resolve import OVERRIDE, Options, Resolved
 
 SCHEMA_VERSION = 1
@@ -39,9 +39,9 @@ Amount = Annotated[Number, Schema(type="number")]
 """An amount in the indicator's unit: an integer where exact, a float otherwise."""
 Positive = Annotated[Number, Schema(type="number", exclusiveMinimum=0)]
 """An amount greater than 0 (a baseline, a target, an observation)."""
-Year = Annotated[int, Schema(minimum=1900, maximum=2200)]
+Year = Annotated[int, Schema(minimum=FIRST_YEAR, maximum=LAST_YEAR)]
 """A calendar year given or derived from the inputs (the CLI and scenario files take 1900-2200)."""
-LaterYear = Annotated[int, Schema(minimum=1900)]
+LaterYear = Annotated[int, Schema(minimum=FIRST_YEAR)]
 """A calendar year computed by projection: it may lie beyond 2200."""
 Periods = Annotated[int, Schema(minimum=1)]
 """A whole number of years between two calendar years (intervals, not data points)."""

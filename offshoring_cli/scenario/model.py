@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchem
 from pydantic_core import PydanticCustomError
 
 from offshoring_cli.core import records
-from offshoring_cli.core.records import MAX_QUANTITY, MIN_QUANTITY
+from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY
 
 _STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, str_strip_whitespace=True, strict=True)
 
@@ -89,7 +89,7 @@ Line = Annotated[str, AfterValidator(_plain)]
 """Text on one line, without control characters."""
 Text = Annotated[str, Field(min_length=1), AfterValidator(_plain)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
-Year = Annotated[int, Field(ge=1900, le=2200)]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 Positive = Annotated[int | float, AfterValidator(_quantity), WithJsonSchema(_QUANTITY_SCHEMA)]
 Multiple = Annotated[
     float,

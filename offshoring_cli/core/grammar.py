@@ -1,4 +1,8 @@
-"""The input grammar: the one place command-line text becomes numbers.
+"""How people write numbers and years: the one place text becomes numbers.
+
+Pure and typed, below the command line and the scenario reader: no Click, no I/O. Every
+parser raises ``ValueError`` with a one-line message that quotes the text and says what to
+type instead; the caller names the input (the command line adds the option's name, exit 2).
 
 Grammar of a number (counts of jobs, amounts in MAD, and rates alike), as documented in
 ``--help`` (``cli.options.GRAMMAR_HELP``) and the README:
@@ -15,14 +19,17 @@ A quantity (a count or an amount) adds a scale suffix, with or without a space: 
 ``148,500 jobs``, ``15k jobs`` (for ``--increment``, the unit of the metric chosen). The value
 must be finite, from 10^-6 to 10^18 (greater than 0 unless signed); jobs must be whole. A rate
 adds an optional ``%``. In a comma-separated list (``--changes``) the comma separates the items,
-so a number there groups its digits with ``_``.
+so a number there groups its digits with ``_``. A year is four digits, from
+:data:`~offshoring_cli.core.records.FIRST_YEAR` to :data:`~offshoring_cli.core.records.LAST_YEAR`
+(1900 to 2200); years are a range ``2028-2035`` or a list ``2028,2030``.
 
 Anything else (``26,22``, ``12,34,5``, ``1.2.3``, ``abc``, ``nan``, ``inf``, ``1e309``, ``0``,
-``-5``) is refused with a message that names the option and says what to type instead. A
-suggestion in such a message ("use a dot for decimals: 26.22") is only given when it is itself
-valid input for that option: it is parsed back before it is shown (:func:`valid_suggestion`).
+``-5``) is refused with a message that says what to type instead. A suggestion in such a
+message ("use a dot for decimals: 26.22") is only given when it is itself valid input: it is
+parsed back before it is shown (:func:`valid_suggestion`).
 
-The Click parameter types that apply it are in :mod:`offshoring_cli.cli.params`.
+The Click parameter types that apply it are in :mod:`offshoring_cli.cli.params`; this module is
+imported only when a value is actually read (start-up of the fast paths does not pay for it).
 """
 
 from __future__ import annotations
@@ -30,15 +37,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-import click
+from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY, Record
 
 if TYPE_CHECKING:
-    from decimal import Decimal  # imported where used: start-up does not pay for it
+    from decimal import Decimal  # imported where used
 
 
-def _shown(value: object, limit: int = 40) -> str:
+def quoted(value: object, limit: int = 40) -> str:
     """The user's input, quoted, cut to ``limit`` characters so an error stays one line."""
     text = str(value)
     if len(text) > limit:
@@ -53,11 +60,12 @@ def as_sentence(error: Exception) -> str:
 
 
 def valid_suggestion(text: str, parse: Callable[[str], object]) -> str | None:
-    """``text`` if ``parse`` accepts it (returns instead of raising ``ValueError`` or a Click
-    error), else ``None``: a hint is only shown when typing it would work."""
+    """``text`` if ``parse`` accepts it, else ``None``: a hint is only shown when typing it
+    would work. ``parse`` is one of this module's parsers (or any function that refuses its
+    input by raising ``ValueError``, as they do); other exceptions propagate."""
     try:
         parse(text)
-    except (ValueError, click.ClickException):
+    except ValueError:
         return None
     return text
 
@@ -116,12 +124,18 @@ EXAMPLES = {
 _SUFFIX_HELP = "k (thousand), M or mn (million), bn, B or Md (billion)"
 
 
-class Quantity(NamedTuple):
+class Quantity(Record):
     """A number read from ``text``, with the unit word typed after it (``""`` when none)."""
 
+    __slots__ = ("value", "unit", "text")  # noqa: RUF023 (the fields in order)
     value: int | float
     unit: str
-    text: str = ""
+    text: str
+
+    def __init__(self, value: int | float, unit: str, text: str = "") -> None:
+        self.value = value
+        self.unit = unit
+        self.text = text
 
 
 def parse_quantity(
@@ -140,7 +154,7 @@ def parse_quantity(
     """
     examples = EXAMPLES.get(unit) or (f"1500, 1,500 or 1.5k {unit}" if unit else EXAMPLES[""])
     article = "a count" if whole else "an amount"
-    shown = _shown(text)
+    shown = quoted(text)
     stripped = text.strip()
     if not stripped:
         raise ValueError(f"{shown} is empty; give a number such as {examples}")
@@ -162,8 +176,6 @@ def parse_quantity(
             f"optionally {unit}, e.g. {examples}"
         )
     from decimal import Decimal, DecimalException
-
-    from offshoring_cli.core.records import MAX_QUANTITY, MIN_QUANTITY  # shared with scenarios
 
     try:
         number = Decimal(_number_text(match)).scaleb(_SCALES.get(scale.lower(), 0))
@@ -201,7 +213,7 @@ def _explain_quantity(
             suggestion, lambda t: parse_quantity(t, unit, whole=whole, signed=signed)
         )
 
-    shown = _shown(original)
+    shown = quoted(original)
     spaced = re.fullmatch(_SPACED_GROUPS, text, re.DOTALL)
     if spaced:
         joined = re.sub(r"[ \u00a0\u202f]", "_", spaced[1]) + (spaced[2] or "")
@@ -287,24 +299,24 @@ def parse_rate(text: str) -> float:
     number = float(_number_text(match))
     percent = bool(match["percent"])
     if not math.isfinite(number):
-        raise ValueError(f"{_shown(text)} is too large; give a percentage such as 8%")
+        raise ValueError(f"{quoted(text)} is too large; give a percentage such as 8%")
     if not percent and abs(number) > 1:
-        message = f"{_shown(text)}: a bare number is a fraction (0.08 = 8 %)"
+        message = f"{quoted(text)}: a bare number is a fraction (0.08 = 8 %)"
         suggestion = valid_suggestion(f"{stripped}%", parse_rate)
         if suggestion:
             raise ValueError(f"{message}; for {stripped} percent type {suggestion}")
         raise ValueError(f"{message}; give a percentage such as 8% or a fraction 0.08")
     fraction = number / 100 if percent else number
     if fraction <= -1:
-        raise ValueError(f"{_shown(text)}: a rate must be greater than -100 %")
+        raise ValueError(f"{quoted(text)}: a rate must be greater than -100 %")
     if fraction > MAX_RATE:
-        raise ValueError(f"{_shown(text)}: rates above 1,000 % a year are refused")
+        raise ValueError(f"{quoted(text)}: rates above 1,000 % a year are refused")
     return fraction
 
 
 def _explain_rate(original: str, text: str) -> str:
     """Why ``text`` is not a rate, and what to type instead (only a valid suggestion)."""
-    shown = _shown(original)
+    shown = quoted(original)
     comma = re.fullmatch(r"([+-]?[0-9]+),([0-9]+)\s*(%?)", text)
     if comma and (len(comma[2]) != 3 or comma[1].lstrip("+-").startswith("0")):
         suggestion = valid_suggestion(f"{comma[1]}.{comma[2]}{comma[3]}", parse_rate)
@@ -317,3 +329,51 @@ def _explain_rate(original: str, text: str) -> str:
     if "," in text and "_" in text:
         return f"{shown}: group digits with commas or with _, not both; e.g. 8% or 0.08"
     return f"{shown} is not a rate; give a percentage such as 8% or a fraction 0.08"
+
+
+def parse_year(text: str) -> int:
+    """A calendar year: four digits, from :data:`FIRST_YEAR` to :data:`LAST_YEAR` (1900-2200).
+
+    Raises:
+        ValueError: ``text`` is not four digits, or the year is out of that range.
+    """
+    stripped = text.strip()
+    if not re.fullmatch(r"[0-9]{4}", stripped):
+        raise ValueError(f"{quoted(text)} is not a year; give a four-digit year such as 2030.")
+    return check_year(int(stripped), quoted(stripped))
+
+
+def check_year(year: int, as_typed: str | None = None) -> int:
+    """``year`` if it is from :data:`FIRST_YEAR` to :data:`LAST_YEAR`.
+
+    Raises:
+        ValueError: it is not; the message shows ``as_typed`` (default: the year).
+    """
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"{as_typed or year} is out of range; give a year from {FIRST_YEAR} to {LAST_YEAR}."
+        )
+    return year
+
+
+def parse_years(text: str) -> tuple[int, ...]:
+    """Years as a range ``2028-2035`` (both ends included) or a list ``2028,2030,2035``
+    (sorted, each once); each year as :func:`parse_year`.
+
+    Raises:
+        ValueError: a year is refused (as :func:`parse_year`), the range runs backwards (the
+            message gives it turned around), or there is no year.
+    """
+    stripped = text.strip()
+    span = re.fullmatch(r"([0-9]{4})\s*-\s*([0-9]{4})", stripped)
+    if span:
+        first, last = (parse_year(part) for part in span.groups())
+        if last < first:
+            turned = valid_suggestion(f"{last}-{first}", parse_years)
+            hint = f"; type {turned}" if turned else ""
+            raise ValueError(f"{quoted(stripped)}: the range runs backwards{hint}.")
+        return tuple(range(first, last + 1))
+    parts = [part.strip() for part in stripped.split(",") if part.strip()]
+    if not parts:
+        raise ValueError(f"{quoted(text)} is empty; give years such as 2028-2035 or 2028,2030.")
+    return tuple(sorted({parse_year(part) for part in parts}))
