@@ -34,14 +34,15 @@ FIELDS = (
 )
 """The core's input names (besides ``baseline[ID]`` and ``target[ID]``)."""
 
-_REFERENCE = re.compile(
-    r"\{((?:baseline|target)\[[a-z0-9_.-]+\]|" + "|".join(FIELDS) + r")\}", re.IGNORECASE
-)
+_REFERENCE = r"\{((?:baseline|target)\[[a-z0-9_.-]+\]|" + "|".join(FIELDS) + r")\}"
+"""A reference to an input in a text; compiled on first use (by ``re``'s cache), not at import."""
 
 
 def text(template: str, name: Callable[[str], str] = str) -> str:
     """``template`` with each ``{field}`` written as ``name(field)`` (default: the field)."""
-    return _REFERENCE.sub(lambda m: name(m[1]), template)
+    if "{" not in template:
+        return template
+    return re.sub(_REFERENCE, lambda m: name(m[1]), template, flags=re.IGNORECASE)
 
 
 class Message(str):
