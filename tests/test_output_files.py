@@ -42,7 +42,7 @@ from offshoring_cli.cli import cli
 from offshoring_cli.core import builtin
 from offshoring_cli.errors import DomainError
 from offshoring_cli.render import chart as charts
-from offshoring_cli.render import files
+from offshoring_cli.render import files, output_paths
 from offshoring_cli.reports import brief
 from offshoring_cli.reports import chart as chart_content
 from offshoring_cli.scenario import write
@@ -231,12 +231,12 @@ def test_a_replaced_file_keeps_its_owner_and_group(tmp_path: Path) -> None:
 def test_python_api_new_and_replaced_modes(tmp_path: Path) -> None:
     previous = os.umask(0o027)
     try:
-        new = files.check(str(tmp_path / "a.txt"), "a")
+        new = output_paths.check(str(tmp_path / "a.txt"), "a")
         assert new.kind == "file" and not new.exists
         files.write(new, "one\n")
         assert mode(tmp_path / "a.txt") == 0o640  # 0666 & ~0027
         os.chmod(tmp_path / "a.txt", 0o606)
-        again = files.check(str(tmp_path / "a.txt"), "a")
+        again = output_paths.check(str(tmp_path / "a.txt"), "a")
         assert again.exists
         files.write(again, b"two\n")
         assert mode(tmp_path / "a.txt") == 0o606
@@ -563,7 +563,7 @@ def test_python_api_failure_removes_the_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
 ) -> None:
     (tmp_path / "a.txt").write_text("old\n")
-    target = files.check(str(tmp_path / "a.txt"), "--output 'a.txt'")
+    target = output_paths.check(str(tmp_path / "a.txt"), "--output 'a.txt'")
 
     def fail(fd: int, payload: bytes) -> None:
         os.write(fd, payload[:3])  # half written, then the failure
@@ -759,17 +759,17 @@ def test_the_format_follows_a_known_suffix_or_format(
 
 def test_python_api_format_for(tmp_path: Path) -> None:
     formats = {".md": "markdown", ".html": "html"}
-    file = files.check(str(tmp_path / "x.pdf"), "--output 'x.pdf'")
+    file = output_paths.check(str(tmp_path / "x.pdf"), "--output 'x.pdf'")
     with pytest.raises(DomainError, match=r"'\.pdf' is not one of them; use \.md or \.html"):
-        files.format_for(file, None, formats, "markdown")
-    assert files.format_for(file, "html", formats, "markdown") == "html"
-    assert files.format_for(None, None, formats, "markdown") == "markdown"
-    stdout = files.check("-", "--output '-'")
-    assert files.format_for(stdout, None, formats, "markdown") == "markdown"
-    assert files.format_for(stdout, "html", formats, "markdown") == "html"
-    device = files.check(os.devnull, "--output")
+        output_paths.format_for(file, None, formats, "markdown")
+    assert output_paths.format_for(file, "html", formats, "markdown") == "html"
+    assert output_paths.format_for(None, None, formats, "markdown") == "markdown"
+    stdout = output_paths.check("-", "--output '-'")
+    assert output_paths.format_for(stdout, None, formats, "markdown") == "markdown"
+    assert output_paths.format_for(stdout, "html", formats, "markdown") == "html"
+    device = output_paths.check(os.devnull, "--output")
     assert device.kind == "stream"
-    assert files.format_for(device, None, formats, "html") == "html"
+    assert output_paths.format_for(device, None, formats, "html") == "html"
 
 
 # --- Markdown to stdout without the plotting libraries -------------------------------------------
@@ -1005,13 +1005,13 @@ def test_installed_command_on_hostile_paths(command: list[str], where: str, code
 def test_python_api_check_kinds(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    assert files.check("-", "x").kind == "stdout"
-    assert files.check(str(fifo), "x").kind == "stream"
-    assert files.check(os.devnull, "x").kind == "stream"
+    assert output_paths.check("-", "x").kind == "stdout"
+    assert output_paths.check(str(fifo), "x").kind == "stream"
+    assert output_paths.check(os.devnull, "x").kind == "stream"
     if os.path.islink("/dev/stdout"):
-        out = files.check("/dev/stdout", "x")
+        out = output_paths.check("/dev/stdout", "x")
         assert (out.kind, out.fd) == ("fd", 1)
-    new = files.check(str(tmp_path / "n.md"), "x")
+    new = output_paths.check(str(tmp_path / "n.md"), "x")
     assert (new.kind, new.exists, new.file) == ("file", False, tmp_path / "n.md")
     for bad, fragment in [
         ("", "the path is empty"),
@@ -1020,9 +1020,9 @@ def test_python_api_check_kinds(tmp_path: Path) -> None:
         (str(tmp_path / "n\x00.md"), "NUL"),
     ]:
         with pytest.raises(DomainError, match=fragment):
-            files.check(bad, "x", "brief.md")
-    assert files.shown("a.md") == "a.md"
-    assert files.shown("a\x1b.md") == "'a\\x1b.md'"
+            output_paths.check(bad, "x", "brief.md")
+    assert output_paths.shown("a.md") == "a.md"
+    assert output_paths.shown("a\x1b.md") == "'a\\x1b.md'"
 
 
 def test_python_api_scenario_write_new_refuses_an_existing_file(tmp_path: Path) -> None:

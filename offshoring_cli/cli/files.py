@@ -52,7 +52,7 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
       offshoring chart --format png --output - > chart.png
     """
     from offshoring_cli.render import chart as charts
-    from offshoring_cli.render import files, terminal
+    from offshoring_cli.render import files, output_paths, terminal
     from offshoring_cli.reports import chart as chart_content
 
     if fmt is not None and output is None:
@@ -70,7 +70,7 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
                 target, charts.render_image(chart_content.chart_model(options), image_format)
             )
             if target.kind != "stdout":
-                click.echo(f"Wrote {files.shown(output)}", err=True)
+                click.echo(f"Wrote {output_paths.shown(output)}", err=True)
             return
         charts.require("plotext")
         options = _options(**kwargs)
@@ -129,19 +129,19 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
     from offshoring_cli.errors import MissingExtra
     from offshoring_cli.render import brief as brief_page
     from offshoring_cli.render import chart as charts
-    from offshoring_cli.render import files
+    from offshoring_cli.render import files, output_paths
     from offshoring_cli.render.terminal import write_out
     from offshoring_cli.reports import brief
     from offshoring_cli.reports import chart as chart_content
 
     label = f"--output {output!r}"
-    target = None if output is None else files.check(output, label, "brief.html")
-    fmt = files.format_for(target, fmt and fmt.lower(), REPORT_FORMATS, "markdown")
+    target = None if output is None else output_paths.check(output, label, "brief.html")
+    fmt = output_paths.format_for(target, fmt and fmt.lower(), REPORT_FORMATS, "markdown")
     chart_target = None  # Markdown in a file: the chart as an SVG file beside it
     if fmt == "markdown" and target is not None and target.kind == "file":
         given = Path(target.given)
         beside = str(given.with_name(f"{given.stem}-chart.svg"))
-        chart_target = files.check(beside, f"the chart beside {label} ({beside!r})")
+        chart_target = output_paths.check(beside, f"the chart beside {label} ({beside!r})")
     if fmt == "html":
         charts.require("matplotlib")  # the brief includes its chart
     elif chart_target is not None:
@@ -173,7 +173,7 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
         together = [] if chart_target is None else [(chart_target, chart_svg)]
         files.write_together([*together, (target, text)])
         if target.kind != "stdout":
-            click.echo(f"Wrote {files.shown(target.given)}", err=True)
+            click.echo(f"Wrote {output_paths.shown(target.given)}", err=True)
 
 
 _SCENARIO: dict[str, Callable[[], click.Command]] = {}
@@ -239,19 +239,20 @@ def scenario_init(path: str | None, force: bool) -> None:
       offshoring scenario init > my.toml
     """
     from offshoring_cli.core.builtin import BUILTIN
-    from offshoring_cli.render import files
+    from offshoring_cli.render import output_paths
     from offshoring_cli.render.terminal import write_out
     from offshoring_cli.scenario.write import to_toml, write_new
 
     text = to_toml(BUILTIN)
-    if path is None or path == files.STDOUT:
+    if path is None or path == output_paths.STDOUT:
         write_out(text)
         return
     written = write_new(path, text, force=force)
     if written.kind == "file":
-        name = path if files.shown(path) == path else "FILE"
+        name = path if output_paths.shown(path) == path else "FILE"
         click.echo(
-            f"Wrote {files.shown(path)}: edit it, then 'offshoring scenario validate {name}'.",
+            f"Wrote {output_paths.shown(path)}: edit it, then "
+            f"'offshoring scenario validate {name}'.",
             err=True,
         )
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.errors import DomainError, MissingExtra
-from offshoring_cli.render import files
+from offshoring_cli.render import files, output_paths
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart
@@ -131,23 +131,23 @@ def _plain(value: float, chart: MetricChart) -> str:
 # --- image ------------------------------------------------------------------------------------
 
 
-def check_output(path: str, fmt: str | None = None) -> tuple[files.Output, str]:
+def check_output(path: str, fmt: str | None = None) -> tuple[output_paths.Output, str]:
     """Check an image path before anything is drawn: where it goes, and its format.
 
     ``fmt`` (``svg`` or ``png``) is ``--format``; without it the suffix decides, and ``-``
     (standard output), a device or a FIFO get SVG. PNG is binary: it never goes to a terminal.
 
     Returns:
-        The checked output (see :func:`files.check`) and the format, ``svg`` or ``png``.
+        The checked output (see :func:`output_paths.check`) and the format, ``svg`` or ``png``.
 
     Raises:
-        DomainError: as :func:`files.check` and :func:`files.format_for` (an unknown
+        DomainError: as :func:`output_paths.check` and :func:`output_paths.format_for` (an unknown
             suffix, or one that disagrees with ``fmt``), or PNG to a terminal.
     """
     label = f"{{output}} {path!r}"
-    output = files.check(path, label, "chart.svg")
-    image_format = files.format_for(output, fmt, IMAGE_FORMATS, "svg")
-    if image_format == "png" and files.is_terminal(output):
+    output = output_paths.check(path, label, "chart.svg")
+    image_format = output_paths.format_for(output, fmt, IMAGE_FORMATS, "svg")
+    if image_format == "png" and output_paths.is_terminal(output):
         raise DomainError(
             f"{label} is a terminal, and PNG is binary; redirect it (> chart.png), "
             "or give {format} svg"

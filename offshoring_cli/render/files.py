@@ -1,292 +1,39 @@
-"""Files the commands write (charts, briefs, scenario files): checked first, written whole.
+"""Writing output files (charts, briefs, scenario files) whole: the one place that writes them.
 
-The one place that writes output files. :func:`check` looks at an output path before any work
-and says where the content will go (:class:`Output`); :func:`write` puts it there:
+:func:`~offshoring_cli.render.output_paths.check` looks at an output path before any work and
+says where the content goes (an :class:`~offshoring_cli.render.output_paths.Output`);
+:func:`write` puts it there:
 
-* ``-``: standard output. So is a name of one of this process's open files (``/dev/stdout``,
-  ``/dev/fd/N``, ``/proc/self/fd/N``): the content goes into that file descriptor, and the
-  name (a symbolic link) is left as it is.
+* ``-`` or one of this process's open files by name (``/dev/stdout``, ``/dev/fd/N``): into
+  that file descriptor, the name (a symbolic link) left as it is;
 * an existing character device or FIFO (``/dev/null``, a named pipe): written into, never
-  replaced.
+  replaced;
 * a regular file, new or existing (symbolic links followed: the link stays, its target gets
   the content): written to a temporary file beside it, then renamed over it, so that a failure
   never leaves half a file or a temporary one. A new file gets 0666 less the umask (0644 under
   umask 022), as with any other tool; a replaced file keeps its permission bits (and, where
-  allowed, its owner and group).
+  allowed, its owner and group). :func:`write_together` writes several files (a brief and its
+  chart) so that a failure changes none of them.
 
-Errors found by :func:`check` are :class:`~offshoring_cli.errors.DomainError` (bad input:
-exit 2); a failure while writing is :class:`WriteError` (exit 1), except a reader that closed
-its end of a pipe early, which is ``BrokenPipeError`` as for standard output. Each message
-starts with ``label``, the option or argument the path came from.
+A failure while writing is :class:`WriteError` (exit 1), except a reader that closed its end
+of a pipe early, which is ``BrokenPipeError`` as for standard output. Each message starts with
+the output's label, the option or argument the path came from.
 """
 
 import contextlib
 import errno
 import os
-import re
 import stat
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal, NamedTuple
 
-from offshoring_cli.errors import DomainError, Failure
-
-STDOUT = "-"
-"""The path that means standard output (a file named ``-`` is ``./-``)."""
-
-Kind = Literal["stdout", "fd", "stream", "file"]
+from offshoring_cli.errors import Failure
+from offshoring_cli.render.output_paths import Output, _has_fd
 
 
 class WriteError(Failure):
     """The content could not be written (after the work was done): one line, naming the path."""
-
-
-class Output(NamedTuple):
-    """Where an output goes, as :func:`check` found it."""
-
-    given: str
-    """The path as given (``-`` for standard output)."""
-    label: str
-    """What the path is called in messages (``--output 'brief.md'``)."""
-    kind: Kind
-    """``stdout`` (``-``); ``fd``: one of this process's open files by name (``/dev/stdout``);
-    ``stream``: an existing character device or FIFO, written into; ``file``: a regular file,
-    new or replaced, written through a temporary file and a rename."""
-    file: Path
-    """For ``file``: the regular file written, with symbolic links followed. Otherwise the path
-    as given."""
-    fd: int = -1
-    """For ``fd``: the file descriptor written into."""
-    exists: bool = False
-    """For ``file``: a regular file is there already (it is replaced, its mode kept)."""
-
-
-_FD_NAME = re.compile(r"/(?:proc/(self|thread-self|\d+)|dev)/fd/(\d+)")
-
-
-def _fd_alias(path: str) -> int | None:
-    """The file descriptor ``path`` names through symbolic links to ``/proc/self/fd/N`` or
-    ``/dev/fd/N`` (as ``/dev/stdout`` does on Linux), or None."""
-    current = os.path.abspath(path)
-    for _ in range(40):  # as the kernel's limit on symbolic links in a row
-        match = _FD_NAME.fullmatch(current)
-        if match and match[1] in (None, "self", "thread-self", str(os.getpid())):
-            return int(match[2])
-        try:
-            link = os.readlink(current)
-        except (OSError, ValueError):
-            return None
-        current = os.path.normpath(os.path.join(os.path.dirname(current), link))
-    return None
-
-
-def _too_long(label: str, path: str, folder: Path) -> DomainError | None:
-    """The error for a name in ``path``, or ``path`` itself, too long for the file system
-    (``os.pathconf``: ``PC_NAME_MAX`` bytes a name, ``PC_PATH_MAX`` a path), or None."""
-    name_max = _limit(folder, "PC_NAME_MAX", 255)
-    longest = max((len(os.fsencode(part)) for part in path.split(os.sep)), default=0)
-    if longest > name_max:
-        return DomainError(
-            f"{label}: a name in it is too long for the file system "
-            f"({longest} bytes; at most {name_max})"
-        )
-    path_max = _limit(folder, "PC_PATH_MAX", 4096)
-    if len(os.fsencode(os.path.abspath(path))) >= path_max:
-        return DomainError(
-            f"{label}: the path is too long for the file system (at most {path_max - 1} bytes)"
-        )
-    return None
-
-
-def _refuse(label: str, error: OSError, what: str = "") -> DomainError:
-    """A :class:`DomainError` for an ``OSError`` met while checking a path."""
-    reasons = {
-        errno.ENAMETOOLONG: "the path or a name in it is too long for the file system",
-        errno.ELOOP: "too many levels of symbolic links (a loop?)",
-        errno.EACCES: "permission denied",
-        errno.ENOTDIR: "a part of the path is a file, not a folder",
-    }
-    reason = reasons.get(error.errno or 0, error.strerror or str(error))
-    return DomainError(f"{label}: {what}{reason}")
-
-
-def _stat(path: str | Path, label: str) -> os.stat_result | None:
-    """``os.stat`` (symbolic links followed), None when nothing is there."""
-    try:
-        return os.stat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise _refuse(label, error) from None
-
-
-def check(path: str, label: str, example: str = "") -> Output:
-    """Check an output path before any work is done; say where the content will go.
-
-    Args:
-        path: the path as typed; ``-`` is standard output.
-        label: names the path in messages, e.g. ``--output 'brief.md'``.
-        example: a file name to suggest, e.g. ``brief.html``.
-
-    Returns:
-        An :class:`Output` for :func:`write`.
-
-    Raises:
-        DomainError: the path is empty, ends with ``/``, is a directory, a socket or a block
-            device, a name too long for the file system, an unopened file descriptor, a
-            read-only file, or its folder does not exist or cannot be written.
-    """
-    hint = f" such as {example}" if example else ""
-    if path == STDOUT:  # checked as /dev/stdout is: before any work
-        _check_fd(path, f"{label} (standard output)", 1)
-        return Output(path, label, "stdout", Path(path), fd=1)
-    if not path.strip():
-        raise DomainError(f"{label}: the path is empty; give a file name{hint}, or - for stdout")
-    if "\0" in path:
-        raise DomainError(f"{label}: a path cannot hold a NUL character")
-    if os.path.isdir(path):
-        raise DomainError(f"{label} is a directory; give a file name{hint}")
-    ending = next((e for e in ("/", "/..", "/.") if path.endswith(e)), None)
-    if ending or path in {".", ".."}:
-        raise DomainError(
-            f"{label} names a folder, not a file (it ends with {ending or path!r}); "
-            f"give a file name{hint}"
-        )
-    too_long = _too_long(label, path, Path(os.path.dirname(path) or "."))
-    if too_long is not None:
-        raise too_long
-    fd = _fd_alias(path)
-    if fd is not None:
-        return _check_fd(path, label, fd)
-    info = _stat(path, label)
-    if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
-        _check_stream(path, label, stat.S_ISCHR(info.st_mode))
-        return Output(path, label, "stream", Path(path))
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise DomainError(
-            f"{label} is not a regular file, a character device or a FIFO; give a file name{hint}"
-        )
-    real = Path(os.path.realpath(path))
-    linked = os.path.islink(path)
-    folder = real.parent if linked else Path(os.path.dirname(path) or ".")
-    where = f" (where the link {path!r} points)" if linked else ""
-    found = _stat(real.parent, label)
-    if found is None:
-        raise DomainError(f"{label}: folder {str(folder)!r} does not exist{where}")
-    if not stat.S_ISDIR(found.st_mode):
-        raise DomainError(f"{label}: {str(folder)!r} is not a folder{where}")
-    if not os.access(real.parent, os.W_OK | os.X_OK):
-        raise DomainError(f"{label}: folder {str(folder)!r} cannot be written{where}")
-    if info is not None and not os.access(real, os.W_OK):
-        raise DomainError(f"{label} is read-only; give another name, or make it writable")
-    too_long = _too_long(label, str(real), real.parent)  # its own file system's limits
-    if too_long is not None:
-        raise too_long
-    return Output(path, label, "file", real, exists=info is not None)
-
-
-def _limit(folder: Path, name: str, default: int) -> int:
-    """A file system limit (``os.pathconf``), or ``default`` where it is not known."""
-    try:
-        value = os.pathconf(folder, name)
-    except (OSError, ValueError):
-        return default
-    return value if value > 0 else default
-
-
-def _check_fd(path: str, label: str, fd: int) -> Output:
-    """An open file descriptor named by a path (``/dev/stdout``): open for writing?"""
-    import fcntl
-
-    try:
-        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
-    except OSError:
-        raise DomainError(f"{label} names file descriptor {fd}, which is not open") from None
-    if flags & os.O_ACCMODE == os.O_RDONLY:
-        raise DomainError(f"{label} names file descriptor {fd}, which is open for reading only")
-    return Output(path, label, "fd", Path(path), fd=fd)
-
-
-def _check_stream(path: str, label: str, device: bool) -> None:
-    """A character device is opened (without waiting) to see that it takes writing; a FIFO
-    only checked for permission: opening it waits for a reader, who may come later."""
-    if not device:
-        if not os.access(path, os.W_OK):
-            raise DomainError(f"{label}: the FIFO cannot be written (permission denied)")
-        return
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    except OSError as error:
-        raise _refuse(label, error, "the device cannot be opened for writing: ") from None
-    os.close(fd)
-
-
-def format_for(
-    output: Output | None, chosen: str | None, suffixes: Mapping[str, str], default: str
-) -> str:
-    """The format of an output: from ``--format`` (``chosen``) or from a known suffix.
-
-    ``suffixes`` maps each known suffix (``.md``) to its format. A regular file with an
-    unknown suffix (or none) needs ``chosen``; standard output, a device or a FIFO (or no
-    output, ``None``) default to ``default``.
-
-    Raises:
-        DomainError: the suffix names another format than ``chosen``, or a regular file's
-            suffix is unknown and no format is chosen.
-    """
-    if output is None or output.kind == "stdout":
-        return chosen or default
-    given = Path(output.given)
-    suffix = given.suffix.lower()
-    by_suffix = suffixes.get(suffix)
-    stem = given.stem if given.suffix else given.name
-    if chosen is not None:
-        if by_suffix is not None and by_suffix != chosen:
-            better = next(s for s, f in suffixes.items() if f == chosen)
-            raise DomainError(
-                f"{output.label} ends in {suffix}, which is {by_suffix}, but {{format}} {chosen} "
-                f"was given; drop one, or name the file {shown(stem + better)}"
-            )
-        return chosen
-    if by_suffix is not None:
-        return by_suffix
-    if output.kind != "file":
-        return default
-    known = list(suffixes)
-    what = f"{suffix!r} is not one of them" if suffix else "it has none"
-    first = next(s for s, f in suffixes.items() if f == default)
-    raise DomainError(
-        f"{output.label}: the format follows the suffix and {what}; use "
-        f"{', '.join(known[:-1])} or {known[-1]} (e.g. {shown((stem or 'out') + first)}), "
-        "or give {format}"
-    )
-
-
-def is_terminal(output: Output) -> bool:
-    """Whether the output is a terminal (where binary content must not go)."""
-    if output.kind == "stdout" and not _has_fd(sys.stdout):
-        return bool(sys.stdout.isatty())
-    if output.kind in ("stdout", "fd"):
-        return os.isatty(output.fd)
-    if output.kind == "stream":
-        try:
-            fd = os.open(output.given, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-        except OSError:
-            return False  # a FIFO without a reader yet: not a terminal
-        try:
-            return os.isatty(fd)
-        finally:
-            os.close(fd)
-    return False
-
-
-def _has_fd(stream: object) -> bool:
-    try:
-        stream.fileno()  # type: ignore[attr-defined]
-    except (AttributeError, OSError, ValueError):  # not a real file (tests' capture)
-        return False
-    return True
 
 
 def write(output: Output, data: str | bytes) -> None:
@@ -441,8 +188,3 @@ def _stat_or_none(path: Path) -> os.stat_result | None:
         return os.stat(path)
     except FileNotFoundError:
         return None
-
-
-def shown(path: str) -> str:
-    """``path`` as it can be shown on a terminal: quoted when it holds control characters."""
-    return path if path.isprintable() else repr(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from offshoring_cli.core import claims, records
-from offshoring_cli.render import files
+from offshoring_cli.render import files, output_paths
 from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError
 
 
@@ -113,20 +113,20 @@ def to_toml(dataset: records.Dataset) -> str:
     return tomlkit.dumps(doc)
 
 
-def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> files.Output:
+def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> output_paths.Output:
     """Write ``text`` to ``path`` as :func:`files.write` does (``-``: stdout; a device or
     FIFO: written into; a file: atomically, a new one with 0666 less the umask).
 
     Returns:
-        Where the text went (see :func:`files.check`).
+        Where the text went (see :func:`output_paths.check`).
 
     Raises:
         ScenarioError: ``path`` is an existing regular file and ``force`` is false.
-        DomainError: ``path`` cannot be written (see :func:`files.check`).
+        DomainError: ``path`` cannot be written (see :func:`output_paths.check`).
         files.WriteError: writing failed; nothing is left behind.
     """
     name = os.fspath(path)
-    output = files.check(name, f"scenario {name!r}", "scenario.toml")
+    output = output_paths.check(name, f"scenario {name!r}", "scenario.toml")
     if output.exists and not force:
         raise ScenarioError(name, ["already exists; pass {force} to overwrite it"])
     files.write(output, text)
