@@ -259,7 +259,7 @@ def documents() -> dict[str, dict[str, Any]]:
     from offshoring_cli.reports.project import ProjectInputs, ProjectRow
     from offshoring_cli.reports.segments import SegmentRow, SegmentsInputs
     from offshoring_cli.reports.sensitivity import SensitivityInputs, SensitivityRow
-    from offshoring_cli.reports.status import StatusInputs, StatusRow
+    from offshoring_cli.reports.status_row import StatusInputs, StatusRow
     from offshoring_cli.reports.trajectory import TrajectoryInputs, TrajectoryRow
 
     sensitivity = document_schema("sensitivity", SensitivityRow, SensitivityInputs)

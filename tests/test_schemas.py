@@ -732,7 +732,7 @@ def test_gap_document_with_a_string_for_a_number_is_rejected() -> None:
 ROW_TYPES = [
     ("offshoring_cli.reports.gap", "GapRow"),
     ("offshoring_cli.reports.growth", "CagrRow"),
-    ("offshoring_cli.reports.status", "StatusRow"),
+    ("offshoring_cli.reports.status_row", "StatusRow"),
     ("offshoring_cli.reports.trajectory", "TrajectoryRow"),
     ("offshoring_cli.reports.project", "ProjectRow"),
     ("offshoring_cli.reports.sensitivity", "SensitivityRow"),

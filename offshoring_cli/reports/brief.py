@@ -16,7 +16,8 @@ from offshoring_cli.render.layout import source_lines
 from offshoring_cli.reports import Report, memo
 from offshoring_cli.reports.gap import gap_report
 from offshoring_cli.reports.growth import cagr_report
-from offshoring_cli.reports.status import StatusRow, status_report
+from offshoring_cli.reports.status import status_report
+from offshoring_cli.reports.status_row import StatusRow
 from offshoring_cli.reports.trajectory import trajectory_report
 
 

@@ -1,0 +1,262 @@
+"""The ``status`` report's row: each figure of the two progress methods, defined once."""
+
+from typing import Annotated, TypedDict
+
+from offshoring_cli.core.fields import RATE, RATIO, TEXT, VALUE, YEAR, Field, Schema
+from offshoring_cli.core.methods import (
+    CAGR_METHOD,
+    GROWTH_RATIO_BAND_METHOD,
+    GROWTH_RATIO_BAND_NAMES,
+    GROWTH_RATIO_BANDS,
+    GROWTH_RATIO_BELOW,
+    GROWTH_RATIO_SOURCE,
+    PROGRESS_BAND_METHOD,
+    PROGRESS_BAND_NAMES,
+    PROGRESS_BANDS,
+    PROGRESS_BELOW,
+    PROGRESS_SCORE_SOURCE,
+    REACHED_METHOD,
+    SHORTFALL_LABEL,
+    SHORTFALL_METHOD,
+    band_rules,
+)
+from offshoring_cli.reports import (
+    IN_UNIT,
+    RATE_A_YEAR,
+    REASON_METHOD,
+    Amount,
+    FigureInputs,
+    LaterYear,
+    MetricId,
+    Periods,
+    Positive,
+    Year,
+)
+
+_WHEN = {"null_unless": "assessed", "given_if": "assessed"}
+"""A figure of the methods: null when the metric is not assessed, given when it is."""
+
+GrowthRatioBand = Annotated[str, Schema(enum=list(GROWTH_RATIO_BAND_NAMES))]
+ProgressBand = Annotated[str, Schema(enum=list(PROGRESS_BAND_NAMES))]
+
+
+class StatusRow(TypedDict):
+    """One metric's progress by the Eurostat growth ratio R and the UNSD progress score Q; a
+    metric the methods cannot judge (``assessed`` false) has every figure of the methods null."""
+
+    metric: Annotated[MetricId, Field("Metric", TEXT, show=False, description="Indicator id.")]
+    label: Annotated[str, Field("Label", TEXT, show=False, description="Indicator name.")]
+    unit: Annotated[
+        str,
+        Field(
+            "Unit",
+            TEXT,
+            show=False,
+            description="Unit of every amount of the row: the indicator's unit.",
+        ),
+    ]
+    series: Annotated[
+        str,
+        Field("Series", TEXT, description="The statistical series the target refers to."),
+    ]
+    since_year: Annotated[
+        Year | None,
+        Field(
+            "Assessment base year",
+            YEAR,
+            given_if="assessed",
+            description="The assessment's base year; null: no earlier observation.",
+        ),
+    ]
+    since_value: Annotated[
+        Positive | None,
+        Field(
+            "Value in base year",
+            VALUE,
+            given_if="assessed",
+            description="Value in that year, " + IN_UNIT + "; null: no earlier observation.",
+        ),
+    ]
+    latest_year: Annotated[
+        Year,
+        Field(
+            "Latest year",
+            YEAR,
+            description="Year of the latest whole-year value (the baseline).",
+        ),
+    ]
+    latest: Annotated[
+        Positive, Field("Latest value", VALUE, description="Latest value, " + IN_UNIT + ".")
+    ]
+    target_year: Annotated[Year, Field("Target year", YEAR, description="Year the target is due.")]
+    target: Annotated[
+        Positive, Field("Target", VALUE, description="Target value, " + IN_UNIT + ".")
+    ]
+    actual_periods: Annotated[
+        Periods | None,
+        Field(
+            "Actual periods",
+            YEAR,
+            show=False,
+            description="latest year - since year, in years.",
+            **_WHEN,
+        ),
+    ]
+    actual_cagr: Annotated[
+        float | None,
+        Field(
+            "Actual CAGR a year",
+            RATE,
+            method=CAGR_METHOD + ", from the assessment base year to the latest year",
+            description="CAGR from the since year to the latest year, " + RATE_A_YEAR + ".",
+            **_WHEN,
+        ),
+    ]
+    required_cagr_from_base: Annotated[
+        float | None,
+        Field(
+            "Required CAGR from base year",
+            RATE,
+            method=CAGR_METHOD + ", from the same base year to the target year",
+            description="CAGR from the since value to the target, " + RATE_A_YEAR + ".",
+            **_WHEN,
+        ),
+    ]
+    required_cagr_from_latest: Annotated[
+        float,
+        Field(
+            "Required CAGR from latest year",
+            RATE,
+            method=CAGR_METHOD + ", from the latest year to the target year",
+            description="CAGR from the latest value to the target, " + RATE_A_YEAR + ".",
+        ),
+    ]
+    growth_ratio: Annotated[
+        float | None,
+        Field(
+            "Growth ratio R = actual / required",
+            RATIO,
+            method=GROWTH_RATIO_SOURCE + "; null when the target is already met (see reason)",
+            description="R = actual CAGR / required CAGR from base (a ratio); null when the "
+            "target is already met (see reason).",
+            null_unless="assessed",
+        ),
+    ]
+    growth_ratio_band: Annotated[
+        GrowthRatioBand | None,
+        Field(
+            "R band (Eurostat)",
+            TEXT,
+            method=GROWTH_RATIO_BAND_METHOD,
+            description="'achieved' if the target is met; else "
+            + band_rules("R", GROWTH_RATIO_BANDS, GROWTH_RATIO_BELOW, "quoted")
+            + ".",
+            **_WHEN,
+        ),
+    ]
+    projected_at_target_year: Annotated[
+        Amount | None,
+        Field(
+            "At target year, at actual pace",
+            VALUE,
+            method="latest * (1 + actual CAGR) ** (target year - latest year)",
+            description="The latest value carried to the target year at the actual CAGR, "
+            + IN_UNIT
+            + "; the target itself when within rounding of it.",
+            **_WHEN,
+        ),
+    ]
+    shortfall_at_target_year: Annotated[
+        Amount | None,
+        Field(
+            SHORTFALL_LABEL,
+            VALUE,
+            method=SHORTFALL_METHOD,
+            description="How far the value at the target year falls short of the target in "
+            "the wanted direction, " + IN_UNIT + ": " + SHORTFALL_METHOD + ".",
+            **_WHEN,
+        ),
+    ]
+    progress_score: Annotated[
+        float | None,
+        Field(
+            "Progress score Q (UNSD)",
+            RATIO,
+            method=PROGRESS_SCORE_SOURCE + "; null when the target is already met (see reason)",
+            description="Q = (projected - since value) / (target - since value) (a ratio); null "
+            "when the target is already met (see reason).",
+            null_unless="assessed",
+        ),
+    ]
+    progress_band: Annotated[
+        ProgressBand | None,
+        Field(
+            "Q band (UNSD)",
+            TEXT,
+            method=PROGRESS_BAND_METHOD,
+            description="'achieved' if the target is met; else "
+            + band_rules("Q", PROGRESS_BANDS, PROGRESS_BELOW, "quoted")
+            + ".",
+            **_WHEN,
+        ),
+    ]
+    target_reached_year: Annotated[
+        LaterYear | None,
+        Field(
+            "Target reached at actual pace",
+            YEAR,
+            missing="not reached",
+            pace=True,
+            method="at latest * (1 + actual CAGR) ** k: "
+            + REACHED_METHOD
+            + "; null if never at that pace",
+            description="First year the value is >= target (<= when a decrease is wanted) at "
+            "the actual pace, up to the rounding of the projection; null: never.",
+            null_unless="assessed",
+        ),
+    ]
+    verdict: Annotated[
+        str,
+        Field(
+            "Verdict",
+            TEXT,
+            show=False,
+            description="One sentence: the band and the rates behind it, or why the metric is "
+            "not assessed.",
+        ),
+    ]
+    assessed: Annotated[
+        bool,
+        Field(
+            "Assessed",
+            TEXT,
+            show=False,
+            description="True: the two methods were applied; false: they cannot judge the "
+            "metric (see reason).",
+        ),
+    ]
+    reason: Annotated[
+        str | None,
+        Field(
+            "Reason",
+            TEXT,
+            show=False,
+            method=REASON_METHOD,
+            description="Why figures are null: the metric is not assessed, or the target is "
+            "already met (growth_ratio and progress_score null, both bands 'achieved'); null "
+            "when every figure is given.",
+        ),
+    ]
+
+
+class StatusInputs(FigureInputs):
+    """The effective inputs of status."""
+
+    since: Annotated[
+        Year | None,
+        Field(
+            "Since",
+            YEAR,
+            description="--since: the assessment's base year; null: the series' earliest.",
+        ),
+    ]
