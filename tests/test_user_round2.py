@@ -1,0 +1,94 @@
+"""Fresh-user round 2 (notes/tester2.md): each finding's failing input, kept as a test."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+
+
+def _error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("Error:")]
+
+
+# Item 1: a single-valued option given twice with different values is refused, one mechanism.
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (
+            ["gap", "--jobs-baseline", "150k", "--jobs-baseline", "160k", "-m", "jobs"],
+            "--jobs-baseline",
+        ),
+        (["gap", "--exports-target", "40bn", "--exports-target", "50bn"], "--exports-target"),
+        (["project", "--growth", "8%", "--growth", "9%", "-m", "jobs"], "--growth"),
+        (["gap", "--target-year", "2030", "--target-year", "2035"], "--target-year"),
+        (["gap", "--base-year", "2022", "--base-year", "2024"], "--base-year"),
+        (["status", "--since", "2022", "--since", "2024"], "--since"),
+        (["gap", "-f", "csv", "--format", "json"], "--format"),
+        (["--scenario", "a.toml", "--scenario", "b.toml", "gap"], "--scenario"),
+    ],
+)
+def test_repeated_option_with_different_values_is_refused(
+    run_installed: Any, args: list[str], option: str
+) -> None:
+    done = run_installed(*args)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    (line,) = _error_lines(done.stderr)
+    assert option in line and "disagree" in line and "only once" in line
+    assert "Usage: offshoring" in done.stderr
+
+
+def test_repeated_option_with_the_same_value_is_one_value(run_installed: Any) -> None:
+    # 150k twice = 150,000; gap to 270,000 = 120,000
+    done = run_installed(
+        "gap", "--jobs-baseline", "150k", "--jobs-baseline", "150k", "-m", "jobs", "-f", "csv"
+    )
+    assert done.returncode == 0, done.stderr
+    (row,) = csv.DictReader(io.StringIO(done.stdout))
+    assert row["baseline"] == "150000" and row["gap"] == "120000"
+    # 8% and 0.08 are the same rate once read
+    done = run_installed("project", "--growth", "8%", "--growth", "0.08", "-m", "jobs", "--json")
+    assert done.returncode == 0, done.stderr
+
+
+def test_repeated_option_in_process(run: Any) -> None:
+    result = run("status", "--since", "2022", "--since", "2023")
+    assert result.exit_code == 2
+    assert "--since 2022 and --since 2023 disagree" in result.stderr
+
+
+# Item 8: an option missing its value gets the usage line and the Try hint.
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["gap", "--jobs-baseline"], "--jobs-baseline"),
+        (["gap", "-m"], "-m"),
+        (["--scenario"], "--scenario"),
+    ],
+)
+def test_missing_argument_has_usage_hint(run_installed: Any, args: list[str], option: str) -> None:
+    done = run_installed(*args)
+    assert done.returncode == 2
+    assert "Usage: offshoring" in done.stderr and "Try 'offshoring" in done.stderr
+    (line,) = _error_lines(done.stderr)
+    assert f"Option '{option}' requires an argument." in line
+
+
+# Item 14: a mistyped command gets the closest command's name.
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("gapp", "gap"), ("stauts", "status"), ("GAP", "gap")]
+)
+def test_mistyped_command_gets_a_suggestion(run_installed: Any, typed: str, meant: str) -> None:
+    done = run_installed(typed)
+    assert done.returncode == 2
+    (line,) = _error_lines(done.stderr)
+    assert line == f"Error: No such command '{typed}'. Did you mean '{meant}'?"
+
+
+def test_unknown_command_without_close_match(run_installed: Any) -> None:
+    done = run_installed("zzzzzz")
+    assert done.returncode == 2
+    assert _error_lines(done.stderr) == ["Error: No such command 'zzzzzz'."]
