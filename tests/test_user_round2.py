@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -92,3 +93,33 @@ def test_unknown_command_without_close_match(run_installed: Any) -> None:
     done = run_installed("zzzzzz")
     assert done.returncode == 2
     assert _error_lines(done.stderr) == ["Error: No such command 'zzzzzz'."]
+
+
+# Item 13: --increment needs no --metric when the dataset has one indicator.
+HIRES = Path(__file__).parent / "data" / "hires.toml"
+
+
+def test_increment_with_one_indicator_needs_no_metric(run_installed: Any) -> None:
+    done = run_installed("--scenario", str(HIRES), "project", "--increment", "100", "-f", "csv")
+    assert done.returncode == 0, done.stderr
+    (row,) = csv.DictReader(io.StringIO(done.stdout))
+    # 2024 baseline 1,100 + 6 years * 100 = 1,700 in 2030; short of 2,000 by 300;
+    # 300 / 100 = 3 more years: reached in 2033
+    assert row["metric"] == "hires" and row["value_at_target_year"] == "1700"
+    assert row["gap_at_target_year"] == "300" and row["target_reached_year"] == "2033"
+
+
+def test_increment_with_one_indicator_api() -> None:
+    from offshoring_cli.core.resolve import Options
+    from offshoring_cli.reports.project import project_report
+    from offshoring_cli.scenario.validate import load
+
+    (row,) = project_report(Options(dataset=load(str(HIRES))), increment=100).rows
+    assert row["value_at_target_year"] == 1700 and row["target_reached_year"] == 2033
+
+
+def test_increment_with_several_indicators_still_needs_metric(run_installed: Any) -> None:
+    done = run_installed("project", "--increment", "15k")
+    assert done.returncode == 2
+    (line,) = _error_lines(done.stderr)
+    assert "--metric jobs" in line
