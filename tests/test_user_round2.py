@@ -149,3 +149,21 @@ def test_base_year_not_assessed_api() -> None:
     # at the latest year, nothing later to point to: no hint
     (row,) = status_report(Options(metrics=("jobs",), base_year=2024, target_year=2030)).rows
     assert "--since" not in str(row.get("reason") or "")
+
+
+# Item 10: --explain only where a formula is computed; scenario show no longer takes it.
+@pytest.mark.parametrize(
+    "command", [["chart"], ["report"], ["schema", "gap"], ["scenario", "show"]]
+)
+def test_explain_is_refused_where_nothing_is_computed(
+    run_installed: Any, command: list[str]
+) -> None:
+    done = run_installed(*command, "--explain")
+    assert done.returncode == 2
+    assert _error_lines(done.stderr) == ["Error: No such option '--explain'."]
+
+
+def test_explain_taken_by_the_computing_commands(run_installed: Any) -> None:
+    done = run_installed("gap", "-m", "jobs", "--explain", "--json")
+    # jobs: linear increment = 121,500 / 6 = 20,250
+    assert any("121,500 / 6 = 20,250" in line for line in json.loads(done.stdout)["explanation"])
