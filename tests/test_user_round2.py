@@ -167,3 +167,32 @@ def test_explain_taken_by_the_computing_commands(run_installed: Any) -> None:
     done = run_installed("gap", "-m", "jobs", "--explain", "--json")
     # jobs: linear increment = 121,500 / 6 = 20,250
     assert any("121,500 / 6 = 20,250" in line for line in json.loads(done.stdout)["explanation"])
+
+
+# Item 6: an id that is not an id is refused in words, not with a regular expression.
+def test_invalid_ids_are_refused_in_words(run_installed: Any, tmp_path: Path) -> None:
+    text = HIRES.read_text(encoding="utf-8")
+    text = text.replace('id = "hires"', 'id = "Hires-1"').replace(
+        "[sources.survey-2025]", '[sources."survey 2025"]'
+    )
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    done = run_installed("scenario", "validate", str(path))
+    assert done.returncode == 2
+    assert "pattern" not in done.stderr and "^[" not in done.stderr
+    assert (
+        "indicators[0].id: must be an id of lowercase letters, digits and _, starting with a "
+        "letter (e.g. hires_2025)" in done.stderr
+    )
+    assert (
+        "sources['survey 2025']: the key must be an id of letters, digits, _, . and -, "
+        "starting with a letter or a digit (e.g. survey-2025)" in done.stderr
+    )
+
+
+def test_ids_on_the_command_line_are_case_insensitive(run_installed: Any) -> None:
+    # --baseline JOBS=150k is jobs: 270,000 - 150,000 = 120,000
+    done = run_installed("gap", "-m", "Jobs", "--baseline", "JOBS=150k", "-f", "csv")
+    assert done.returncode == 0, done.stderr
+    (row,) = csv.DictReader(io.StringIO(done.stdout))
+    assert row["gap"] == "120000"
