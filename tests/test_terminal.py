@@ -381,7 +381,8 @@ def test_ascii_and_c_locale(encoding: str) -> None:
         formats += [[], ["--json"], ["--explain"]]
     jobs: list[Callable[[], Run]] = []
     for args in COMMANDS.values():
-        jobs += [lambda a=[*args, *extra]: run_pipe(a, env) for extra in formats]
+        takes = [f for f in formats if f != ["--explain"] or list(args[:2]) != ["scenario", "show"]]
+        jobs += [lambda a=[*args, *extra]: run_pipe(a, env) for extra in takes]
         jobs.append(lambda a=args: run_pty(a, 80, env))
     jobs += [
         lambda: run_pty(["status"], 20, env),

@@ -165,7 +165,63 @@ _VALUED = tuple(o for o in _COMMAND_OPTIONS if o not in ("--json", "--explain"))
 """Options of the group, given before the command."""
 
 
-class OffshoringCommand(click.Command):
+class _SingleValued(click.Command):
+    """A command (or group) whose single-valued options may be given twice only with the
+    same value: ``--since 2022 --since 2024`` is refused (exit 2) instead of the last one
+    winning; ``--since 2022 --since 2022`` is one value. Values are compared after their
+    type's conversion (``--growth 8%`` and ``--growth 0.08`` agree). A usage mistake the
+    parser finds without a context (an option missing its value) gets the usage hint too."""
+
+    def make_parser(self, ctx: click.Context) -> Any:
+        parser = super().make_parser(ctx)
+        single: dict[str, click.Parameter] = {}
+        for option in {**parser._long_opt, **parser._short_opt}.values():
+            if option.action == "store" and option.dest:  # keep every value; see _one
+                option.action = "append"
+                single[option.dest] = option.obj
+        parse = parser.parse_args
+
+        def parse_once(args: list[str]) -> Any:
+            opts, rest, order = parse(args)
+            for dest in single.keys() & opts.keys():
+                opts[dest] = _one(ctx, single[dest], opts[dest])
+            return opts, rest, order
+
+        parser.parse_args = parse_once  # type: ignore[method-assign]
+        return parser
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            if error.ctx is None:  # raised by the parser: show the usage line and hint
+                raise click.UsageError(error.message, ctx) from None
+            raise
+
+
+def _one(ctx: click.Context, param: click.Parameter, values: list[Any]) -> Any:
+    """The one value of a single-valued option given ``len(values)`` times.
+
+    Raises:
+        click.UsageError: two values that differ once converted by the option's type.
+    """
+    if len(values) > 1:
+        name = max(param.opts, key=len)
+        seen: dict[str, Any] = {}
+        for value in values:
+            converted = param.type(value, param, ctx) if isinstance(value, str) else value
+            seen.setdefault(repr(converted), value)
+        if len(seen) > 1:
+            import shlex
+
+            first, second = (shlex.quote(str(value)) for value in list(seen.values())[:2])
+            raise click.UsageError(
+                f"{name} {first} and {name} {second} disagree; give {name} only once.", ctx
+            )
+    return values[-1]
+
+
+class OffshoringCommand(_SingleValued):
     """A command that says where a group option goes (``--scenario`` before the command)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -183,7 +239,7 @@ class OffshoringCommand(click.Command):
             raise
 
 
-class OffshoringGroup(click.Group):
+class OffshoringGroup(_SingleValued, click.Group):
     """The top-level group: commands built on demand (:func:`command`), and unexpected
     exceptions turned into one clean ``Error:`` line (exit 1)."""
 
@@ -203,6 +259,20 @@ class OffshoringGroup(click.Group):
                     ctx=ctx,
                 ) from None
             raise
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command ``args[0]`` names; a mistyped name is refused with the closest
+        command's name (``gapp`` -> "Did you mean 'gap'?")."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib
+
+            close = difflib.get_close_matches(name.lower(), list(_MODULES), n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            ctx.fail(f"No such command {name!r}.{hint}")
+        return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in _MODULES:

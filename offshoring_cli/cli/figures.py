@@ -135,7 +135,8 @@ def trajectory(**kwargs: Any) -> None:
     click.option(
         "--increment",
         type=params.INCREMENT,
-        help="Assumed constant addition a year, in the metric's unit (needs one --metric): "
+        help="Assumed constant addition a year, in the metric's unit (needs one --metric "
+        "when the data has several): "
         "15k or 15k jobs for jobs, 2bn or 2bn MAD for exports.",
     ),
     click.option("--until", type=params.YEAR, help="Year to project to. Default: the target year."),
@@ -173,7 +174,9 @@ def _increment(options: Options, increment: Quantity | None) -> float | None:
     """
     if increment is None:
         return None
-    metric = options.metrics[0] if len(options.metrics) == 1 else None
+    from offshoring_cli.reports.project import increment_metric
+
+    metric = increment_metric(options)
     indicator = options.dataset.indicators.get(metric) if metric else None
     if indicator is None:
         return increment.value

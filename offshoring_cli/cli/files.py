@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from offshoring_cli.cli import _LAZY, _options, _run, command
-from offshoring_cli.cli.options import GRAMMAR_HELP, _apply_figure_options_only, output_options
+from offshoring_cli.cli.options import GRAMMAR_HELP, _apply_figure_options_only, format_options
 
 if TYPE_CHECKING:
     from offshoring_cli.core.resolve import Options
@@ -302,10 +302,10 @@ def scenario_validate(path: str) -> None:
 @command(
     "show",
     click.argument("path", required=False),
-    output_options,
+    format_options,
     registry=_SCENARIO,
 )
-def scenario_show(path: str | None, fmt: str | None, as_json: bool, explain: bool) -> None:
+def scenario_show(path: str | None, fmt: str | None, as_json: bool) -> None:
     """Summarise a scenario file (or, without PATH, the dataset in use; PATH - reads standard
     input).
 
@@ -335,7 +335,7 @@ def scenario_show(path: str | None, fmt: str | None, as_json: bool, explain: boo
 
         return dataset_report(options.dataset, shown(origin))
 
-    _run(build, {"fmt": fmt, "as_json": as_json, "explain": explain})
+    _run(build, {"fmt": fmt, "as_json": as_json, "explain": False})  # no formula to explain
 
 
 SCHEMAS = (

@@ -190,6 +190,11 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return _apply(_OUTPUT_OPTIONS, command)
 
 
+def format_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--format and --json, without --explain: for a command that computes no formula."""
+    return _apply(_OUTPUT_OPTIONS[:2], command)
+
+
 def _apply_figure_options_only(command: Callable[..., Any]) -> Callable[..., Any]:
     """The metric, year and override options, without the output options."""
     return _apply(_FIGURE_OPTIONS, command)

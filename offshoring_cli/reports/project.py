@@ -132,6 +132,13 @@ class ProjectInputs(FigureInputs):
     ]
 
 
+def increment_metric(options: Options) -> str | None:
+    """The one metric an increment is for: the one chosen, or the dataset's only indicator
+    when none is chosen; ``None`` when that is not one metric."""
+    metrics = options.metrics or tuple(options.dataset.indicators)
+    return metrics[0] if len(metrics) == 1 else None
+
+
 def project_report(
     options: Options,
     growth: float | None = None,
@@ -156,7 +163,7 @@ def project_report(
     """
     if (growth is None) == (increment is None):
         raise InputError("growth", "give exactly one of {growth} RATE or {increment} N")
-    if increment is not None and len(options.metrics) != 1:
+    if increment is not None and increment_metric(options) is None:
         first, *rest = options.dataset.indicators
         raise InputError(
             "increment",

@@ -69,9 +69,23 @@ def _not_assessable(r: Resolved, start: Observation | None) -> str | None:
     would read as "on track".
     """
     if start is None:
+        series = r.indicator.target.series
+        later = sorted(
+            {
+                o.year
+                for o in r.indicator.observations
+                if o.series == series and o.period == "year" and o.year > r.base_year
+            }
+        )
+        hint = (
+            f" The base year ({r.base_year}) sets the baseline and ends the history; to assess "
+            f"from {r.base_year} to {later[-1]}, give --since {r.base_year} instead."
+            if later
+            else ""
+        )
         return (
-            f"only one whole-year observation of series {r.indicator.target.series!r} "
-            f"({r.base_year}); both methods need two."
+            f"only one whole-year observation of series {series!r} "
+            f"({r.base_year}); both methods need two.{hint}"
         )
     increase = r.indicator.increase
     achieved = r.baseline >= r.target if increase else r.baseline <= r.target

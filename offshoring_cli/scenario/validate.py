@@ -51,10 +51,25 @@ def _path_of(loc: tuple[int | str, ...]) -> str:
     return text or "(top level)"
 
 
+_PATTERNS = {
+    r"^[a-z][a-z0-9_]*$": "an id of lowercase letters, digits and _, starting with a letter "
+    "(e.g. hires_2025)",
+    r"^[A-Za-z0-9][A-Za-z0-9_.-]*$": "an id of letters, digits, _, . and -, starting with a "
+    "letter or a digit (e.g. survey-2025)",
+    r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-03)",
+    r"^https?://\S+$": "an http:// or https:// address without spaces",
+}
+"""Each pattern of the scenario model, in words: what a value that fails it must be."""
+
+
 def _message(error: Any) -> str:
     kind, msg = error["type"], str(error["msg"])
     if error["loc"] and error["loc"][-1] == "[key]":
         return "the key " + _message({**error, "loc": error["loc"][:-1]})
+    if kind == "string_pattern_mismatch":
+        words = _PATTERNS.get(str(error.get("ctx", {}).get("pattern")))
+        if words is not None:
+            return f"must be {words}"
     if kind == "extra_forbidden":
         return "unknown key (check its spelling; see 'offshoring schema scenario')"
     if kind == "missing":
