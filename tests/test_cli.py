@@ -12,7 +12,7 @@ import pytest
 
 import offshoring_cli
 from offshoring_cli import render
-from offshoring_cli.cli import all_commands
+from offshoring_cli.cli.commands import all_commands
 from offshoring_cli.core.resolve import Options, resolve
 from offshoring_cli.reports import Report, growth
 from offshoring_cli.reports import gap as gap_module

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from offshoring_cli.cli import all_commands
+from offshoring_cli.cli.commands import all_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

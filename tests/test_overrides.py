@@ -11,8 +11,8 @@ from typing import Any
 import click
 import pytest
 
-from offshoring_cli.cli import _figures
 from offshoring_cli.cli.options import _complete_metric, _complete_pair
+from offshoring_cli.cli.run import _figures
 from offshoring_cli.core.builtin import BUILTIN
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.errors import InputError

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from offshoring_cli.cli import _run, command, params
+from offshoring_cli.cli import params
+from offshoring_cli.cli.commands import command
 from offshoring_cli.cli.options import (
     GRAMMAR_HELP,
     PROJECT_HELP,
@@ -16,6 +17,7 @@ from offshoring_cli.cli.options import (
     figure_options,
     output_options,
 )
+from offshoring_cli.cli.run import _run
 
 if TYPE_CHECKING:
     from offshoring_cli.core.grammar import Quantity

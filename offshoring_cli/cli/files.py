@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from offshoring_cli.cli import _LAZY, _options, _run, command
+from offshoring_cli.cli.commands import _LAZY, command
 from offshoring_cli.cli.options import GRAMMAR_HELP, _apply_figure_options_only, format_options
+from offshoring_cli.cli.run import _options, _run
 
 if TYPE_CHECKING:
     from offshoring_cli.core.resolve import Options
