@@ -53,3 +53,10 @@ def shown(path: str) -> str:
     if path == STDIN:
         return "standard input"
     return path if path.isprintable() and path.strip() == path and path else repr(path)
+
+
+def exact_number(value: int | float) -> int | float:
+    """TOML floats that hold whole numbers stay exact as ints (26.22e9 -> 26220000000)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
