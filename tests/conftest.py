@@ -13,12 +13,29 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
 
 from offshoring_cli.cli import cli
+
+# Hypothesis profiles: ``offshoring`` by default, ``offshoring-deep`` (25 times as many examples
+# for the property tests and argument fuzzing) with OFFSHORING_DEEP=1.
+settings.register_profile(
+    "offshoring",
+    max_examples=200,
+    deadline=None,  # CI machines vary; a hang is caught by the watchdog below instead
+    # The autouse fixture below only deletes environment variables: safe to share.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "offshoring-deep", parent=settings.get_profile("offshoring"), max_examples=5000
+)
+DEEP = os.environ.get("OFFSHORING_DEEP") == "1"
+settings.load_profile("offshoring-deep" if DEEP else "offshoring")
 
 # Environment variables that change how the CLI renders (colour, width) or fails (debug).
 _INFLUENCES = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM_PROGRAM", "OFFSHORING_DEBUG")
@@ -122,3 +139,77 @@ def watchdog(seconds: float = 5.0) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# A scenario of another sector: "single" has one observation (not assessable), "falling" wants a
+# decrease (100 in 2022, 90 in 2024, target 50 in 2030), "met" already meets its target (148,500
+# in 2024 against 140,000).
+EDGE_SCENARIO = """\
+scenario_version = 1
+name = "edges"
+description = "Metrics at the limits"
+
+[sources.s]
+publisher = "test"
+title = "edge cases"
+date = "2024"
+url = "https://example.invalid/edges"
+
+[[indicators]]
+id = "single"
+label = "Single observation"
+unit = "jobs"
+direction = "increase"
+target = {year = 2030, value = 200, series = "a", source = "s"}
+
+[[indicators.observations]]
+year = 2024
+value = 100
+series = "a"
+source = "s"
+
+[[indicators]]
+id = "falling"
+label = "Falling"
+unit = "t"
+direction = "decrease"
+target = {year = 2030, value = 50, series = "a", source = "s"}
+
+[[indicators.observations]]
+year = 2022
+value = 100
+series = "a"
+source = "s"
+
+[[indicators.observations]]
+year = 2024
+value = 90
+series = "a"
+source = "s"
+
+[[indicators]]
+id = "met"
+label = "Met"
+unit = "jobs"
+direction = "increase"
+target = {year = 2030, value = 140000, series = "a", source = "s"}
+
+[[indicators.observations]]
+year = 2022
+value = 130000
+series = "a"
+source = "s"
+
+[[indicators.observations]]
+year = 2024
+value = 148500
+series = "a"
+source = "s"
+"""
+
+
+@pytest.fixture
+def edges(tmp_path: Path) -> Path:
+    path = tmp_path / "edges.toml"
+    path.write_text(EDGE_SCENARIO, encoding="utf-8")
+    return path

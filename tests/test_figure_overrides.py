@@ -1,6 +1,8 @@
-"""Figure overrides for any indicator: ``--baseline ID=VALUE`` / ``--target ID=VALUE``, with
-``--jobs-baseline`` & co as shorthands of the same mechanism (issue 10, item 3); and a dataset
-whose only indicator is ``hires`` (no jobs, no exports anywhere) through every command."""
+"""Figure overrides for any indicator: ``--baseline ID=VALUE`` and ``--target ID=VALUE`` (and
+the ``--jobs-baseline``-style shorthands), a scenario whose only indicator is ``hires``, the
+completion of indicator ids from the dataset in use, and the warning for an implausible
+figure.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +12,38 @@ from typing import Any
 
 import click
 import pytest
+from helpers import by_metric, error_lines
 
 from offshoring_cli.cli import _figures
 from offshoring_cli.cli.options import _complete_metric, _complete_pair
 from offshoring_cli.core.builtin import BUILTIN
-from offshoring_cli.core.resolve import Options
+from offshoring_cli.core.resolve import Options, resolve
 from offshoring_cli.errors import InputError
 from offshoring_cli.reports.gap import gap_report
+
+
+def test_magnitude_warning(run: Any) -> None:
+    result = run("gap", "--exports-target", "40", "--json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert by_metric(document)["exports"]["target"] == 40
+    assert "did you mean 40bn?" in result.stderr
+    assert result.stderr.startswith("Warning:")
+    assert not error_lines(result.stderr)
+
+
+def test_no_warning_for_plausible_overrides(run: Any) -> None:
+    result = run("gap", "--exports-target", "45bn", "--jobs-baseline", "150k", "--json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_magnitude_warning_for_a_tiny_override() -> None:
+    options = Options(metrics=("exports",), targets={"exports": 1e-320})
+    _, warnings = resolve(options)
+    assert len(warnings) == 1
+    assert "smaller" in warnings[0]
+
 
 HIRES = """\
 scenario_version = 1
