@@ -454,6 +454,7 @@ def invocations(draw: st.DrawFn, command: Command) -> Invocation:
 
 
 def _fuzz(command: Command) -> Any:
+    @pytest.mark.slow
     @settings(max_examples=EXAMPLES)
     @given(invocations(command))
     def test(invocation: Invocation) -> None:

@@ -156,6 +156,7 @@ def test_terminal_chart_has_its_labels() -> None:
     assert "\x1b[" not in out  # not a terminal: no colour codes
 
 
+@pytest.mark.slow
 def test_terminal_chart_falls_back_to_ascii() -> None:
     command = [sys.executable, "-m", "offshoring_cli", "chart", "-m", "exports"]
     env = {"PYTHONIOENCODING": "ascii", "PATH": "/usr/bin:/bin"}

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_readme_examples_are_the_real_output() -> None:
     script = ROOT / "scripts" / "readme_examples.py"
     result = subprocess.run(
@@ -60,6 +61,7 @@ def test_the_group_help_lists_every_command_with_its_own_summary() -> None:
         assert f"{name}  " in listing and first_line in listing, name
 
 
+@pytest.mark.slow
 def test_readme_explain_example_lines_are_the_real_output() -> None:
     # The --explain example is cut ("..."), so the example checker skips it: each of its
     # formula lines must still be a line of the real output (it once read "= 20,250 a year").
@@ -80,6 +82,7 @@ def test_readme_explain_example_lines_are_the_real_output() -> None:
         assert line in real, line
 
 
+@pytest.mark.slow
 def test_the_readme_validation_example_reproduces_from_a_clone() -> None:
     # Once the README showed 'scenario validate broken.toml' with no such file shipped.
     block = re.search(

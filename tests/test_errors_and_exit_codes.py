@@ -158,6 +158,7 @@ def test_absurd_exponent_is_bad_input(run: Any) -> None:
     assert "too large" in line
 
 
+@pytest.mark.slow
 def test_installed_bad_input_exits_2_without_traceback(run_installed: Any) -> None:
     proc = run_installed("gap", "--jobs-baseline", "abc")
     assert proc.returncode == 2
@@ -168,6 +169,7 @@ def test_installed_bad_input_exits_2_without_traceback(run_installed: Any) -> No
     assert "--jobs-baseline" in errors[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "pipeline",
     [
@@ -198,6 +200,7 @@ def test_closed_pipe_is_quiet(
     assert proc.stderr == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", [["gap", "--json"], ["cagr", "--format", "csv"], ["gap"]], ids=" ".join
 )
@@ -298,6 +301,7 @@ def test_no_option_name_in_core_raise_lines() -> None:
 # --- the installed command -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_messages_keep_their_option_names(run_installed: Any) -> None:
     assert last_error(run_installed("status", "-m", "jobs", "--since", "2024")).startswith(
         "Error: --since 2024 must be before the latest year of jobs (2024)"
@@ -307,6 +311,7 @@ def test_messages_keep_their_option_names(run_installed: Any) -> None:
     )
 
 
+@pytest.mark.slow
 def test_missing_extra_has_no_usage_hint(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
@@ -335,6 +340,7 @@ def test_missing_extra_has_no_usage_hint(tmp_path: Path) -> None:
 
 
 # Item 8: error lines that name the input and say what to type.
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "env", "expected"),
     [
@@ -405,6 +411,7 @@ def test_error_lines_name_the_input(
         assert "Usage:" not in done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("redirect", ["/dev/full", "readonly"])
 def test_unusable_stdout_is_named(redirect: str) -> None:
     readonly = redirect == "readonly"
@@ -419,6 +426,7 @@ def test_unusable_stdout_is_named(redirect: str) -> None:
     assert done.stderr.rstrip().endswith("; redirect it to a file or a pipe")
 
 
+@pytest.mark.slow
 def test_stdout_dash_is_checked_up_front() -> None:
     # item 11: '-' as /dev/stdout: refused before any work (exit 2), not after rendering
     with open(os.devnull, "rb") as readonly:
@@ -433,6 +441,7 @@ def test_stdout_dash_is_checked_up_front() -> None:
     )
 
 
+@pytest.mark.slow
 def test_scenario_group_alone_shows_its_help(run_installed: Any) -> None:
     # item 10: like plain 'offshoring': help on stdout, exit 0
     done = run_installed("scenario")
@@ -441,6 +450,7 @@ def test_scenario_group_alone_shows_its_help(run_installed: Any) -> None:
     assert "validate" in done.stdout
 
 
+@pytest.mark.slow
 def test_increment_plausibility_warning(run_installed: Any) -> None:
     # item 16: warned like --jobs-baseline: 2bn / 148,500 = 13,468 times the baseline
     done = run_installed("project", "--increment", "2bn", "-m", "jobs", "--json")
@@ -453,6 +463,7 @@ def test_increment_plausibility_warning(run_installed: Any) -> None:
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
+@pytest.mark.slow
 def test_schema_help_and_missing_name(run_installed: Any) -> None:
     # item 18: the usage line is not broken mid-word; no NAME is one Error line
     usage = run_installed("schema", "--help").stdout.splitlines()[0]
@@ -493,6 +504,7 @@ finally:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["gap", "--json"], ["--help"]])
 def test_ctrl_c_while_importing(args: list[str]) -> None:
     done = subprocess.run(
@@ -504,6 +516,7 @@ def test_ctrl_c_while_importing(args: list[str]) -> None:
     assert done.stdout == ""
 
 
+@pytest.mark.slow
 def test_ctrl_c_after_the_run_is_not_death_by_signal(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", _AFTER_RUN, "report", "-m", "jobs", "-o", "-"],

@@ -99,6 +99,7 @@ def _json(run_installed: Any, *args: str) -> dict[str, Any]:
     return document
 
 
+@pytest.mark.slow
 def test_hires_gap_with_overrides(run_installed: Any, hires: str) -> None:
     doc = _json(run_installed, "--scenario", hires, "gap", *OVERRIDES, "--json")
     assert doc["inputs"]["overrides"] == {"hires_baseline": 1200, "hires_target": 2000}
@@ -110,6 +111,7 @@ def test_hires_gap_with_overrides(run_installed: Any, hires: str) -> None:
     assert row["required_cagr"] == pytest.approx(0.088867, abs=1e-6)
 
 
+@pytest.mark.slow
 def test_hires_status_and_cagr_with_overrides(run_installed: Any, hires: str) -> None:
     doc = _json(run_installed, "--scenario", hires, "status", *OVERRIDES, "--json")
     (row,) = doc["results"]
@@ -121,6 +123,7 @@ def test_hires_status_and_cagr_with_overrides(run_installed: Any, hires: str) ->
     assert doc["results"][0]["actual_cagr"] == pytest.approx(0.224745, abs=1e-6)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -137,6 +140,7 @@ def test_hires_every_json_command(run_installed: Any, hires: str, args: tuple[st
     assert doc["results"]
 
 
+@pytest.mark.slow
 def test_hires_project_increment_reaches_target(run_installed: Any, hires: str) -> None:
     doc = _json(
         run_installed, "--scenario", hires, "project", "--increment", "100", "-m", "hires",
@@ -149,6 +153,7 @@ def test_hires_project_increment_reaches_target(run_installed: Any, hires: str) 
     assert row["target_reached_year"] == 2032
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -165,12 +170,14 @@ def test_hires_text_commands(run_installed: Any, hires: str, args: tuple[str, ..
     assert "jobs" not in done.stdout.lower() and "exports" not in done.stdout.lower()
 
 
+@pytest.mark.slow
 def test_hires_segments_refused_clearly(run_installed: Any, hires: str) -> None:
     done = run_installed("--scenario", hires, "segments")
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == "Error: the dataset 'hiring' has no segments"
 
 
+@pytest.mark.slow
 def test_hires_counts_are_whole_people(run_installed: Any, hires: str) -> None:
     done = run_installed("--scenario", hires, "gap", "--baseline", "hires=1.5")
     assert done.returncode == 2
@@ -184,6 +191,7 @@ def test_hires_counts_are_whole_people(run_installed: Any, hires: str) -> None:
     assert doc["results"][0]["baseline"] == 1500
 
 
+@pytest.mark.slow
 def test_unknown_id_lists_the_dataset_ids(run_installed: Any, hires: str) -> None:
     done = run_installed("--scenario", hires, "gap", "--jobs-baseline", "150k")
     assert done.returncode == 2
@@ -198,6 +206,7 @@ def test_unknown_id_lists_the_dataset_ids(run_installed: Any, hires: str) -> Non
     )
 
 
+@pytest.mark.slow
 def test_shorthand_and_generic_agree_or_are_refused(run_installed: Any) -> None:
     same = _json(run_installed, "gap", "-m", "jobs", "--jobs-baseline", "150k",
                  "--baseline", "jobs=150,000", "--json")  # fmt: skip
@@ -211,6 +220,7 @@ def test_shorthand_and_generic_agree_or_are_refused(run_installed: Any) -> None:
     )
 
 
+@pytest.mark.slow
 def test_generic_equals_shorthand_for_builtin(run_installed: Any) -> None:
     generic = _json(run_installed, "gap", "--baseline", "exports=27bn", "--target",
                     "jobs=300k", "--json")  # fmt: skip
@@ -222,12 +232,14 @@ def test_generic_equals_shorthand_for_builtin(run_installed: Any) -> None:
     assert rows["exports"]["baseline"] == 27_000_000_000
 
 
+@pytest.mark.slow
 def test_pair_without_equals_is_refused(run_installed: Any) -> None:
     done = run_installed("gap", "--baseline", "jobs")
     assert done.returncode == 2
     assert "Error: Invalid value for '--baseline': 'jobs' is not ID=VALUE" in done.stderr
 
 
+@pytest.mark.slow
 def test_magnitude_warning_names_the_generic_option(run_installed: Any, hires: str) -> None:
     done = run_installed("--scenario", hires, "gap", "--baseline", "hires=2", "--json")
     assert done.returncode == 0

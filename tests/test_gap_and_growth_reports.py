@@ -14,6 +14,7 @@ import pytest
 from helpers import SOURCE_URL, by_metric, only_row, parse_json, proc_json
 
 
+@pytest.mark.slow
 def test_headline_figures_are_unchanged(run_installed: Any) -> None:
     # jobs 2022 -> 2024 -> 2030: R 0.7191, Q 0.6525, reached 2033 (README).
     jobs = only_row(proc_json(run_installed("status", "--json", "--metric", "jobs")), "jobs")
@@ -25,6 +26,7 @@ def test_headline_figures_are_unchanged(run_installed: Any) -> None:
     assert round(jobs["shortfall_at_target_year"]) == 48_652
 
 
+@pytest.mark.slow
 def test_installed_cagr_of_a_target_already_met(run_installed: Any) -> None:
     args = ("cagr", "--jobs-target", "120k", "--metric", "jobs", "--json")
     row = only_row(proc_json(run_installed(*args)), "jobs")
@@ -290,6 +292,7 @@ def _results(stdout: str) -> dict[str, dict[str, Any]]:
     return {row["metric"]: row for row in json.loads(stdout)["results"]}
 
 
+@pytest.mark.slow
 def test_installed_gap_json(run_installed: Any) -> None:
     proc = run_installed("gap", "--json")
     assert proc.returncode == 0, proc.stderr
@@ -303,6 +306,7 @@ def test_installed_gap_json(run_installed: Any) -> None:
     assert rows["exports"]["required_cagr"] == pytest.approx(0.072930, abs=SIX_DECIMALS)
 
 
+@pytest.mark.slow
 def test_installed_cagr_json(run_installed: Any) -> None:
     proc = run_installed("cagr", "--json", "--metric", "jobs")
     assert proc.returncode == 0, proc.stderr

@@ -95,6 +95,7 @@ def test_every_command_has_the_output_options() -> None:
         assert {"--format", "--json"} <= options, name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["gap", "--json"], ["cagr", "--format", "csv"], ["--version"]])
 def test_python_m_gives_identical_output(
     run_installed: Any, subprocess_env: dict[str, str], tmp_path: Path, args: list[str]

@@ -13,6 +13,7 @@ from helpers import README
 from offshoring_cli.cli import params
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("typed", "value"),
     # milliard(s): 26.22 * 10^9 = 26,220,000,000
@@ -24,6 +25,7 @@ def test_md_and_mds_are_milliards(run_installed: RunInstalled, typed: str, value
     assert f'"baseline": {value},' in done.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("typed", ["26.2 MMDH", "850 MDH", "26.2MMDH"])
 def test_mmdh_and_mdh_are_refused_not_guessed(run_installed: RunInstalled, typed: str) -> None:
     # MMDH (milliards of dirhams) and MDH (millions of dirhams) are 1,000 apart: neither is read.

@@ -46,6 +46,7 @@ def rich_modules(args: list[str], env: dict[str, str], cwd: Path) -> list[str]:
     return modules
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -65,6 +66,7 @@ def test_rich_not_imported(args: list[str], subprocess_env: dict[str, str], tmp_
     assert rich_modules(args, subprocess_env, tmp_path) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["gap"], ["cagr", "--format", "table"]], ids=" ".join)
 def test_rich_imported_for_a_table(
     args: list[str], subprocess_env: dict[str, str], tmp_path: Path
@@ -93,6 +95,7 @@ def _imported(*args: str) -> str:
     return result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [("gap", "--json"), ("status", "--json"), ("--help",)])
 def test_without_a_scenario_no_validation_or_toml_library_is_imported(
     args: tuple[str, ...],
@@ -100,6 +103,7 @@ def test_without_a_scenario_no_validation_or_toml_library_is_imported(
     assert _imported(*args) == ""
 
 
+@pytest.mark.slow
 def test_with_a_scenario_the_validation_library_is_imported() -> None:
     assert "pydantic" in _imported("--scenario", str(EXAMPLE), "gap", "--json")
 
@@ -116,6 +120,7 @@ print(sorted({m.split(".")[0] for m in sys.modules} & {"matplotlib", "plotext"})
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["gap"], ["status", "--json"], ["trajectory"], ["--help"]])
 def test_other_commands_never_import_the_plotting_libraries(args: list[str]) -> None:
     result = subprocess.run(
@@ -124,6 +129,7 @@ def test_other_commands_never_import_the_plotting_libraries(args: list[str]) -> 
     assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow
 def test_cli_does_not_import_the_schema_sources() -> None:
     code = (
         "import sys\n"

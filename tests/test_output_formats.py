@@ -97,6 +97,7 @@ ENVIRONMENTS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["gap", "--json"], ["cagr", "--format", "csv"]])
 def test_machine_output_ignores_terminal_settings(
     offshoring_cmd: list[str], subprocess_env: dict[str, str], tmp_path: Path, args: list[str]
@@ -158,6 +159,7 @@ def _no_markup(text: str) -> None:
     assert " | x | " not in text  # a pipe in a label never breaks a table cell
 
 
+@pytest.mark.slow
 def test_report_title_escapes_markdown(run_installed: Any, evil: str) -> None:
     result = run_installed("--scenario", evil, "report", "-m", "jobs")
     assert result.returncode == 0, result.stderr
@@ -233,6 +235,7 @@ def test_csv_cell_rules() -> None:
     assert _csv_cell(True) == "true"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "markdown", "json"])
 def test_documents_are_utf8_whatever_stdout_encoding(
     run_installed: Any, tmp_path: Path, fmt: str
@@ -249,6 +252,7 @@ def test_documents_are_utf8_whatever_stdout_encoding(
         assert "Emplois délocalisés" in result.stdout
 
 
+@pytest.mark.slow
 def test_table_on_an_ascii_stdout_escapes_with_a_warning(
     run_installed: Any, tmp_path: Path
 ) -> None:

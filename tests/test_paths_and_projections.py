@@ -111,6 +111,7 @@ def test_sensitivity_custom_years_and_changes(run: RunCli) -> None:
     assert set(rows[0]) >= {"required_cagr_target_minus_10pct", "required_cagr_target_as_set"}
 
 
+@pytest.mark.slow
 def test_installed_trajectory_of_a_single_observation_reads_n_a(
     run_installed: Any, edges: Path
 ) -> None:
@@ -124,6 +125,7 @@ def test_installed_trajectory_of_a_single_observation_reads_n_a(
     assert all(r["reason"] and r["actual_pace_path"] is None for r in document["results"])
 
 
+@pytest.mark.slow
 def test_installed_trajectory_before_the_base_year_stays_blank(run_installed: Any) -> None:
     # jobs has history (2022): before the base year 2024 no path exists, which is not "n/a".
     proc = run_installed("trajectory", "--metric", "jobs", "-f", "markdown")
@@ -136,6 +138,7 @@ def test_installed_trajectory_before_the_base_year_stays_blank(run_installed: An
     assert row["reason"] is None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("growth", "value", "shortfall"),
     [

@@ -612,6 +612,7 @@ def test_project_at_the_required_rate_reaches_the_target_in_the_target_year(
     assert row["target_reached_year"] == 2030
 
 
+@pytest.mark.slow
 def test_installed_project_fed_the_rate_gap_reports_gives_2030(run_installed: Any) -> None:
     # The "done when": the rate gap --json prints, fed back to project --growth.
     exports = only_row(proc_json(run_installed("gap", "--json", "--metric", "exports")), "exports")
@@ -628,6 +629,7 @@ def test_installed_project_fed_the_rate_gap_reports_gives_2030(run_installed: An
     assert row["gap_at_target_year"] == 0  # was 1.52587890625e-05
 
 
+@pytest.mark.slow
 def test_installed_project_at_the_linear_increment_gives_2030(run_installed: Any) -> None:
     # 13.78e9 / 6 = 2,296,666,666.67 MAD a year (a float): 26.22e9 + 6 * that = 40e9 in 2030.
     exports = only_row(proc_json(run_installed("gap", "--json", "--metric", "exports")), "exports")
@@ -640,6 +642,7 @@ def test_installed_project_at_the_linear_increment_gives_2030(run_installed: Any
     assert row["gap_at_target_year"] == 0
 
 
+@pytest.mark.slow
 def test_installed_trajectory_paths_end_on_the_target(run_installed: Any) -> None:
     document = proc_json(run_installed("trajectory", "--json"))
     for metric, target in (("jobs", 270_000), ("exports", EXPORTS_TARGET)):

@@ -339,6 +339,7 @@ def _set_exports_baseline(value: Any) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.slow
 def test_a_tiny_value_is_refused_with_its_key_path(tmp_path: Path) -> None:
     # Once valid, shown as "Baseline: 0 jobs", and five commands failed later.
     path = write(tmp_path, toml(set_jobs_baseline(1e-300)))
@@ -494,6 +495,7 @@ def test_text_fields_refuse_control_characters(
     assert problem.startswith(f"{where}: holds a control character (U+{ord(control[0]):04X}")
 
 
+@pytest.mark.slow
 def test_an_escape_sequence_never_reaches_the_terminal(tmp_path: Path) -> None:
     # Once printed raw in tables, CSV, Markdown and the brief.
     data = seed()
@@ -548,6 +550,7 @@ def test_a_number_of_the_wrong_type_is_one_problem_saying_what_to_write(
     assert problems_of(data) == [f"indicators[0].observations[1].value: {problem}"]
 
 
+@pytest.mark.slow
 def test_a_year_in_quotes_is_one_problem_with_the_fix(tmp_path: Path) -> None:
     path = write(tmp_path, SEED_TEXT.replace("\nyear = 2022\n", '\nyear = "2022"\n', 1))
     refused(

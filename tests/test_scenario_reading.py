@@ -67,6 +67,7 @@ def fifo(tmp_path: Path) -> Iterator[Path]:
 # --- only a regular file, or standard input ---------------------------------------------------
 
 
+@pytest.mark.slow
 @posix_only
 def test_dev_zero_is_refused_within_a_second_by_the_installed_command() -> None:
     # Once grew past 5 GB of memory: /dev/zero never ends.
@@ -77,6 +78,7 @@ def test_dev_zero_is_refused_within_a_second_by_the_installed_command() -> None:
     assert seconds < 1.0, seconds
 
 
+@pytest.mark.slow
 @posix_only
 def test_a_fifo_without_a_writer_is_refused_within_a_second(fifo: Path) -> None:
     # Once waited for ever for a writer.
@@ -151,6 +153,7 @@ def test_standard_input_is_read_for_a_dash() -> None:
     assert json.loads(shown.stdout)["inputs"]["origin"] == "standard input"
 
 
+@pytest.mark.slow
 def test_standard_input_through_the_installed_command() -> None:
     done, _ = installed("--scenario", "-", "gap", "-m", "jobs", "--json", stdin=SEED_TEXT.encode())
     assert done.returncode == 0, done.stderr
@@ -167,6 +170,7 @@ def test_standard_input_is_capped_too() -> None:
     assert invoke_cli("--scenario", "-", "gap", stdin=_padded(CAP)).exit_code == 0
 
 
+@pytest.mark.slow
 @posix_only
 def test_dev_zero_on_standard_input_stops_at_the_cap() -> None:
     with open("/dev/zero", "rb") as zero:
@@ -200,6 +204,7 @@ DEEP = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", DEEP.values(), ids=DEEP.keys())
 def test_a_deeply_nested_file_is_refused_with_one_line(tmp_path: Path, text: str) -> None:
     # Once exit 1: "unexpected failure: RecursionError".
@@ -253,6 +258,7 @@ def test_a_file_of_too_many_values_is_refused_with_one_line(tmp_path: Path) -> N
     refused(over, "(top level): holds over 10,000 values (keys and array items)")
 
 
+@pytest.mark.slow
 def test_thousands_of_empty_tables_are_refused_fast(tmp_path: Path) -> None:
     # Once 37 s and 110 MB of messages: 1.7 million problems, 5 per empty table.
     tables = ",".join("{}" for _ in range(340_000))
@@ -321,6 +327,7 @@ def test_binary_data_is_named(tmp_path: Path) -> None:
     refused(write(tmp_path, b"name = 1\n\x00\x01"), "holds a NUL byte at line 2, column 1")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
@@ -340,6 +347,7 @@ def test_an_empty_path_is_refused(args: list[str], fragment: str) -> None:
     assert "or - for standard input" in line
 
 
+@pytest.mark.slow
 def test_an_empty_environment_variable_is_unset_and_a_blank_one_refused() -> None:
     builtin = invoke_cli("gap", "--json").stdout
     assert invoke_cli("gap", "--json", env={"OFFSHORING_SCENARIO": ""}).stdout == builtin
@@ -479,6 +487,7 @@ def _check_hostile(content: bytes, args: list[str], tmp: Path) -> None:
         assert not [line for line in result.stderr.splitlines() if line.startswith("Error")], why
 
 
+@pytest.mark.slow
 @settings(
     max_examples=5000 if os.environ.get("OFFSHORING_DEEP") == "1" else 300,
     deadline=None,
@@ -505,6 +514,7 @@ HOSTILE_INSTALLED = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("content", HOSTILE_INSTALLED.values(), ids=HOSTILE_INSTALLED.keys())
 def test_hostile_files_through_the_installed_command(tmp_path: Path, content: bytes) -> None:
     path = write(tmp_path, content)

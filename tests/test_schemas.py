@@ -70,6 +70,7 @@ def script_module() -> ModuleType:
 # (a) the shipped files are what scripts/schemas.py writes
 
 
+@pytest.mark.slow
 def test_shipped_schemas_are_up_to_date() -> None:
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--check"],
@@ -686,6 +687,7 @@ BROKEN_OUTPUTS: list[tuple[str, str, tuple[str, ...], Callable[[Document], None]
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "args", "change"),
     [case[1:] for case in BROKEN_OUTPUTS],
@@ -702,6 +704,7 @@ def test_broken_output_is_rejected(
     assert problems(name, broken) != []
 
 
+@pytest.mark.slow
 def test_gap_document_with_a_string_for_a_number_is_rejected() -> None:
     document = real("gap")
     document["results"][0]["gap"] = "121,500"
@@ -752,6 +755,7 @@ def test_a_field_without_a_field_is_refused() -> None:
         fields_of(Bare)
 
 
+@pytest.mark.slow
 def test_methods_in_json_come_from_the_row_fields() -> None:
     # gap's methods: one per field that gives one, in the row's order (periods first)
     document = real("gap")
@@ -768,6 +772,7 @@ def test_methods_in_json_come_from_the_row_fields() -> None:
     assert real("scenario", "show")["methods"] == {}
 
 
+@pytest.mark.slow
 def test_bands_are_written_from_the_thresholds() -> None:
     from offshoring_cli.core import methods
 
@@ -788,6 +793,7 @@ def test_bands_are_written_from_the_thresholds() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_misspelt_row_key_is_a_type_error() -> None:
     from mypy import api
 

@@ -64,6 +64,7 @@ def test_segments_may_add_up_to_between_a_thousandth_and_twice_their_figure(
         assert line.startswith("segments.items: the segments add up to ")
 
 
+@pytest.mark.slow
 def test_the_segments_value_column_is_headed_by_the_indicators_label(tmp_path: Path) -> None:
     # A scenario whose segments split 'hires' (people): the column says what they are.
     text = SEED_TEXT.replace('label = "Offshoring jobs"', 'label = "Apprentice hires"')

@@ -535,6 +535,7 @@ def test_api_a_single_observation_gives_n_a_and_a_reason(edges: Path) -> None:
     assert cagr["actual_cagr"] is None and "no actual growth" in cagr["reason"]
 
 
+@pytest.mark.slow
 def test_installed_status_of_a_single_observation_reads_n_a(
     run_installed: Any, edges: Path
 ) -> None:
@@ -557,6 +558,7 @@ def test_installed_status_of_a_single_observation_reads_n_a(
     assert rows[0]["target_reached_year"] == "" and rows[0]["reason"] == row["reason"]
 
 
+@pytest.mark.slow
 def test_installed_status_with_a_base_year_leaving_one_observation(run_installed: Any) -> None:
     # --base-year 2022 leaves jobs with the 2022 figure only: not assessed, n/a, with a reason.
     base = ("status", "--base-year", "2022", "--metric", "jobs")
@@ -583,6 +585,7 @@ def test_api_a_target_already_met_has_no_ratio_and_no_score() -> None:
     assert d.achieved and d.growth_ratio is None and d.progress_score is None
 
 
+@pytest.mark.slow
 def test_installed_status_of_a_target_already_met(run_installed: Any) -> None:
     base = ("status", "--jobs-target", "120k", "--metric", "jobs")
     row = only_row(proc_json(run_installed(*base, "--json")), "jobs")
@@ -598,6 +601,7 @@ def test_installed_status_of_a_target_already_met(run_installed: Any) -> None:
     assert rows[0]["reason"] == row["reason"]
 
 
+@pytest.mark.slow
 def test_installed_status_of_the_issue_reproducer(run_installed: Any) -> None:
     # --jobs-target 140000 --since 2022: 148,500 >= 140,000, met; R was 7.39.
     args = ("status", "--jobs-target", "140000", "--since", "2022", "-m", "jobs", "--json")
@@ -629,6 +633,7 @@ def test_api_shortfall_of_an_increase_keeps_its_sign() -> None:
     assert row["gap_at_target_year"] < 0
 
 
+@pytest.mark.slow
 def test_installed_status_of_a_decrease(run_installed: Any, edges: Path) -> None:
     base = ("--scenario", str(edges), "status", "-m", "falling")
     row = only_row(proc_json(run_installed(*base, "--json")), "falling")
@@ -638,6 +643,7 @@ def test_installed_status_of_a_decrease(run_installed: Any, edges: Path) -> None
     assert _markdown_cells(markdown, "Shortfall (+ = short of target)") == ["15.61 t"]
 
 
+@pytest.mark.slow
 def test_the_shortfall_method_says_which_sign_means_what(run_installed: Any) -> None:
     methods = proc_json(run_installed("status", "--json"))["methods"]
     assert "positive: short of the target" in methods["shortfall_at_target_year"]
