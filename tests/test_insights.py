@@ -36,6 +36,7 @@ def _insights(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
 # a sector of its own: hires only, with its own declared claim
 
 
+@pytest.mark.slow
 def test_hires_only_scenario_gets_its_declared_claim_through_the_installed_command(
     run_installed: RunInstalled,
 ) -> None:

@@ -1,6 +1,8 @@
-"""Figure overrides for any indicator: ``--baseline ID=VALUE`` / ``--target ID=VALUE``, with
-``--jobs-baseline`` & co as shorthands of the same mechanism (issue 10, item 3); and a dataset
-whose only indicator is ``hires`` (no jobs, no exports anywhere) through every command."""
+"""Figure overrides for any indicator: ``--baseline ID=VALUE`` and ``--target ID=VALUE`` (and
+the ``--jobs-baseline``-style shorthands), a scenario whose only indicator is ``hires``, the
+completion of indicator ids from the dataset in use, and the warning for an implausible
+figure.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +12,38 @@ from typing import Any
 
 import click
 import pytest
+from helpers import by_metric, error_lines
 
 from offshoring_cli.cli.options import _complete_metric, _complete_pair
 from offshoring_cli.cli.run import _figures
 from offshoring_cli.core.builtin import BUILTIN
-from offshoring_cli.core.resolve import Options
+from offshoring_cli.core.resolve import Options, resolve
 from offshoring_cli.errors import InputError
 from offshoring_cli.reports.gap import gap_report
+
+
+def test_magnitude_warning(run: Any) -> None:
+    result = run("gap", "--exports-target", "40", "--json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert by_metric(document)["exports"]["target"] == 40
+    assert "did you mean 40bn?" in result.stderr
+    assert result.stderr.startswith("Warning:")
+    assert not error_lines(result.stderr)
+
+
+def test_no_warning_for_plausible_overrides(run: Any) -> None:
+    result = run("gap", "--exports-target", "45bn", "--jobs-baseline", "150k", "--json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_magnitude_warning_for_a_tiny_override() -> None:
+    options = Options(metrics=("exports",), targets={"exports": 1e-320})
+    _, warnings = resolve(options)
+    assert len(warnings) == 1
+    assert "smaller" in warnings[0]
+
 
 HIRES = """\
 scenario_version = 1
@@ -72,6 +99,7 @@ def _json(run_installed: Any, *args: str) -> dict[str, Any]:
     return document
 
 
+@pytest.mark.slow
 def test_hires_gap_with_overrides(run_installed: Any, hires: str) -> None:
     doc = _json(run_installed, "--scenario", hires, "gap", *OVERRIDES, "--json")
     assert doc["inputs"]["overrides"] == {"hires_baseline": 1200, "hires_target": 2000}
@@ -83,6 +111,7 @@ def test_hires_gap_with_overrides(run_installed: Any, hires: str) -> None:
     assert row["required_cagr"] == pytest.approx(0.088867, abs=1e-6)
 
 
+@pytest.mark.slow
 def test_hires_status_and_cagr_with_overrides(run_installed: Any, hires: str) -> None:
     doc = _json(run_installed, "--scenario", hires, "status", *OVERRIDES, "--json")
     (row,) = doc["results"]
@@ -94,6 +123,7 @@ def test_hires_status_and_cagr_with_overrides(run_installed: Any, hires: str) ->
     assert doc["results"][0]["actual_cagr"] == pytest.approx(0.224745, abs=1e-6)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -110,6 +140,7 @@ def test_hires_every_json_command(run_installed: Any, hires: str, args: tuple[st
     assert doc["results"]
 
 
+@pytest.mark.slow
 def test_hires_project_increment_reaches_target(run_installed: Any, hires: str) -> None:
     doc = _json(
         run_installed, "--scenario", hires, "project", "--increment", "100", "-m", "hires",
@@ -122,6 +153,7 @@ def test_hires_project_increment_reaches_target(run_installed: Any, hires: str) 
     assert row["target_reached_year"] == 2032
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -138,12 +170,14 @@ def test_hires_text_commands(run_installed: Any, hires: str, args: tuple[str, ..
     assert "jobs" not in done.stdout.lower() and "exports" not in done.stdout.lower()
 
 
+@pytest.mark.slow
 def test_hires_segments_refused_clearly(run_installed: Any, hires: str) -> None:
     done = run_installed("--scenario", hires, "segments")
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == "Error: the dataset 'hiring' has no segments"
 
 
+@pytest.mark.slow
 def test_hires_counts_are_whole_people(run_installed: Any, hires: str) -> None:
     done = run_installed("--scenario", hires, "gap", "--baseline", "hires=1.5")
     assert done.returncode == 2
@@ -157,6 +191,7 @@ def test_hires_counts_are_whole_people(run_installed: Any, hires: str) -> None:
     assert doc["results"][0]["baseline"] == 1500
 
 
+@pytest.mark.slow
 def test_unknown_id_lists_the_dataset_ids(run_installed: Any, hires: str) -> None:
     done = run_installed("--scenario", hires, "gap", "--jobs-baseline", "150k")
     assert done.returncode == 2
@@ -171,6 +206,7 @@ def test_unknown_id_lists_the_dataset_ids(run_installed: Any, hires: str) -> Non
     )
 
 
+@pytest.mark.slow
 def test_shorthand_and_generic_agree_or_are_refused(run_installed: Any) -> None:
     same = _json(run_installed, "gap", "-m", "jobs", "--jobs-baseline", "150k",
                  "--baseline", "jobs=150,000", "--json")  # fmt: skip
@@ -184,6 +220,7 @@ def test_shorthand_and_generic_agree_or_are_refused(run_installed: Any) -> None:
     )
 
 
+@pytest.mark.slow
 def test_generic_equals_shorthand_for_builtin(run_installed: Any) -> None:
     generic = _json(run_installed, "gap", "--baseline", "exports=27bn", "--target",
                     "jobs=300k", "--json")  # fmt: skip
@@ -195,12 +232,14 @@ def test_generic_equals_shorthand_for_builtin(run_installed: Any) -> None:
     assert rows["exports"]["baseline"] == 27_000_000_000
 
 
+@pytest.mark.slow
 def test_pair_without_equals_is_refused(run_installed: Any) -> None:
     done = run_installed("gap", "--baseline", "jobs")
     assert done.returncode == 2
     assert "Error: Invalid value for '--baseline': 'jobs' is not ID=VALUE" in done.stderr
 
 
+@pytest.mark.slow
 def test_magnitude_warning_names_the_generic_option(run_installed: Any, hires: str) -> None:
     done = run_installed("--scenario", hires, "gap", "--baseline", "hires=2", "--json")
     assert done.returncode == 0

@@ -1,12 +1,17 @@
-"""The README keeps up with the tool: real example outputs, every command, the quick start."""
+"""The README and the shipped examples: every README example is the real output, every command
+has a section, the quick start is two commands, exit codes are documented, and the validation
+example reproduces from a clone.
+"""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import clean_environ, offshoring_command
 
 from offshoring_cli.cli.commands import all_commands
 
@@ -14,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_readme_examples_are_the_real_output() -> None:
     script = ROOT / "scripts" / "readme_examples.py"
     result = subprocess.run(
@@ -55,6 +61,7 @@ def test_the_group_help_lists_every_command_with_its_own_summary() -> None:
         assert f"{name}  " in listing and first_line in listing, name
 
 
+@pytest.mark.slow
 def test_readme_explain_example_lines_are_the_real_output() -> None:
     # The --explain example is cut ("..."), so the example checker skips it: each of its
     # formula lines must still be a line of the real output (it once read "= 20,250 a year").
@@ -73,3 +80,25 @@ def test_readme_explain_example_lines_are_the_real_output() -> None:
     ).stdout.splitlines()
     for line in shown:
         assert line in real, line
+
+
+@pytest.mark.slow
+def test_the_readme_validation_example_reproduces_from_a_clone() -> None:
+    # Once the README showed 'scenario validate broken.toml' with no such file shipped.
+    block = re.search(
+        r"```console\n\$ (offshoring scenario validate examples/broken\.toml)\n(.*?)```",
+        README,
+        re.S,
+    )
+    assert block is not None
+    done = subprocess.run(
+        [*offshoring_command(), *block[1].split()[1:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=clean_environ(),
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == block[2]

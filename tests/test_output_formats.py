@@ -1,16 +1,125 @@
-"""What the row records give every output: Markdown that holds no markup from the data, CSV
-cells a spreadsheet cannot run, exact sensitivity columns, numbers that read right at the
-edges (fresh-user findings 4, 13, 14, 15)."""
+"""Output formats: every command in every format, one CSV header, Markdown escaping, CSV cells
+that never run as formulas, UTF-8 documents whatever the terminal, numbers as they are shown
+(minus zero, -100 %, years past 9999, huge values, singular units), and machine output that
+ignores terminal settings.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import RunCli
+from helpers import SOURCE_URL, parse_json
+
+from offshoring_cli import render
+
+COMMANDS = [
+    ("status",),
+    ("trajectory",),
+    ("project", "--growth", "8%"),
+    ("sensitivity",),
+    ("segments",),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_every_command_in_every_format(run: RunCli, command: tuple[str, ...], fmt: str) -> None:
+    result = run(*command, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    assert "\x1b" not in result.stdout
+    if fmt == "json":
+        json.loads(result.stdout)
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(result.stdout)))
+        assert len({len(row) for row in rows}) == 1  # rectangular
+    if fmt == "markdown":
+        assert result.stdout.splitlines()[2].startswith("| ")
+
+
+@pytest.mark.parametrize("command", ["gap", "cagr"])
+def test_csv_one_header_and_one_row_per_metric(run: Any, command: str) -> None:
+    result = run(command, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert len(rows) == 3  # header + jobs + exports
+    header = rows[0]
+    assert header[0] == "metric"
+    records = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["metric"] for r in records] == ["jobs", "exports"]
+    assert len(set(header)) == len(header)
+    # the CSV carries the same keys as the JSON results
+    document = parse_json(run(command, "--json"))
+    assert header == list(document["results"][0])
+
+
+@pytest.mark.parametrize("columns", ["20", "40", "80", "200"])
+def test_table_never_cuts_numbers(run: Any, columns: str) -> None:
+    result = run("gap", env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    for text in ("121,500 jobs", "13.78 bn MAD", "10.48 %", SOURCE_URL):
+        assert text in result.stdout, (columns, text)
+
+
+def test_every_format_has_a_renderer() -> None:
+    for fmt in render.FORMATS:
+        assert fmt == "table" or fmt in render.RENDERERS, fmt
+    assert set(render.RENDERERS) <= set(render.FORMATS)
+
+
+@pytest.mark.parametrize("command", ["gap", "cagr"])
+@pytest.mark.parametrize("fmt", render.FORMATS)
+def test_every_format_works_for_every_command(run: Any, command: str, fmt: str) -> None:
+    result = run(command, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    assert result.stderr == ""
+
+
+def test_json_with_format_json_agrees(run: Any) -> None:
+    assert run("gap", "--json", "--format", "json").stdout == run("gap", "--json").stdout
+
+
+ENVIRONMENTS = {
+    "plain": {},
+    "COLUMNS=20": {"COLUMNS": "20"},
+    "COLUMNS=300": {"COLUMNS": "300"},
+    "NO_COLOR": {"NO_COLOR": "1"},
+    "FORCE_COLOR": {"FORCE_COLOR": "1"},
+    "all": {"FORCE_COLOR": "1", "COLUMNS": "20", "TERM": "xterm-256color"},
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["gap", "--json"], ["cagr", "--format", "csv"]])
+def test_machine_output_ignores_terminal_settings(
+    offshoring_cmd: list[str], subprocess_env: dict[str, str], tmp_path: Path, args: list[str]
+) -> None:
+    outputs = {}
+    for name, extra in ENVIRONMENTS.items():
+        proc = subprocess.run(
+            [*offshoring_cmd, *args],
+            capture_output=True,
+            env={**subprocess_env, **extra},
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert b"\x1b" not in proc.stdout, name
+        assert proc.stderr == b"", name
+        outputs[name] = proc.stdout
+    assert len(set(outputs.values())) == 1, "output depends on COLUMNS / NO_COLOR / FORCE_COLOR"
+    if "--json" in args:
+        json.loads(outputs["plain"])
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds" / "morocco-offshoring.toml"
@@ -50,6 +159,7 @@ def _no_markup(text: str) -> None:
     assert " | x | " not in text  # a pipe in a label never breaks a table cell
 
 
+@pytest.mark.slow
 def test_report_title_escapes_markdown(run_installed: Any, evil: str) -> None:
     result = run_installed("--scenario", evil, "report", "-m", "jobs")
     assert result.returncode == 0, result.stderr
@@ -125,6 +235,7 @@ def test_csv_cell_rules() -> None:
     assert _csv_cell(True) == "true"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "markdown", "json"])
 def test_documents_are_utf8_whatever_stdout_encoding(
     run_installed: Any, tmp_path: Path, fmt: str
@@ -141,6 +252,7 @@ def test_documents_are_utf8_whatever_stdout_encoding(
         assert "Emplois délocalisés" in result.stdout
 
 
+@pytest.mark.slow
 def test_table_on_an_ascii_stdout_escapes_with_a_warning(
     run_installed: Any, tmp_path: Path
 ) -> None:
@@ -152,50 +264,6 @@ def test_table_on_an_ascii_stdout_escapes_with_a_warning(
     assert "Emplois d\\xe9localis\\xe9s" in result.stdout
     assert "d?localis" not in result.stdout
     assert "Warning: standard output's encoding (ascii)" in result.stderr
-
-
-# --- item 15: sensitivity columns exact ------------------------------------------------------
-
-
-def test_sensitivity_keeps_changes_apart(run: Any) -> None:
-    result = run(
-        "sensitivity",
-        "-m",
-        "jobs",
-        "--years",
-        "2030",
-        "--changes",
-        "0.1234567891,0.1234567892",
-        "--json",
-    )
-    assert result.exit_code == 0, result.stderr
-    row = json.loads(result.stdout)["results"][0]
-    assert "required_cagr_target_plus_12_34567891pct" in row
-    assert "required_cagr_target_plus_12_34567892pct" in row
-    tiny = run(
-        "sensitivity", "-m", "jobs", "--years", "2030", "--changes", "0.0000001%,0", "--json"
-    )
-    row = json.loads(tiny.stdout)["results"][0]
-    # 0.0000001 % = 1e-9: its own column next to the target as set
-    assert "required_cagr_target_plus_0_0000001pct" in row
-    assert "required_cagr_target_as_set" in row
-
-
-def test_sensitivity_refuses_changes_that_read_the_same(run: Any) -> None:
-    result = run(
-        "sensitivity",
-        "-m",
-        "jobs",
-        "--years",
-        "2030",
-        "--changes",
-        "0.12345678912345,0.12345678912346",
-    )
-    assert result.exit_code == 2
-    assert "both read 'Target +12.3456789123 %'" in result.stderr
-
-
-# --- item 13: display oddities -----------------------------------------------------------
 
 
 def _table(run: Any, *args: str) -> str:

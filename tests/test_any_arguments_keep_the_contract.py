@@ -1,4 +1,5 @@
-"""Argument fuzzing of every command, in process through :class:`click.testing.CliRunner`.
+"""Any arguments keep the command-line contract: argument fuzzing of every command, in process
+through :class:`click.testing.CliRunner`.
 
 Hypothesis builds argument lists for ``gap``, ``cagr``, ``status``, ``trajectory``,
 ``project``, ``sensitivity``, ``segments``, ``scenario show``, ``schema`` and ``chart`` (to
@@ -18,9 +19,10 @@ Whatever the arguments, the CLI's contract (README, "Exit codes") must hold:
 * failure: nothing on stdout, and stderr ends with exactly one ``Error:`` line (the message
   on one line).
 
-Profiles as in test_properties.py: ``OFFSHORING_DEEP=1`` runs 25 times as many examples.
+Hypothesis profiles in conftest.py: ``OFFSHORING_DEEP=1`` runs 25 times as many examples.
 Known defects are pinned as ``xfail(strict=True)`` tests at the end of the module; the
 strategies stay clear of them (each exclusion says which test pins it).
+
 """
 
 from __future__ import annotations
@@ -35,59 +37,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import watchdog
-from hypothesis import HealthCheck, given, settings
+from click.testing import Result
+from helpers import Invocation, run_invocation
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from offshoring_cli.cli import cli
 from offshoring_cli.cli.files import SCHEMAS
 
-# ---------------------------------------------------------------------------------------------
-# Hypothesis profiles (the same two as in test_properties.py)
-
-settings.register_profile(
-    "offshoring",
-    max_examples=200,
-    deadline=None,  # CI machines vary; a hang is caught by the watchdog below instead
-    # The autouse fixture of conftest.py only deletes environment variables: safe to share.
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-settings.register_profile(
-    "offshoring-deep", parent=settings.get_profile("offshoring"), max_examples=5000
-)
 DEEP = os.environ.get("OFFSHORING_DEEP") == "1"
-settings.load_profile("offshoring-deep" if DEEP else "offshoring")
+
 
 EXAMPLES = 2500 if DEEP else 150
 """Examples per command: 150 keeps this module near 20 s; the deep profile runs 2,500."""
-
-# ---------------------------------------------------------------------------------------------
-# Running one invocation, with a watchdog
-
-
-@dataclass
-class Invocation:
-    """An argument list, and what it asks for."""
-
-    args: list[str]
-    env: dict[str, str] = field(default_factory=dict)
-    json_expected: bool = False
-    """``--json``, or a last ``--format`` of json: a successful run prints a JSON document."""
-    schema: str | None = None
-    """The schema a successful JSON document must validate against."""
-
-
-def invoke(invocation: Invocation) -> Result:
-    with watchdog(30):
-        return CliRunner().invoke(
-            cli, invocation.args, prog_name="offshoring", env=invocation.env or None
-        )
 
 
 def _refuse_constant(name: str) -> Any:
@@ -489,10 +454,11 @@ def invocations(draw: st.DrawFn, command: Command) -> Invocation:
 
 
 def _fuzz(command: Command) -> Any:
+    @pytest.mark.slow
     @settings(max_examples=EXAMPLES)
     @given(invocations(command))
     def test(invocation: Invocation) -> None:
-        check(invocation, invoke(invocation))
+        check(invocation, run_invocation(invocation))
 
     return test
 
@@ -562,7 +528,7 @@ def _fixed_invocation(args: list[str]) -> Invocation:
 @pytest.mark.parametrize("args", FIXED, ids=" ".join)
 def test_fixed_cases_keep_the_contract(args: list[str]) -> None:
     invocation = _fixed_invocation(args)
-    check(invocation, invoke(invocation))
+    check(invocation, run_invocation(invocation))
 
 
 def test_the_checker_catches_a_traceback_and_a_bad_exit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -575,7 +541,7 @@ def test_the_checker_catches_a_traceback_and_a_bad_exit(monkeypatch: pytest.Monk
     monkeypatch.setattr(gap, "gap_report", boom)
     invocation = Invocation(["gap", "--json"], json_expected=True, schema="gap")
     with pytest.raises(AssertionError):
-        check(invocation, invoke(invocation))
+        check(invocation, run_invocation(invocation))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -584,7 +550,7 @@ def test_the_checker_catches_a_traceback_and_a_bad_exit(monkeypatch: pytest.Monk
 
 def test_newline_in_a_metric_splits_the_error_line() -> None:
     invocation = Invocation(["gap", "--metric", "jobs\nexports"])
-    check(invocation, invoke(invocation))
+    check(invocation, run_invocation(invocation))
 
 
 @pytest.mark.parametrize("where", ["option", "scenario show"])
@@ -592,7 +558,7 @@ def test_newline_in_a_scenario_path_forges_a_second_error_line(where: str) -> No
     path = "/nonexistent-offshoring-fuzz/x\nError: forged"
     args = ["--scenario", path, "gap"] if where == "option" else ["scenario", "show", path]
     invocation = Invocation(args)
-    check(invocation, invoke(invocation))
+    check(invocation, run_invocation(invocation))
 
 
 @pytest.mark.parametrize("where", ["option", "env", "scenario show"])
@@ -605,55 +571,4 @@ def test_scenario_path_too_long_is_bad_input(where: str) -> None:
         "env": Invocation(["gap"], {"OFFSHORING_SCENARIO": path}),
         "scenario show": Invocation(["scenario", "show", path]),
     }[where]
-    check(invocation, invoke(invocation))
-
-
-DECREASE_SCENARIO = """\
-scenario_version = 1
-name = "decline"
-description = "An indicator that should go down."
-
-[sources.s]
-publisher = "test"
-title = "a decreasing indicator"
-date = "2024"
-url = "https://example.invalid/decline"
-
-[[indicators]]
-id = "waste"
-label = "Waste"
-unit = "t"
-direction = "decrease"
-target = {year = 2030, value = 27, series = "main", source = "s"}
-
-[[indicators.observations]]
-year = 2024
-value = 64
-series = "main"
-source = "s"
-"""
-
-
-def test_project_of_a_decrease_reports_the_year_its_values_meet_the_target(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "decline.toml"
-    path.write_text(DECREASE_SCENARIO, encoding="utf-8")
-    args = ["--scenario", str(path), "project", "--growth", "-25%", "--until", "2027", "--json"]
-    result = invoke(Invocation(args))
-    assert result.exit_code == 0, result.stderr
-    row = json.loads(result.stdout)["results"][0]
-    assert row["value_at_until_year"] <= row["target"]  # 27.0: met in 2027 ...
-    assert row["target_reached_year"] == 2027  # ... but the report says 2028
-
-
-def test_project_increment_reports_the_year_its_values_meet_the_target() -> None:
-    args = [
-        "project", "--increment", "1", "--metric", "exports", "--exports-baseline", "1.9",
-        "--exports-target", "4.9", "--until", "2027", "--json",
-    ]  # fmt: skip
-    result = invoke(Invocation(args))
-    assert result.exit_code == 0, result.stderr
-    row = json.loads(result.stdout)["results"][0]
-    assert row["value_at_until_year"] >= row["target"]  # 4.9 in 2027 ...
-    assert row["target_reached_year"] == 2027  # ... but the report says 2028
+    check(invocation, run_invocation(invocation))

@@ -1,23 +1,234 @@
-"""One error module: the core names inputs, the command line names options, once; exit codes
-in one place (issue 10, item 5); and the fresh-user findings on error lines, Ctrl-C and help."""
+"""Errors and exit codes: bad input is one ``Error:`` line naming the input and exit 2 (with
+the usage hint only for a usage mistake); failures after the work started exit 1; an
+unexpected exception is one clean line unless ``OFFSHORING_DEBUG`` is set; Ctrl-C, closed
+pipes and unusable standard output; the core names fields, the command line names options.
+"""
 
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
-from conftest import clean_environ, offshoring_command
+from conftest import RunCli, clean_environ, offshoring_command
+from helpers import error_lines
 
 from offshoring_cli import errors
 from offshoring_cli.cli.errors import cli_text, option
 from offshoring_cli.core.resolve import Options, resolve
+from offshoring_cli.reports import Report, growth
+from offshoring_cli.reports import gap as gap_module
 from offshoring_cli.reports.project import project_report
 from offshoring_cli.reports.sensitivity import sensitivity_report
 from offshoring_cli.reports.status import status_report
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("project", "--growth", "abc"), "is not a rate"),
+        (("project", "--growth", "150"), "type 150%"),
+        (("project", "--growth=-100%"), "greater than -100 %"),
+        (("project",), "exactly one of --growth"),
+        (("project", "--increment", "10k"), "choose one metric"),
+        (("project", "--growth", "5%", "--until", "2020"), "--until 2020 must be after"),
+        (("status", "--since", "2030"), "--since 2030 must be before the latest year"),
+        (("status", "--since", "2018", "-m", "exports"), "offshoring-legacy"),
+        (("sensitivity", "--years", "2035-2028"), "runs backwards"),
+        (("sensitivity", "--years", "2020-2030"), "not after the base year"),
+        (("sensitivity", "--changes", "abc"), "is not a rate"),
+    ],
+)
+def test_bad_input_exits_2_with_one_error_line(
+    run: RunCli, args: tuple[str, ...], fragment: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and fragment in errors[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+BAD_INPUT = [
+    ("cagr", "--target-year", "1999"),
+    ("gap", "--jobs-baseline", "abc"),
+    ("cagr", "--jobs-baseline", "0"),
+    ("gap", "--exports-target", "nan"),
+    ("gap", "--exports-baseline", "26,22"),
+    ("gap", "--jobs-baseline", "12,34,5"),
+    ("gap", "--jobs-baseline", "1.2.3"),
+    ("gap", "--exports-target", "inf"),
+    ("gap", "--exports-target", "1e309"),
+    ("gap", "--jobs-baseline", "-5"),
+    ("gap", "--jobs-target", "-5"),
+    ("gap", "--base-year", "2022"),
+    ("gap", "--target-year", "2024"),
+    ("gap", "--json", "--format", "csv"),
+    ("gap", "--metric", "foo"),
+    ("gap", "--base-year", "20x"),
+    ("gap", "--jobs-baseline", "148.55"),
+    ("gap", "--exports-target", "26.22xy"),
+    ("cagr", "--base-year", "2023", "-m", "jobs"),
+    ("gap", "--no-such-option"),
+    ("nosuchcommand",),
+]
+
+
+@pytest.mark.parametrize("args", BAD_INPUT, ids=" ".join)
+def test_bad_input(run: Any, args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert len(error_lines(result.stderr)) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("gap", "--base-year", "2022"), "--exports-baseline"),
+        (("cagr", "--target-year", "1999"), "after the base year"),
+        (("gap", "--exports-baseline", "26,22"), "use a dot for decimals: 26.22"),
+        (("gap", "--jobs-baseline", "12,34,5"), "groups of three"),
+        (("gap", "--json", "--format", "csv"), "--json"),
+        (("gap", "--jobs-baseline", "abc"), "--jobs-baseline"),
+    ],
+)
+def test_bad_input_message(run: Any, args: tuple[str, ...], fragment: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    (line,) = error_lines(result.stderr)
+    assert fragment in line
+
+
+def _boom(options: Options) -> Report:
+    raise RuntimeError("boom")
+
+
+def test_unexpected_exception_is_one_clean_line(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gap_module, "gap_report", _boom)
+    result = run("gap")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = error_lines(result.stderr)
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: unexpected failure")
+    assert "boom" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_unexpected_exception_propagates_with_debug(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gap_module, "gap_report", _boom)
+    monkeypatch.setenv("OFFSHORING_DEBUG", "1")
+    result = run("gap")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, RuntimeError)
+    assert str(result.exception) == "boom"
+
+
+def test_click_exceptions_are_not_wrapped(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(options: Options) -> Report:
+        raise click.UsageError("refused")
+
+    monkeypatch.setattr(growth, "cagr_report", refuse)
+    result = run("cagr")
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == ["Error: refused"]
+
+
+def test_tiny_baseline_is_not_an_unexpected_failure(run: Any) -> None:
+    result = run("gap", "-m", "exports", "--exports-baseline", "1e-300", "--json")
+    assert result.exit_code in (0, 2), result.stderr
+    assert "unexpected failure" not in result.stderr
+
+
+def test_absurd_exponent_is_bad_input(run: Any) -> None:
+    result = run("gap", "--exports-target", "1e99999999999")
+    assert result.exit_code == 2, result.stderr
+    (line,) = error_lines(result.stderr)
+    assert "too large" in line
+
+
+@pytest.mark.slow
+def test_installed_bad_input_exits_2_without_traceback(run_installed: Any) -> None:
+    proc = run_installed("gap", "--jobs-baseline", "abc")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "Traceback" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1, proc.stderr
+    assert "--jobs-baseline" in errors[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "pipeline",
+    [
+        "gap --json | head -c 1",
+        "cagr --format csv | head -c 1",
+        "gap | head -n 1",
+        "gap --format markdown | head -c 1",
+        "gap --json | true",
+    ],
+)
+def test_closed_pipe_is_quiet(
+    pipeline: str, offshoring_cmd: list[str], subprocess_env: dict[str, str], tmp_path: Path
+) -> None:
+    command = f"{shlex.join(offshoring_cmd)} {pipeline}"
+    proc = subprocess.run(
+        command,
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=subprocess_env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "BrokenPipe" not in proc.stderr, proc.stderr
+    assert "Exception ignored" not in proc.stderr, proc.stderr
+    assert proc.stderr == ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args", [["gap", "--json"], ["cagr", "--format", "csv"], ["gap"]], ids=" ".join
+)
+def test_write_to_a_pipe_closed_before_start(
+    args: list[str], offshoring_cmd: list[str], subprocess_env: dict[str, str], tmp_path: Path
+) -> None:
+    # Deterministic version of "| head": the read end is closed before the command writes,
+    # so its first flush fails with EPIPE. Expected: exit 1, nothing on stderr.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [*offshoring_cmd, *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=subprocess_env,
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "BrokenPipe" not in proc.stderr, proc.stderr
+    assert proc.stderr == ""
+    assert proc.returncode == 1
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,6 +301,7 @@ def test_no_option_name_in_core_raise_lines() -> None:
 # --- the installed command -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_messages_keep_their_option_names(run_installed: Any) -> None:
     assert last_error(run_installed("status", "-m", "jobs", "--since", "2024")).startswith(
         "Error: --since 2024 must be before the latest year of jobs (2024)"
@@ -99,6 +311,7 @@ def test_messages_keep_their_option_names(run_installed: Any) -> None:
     )
 
 
+@pytest.mark.slow
 def test_missing_extra_has_no_usage_hint(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
@@ -127,6 +340,7 @@ def test_missing_extra_has_no_usage_hint(tmp_path: Path) -> None:
 
 
 # Item 8: error lines that name the input and say what to type.
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "env", "expected"),
     [
@@ -197,6 +411,7 @@ def test_error_lines_name_the_input(
         assert "Usage:" not in done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("redirect", ["/dev/full", "readonly"])
 def test_unusable_stdout_is_named(redirect: str) -> None:
     readonly = redirect == "readonly"
@@ -211,6 +426,7 @@ def test_unusable_stdout_is_named(redirect: str) -> None:
     assert done.stderr.rstrip().endswith("; redirect it to a file or a pipe")
 
 
+@pytest.mark.slow
 def test_stdout_dash_is_checked_up_front() -> None:
     # item 11: '-' as /dev/stdout: refused before any work (exit 2), not after rendering
     with open(os.devnull, "rb") as readonly:
@@ -225,6 +441,7 @@ def test_stdout_dash_is_checked_up_front() -> None:
     )
 
 
+@pytest.mark.slow
 def test_scenario_group_alone_shows_its_help(run_installed: Any) -> None:
     # item 10: like plain 'offshoring': help on stdout, exit 0
     done = run_installed("scenario")
@@ -233,6 +450,7 @@ def test_scenario_group_alone_shows_its_help(run_installed: Any) -> None:
     assert "validate" in done.stdout
 
 
+@pytest.mark.slow
 def test_increment_plausibility_warning(run_installed: Any) -> None:
     # item 16: warned like --jobs-baseline: 2bn / 148,500 = 13,468 times the baseline
     done = run_installed("project", "--increment", "2bn", "-m", "jobs", "--json")
@@ -245,6 +463,7 @@ def test_increment_plausibility_warning(run_installed: Any) -> None:
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
+@pytest.mark.slow
 def test_schema_help_and_missing_name(run_installed: Any) -> None:
     # item 18: the usage line is not broken mid-word; no NAME is one Error line
     usage = run_installed("schema", "--help").stdout.splitlines()[0]
@@ -285,6 +504,7 @@ finally:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["gap", "--json"], ["--help"]])
 def test_ctrl_c_while_importing(args: list[str]) -> None:
     done = subprocess.run(
@@ -296,6 +516,7 @@ def test_ctrl_c_while_importing(args: list[str]) -> None:
     assert done.stdout == ""
 
 
+@pytest.mark.slow
 def test_ctrl_c_after_the_run_is_not_death_by_signal(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", _AFTER_RUN, "report", "-m", "jobs", "-o", "-"],

@@ -1,4 +1,6 @@
-"""The built-in dataset matches the figures listed, with their sources, in seeds/README.md."""
+"""The built-in dataset is the documented one: every figure of ``seeds/README.md`` is in
+``core/builtin.py`` and back, segments and sources included.
+"""
 
 from __future__ import annotations
 

@@ -1,12 +1,40 @@
-"""The input grammar of :mod:`offshoring_cli.cli.params` (Click types) and
-:mod:`offshoring_cli.core.grammar`: what it accepts, and how it refuses."""
+"""The input grammar of figures and years: counts, amounts (k, M, bn, Md/Mds milliards; MMDH and
+MDH refused, not guessed), already converted values, refusals naming examples to type
+instead, and the metavars.
+"""
 
 from __future__ import annotations
 
 import pytest
 from click.exceptions import BadParameter
+from conftest import RunInstalled
+from helpers import README
 
 from offshoring_cli.cli import params
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    # milliard(s): 26.22 * 10^9 = 26,220,000,000
+    [("26.22 Md", 26_220_000_000), ("26.22mds", 26_220_000_000), ("26.22 Mds MAD", 26_220_000_000)],
+)
+def test_md_and_mds_are_milliards(run_installed: RunInstalled, typed: str, value: int) -> None:
+    done = run_installed("gap", "-m", "exports", "--exports-baseline", typed, "--json")
+    assert done.returncode == 0, done.stderr
+    assert f'"baseline": {value},' in done.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("typed", ["26.2 MMDH", "850 MDH", "26.2MMDH"])
+def test_mmdh_and_mdh_are_refused_not_guessed(run_installed: RunInstalled, typed: str) -> None:
+    # MMDH (milliards of dirhams) and MDH (millions of dirhams) are 1,000 apart: neither is read.
+    done = run_installed("gap", "-m", "exports", "--exports-baseline", typed, "--json")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "unknown suffix or unit" in done.stderr
+    assert "MMDH" in README and "MDH" in README and "`Mds`" in README
+
 
 # (text, expected value) for --jobs-* (JOBS: whole counts)
 JOBS_ACCEPTED = [
