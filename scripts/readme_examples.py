@@ -3,7 +3,7 @@
 Every fenced ``text`` block in README.md whose first line is ``$ offshoring ...`` (and whose
 command does not contain ``--explain``) is replaced by that command's real output, rendered at
 120 columns without colour. Run ``python scripts/readme_examples.py`` after changing output;
-``--check`` exits 1 if the README is out of date (tests/test_docs.py runs it).
+``--check`` exits 1 if the README is out of date (tests/test_docs_and_examples.py runs it).
 """
 
 from __future__ import annotations
