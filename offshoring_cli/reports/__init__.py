@@ -53,20 +53,18 @@ RATE_A_YEAR = "fraction a year, 0.1048 = 10.48 %"
 REASON_METHOD = "why the figures that are null are null; null when every figure is given"
 
 
+UNIT_FIELD = Field(
+    "Unit", TEXT, show=False, description="Unit of every amount of the row: the indicator's unit."
+)
+"""The row's unit, shared by every row that carries amounts (JSON and CSV only)."""
+
+
 class HeadRow(TypedDict):
     """The keys that open each row of gap, cagr and project."""
 
     metric: Annotated[MetricId, Field("Metric", TEXT, show=False, description="Indicator id.")]
     label: Annotated[str, Field("Label", TEXT, show=False, description="Indicator name.")]
-    unit: Annotated[
-        str,
-        Field(
-            "Unit",
-            TEXT,
-            show=False,
-            description="Unit of every amount of the row: the indicator's unit.",
-        ),
-    ]
+    unit: Annotated[str, UNIT_FIELD]
     base_year: Annotated[Year, Field("Base year", YEAR, description="Year of the baseline.")]
     baseline: Annotated[
         Positive, Field("Baseline", VALUE, description="Value in the base year, " + IN_UNIT + ".")

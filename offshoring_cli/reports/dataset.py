@@ -4,7 +4,7 @@ from typing import Annotated, TypedDict
 
 from offshoring_cli.core.fields import INT, TEXT, VALUE, YEAR, YEARS, Field, Schema
 from offshoring_cli.core.records import Dataset
-from offshoring_cli.reports import IN_UNIT, MetricId, Positive, Report, Year
+from offshoring_cli.reports import IN_UNIT, UNIT_FIELD, MetricId, Positive, Report, Year
 
 
 class IndicatorRow(TypedDict):
@@ -12,15 +12,7 @@ class IndicatorRow(TypedDict):
 
     metric: Annotated[MetricId, Field("Indicator", TEXT, description="Indicator id.")]
     label: Annotated[str, Field("Label", TEXT, description="Indicator name.")]
-    unit: Annotated[
-        str,
-        Field(
-            "Unit",
-            TEXT,
-            show=False,
-            description="Unit of every amount of the row: the indicator's unit.",
-        ),
-    ]
+    unit: Annotated[str, UNIT_FIELD]
     direction: Annotated[
         str,
         Field("Wanted", TEXT, description="The change wanted."),

@@ -24,6 +24,7 @@ from offshoring_cli.reports import (
     IN_UNIT,
     RATE_A_YEAR,
     REASON_METHOD,
+    UNIT_FIELD,
     Amount,
     FigureInputs,
     LaterYear,
@@ -46,15 +47,7 @@ class StatusRow(TypedDict):
 
     metric: Annotated[MetricId, Field("Metric", TEXT, show=False, description="Indicator id.")]
     label: Annotated[str, Field("Label", TEXT, show=False, description="Indicator name.")]
-    unit: Annotated[
-        str,
-        Field(
-            "Unit",
-            TEXT,
-            show=False,
-            description="Unit of every amount of the row: the indicator's unit.",
-        ),
-    ]
+    unit: Annotated[str, UNIT_FIELD]
     series: Annotated[
         str,
         Field("Series", TEXT, description="The statistical series the target refers to."),

@@ -10,6 +10,7 @@ from offshoring_cli.core.resolve import Options, cited_sources
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
+    UNIT_FIELD,
     Amount,
     FigureInputs,
     MetricId,
@@ -30,15 +31,7 @@ class TrajectoryRow(TypedDict):
     year) to the target year. The paths are null before the base year."""
 
     metric: Annotated[MetricId, Field("Metric", TEXT, description="Indicator id.")]
-    unit: Annotated[
-        str,
-        Field(
-            "Unit",
-            TEXT,
-            show=False,
-            description="Unit of every amount of the row: the indicator's unit.",
-        ),
-    ]
+    unit: Annotated[str, UNIT_FIELD]
     year: Annotated[Year, Field("Year", YEAR, description="Calendar year.")]
     observed: Annotated[
         Positive | None,
