@@ -280,3 +280,47 @@ def test_a_declared_ratio_of_any_units_validates_against_the_status_schema() -> 
     text = files("offshoring_cli").joinpath("schemas", "status.schema.json").read_text("utf-8")
     errors = list(Draft202012Validator(json.loads(text)).iter_errors(document))
     assert errors == []
+
+
+# ---------------------------------------------------------------------------------------------
+# fresh-user round 2: a claim is checked only on the source's own figures; a ratio that cannot
+# be computed says why
+
+
+def test_a_claim_is_not_checked_against_a_baseline_given_on_the_command_line() -> None:
+    from offshoring_cli.core.builtin import BUILTIN
+
+    # 40 bn / 20 bn = 2.00x would "confirm" the source's doubling on a made-up baseline.
+    report = status_report(Options(metrics=("exports",), baselines={"exports": 20_000_000_000}))
+    (item,) = [i for i in report.insights if i["id"] == "exports_target_multiple"]
+    assert item["described_multiple"] is None
+    assert "doubling" not in item["text"]
+    assert item["target_multiple"] == 2.0
+    # On the source's own figures the claim is still checked: 40 / 26.22 = 1.53x, not 2.
+    report = status_report(Options(metrics=("exports",), dataset=BUILTIN))
+    (item,) = [i for i in report.insights if i["id"] == "exports_target_multiple"]
+    assert item["described_multiple"] == 2.0
+
+
+def test_the_other_series_figure_is_the_latest_up_to_the_base_year() -> None:
+    report = status_report(
+        Options(metrics=("exports",), base_year=2022, baselines={"exports": 20_000_000_000})
+    )
+    (item,) = [i for i in report.insights if i["id"] == "exports_target_multiple"]
+    # The older series has 2018, 2022 and 2023: with base year 2022, its 2022 figure (15.70 bn),
+    # not 2023's: 40 / 15.7 = 2.5478x.
+    assert (item["other_series_year"], item["other_series_value"]) == (2022, 15_700_000_000)
+    assert item["other_series_multiple"] == pytest.approx(40 / 15.7)
+
+
+def test_a_declared_ratio_that_cannot_be_computed_says_why() -> None:
+    dataset = _two_indicators(Ratio("payroll", "hires"))
+    hires = dataset.indicators["hires"]
+    later = hires.replace(target=hires.target.replace(year=2028))
+    dataset = dataset.replace(indicators={**dataset.indicators, "hires": later})
+    report = status_report(Options(dataset=dataset))
+    assert [i for i in report.insights if i["id"] == "payroll_per_hires"] == []
+    assert (
+        "payroll_per_hires: not computed: payroll runs 2024-2030 and hires 2024-2028; the "
+        "declared ratio needs the same base and target years."
+    ) in report.notes

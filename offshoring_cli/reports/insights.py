@@ -24,8 +24,9 @@ _MULTIPLE_WORDS = {2.0: "doubling", 3.0: "tripling", 4.0: "quadrupling"}
 
 def _claim(dataset: Dataset, r: Resolved) -> Claim | None:
     """The claim the dataset declares about ``r``'s target multiple, if any (none for a
-    target given on the command line: the source's wording describes its own target)."""
-    if r.target_source == OVERRIDE:
+    target or a baseline given on the command line: the source's wording describes its own
+    figures)."""
+    if OVERRIDE in (r.target_source, r.baseline_source):
         return None
     for spec in dataset.insights:
         if isinstance(spec, Claim) and (spec.indicator, spec.claim) == (
@@ -41,7 +42,11 @@ def _target_multiple_insight(r: Resolved, claim: Claim | None) -> dict[str, Any]
     against the latest whole-year figure of the indicator's other series."""
     described = None if claim is None else claim.value
     series = r.indicator.target.series
-    other = [o for o in r.indicator.observations if o.series != series and o.period == "year"]
+    other = [  # the other series' latest whole-year figure up to the base year
+        o
+        for o in r.indicator.observations
+        if o.series != series and o.period == "year" and o.year <= r.base_year
+    ]
     if described is None and not other:
         return None
     multiple = r.target / r.baseline
@@ -183,20 +188,29 @@ def series_relation(indicator: Indicator, name: str) -> str:
 
 def insights(
     resolved: Sequence[Resolved], dataset: Dataset
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """What a reader should not miss, and the ids of the sources it cites (claims' sources and
-    the figures it quotes): target multiples (against claims and other series), the declared
-    ratios between indicators, half-year momentum."""
+) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    """What a reader should not miss, the ids of the sources it cites (claims' sources and the
+    figures it quotes), and notes on declared insights that cannot be computed: target
+    multiples (against claims and other series), the declared ratios between indicators,
+    half-year momentum."""
     by_metric = {r.metric: r for r in resolved}
     claims = {r.metric: _claim(dataset, r) for r in resolved}
     found = [_target_multiple_insight(r, claims[r.metric]) for r in resolved]
+    notes: list[str] = []
     for spec in dataset.insights:
         if isinstance(spec, Ratio) and {spec.numerator, spec.denominator} <= by_metric.keys():
-            found.append(
-                _ratio_insight(spec, by_metric[spec.numerator], by_metric[spec.denominator])
-            )
+            top, bottom = by_metric[spec.numerator], by_metric[spec.denominator]
+            item = _ratio_insight(spec, top, bottom)
+            if item is None:
+                notes.append(
+                    f"{spec.id}: not computed: {top.metric} runs {top.base_year}-"
+                    f"{top.target_year} and {bottom.metric} {bottom.base_year}-"
+                    f"{bottom.target_year}; the declared ratio needs the same base and target "
+                    "years."
+                )
+            found.append(item)
     found += [_momentum_insight(r) for r in resolved]
     items = [item for item in found if item is not None]
     cited = [c.source for c in claims.values() if c is not None and c.source]  # always shown
     cited += [i[k] for i in items for k in ("other_series_source", "source") if k in i]
-    return items, cited
+    return items, cited, notes

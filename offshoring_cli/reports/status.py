@@ -270,8 +270,9 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
                 f"{m}: Q = ({fmt.exact(s.projected)} - {b}) / ({t} - {b}) = "
                 f"{s.progress_score:.4f} -> {s.progress_band}"
             )
+    insights, insight_sources, insight_notes = find_insights(resolved, options.dataset)
     notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
-    insights, insight_sources = find_insights(resolved, options.dataset)
+    notes += insight_notes
     return Report(
         "status",
         "Are we on track?",
