@@ -102,7 +102,9 @@ def test_the_year_limits_have_one_definition() -> None:
 
 def test_years_by_the_grammar() -> None:
     assert grammar.parse_years("2028-2030") == (2028, 2029, 2030)
-    assert grammar.parse_years("2030, 2028,2030") == (2028, 2030)  # sorted, each once
+    assert grammar.parse_years("2030, 2028") == (2028, 2030)  # sorted
+    with pytest.raises(ValueError, match="2030 is given twice; give each year once"):
+        grammar.parse_years("2030, 2028,2030")
     with pytest.raises(
         ValueError, match=r"^'2035-2028': the range runs backwards; type 2028-2035\.$"
     ):

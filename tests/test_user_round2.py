@@ -196,3 +196,37 @@ def test_ids_on_the_command_line_are_case_insensitive(run_installed: Any) -> Non
     assert done.returncode == 0, done.stderr
     (row,) = csv.DictReader(io.StringIO(done.stdout))
     assert row["gap"] == "120000"
+
+
+# Item 9: one rule for sensitivity's lists: a change or a year given twice is refused, whether
+# typed the same (2030,2030) or differently (10% and 0.1 are both +10 %; 0% and -0% both 0).
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--changes", "10%,0.1"], "--changes: the change 'Target +10 %' is given twice"),
+        (["--changes", "0%,-0%"], "--changes: the change 'Target as set' is given twice"),
+        (["--years", "2030,2030"], "'2030,2030': 2030 is given twice; give each year once."),
+    ],
+)
+def test_sensitivity_refuses_a_change_or_year_given_twice(
+    run_installed: Any, args: list[str], expected: str
+) -> None:
+    done = run_installed("sensitivity", "-m", "jobs", *args)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    (line,) = _error_lines(done.stderr)
+    assert expected in line
+
+
+def test_sensitivity_refuses_a_change_given_twice_api() -> None:
+    from offshoring_cli.core.grammar import parse_years
+    from offshoring_cli.core.resolve import Options
+    from offshoring_cli.errors import InputError
+    from offshoring_cli.reports.sensitivity import sensitivity_report
+
+    with pytest.raises(InputError) as caught:
+        sensitivity_report(Options(metrics=("jobs",)), (2030,), (0.1, 0.1))
+    assert caught.value.field == "changes"
+    with pytest.raises(ValueError, match="2031 is given twice"):
+        parse_years("2030, 2031 ,2031")
+    assert parse_years("2035,2030") == (2030, 2035)  # sorted, each once

@@ -358,11 +358,11 @@ def check_year(year: int, as_typed: str | None = None) -> int:
 
 def parse_years(text: str) -> tuple[int, ...]:
     """Years as a range ``2028-2035`` (both ends included) or a list ``2028,2030,2035``
-    (sorted, each once); each year as :func:`parse_year`.
+    (sorted); each year as :func:`parse_year`.
 
     Raises:
-        ValueError: a year is refused (as :func:`parse_year`), the range runs backwards (the
-            message gives it turned around), or there is no year.
+        ValueError: a year is refused (as :func:`parse_year`), given twice, the range runs
+            backwards (the message gives it turned around), or there is no year.
     """
     stripped = text.strip()
     span = re.fullmatch(r"([0-9]{4})\s*-\s*([0-9]{4})", stripped)
@@ -376,4 +376,8 @@ def parse_years(text: str) -> tuple[int, ...]:
     parts = [part.strip() for part in stripped.split(",") if part.strip()]
     if not parts:
         raise ValueError(f"{quoted(text)} is empty; give years such as 2028-2035 or 2028,2030.")
-    return tuple(sorted({parse_year(part) for part in parts}))
+    years = [parse_year(part) for part in parts]
+    for year in years:
+        if years.count(year) > 1:
+            raise ValueError(f"{quoted(stripped)}: {year} is given twice; give each year once.")
+    return tuple(sorted(years))

@@ -110,10 +110,19 @@ def sensitivity_report(
     ``(target * (1 + change) / baseline) ** (1 / (year - base year)) - 1``.
 
     Raises:
-        DomainError: see :func:`resolve`; a year not after the base year; a change <= -100 %.
+        DomainError: see :func:`resolve`; a year not after the base year; a change <= -100 %;
+            a change given twice, or two that read the same to 12 significant digits.
     """
-    # One column per distinct change; -0 is 0; two changes that read the same are refused.
-    changes = tuple(dict.fromkeys(c + 0.0 for c in changes))
+    # One column per change; -0 is 0; a change given twice, or two that read the same, are
+    # refused (as a year given twice is).
+    changes = tuple(c + 0.0 for c in changes)
+    for change in changes:
+        if changes.count(change) > 1:
+            raise InputError(
+                "changes",
+                f"{{changes}}: the change {_change_label(change)!r} is given twice; give each "
+                "change once",
+            )
     keys: dict[str, float] = {}
     for change in changes:
         same = keys.setdefault(_change_key(change), change)
