@@ -26,39 +26,30 @@ if TYPE_CHECKING:
     from offshoring_cli.reports import Report
 
 
-def _table(report: Report[Any], explain: bool = False) -> str:
-    """:func:`~offshoring_cli.render.table.table_text`, imported (with Rich) when used."""
-    from offshoring_cli.render.table import table_text
+class _Lazy:
+    """A renderer imported from its module when its format is first asked for (Rich only for
+    a table), so that ``--json`` loads no other format's code."""
 
-    return table_text(report, explain)
+    __slots__ = ("function", "module")
 
+    def __init__(self, module: str, function: str) -> None:
+        self.module = module
+        self.function = function
 
-def _json(report: Report[Any], explain: bool = False) -> str:
-    """:func:`~offshoring_cli.render.json_document.to_json`, imported when used."""
-    from offshoring_cli.render.json_document import to_json
+    def __call__(self, report: Report[Any], explain: bool = False) -> str:
+        import importlib
 
-    return to_json(report, explain)
-
-
-def _csv(report: Report[Any], explain: bool = False) -> str:
-    """:func:`~offshoring_cli.render.csv_rows.to_csv`, imported when used."""
-    from offshoring_cli.render.csv_rows import to_csv
-
-    return to_csv(report, explain)
-
-
-def _markdown(report: Report[Any], explain: bool = False) -> str:
-    """:func:`~offshoring_cli.render.markdown.to_markdown`, imported when used."""
-    from offshoring_cli.render.markdown import to_markdown
-
-    return to_markdown(report, explain)
+        render: Callable[[Report[Any], bool], str] = getattr(
+            importlib.import_module(f"offshoring_cli.render.{self.module}"), self.function
+        )
+        return render(report, explain)
 
 
 RENDERERS: dict[str, Callable[[Report[Any], bool], str]] = {
-    "table": _table,
-    "json": _json,
-    "csv": _csv,
-    "markdown": _markdown,
+    "table": _Lazy("table", "table_text"),
+    "json": _Lazy("json_document", "to_json"),
+    "csv": _Lazy("csv_rows", "to_csv"),
+    "markdown": _Lazy("markdown", "to_markdown"),
 }
 """The format registry: each output format's renderer, by name, in the order ``--format``
 lists them. Add a format here (and its module): the option's choices follow."""

@@ -27,6 +27,7 @@ from offshoring_cli.core.fields import (
     fields_of,
     methods_of,
 )
+from offshoring_cli.core.methods import SHORTFALL_METHOD
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, Number, Source
 from offshoring_cli.core.resolve import OVERRIDE, Options, Resolved
 
@@ -51,6 +52,14 @@ MetricId = Annotated[str, Schema(pattern=r"^[a-z][a-z0-9_]*$")]
 IN_UNIT = "in the indicator's unit (see unit)"
 RATE_A_YEAR = "fraction a year, 0.1048 = 10.48 %"
 REASON_METHOD = "why the figures that are null are null; null when every figure is given"
+SHORTFALL_DESCRIPTION = (
+    "How far the value at the target year falls short of the target in the wanted direction, "
+    + IN_UNIT
+    + ": "
+    + SHORTFALL_METHOD
+    + "."
+)
+"""The shortfall at the target year (``status`` and ``project``), described once."""
 
 
 UNIT_FIELD = Field(

@@ -14,8 +14,8 @@ Multiple = Annotated[float, Schema(exclusiveMinimum=0)]
 _TEXT = Field("Text", TEXT, description="The insight in one sentence.")
 
 
-class TargetMultipleInsight(TypedDict):
-    """The target as a multiple of the baseline, against the multiple its source describes."""
+class _TargetMultipleHead(TypedDict):
+    """The keys that open both target-multiple insights."""
 
     id: Annotated[
         str,
@@ -27,6 +27,11 @@ class TargetMultipleInsight(TypedDict):
         Multiple, Field("Target multiple", RATIO, description="target / baseline (a ratio).")
     ]
     baseline_year: Annotated[Year, Field("Base year", YEAR, description="Year of the baseline.")]
+
+
+class TargetMultipleInsight(_TargetMultipleHead):
+    """The target as a multiple of the baseline, against the multiple its source describes."""
+
     described_multiple: Annotated[
         Multiple,
         Field(
@@ -38,20 +43,10 @@ class TargetMultipleInsight(TypedDict):
     text: Annotated[str, _TEXT]
 
 
-class TargetMultipleOtherSeriesInsight(TypedDict):
+class TargetMultipleOtherSeriesInsight(_TargetMultipleHead):
     """The target as a multiple of the baseline and of the latest whole-year figure of the
     indicator's other (older) series, against the multiple its source describes, if any."""
 
-    id: Annotated[
-        str,
-        Field("Id", TEXT, description="'{metric}_target_multiple'."),
-        Schema(pattern=r"^[a-z][a-z0-9_]*_target_multiple$"),
-    ]
-    metric: Annotated[MetricId, Field("Metric", TEXT, description="Indicator id.")]
-    target_multiple: Annotated[
-        Multiple, Field("Target multiple", RATIO, description="target / baseline (a ratio).")
-    ]
-    baseline_year: Annotated[Year, Field("Base year", YEAR, description="Year of the baseline.")]
     described_multiple: Annotated[
         Multiple | None,
         Field(

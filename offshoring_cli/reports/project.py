@@ -23,6 +23,7 @@ from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
     RATE_A_YEAR,
+    SHORTFALL_DESCRIPTION,
     Amount,
     FigureInputs,
     HeadRow,
@@ -90,8 +91,7 @@ class ProjectRow(HeadRow):
             SHORTFALL_LABEL,
             VALUE,
             method=SHORTFALL_METHOD,
-            description="How far the value at the target year falls short of the target in "
-            "the wanted direction, " + IN_UNIT + ": " + SHORTFALL_METHOD + ".",
+            description=SHORTFALL_DESCRIPTION,
         ),
     ]
     target_reached_year: Annotated[

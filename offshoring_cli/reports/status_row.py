@@ -24,6 +24,7 @@ from offshoring_cli.reports import (
     IN_UNIT,
     RATE_A_YEAR,
     REASON_METHOD,
+    SHORTFALL_DESCRIPTION,
     UNIT_FIELD,
     Amount,
     FigureInputs,
@@ -165,8 +166,7 @@ class StatusRow(TypedDict):
             SHORTFALL_LABEL,
             VALUE,
             method=SHORTFALL_METHOD,
-            description="How far the value at the target year falls short of the target in "
-            "the wanted direction, " + IN_UNIT + ": " + SHORTFALL_METHOD + ".",
+            description=SHORTFALL_DESCRIPTION,
             **_WHEN,
         ),
     ]
