@@ -25,7 +25,7 @@ import json
 import sys
 from pathlib import Path
 from types import NoneType, UnionType
-from typing import Annotated, Any, Union, get_args, get_origin, is_typeddict
+from typing import Annotated, Any, Union, get_args, get_origin
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "offshoring_cli" / "schemas"
@@ -83,8 +83,11 @@ def type_schema(annotation: Any) -> dict[str, Any]:
     """The JSON Schema of a Python annotation: ``int``, ``float``, ``str``, ``bool``, ``None``,
     ``int | float`` (a number), unions, ``list[T]``, ``dict[str, T]``, a ``TypedDict`` (an
     object of exactly its keys), and ``Annotated[T, Schema(...)]`` (T's schema plus keywords)."""
-    from offshoring_cli.core.fields import Schema
+    from offshoring_cli.core.fields import Schema, as_typing, is_row
 
+    if is_row(annotation):
+        return record_schema(annotation)
+    annotation = as_typing(annotation)
     origin = get_origin(annotation)
     if origin is Annotated:
         schema = type_schema(annotation.__origin__)
@@ -103,8 +106,6 @@ def type_schema(annotation: Any) -> dict[str, Any]:
         return {"type": "array", "items": type_schema(get_args(annotation)[0])}
     if origin is dict:
         return {"type": "object", "additionalProperties": type_schema(get_args(annotation)[1])}
-    if is_typeddict(annotation):
-        return record_schema(annotation)
     raise TypeError(f"no JSON Schema for {annotation!r}")
 
 

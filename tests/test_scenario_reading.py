@@ -66,29 +66,33 @@ def fifo(tmp_path: Path) -> Iterator[Path]:
 
 # --- only a regular file, or standard input ---------------------------------------------------
 
+NO_WAIT = 5.0
+"""Seconds a refusal may take: a run takes a tenth of that on an idle machine, a read of
+/dev/zero or a wait for a FIFO's writer never ends (the bound is loose for a loaded machine)."""
+
 
 @pytest.mark.slow
 @posix_only
-def test_dev_zero_is_refused_within_a_second_by_the_installed_command() -> None:
+def test_dev_zero_is_refused_without_reading_by_the_installed_command() -> None:
     # Once grew past 5 GB of memory: /dev/zero never ends.
     done, seconds = installed("--scenario", "/dev/zero", "gap")
     assert done.returncode == 2
     assert done.stdout == b""
     assert "'/dev/zero': is a device, not a scenario file" in error_line(done.stderr.decode())
-    assert seconds < 1.0, seconds
+    assert seconds < NO_WAIT, seconds
 
 
 @pytest.mark.slow
 @posix_only
-def test_a_fifo_without_a_writer_is_refused_within_a_second(fifo: Path) -> None:
+def test_a_fifo_without_a_writer_is_refused_without_waiting(fifo: Path) -> None:
     # Once waited for ever for a writer.
     done, seconds = installed("--scenario", str(fifo), "gap")
     assert done.returncode == 2
     assert "is a named pipe (FIFO), not a scenario file" in error_line(done.stderr.decode())
-    assert seconds < 1.0, seconds
+    assert seconds < NO_WAIT, seconds
     done, seconds = installed("scenario", "show", str(fifo))
     assert done.returncode == 2 and "named pipe" in done.stderr.decode()
-    assert seconds < 1.0, seconds
+    assert seconds < NO_WAIT, seconds
 
 
 @posix_only

@@ -809,3 +809,42 @@ def test_a_misspelt_row_key_is_a_type_error() -> None:
     )
     assert status == 1, stdout
     assert '"GapRow" has no key "required_cagrr"' in stdout, stdout
+
+
+def test_row_classes_at_run_time_keep_what_typing_would() -> None:
+    # Row modules use core.fields' light stand-ins of TypedDict and Annotated at run time:
+    # the same keys in the same order (bases first), the Field and Schema metadata flattened
+    # as typing flattens nested Annotated, and a row is a plain dict.
+    from typing import Annotated as TypingAnnotated
+    from typing import get_args, get_origin
+
+    from offshoring_cli.core.fields import (
+        VALUE,
+        Annotated,
+        Field,
+        Schema,
+        TypedDict,
+        as_typing,
+        fields_of,
+        is_row,
+    )
+    from offshoring_cli.reports import HeadRow
+    from offshoring_cli.reports.gap import GapRow
+
+    assert list(GapRow.__annotations__)[: len(HeadRow.__annotations__)] == list(
+        HeadRow.__annotations__
+    )
+    assert [f.key for f in fields_of(GapRow)] == list(GapRow.__annotations__)
+    row = GapRow(metric="jobs")  # type: ignore[typeddict-item]
+    assert type(row) is dict and row == {"metric": "jobs"}
+    assert is_row(GapRow) and not is_row(dict) and not is_row(TypedDict)
+
+    schema = Schema(minimum=1)
+    field = Field("Periods", VALUE)
+    inner = Annotated[int, schema]
+    outer = Annotated[inner | None, field]  # type: ignore[operator,unused-ignore]
+    real = as_typing(outer)
+    assert get_origin(real) is TypingAnnotated
+    assert real.__metadata__ == (field,)
+    nullable = get_args(real)[0]
+    assert get_args(nullable) == (TypingAnnotated[int, schema], type(None))

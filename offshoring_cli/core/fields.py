@@ -12,9 +12,17 @@ descriptions from the fields). ``mypy --strict`` checks the keys where a row is 
 
 Type aliases carry JSON Schema keywords with :class:`Schema` (``Year = Annotated[int,
 Schema(minimum=1900)]``); only ``scripts/schemas.py`` reads them.
+
+Row modules take ``TypedDict`` and ``Annotated`` from here, not from :mod:`typing`: for the type
+checker they *are* typing's (a misspelt key is a type error); at run time they are light
+stand-ins (:class:`RowDict`, :class:`AnnotatedType`) that keep the same facts -- the class's
+``__annotations__``, each annotation's ``__origin__`` and flattened ``__metadata__`` -- and a
+row is a plain ``dict``. typing's own classes cost about 0.24 M CPU instructions a field to
+build (``Annotated`` subscription and ``TypedDict``'s checks), some 7 M on the path of
+``gap --json`` alone, every run: more than the rest of the report (``benchmarks/startup.py``).
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 NOT_AVAILABLE = "n/a"
 """How a table shows a figure that cannot be computed."""
@@ -141,3 +149,98 @@ def fields_of(row_type: type) -> tuple[Field, ...]:
 def methods_of(row_type: type) -> dict[str, str]:
     """``{key: method}`` for the fields of ``row_type`` that give a method (JSON ``methods``)."""
     return {f.key: f.method for f in fields_of(row_type) if f.method}
+
+
+class AnnotatedType:
+    """Run-time stand-in of ``typing.Annotated[T, *metadata]``: ``__origin__`` is ``T``,
+    ``__metadata__`` the metadata, flattened as typing does (``Annotated[Annotated[T, a],
+    b]`` has ``(a, b)``); ``X | None`` makes an :class:`AnyOfType`."""
+
+    __slots__ = ("__metadata__", "__origin__")
+    __origin__: Any
+    __metadata__: tuple[Any, ...]
+
+    def __init__(self, origin: Any, metadata: tuple[Any, ...]) -> None:
+        if isinstance(origin, AnnotatedType):
+            metadata = origin.__metadata__ + metadata
+            origin = origin.__origin__
+        self.__origin__ = origin
+        self.__metadata__ = metadata
+
+    def __class_getitem__(cls, params: tuple[Any, ...]) -> "AnnotatedType":
+        return cls(params[0], params[1:])
+
+    def __or__(self, other: Any) -> "AnyOfType":
+        return AnyOfType((self, other))
+
+    def __ror__(self, other: Any) -> "AnyOfType":
+        return AnyOfType((other, self))
+
+    def __repr__(self) -> str:
+        return f"Annotated[{self.__origin__!r}, {', '.join(map(repr, self.__metadata__))}]"
+
+
+class AnyOfType:
+    """Run-time stand-in of a union with an :class:`AnnotatedType` among its options."""
+
+    __slots__ = ("options",)
+
+    def __init__(self, options: tuple[Any, ...]) -> None:
+        self.options = options
+
+    def __or__(self, other: Any) -> "AnyOfType":
+        return AnyOfType((*self.options, other))
+
+    def __repr__(self) -> str:
+        return " | ".join(map(repr, self.options))
+
+
+class RowDict:
+    """Run-time stand-in of ``typing.TypedDict``: a subclass keeps its ``__annotations__``
+    (read by :func:`fields_of`); calling it makes a plain ``dict``, as ``TypedDict``'s
+    classes do. A subclass's ``__annotations__`` start with its bases' keys, as a
+    ``TypedDict``'s."""
+
+    def __init_subclass__(cls) -> None:
+        own = cls.__dict__.get("__annotations__", {})
+        merged: dict[str, Any] = {}
+        for base in reversed(cls.__mro__[1:-1]):
+            merged.update(base.__dict__.get("__annotations__", {}))
+        if merged:
+            cls.__annotations__ = merged | own
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        return dict(*args, **kwargs)
+
+
+if TYPE_CHECKING:
+    from typing import Annotated as Annotated
+    from typing import TypedDict as TypedDict
+else:
+    Annotated = AnnotatedType
+    TypedDict = RowDict
+
+
+def as_typing(annotation: Any) -> Any:
+    """``annotation`` with this module's run-time stand-ins replaced by typing's own objects
+    (``Annotated[...]``, ``Union[...]``), for tools that inspect types (``scripts/schemas.py``)."""
+    import functools
+    import operator
+    from typing import Annotated as TypingAnnotated
+
+    if isinstance(annotation, AnnotatedType):
+        return TypingAnnotated[(as_typing(annotation.__origin__), *annotation.__metadata__)]
+    if isinstance(annotation, AnyOfType):
+        return functools.reduce(operator.or_, (as_typing(o) for o in annotation.options))
+    return annotation
+
+
+def is_row(annotation: Any) -> bool:
+    """Whether ``annotation`` is a row class: a ``TypedDict`` of this module's or typing's."""
+    from typing import is_typeddict
+
+    return is_typeddict(annotation) or (
+        isinstance(annotation, type)
+        and annotation is not RowDict
+        and issubclass(annotation, RowDict)
+    )

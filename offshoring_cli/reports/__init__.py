@@ -15,15 +15,17 @@ Modules: :mod:`~offshoring_cli.reports.gap`, :mod:`~offshoring_cli.reports.growt
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any, Generic, TypedDict, TypeVar
+from typing import Any, Generic, TypeVar
 
 from offshoring_cli.core.fields import (
     INT,
     TEXT,
     VALUE,
     YEAR,
+    Annotated,
     Field,
     Schema,
+    TypedDict,
     fields_of,
     methods_of,
 )

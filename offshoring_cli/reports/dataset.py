@@ -1,8 +1,16 @@
 """The ``scenario show`` report: what a dataset holds, one row per indicator."""
 
-from typing import Annotated, TypedDict
-
-from offshoring_cli.core.fields import INT, TEXT, VALUE, YEAR, YEARS, Field, Schema
+from offshoring_cli.core.fields import (
+    INT,
+    TEXT,
+    VALUE,
+    YEAR,
+    YEARS,
+    Annotated,
+    Field,
+    Schema,
+    TypedDict,
+)
 from offshoring_cli.core.records import Dataset
 from offshoring_cli.reports import IN_UNIT, UNIT_FIELD, MetricId, Positive, Report, Year
 

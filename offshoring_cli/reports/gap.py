@@ -1,9 +1,16 @@
 """The ``gap`` report: per metric, baseline, target, periods, gap and required growth."""
 
-from typing import Annotated
-
 from offshoring_cli.core import results
-from offshoring_cli.core.fields import BOOL, MULTIPLE, RATE, VALUE, VALUE_PER_YEAR, Field, Schema
+from offshoring_cli.core.fields import (
+    BOOL,
+    MULTIPLE,
+    RATE,
+    VALUE,
+    VALUE_PER_YEAR,
+    Annotated,
+    Field,
+    Schema,
+)
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
 from offshoring_cli.core.resolve import Options, Resolved, _target_sources
 from offshoring_cli.render import numbers as fmt

@@ -1,10 +1,18 @@
 """The ``cagr`` report: the growth required to reach the target, and the actual growth where
 the series has history."""
 
-from typing import Annotated
-
 from offshoring_cli.core import results
-from offshoring_cli.core.fields import INT, RATE, RATIO, TEXT, VALUE, VALUE_PER_YEAR, YEAR, Field
+from offshoring_cli.core.fields import (
+    INT,
+    RATE,
+    RATIO,
+    TEXT,
+    VALUE,
+    VALUE_PER_YEAR,
+    YEAR,
+    Annotated,
+    Field,
+)
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
 from offshoring_cli.core.resolve import Options, Resolved, cited_sources
 from offshoring_cli.render import numbers as fmt

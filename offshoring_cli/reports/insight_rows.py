@@ -5,9 +5,17 @@ insight is one of :data:`INSIGHTS`. Where an insight changes shape, change its r
 regenerate the schemas.
 """
 
-from typing import Annotated, TypedDict
-
-from offshoring_cli.core.fields import RATE, RATIO, TEXT, VALUE, YEAR, Field, Schema
+from offshoring_cli.core.fields import (
+    RATE,
+    RATIO,
+    TEXT,
+    VALUE,
+    YEAR,
+    Annotated,
+    Field,
+    Schema,
+    TypedDict,
+)
 from offshoring_cli.reports import IN_UNIT, MetricId, Positive, Year
 
 Multiple = Annotated[float, Schema(exclusiveMinimum=0)]

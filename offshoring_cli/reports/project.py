@@ -1,9 +1,7 @@
 """The ``project`` report: where each metric lands at an assumed pace (a what-if)."""
 
-from typing import Annotated
-
 from offshoring_cli.core import formulas
-from offshoring_cli.core.fields import RATE, VALUE, VALUE_PER_YEAR, YEAR, Field, Schema
+from offshoring_cli.core.fields import RATE, VALUE, VALUE_PER_YEAR, YEAR, Annotated, Field, Schema
 from offshoring_cli.core.methods import (
     _AT_TARGET,
     REACHED_METHOD,

@@ -1,8 +1,6 @@
 """The ``segments`` report: the split of a whole-year figure by segment, with shares."""
 
-from typing import Annotated, TypedDict
-
-from offshoring_cli.core.fields import RATE, TEXT, VALUE, YEAR, Field, Schema
+from offshoring_cli.core.fields import RATE, TEXT, VALUE, YEAR, Annotated, Field, Schema, TypedDict
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError

@@ -2,10 +2,9 @@
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Annotated, TypedDict
 
 from offshoring_cli.core import formulas
-from offshoring_cli.core.fields import INT, RATE, TEXT, YEAR, Field, Schema
+from offshoring_cli.core.fields import INT, RATE, TEXT, YEAR, Annotated, Field, Schema, TypedDict
 from offshoring_cli.core.methods import CAGR_METHOD
 from offshoring_cli.core.resolve import Options, _target_sources, resolve
 from offshoring_cli.errors import InputError

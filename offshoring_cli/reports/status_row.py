@@ -1,8 +1,16 @@
 """The ``status`` report's row: each figure of the two progress methods, defined once."""
 
-from typing import Annotated, TypedDict
-
-from offshoring_cli.core.fields import RATE, RATIO, TEXT, VALUE, YEAR, Field, Schema
+from offshoring_cli.core.fields import (
+    RATE,
+    RATIO,
+    TEXT,
+    VALUE,
+    YEAR,
+    Annotated,
+    Field,
+    Schema,
+    TypedDict,
+)
 from offshoring_cli.core.methods import (
     CAGR_METHOD,
     GROWTH_RATIO_BAND_METHOD,

@@ -1,9 +1,7 @@
 """The ``trajectory`` report: year by year from the base year to the target year."""
 
-from typing import Annotated, TypedDict
-
 from offshoring_cli.core import formulas, results
-from offshoring_cli.core.fields import TEXT, VALUE, YEAR, Field
+from offshoring_cli.core.fields import TEXT, VALUE, YEAR, Annotated, Field, TypedDict
 from offshoring_cli.core.methods import _AT_TARGET
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, cited_sources
