@@ -137,9 +137,7 @@ def test_markdown(run: Any) -> None:
         "| jobs | Q band (UNSD) | unchanged | fair progress, acceleration needed | "
         "fair progress, acceleration needed |"
     ) in lines
-    assert (
-        "| jobs | 2025 observation (offshoring-employment) | added | - | 160,000 jobs |" in lines
-    )
+    assert "| jobs | 2025 observation (offshoring-employment) | added | - | 160,000 jobs |" in lines
 
 
 @pytest.mark.parametrize("columns", ["200", "60"])

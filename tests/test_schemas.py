@@ -450,8 +450,9 @@ SCENARIO_CASES: list[tuple[str, list[str], Probe]] = [
     (
         "scenario-diff",
         ["scenario", "diff", str(SEEDS), "{scenario}"],
-        lambda d: {r["change"] for r in d["results"] if r["topic"] == "indicator"}
-        == {"added", "removed"},
+        lambda d: (
+            {r["change"] for r in d["results"] if r["topic"] == "indicator"} == {"added", "removed"}
+        ),
     ),
 ]
 
