@@ -192,7 +192,7 @@ def scenario() -> None:
       offshoring scenario init my.toml          write the built-in dataset to edit
       offshoring scenario validate my.toml      list every problem at once
       offshoring scenario show my.toml          what the file holds
-      offshoring scenario diff old.toml new.toml   what changed, and how the figures move
+      offshoring scenario diff a.toml my.toml   what changed, and how the figures move
       offshoring --scenario my.toml status      any command on the file's figures
       OFFSHORING_SCENARIO=my.toml offshoring gap
     """

@@ -55,7 +55,10 @@ class _Side:
             self.verdicts[metric] = status_row["verdict"].removeprefix(f"{metric}: ")
         self.sources = {**cagr.sources, **status.sources}
         self.warnings = [f"{role}: {w}" for w in dict.fromkeys([*cagr.warnings, *status.warnings])]
-        self.explanation = [f"{role} {line}" for line in [*cagr.explanation, *status.explanation]]
+        # status works out the actual CAGR, R, Q and the projection; cagr adds the required
+        # CAGR from the latest year (its other lines repeat status's or are not compared)
+        required = [line for line in cagr.explanation if ": required CAGR = " in line]
+        self.explanation = [f"{role} {line}" for line in [*required, *status.explanation]]
 
 
 def _figure_rows(metric: str, unit: str, old: _Side, new: _Side) -> list[DiffRow]:
