@@ -10,7 +10,7 @@ and the table formats each row by it (:class:`~offshoring_cli.core.fields.Field`
 
 from typing import Annotated, TypedDict
 
-from offshoring_cli.core.fields import MULTIPLE, RATE, RATIO, TEXT, VALUE, YEAR, Field, Schema
+from offshoring_cli.core.fields import BOOL, MULTIPLE, RATE, RATIO, TEXT, VALUE, YEAR, Field, Schema
 from offshoring_cli.core.records import Number
 from offshoring_cli.reports import UNIT_FIELD, MetricId
 
@@ -144,7 +144,7 @@ class DiffInputs(TypedDict):
         bool,
         Field(
             "Changed",
-            TEXT,
+            BOOL,
             description="False when the two files hold the same data (results then empty); "
             "true also when only the dataset's name or description differ (notes say so).",
         ),
