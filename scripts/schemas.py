@@ -187,8 +187,11 @@ def document_schema(
     inputs: type,
     insights: tuple[type, ...] | None = None,
     explained: bool = True,
+    may_be_empty: bool = False,
 ) -> dict[str, Any]:
-    """The schema of one command's JSON document: the envelope around its rows."""
+    """The schema of one command's JSON document: the envelope around its rows
+    (``may_be_empty``: results and sources may be empty, as ``scenario diff``'s when nothing
+    changed)."""
     from offshoring_cli.core.fields import fields_of
     from offshoring_cli.reports import SCHEMA_VERSION, SourceEntry
 
@@ -218,7 +221,11 @@ def document_schema(
         "command": {"const": command, "description": "The command that wrote the document."},
         "inputs": record_schema(inputs)
         | {"description": "What the results were computed from (options left out are null)."},
-        "results": {"type": "array", "minItems": 1, "items": record_schema(row)},
+        "results": {
+            "type": "array",
+            "minItems": 0 if may_be_empty else 1,
+            "items": record_schema(row),
+        },
         "methods": methods,
     }
     required = list(properties)
@@ -236,7 +243,7 @@ def document_schema(
     }
     properties["sources"] = {
         "type": "object",
-        "minProperties": 1,
+        "minProperties": 0 if may_be_empty else 1,
         "additionalProperties": record_schema(SourceEntry),
         "description": "The cited sources, by source id, in order of first mention.",
     }
@@ -254,6 +261,7 @@ def document_schema(
 def documents() -> dict[str, dict[str, Any]]:
     """Each command's document schema, by schema name (``offshoring schema NAME``)."""
     from offshoring_cli.reports.dataset import IndicatorRow, ScenarioShowInputs
+    from offshoring_cli.reports.diff_rows import DiffInputs, DiffRow
     from offshoring_cli.reports.gap import GapInputs, GapRow
     from offshoring_cli.reports.growth import CagrInputs, CagrRow
     from offshoring_cli.reports.insight_rows import INSIGHTS
@@ -280,6 +288,7 @@ def documents() -> dict[str, dict[str, Any]]:
         "scenario-show": document_schema(
             "scenario-show", IndicatorRow, ScenarioShowInputs, explained=False
         ),
+        "scenario-diff": document_schema("scenario-diff", DiffRow, DiffInputs, may_be_empty=True),
     }
 
 

@@ -41,7 +41,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from helpers import Invocation, run_invocation
+from helpers import EXAMPLE, SEEDS, Invocation, run_invocation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -389,6 +389,13 @@ COMMANDS = {
         st.one_of(st.just([]), nonexistent_paths.map(lambda p: [p])),
         st.just([]),
     ),
+    "scenario diff": Command(
+        ("scenario", "diff"),
+        tuple(OUTPUT),
+        "scenario-diff",
+        st.lists(st.one_of(nonexistent_paths, st.sampled_from([str(SEEDS), "-"])), max_size=3),
+        st.sampled_from([[str(SEEDS), str(EXAMPLE)], [str(EXAMPLE), str(SEEDS)]]),
+    ),
     "schema": Command(
         ("schema",),
         (),
@@ -471,6 +478,7 @@ test_fuzz_project = _fuzz(COMMANDS["project"])
 test_fuzz_sensitivity = _fuzz(COMMANDS["sensitivity"])
 test_fuzz_segments = _fuzz(COMMANDS["segments"])
 test_fuzz_scenario_show = _fuzz(COMMANDS["scenario show"])
+test_fuzz_scenario_diff = _fuzz(COMMANDS["scenario diff"])
 test_fuzz_schema = _fuzz(COMMANDS["schema"])
 test_fuzz_chart = _fuzz(COMMANDS["chart"])
 
@@ -512,6 +520,8 @@ FIXED = [
     ["--scenario", "/nonexistent-offshoring-fuzz/x.toml", "schema", "gap"],
     ["--scenario", "/nonexistent-offshoring-fuzz/x.toml", "scenario", "show"],
     ["scenario", "show", f"/nonexistent-offshoring-fuzz/{ARABIC_148500}.toml", "--json"],
+    ["scenario", "diff", "-", "-"],
+    ["scenario", "diff", str(SEEDS), "/nonexistent-offshoring-fuzz/x\nError: forged"],
     ["schema", "nope"],
     ["chart", "--metric", "exports", "--exports-baseline", "1e18"],
 ]

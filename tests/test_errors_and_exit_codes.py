@@ -472,7 +472,7 @@ def test_schema_help_and_missing_name(run_installed: Any) -> None:
     assert done.returncode == 2
     assert last_error(done) == (
         "Error: give a schema NAME, one of: scenario, gap, cagr, status, trajectory, project, "
-        "sensitivity, segments, scenario-show."
+        "sensitivity, segments, scenario-show, scenario-diff."
     )
 
 

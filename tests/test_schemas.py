@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "schemas.py"
 SCHEMA_DIR = ROOT / "offshoring_cli" / "schemas"
 SEEDS = ROOT / "seeds" / "morocco-offshoring.toml"
+EXAMPLE = ROOT / "examples" / "jobs-2025.toml"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 COMMANDS = [name for name in SCHEMAS if name != "scenario"]
 
@@ -409,6 +410,21 @@ CASES: list[tuple[str, list[str], Probe]] = [
         ["scenario", "show", str(SEEDS)],
         lambda d: d["inputs"]["origin"] == str(SEEDS),
     ),
+    (
+        "scenario-diff",
+        ["scenario", "diff", str(SEEDS), str(EXAMPLE)],
+        lambda d: {r["topic"] for r in d["results"]} == {"source", "observation", "figure"},
+    ),
+    (
+        "scenario-diff",
+        ["scenario", "diff", str(SEEDS), str(SEEDS)],
+        lambda d: d["results"] == [] and d["sources"] == {} and not d["inputs"]["changed"],
+    ),
+    (
+        "scenario-diff",
+        ["scenario", "diff", str(SEEDS), str(EXAMPLE), "--explain"],
+        lambda d: len(d["explanation"]) > 0,
+    ),
 ]
 
 # The same, on a scenario of another sector ({scenario} is its path): a decrease wanted, a
@@ -431,6 +447,13 @@ SCENARIO_CASES: list[tuple[str, list[str], Probe]] = [
     ("segments", ["segments"], lambda d: d["inputs"]["adds_up_within_rounding"] is False),
     ("scenario-show", ["scenario", "show"], lambda d: _rows(d, metric="plants") != []),
     ("scenario-show", ["scenario", "show", "{scenario}"], lambda d: len(d["results"]) == 2),
+    (
+        "scenario-diff",
+        ["scenario", "diff", str(SEEDS), "{scenario}"],
+        lambda d: (
+            {r["change"] for r in d["results"] if r["topic"] == "indicator"} == {"added", "removed"}
+        ),
+    ),
 ]
 
 
@@ -725,6 +748,7 @@ ROW_TYPES = [
     ("offshoring_cli.reports.sensitivity", "SensitivityRow"),
     ("offshoring_cli.reports.segments", "SegmentRow"),
     ("offshoring_cli.reports.dataset", "IndicatorRow"),
+    ("offshoring_cli.reports.diff_rows", "DiffRow"),
 ]
 
 

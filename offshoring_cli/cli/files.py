@@ -192,6 +192,7 @@ def scenario() -> None:
       offshoring scenario init my.toml          write the built-in dataset to edit
       offshoring scenario validate my.toml      list every problem at once
       offshoring scenario show my.toml          what the file holds
+      offshoring scenario diff a.toml my.toml   what changed, and how the figures move
       offshoring --scenario my.toml status      any command on the file's figures
       OFFSHORING_SCENARIO=my.toml offshoring gap
     """
@@ -213,6 +214,8 @@ def _scenario_group() -> click.Command:
         invoke_without_command=True,
         no_args_is_help=False,
     )
+    from offshoring_cli.cli import scenario_diff  # noqa: F401 (registers 'diff')
+
     for name, build in _SCENARIO.items():
         group.add_command(build(), name)
     return group
@@ -349,6 +352,7 @@ SCHEMAS = (
     "sensitivity",
     "segments",
     "scenario-show",
+    "scenario-diff",
 )
 
 
@@ -371,8 +375,8 @@ def _schema_name(ctx: click.Context, param: click.Parameter, value: str | None) 
 def schema(name: str) -> None:
     """Print the JSON Schema of the scenario format or of a command's JSON output.
 
-    NAME: scenario, gap, cagr, status, trajectory, project, sensitivity, segments or
-    scenario-show.
+    NAME: scenario, gap, cagr, status, trajectory, project, sensitivity, segments,
+    scenario-show or scenario-diff.
 
     \b
     Examples:

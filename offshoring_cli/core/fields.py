@@ -55,7 +55,10 @@ class Field:
     - ``columns``: the value is a mapping of keys to values, spread into one key (and one column)
       each in every output (``sensitivity``'s change columns; labels given by the report);
     - ``null_unless`` / ``given_if``: the name of a boolean field of the row: the value is
-      ``null`` when that field is false / is not ``null`` when it is true (JSON Schema only).
+      ``null`` when that field is false / is not ``null`` when it is true (JSON Schema only);
+    - ``kind_from``: the name of a text field of the row that holds this value's kind, for a
+      value whose kind differs from row to row (``scenario diff``'s old and new: a rate in one
+      row, an amount or a band in the next); ``kind`` is used where that field is empty.
 
     ``key`` is the row key, set by :func:`fields_of`.
     """
@@ -66,6 +69,7 @@ class Field:
         "given_if",
         "key",
         "kind",
+        "kind_from",
         "label",
         "method",
         "missing",
@@ -87,6 +91,7 @@ class Field:
         columns: bool = False,
         null_unless: str = "",
         given_if: str = "",
+        kind_from: str = "",
         key: str = "",
     ) -> None:
         self.label = label
@@ -99,6 +104,7 @@ class Field:
         self.columns = columns
         self.null_unless = null_unless
         self.given_if = given_if
+        self.kind_from = kind_from
         self.key = key
 
     def keyed(self, key: str, label: str | None = None) -> "Field":

@@ -41,6 +41,10 @@ def to_csv(report: Report[Any], explain: bool = False) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     records = report.records()
     keys = list(dict.fromkeys(k for row in records for k in row))
+    if not keys:  # no result (scenario diff of two files that agree): the header still
+        from offshoring_cli.core.fields import fields_of
+
+        keys = [field.key for field in fields_of(report.row_type) if not field.columns]
     writer.writerow(keys)
     for row in records:
         writer.writerow([_csv_cell(row.get(k)) for k in keys])

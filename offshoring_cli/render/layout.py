@@ -17,7 +17,8 @@ def _cell(field: Field, row: dict[str, Any]) -> str:
     if item is None:
         # A figure of the pace in a row that says why it has none: not "not reached", n/a.
         return NOT_AVAILABLE if field.pace and row.get("reason") else field.missing
-    return numbers.value(field.kind, item, str(row.get("unit", "")))
+    kind = str(row.get(field.kind_from) or field.kind) if field.kind_from else field.kind
+    return numbers.value(kind, item, str(row.get("unit", "")))
 
 
 def grid(report: Report[Any]) -> tuple[list[str], list[list[str]]]:

@@ -1,0 +1,265 @@
+"""What changed in the data between two datasets, item by item: pure, no I/O.
+
+:func:`data_changes` compares two :class:`~offshoring_cli.core.records.Dataset` objects and
+returns one :class:`~offshoring_cli.reports.diff_rows.DiffRow` per item added, removed or
+revised: sources (each field), indicators (added, removed,
+label, unit, direction), targets (each field), observations (by series, period and year: value,
+source, note, reported change), segments and insights. The headline figures that move as a
+result are the business of :mod:`~offshoring_cli.reports.scenario_diff`.
+"""
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from offshoring_cli.core.claims import InsightSpec, Ratio
+from offshoring_cli.core.fields import MULTIPLE, RATE, TEXT, VALUE, YEAR
+from offshoring_cli.core.records import Dataset, Indicator, Observation, Record
+from offshoring_cli.reports.diff_rows import DiffRow, row
+
+_OBSERVATION_FIELDS = (
+    ("value", VALUE),
+    ("source", TEXT),
+    ("note", TEXT),
+    ("reported_change", RATE),
+)
+_TARGET_FIELDS = (
+    ("year", YEAR),
+    ("value", VALUE),
+    ("series", TEXT),
+    ("source", TEXT),
+    ("described_multiple", MULTIPLE),
+)
+_SEGMENT_FIELDS = (
+    ("label", TEXT),
+    ("value", VALUE),
+    ("change", RATE),
+    ("prior", VALUE),
+    ("source", TEXT),
+)
+
+
+def _fields(
+    old: Record | None,
+    new: Record | None,
+    fields: Iterable[tuple[str, str]],
+    make: Any,
+) -> list[DiffRow]:
+    """A row for each field of two records that differs (``make(field, kind, old, new)``)."""
+    rows = []
+    for name, kind in fields:
+        before = None if old is None else getattr(old, name)
+        after = None if new is None else getattr(new, name)
+        if before != after:
+            rows.append(make(name, kind, before, after))
+    return rows
+
+
+R = TypeVar("R")
+
+
+def _keyed(old: Mapping[str, R], new: Mapping[str, R]) -> list[tuple[str, R | None, R | None]]:
+    """The keys of either mapping (OLD's order, then NEW's new ones) with each side's record."""
+    return [(key, old.get(key), new.get(key)) for key in dict.fromkeys([*old, *new])]
+
+
+def _observation_key(o: Observation) -> str:
+    return f"{o.series}.{o.year}" + ("" if o.period == "year" else f".{o.period}")
+
+
+def _observation_label(o: Observation) -> str:
+    period = "" if o.period == "year" else f"{o.period} "
+    return f"{period}{o.year} observation ({o.series})"
+
+
+def _observations(metric: str, old: Indicator, new: Indicator, unit: str) -> list[DiffRow]:
+    """Observations added, removed or revised, by series, period and year (in NEW's order)."""
+    before = {_observation_key(o): o for o in old.observations}
+    after = {_observation_key(o): o for o in new.observations}
+    keys = sorted(
+        before.keys() | after.keys(),
+        key=lambda k: next(
+            (o.year, o.series, o.period) for o in (after.get(k), before.get(k)) if o is not None
+        ),
+    )
+    rows: list[DiffRow] = []
+    for key in keys:
+        o, n = before.get(key), after.get(key)
+        shown = n if n is not None else o
+        assert shown is not None
+        label = _observation_label(shown)
+        if o is None or n is None:  # added or removed: its value stands for it
+            value = None if o is None else o.value
+            rows.append(
+                row(
+                    metric,
+                    "observation",
+                    key,
+                    label,
+                    value,
+                    None if n is None else n.value,
+                    VALUE,
+                    unit,
+                )
+            )
+            continue
+        rows += _fields(
+            o,
+            n,
+            _OBSERVATION_FIELDS,
+            lambda name, kind, a, b, key=key, label=label: row(
+                metric,
+                "observation",
+                f"{key}.{name}",
+                label if name == "value" else f"{label}: {name.replace('_', ' ')}",
+                a,
+                b,
+                kind,
+                unit,
+            ),
+        )
+    return rows
+
+
+def _indicator(metric: str, old: Indicator | None, new: Indicator | None) -> list[DiffRow]:
+    """One indicator's changes: added or removed as a whole, else its definition, target and
+    observations."""
+    if old is None or new is None:
+        return [
+            row(
+                metric,
+                "indicator",
+                "indicator",
+                "indicator",
+                None if old is None else old.label,
+                None if new is None else new.label,
+            )
+        ]
+    rows: list[DiffRow] = []
+    definition = [
+        ("label", old.label, new.label),
+        ("unit", old.unit, new.unit),
+        ("direction", _direction(old), _direction(new)),
+    ]
+    for name, before, after in definition:
+        if before != after:
+            rows.append(row(metric, "indicator", f"indicator.{name}", name, before, after))
+    unit = new.unit
+    rows += _fields(
+        old.target,
+        new.target,
+        _TARGET_FIELDS,
+        lambda name, kind, a, b: row(
+            metric,
+            "target",
+            f"target.{name}",
+            "target" if name == "value" else f"target {name.replace('_', ' ')}",
+            a,
+            b,
+            kind,
+            unit,
+        ),
+    )
+    return rows + _observations(metric, old, new, unit)
+
+
+def _direction(indicator: Indicator) -> str:
+    return "increase" if indicator.increase else "decrease"
+
+
+def _insight_key(spec: InsightSpec) -> str:
+    return spec.id if isinstance(spec, Ratio) else f"{spec.indicator}_{spec.claim}"
+
+
+def _insight_text(spec: InsightSpec | None) -> str | None:
+    if spec is None:
+        return None
+    if isinstance(spec, Ratio):
+        return f"{spec.label or spec.id}: {spec.numerator} per {spec.denominator}"
+    wording = f" ({spec.wording})" if spec.wording else ""
+    return f"{spec.indicator} {spec.claim.replace('_', ' ')} {spec.value:g}{wording}, {spec.source}"
+
+
+def _sources(old: Dataset, new: Dataset) -> list[DiffRow]:
+    """Sources added or removed (their publisher stands for them), or revised field by field."""
+    rows: list[DiffRow] = []
+    for key, o, n in _keyed(old.sources, new.sources):
+        if o is None or n is None:
+            before = None if o is None else o.publisher
+            after = None if n is None else n.publisher
+            rows.append(row(None, "source", key, f"source {key}", before, after))
+            continue
+        rows += _fields(
+            o,
+            n,
+            (("publisher", TEXT), ("title", TEXT), ("date", TEXT), ("url", TEXT)),
+            lambda name, kind, a, b, key=key: row(
+                None, "source", f"{key}.{name}", f"source {key}: {name}", a, b, kind
+            ),
+        )
+    return rows
+
+
+def _segments(old: Dataset, new: Dataset) -> list[DiffRow]:
+    """The split's year and indicator, and segments added, removed or revised."""
+    rows: list[DiffRow] = []
+    unit = next(
+        (d.indicators[d.segments_of].unit for d in (new, old) if d.segments_of in d.indicators),
+        "",
+    )
+    for name, attribute in (("year", "segments_year"), ("indicator", "segments_of")):
+        before, after = getattr(old, attribute), getattr(new, attribute)
+        if before != after:
+            kind = YEAR if name == "year" else TEXT
+            rows.append(
+                row(None, "segment", f"segments.{name}", f"segments {name}", before, after, kind)
+            )
+    by_id = {s.id: s for s in old.segments}, {s.id: s for s in new.segments}
+    for key, o, n in _keyed(*by_id):
+        if o is None or n is None:
+            before_value = None if o is None else o.value
+            after_value = None if n is None else n.value
+            rows.append(
+                row(None, "segment", key, f"segment {key}", before_value, after_value, VALUE, unit)
+            )
+            continue
+        rows += _fields(
+            o,
+            n,
+            _SEGMENT_FIELDS,
+            lambda name, kind, a, b, key=key: row(
+                None,
+                "segment",
+                f"{key}.{name}",
+                f"segment {key}" if name == "value" else f"segment {key}: {name}",
+                a,
+                b,
+                kind,
+                unit,
+            ),
+        )
+    return rows
+
+
+def _insights(old: Dataset, new: Dataset) -> list[DiffRow]:
+    """Declared insights added, removed or revised (each as a sentence), by id."""
+    by_key = {_insight_key(s): s for s in old.insights}, {_insight_key(s): s for s in new.insights}
+    rows: list[DiffRow] = []
+    for key, o, n in _keyed(*by_key):
+        if o != n:
+            rows.append(
+                row(None, "insight", key, f"insight {key}", _insight_text(o), _insight_text(n))
+            )
+    return rows
+
+
+def data_changes(old: Dataset, new: Dataset) -> tuple[list[DiffRow], dict[str, list[DiffRow]]]:
+    """What changed from ``old`` to ``new``: the dataset's own rows (sources, segments,
+    insights), and each indicator's rows by id (OLD's order, then NEW's
+    new ones; an indicator without a change is left out). Empty when the two hold the same
+    data."""
+    by_metric: dict[str, list[DiffRow]] = {}
+    for metric, o, n in _keyed(old.indicators, new.indicators):
+        rows = _indicator(metric, o, n)
+        if rows:
+            by_metric[metric] = rows
+    return _sources(old, new) + _segments(old, new) + _insights(old, new), by_metric
