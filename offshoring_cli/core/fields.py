@@ -208,10 +208,12 @@ class RowDict:
     ``TypedDict``'s."""
 
     def __init_subclass__(cls) -> None:
-        own = cls.__dict__.get("__annotations__", {})
+        # A class's own annotations, without inspect.get_annotations (inspect is a heavy
+        # import for every run); a class body's __annotations__ is always a plain dict.
+        own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
         merged: dict[str, Any] = {}
         for base in reversed(cls.__mro__[1:-1]):
-            merged.update(base.__dict__.get("__annotations__", {}))
+            merged.update(base.__dict__.get("__annotations__", {}))  # noqa: RUF063
         if merged:
             cls.__annotations__ = merged | own
 

@@ -8,9 +8,19 @@ and the table formats each row by it (:class:`~offshoring_cli.core.fields.Field`
 ``kind_from``).
 """
 
-from typing import Annotated, TypedDict
-
-from offshoring_cli.core.fields import BOOL, MULTIPLE, RATE, RATIO, TEXT, VALUE, YEAR, Field, Schema
+from offshoring_cli.core.fields import (
+    BOOL,
+    MULTIPLE,
+    RATE,
+    RATIO,
+    TEXT,
+    VALUE,
+    YEAR,
+    Annotated,
+    Field,
+    Schema,
+    TypedDict,
+)
 from offshoring_cli.core.records import Number
 from offshoring_cli.reports import UNIT_FIELD, MetricId
 
