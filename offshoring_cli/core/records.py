@@ -140,18 +140,22 @@ class Observation(Record):
 
 
 class Target(Record):
-    """The value an indicator should reach by ``year``, in the indicator's unit and series.
+    """The value an indicator should reach by ``year``, in the indicator's unit, as stated on
+    one of its series (``series``) by a source (``source``).
 
     ``described_multiple`` is the multiple of the baseline the target is described as in its
     source (2.0 for "a doubling"), where it says one; the tool compares it with the real one.
+    ``notes`` quote or explain the target's wording (how a source phrased it, how it reads),
+    one line each; empty when there is nothing to say.
     """
 
-    __slots__ = ("year", "value", "series", "source", "described_multiple")  # noqa: RUF023 (the fields in order)
+    __slots__ = ("year", "value", "series", "source", "described_multiple", "notes")  # noqa: RUF023 (the fields in order)
     year: int
     value: Number
     series: str
     source: str
     described_multiple: float | None
+    notes: tuple[str, ...]
 
     def __init__(
         self,
@@ -160,22 +164,28 @@ class Target(Record):
         series: str,
         source: str,
         described_multiple: float | None = None,
+        notes: tuple[str, ...] = (),
     ) -> None:
         self.year = year
         self.value = value
         self.series = series
         self.source = source
         self.described_multiple = described_multiple
+        self.notes = notes
 
 
 class Indicator(Record):
-    """A measured quantity with its history and its target.
+    """A measured quantity with its history and its targets.
 
-    ``observations`` are sorted by year. The baseline is the latest observation in the
+    ``observations`` are sorted by year. ``target`` is the final target, the one every command
+    uses by default; its series is the indicator's series (:meth:`annual`). ``targets`` are
+    every published target, the final one first, then the same target as stated on another
+    series and the interim targets (an earlier year); each names the series it is stated on.
+    Given empty, ``targets`` is ``(target,)``. The baseline is the latest observation in the
     target's series (:meth:`baseline`).
     """
 
-    __slots__ = ("id", "label", "unit", "observations", "target", "increase")  # noqa: RUF023 (the fields in order)
+    __slots__ = ("id", "label", "unit", "observations", "target", "increase", "targets")  # noqa: RUF023 (the fields in order)
     id: str
     label: str
     unit: str
@@ -183,6 +193,8 @@ class Indicator(Record):
     target: Target
     increase: bool
     """``True`` when an increase is wanted, ``False`` when a decrease is."""
+    targets: tuple[Target, ...]
+    """Every published target, the final one (``target``) first."""
 
     def __init__(
         self,
@@ -192,6 +204,7 @@ class Indicator(Record):
         observations: tuple[Observation, ...],
         target: Target,
         increase: bool = True,
+        targets: tuple[Target, ...] = (),
     ) -> None:
         self.id = id
         self.label = label
@@ -199,6 +212,27 @@ class Indicator(Record):
         self.observations = observations
         self.target = target
         self.increase = increase
+        self.targets = targets or (target,)
+
+    def target_years(self) -> tuple[int, ...]:
+        """The years of the published targets, each once, latest first (2030, 2026)."""
+        return tuple(sorted({t.year for t in self.targets}, reverse=True))
+
+    def targets_in(self, year: int) -> tuple[Target, ...]:
+        """The published targets for ``year``, in the order of :attr:`targets` (the one on
+        the indicator's own series first, when there is one)."""
+        return tuple(t for t in self.targets if t.year == year)
+
+    def aimed_at(self, target: Target) -> Indicator:
+        """This indicator with ``target`` as the one to assess: its series (:meth:`annual`,
+        :meth:`baseline`) becomes the target's. ``targets`` stays as published."""
+        if target == self.target:
+            return self
+        return self.replace(target=target)
+
+    def series_of(self, series: str) -> tuple[Observation, ...]:
+        """The whole-year observations of ``series``, oldest first."""
+        return tuple(o for o in self.observations if o.series == series and o.period == "year")
 
     def annual(self) -> tuple[Observation, ...]:
         """The whole-year observations of the target's series, oldest first.

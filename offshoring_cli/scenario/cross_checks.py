@@ -7,6 +7,8 @@ these after the problems of each field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.scenario import exact_number
 from offshoring_cli.scenario.model import ClaimInsightModel, ScenarioModel, SegmentsModel
@@ -38,35 +40,18 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
                 )
             else:
                 seen[key] = j
-        check_source(f"{here}.target", ind.target.source)
-        series = {o.series for o in ind.observations}
-        annual = [o for o in ind.observations if o.series == ind.target.series]
-        annual = [o for o in annual if o.period == "year"]
-        if ind.target.series not in series:
-            problems.append(
-                f"{here}.target.series: {ind.target.series!r} is not a series of this "
-                f"indicator's observations ({', '.join(sorted(series))})"
-            )
-        elif not annual:
-            problems.append(
-                f"{here}.target.series: no whole-year observation in series "
-                f"{ind.target.series!r} to serve as the baseline"
-            )
-        elif ind.target.year <= max(o.year for o in annual):
-            problems.append(
-                f"{here}.target.year: {ind.target.year} must be after the latest whole-year "
-                f"observation ({max(o.year for o in annual)})"
-            )
+        problems += _target_problems(model, i, check_source)
     if model.segments is not None:
         seg = model.segments
         if seg.indicator not in ids:
             problems.append(f"segments.indicator: no indicator {seg.indicator!r}")
         else:
             ind = next(x for x in model.indicators if x.id == seg.indicator)
+            own = [t.series for t in ind.published()[:1]]
             whole = [
                 o
                 for o in ind.observations
-                if o.year == seg.year and o.period == "year" and o.series == ind.target.series
+                if o.year == seg.year and o.period == "year" and o.series in own
             ]
             if not whole:
                 problems.append(
@@ -82,6 +67,67 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
                 problems.append(f"segments.items[{k}].id: duplicate segment id {item.id!r}")
             item_ids.add(item.id)
     problems += _insight_problems(model, ids)
+    return problems
+
+
+def _target_problems(
+    model: ScenarioModel, i: int, check_source: Callable[[str, str], None]
+) -> list[str]:
+    """An indicator's targets: given once (``target`` or ``targets``), each on a series of the
+    indicator, after that series' latest whole-year observation, no year and series twice, the
+    final one (the first) not before any other; the final one's series has a whole-year
+    observation to serve as the baseline."""
+    ind = model.indicators[i]
+    here = f"indicators[{i}]"
+    problems: list[str] = []
+    if ind.target is not None and ind.targets:
+        return [f"{here}.targets: give either target (one) or targets (several), not both"]
+    published = ind.published()
+    if not published:
+        return [f"{here}.target: missing (required): give target, or targets"]
+    series = {o.series for o in ind.observations}
+    seen: dict[tuple[int, str], int] = {}
+    for k, target in enumerate(published):
+        at = f"{here}.{ind.target_path(k)}"
+        check_source(at, target.source)
+        key = (target.year, target.series)
+        if key in seen:
+            problems.append(
+                f"{at}: a second target for {target.year} on series {target.series!r}, first "
+                f"at targets[{seen[key]}]; give each year and series once"
+            )
+            continue
+        seen[key] = k
+        if k and target.described_multiple is not None:
+            problems.append(
+                f"{at}.described_multiple: only the final target (the first) may declare one; "
+                "declare a claim about another target in [[insights]]"
+            )
+        if target.series not in series:
+            problems.append(
+                f"{at}.series: {target.series!r} is not a series of this indicator's "
+                f"observations ({', '.join(sorted(series))})"
+            )
+            continue
+        annual = [
+            o.year for o in ind.observations if o.series == target.series and o.period == "year"
+        ]
+        if not annual:
+            if k == 0:
+                problems.append(
+                    f"{at}.series: no whole-year observation in series {target.series!r} to "
+                    "serve as the baseline"
+                )
+        elif target.year <= max(annual):
+            problems.append(
+                f"{at}.year: {target.year} must be after the latest whole-year observation "
+                f"({max(annual)})" + (f" of series {target.series!r}" if k else "")
+            )
+        if k and target.year > published[0].year:
+            problems.append(
+                f"{at}.year: {target.year} is after the final target's year "
+                f"({published[0].year}); list the final target first"
+            )
     return problems
 
 
@@ -118,9 +164,10 @@ def _insight_problems(model: ScenarioModel, ids: set[str]) -> list[str]:
             problems.append(f"{where}: no indicator {indicator!r} (indicators: {known})")
 
     claimed = {
-        ind.id: f"indicators[{i}].target.described_multiple"
+        ind.id: f"indicators[{i}].{ind.target_path(0)}.described_multiple"
         for i, ind in enumerate(model.indicators)
-        if ind.target.described_multiple is not None
+        for final in ind.published()[:1]
+        if final.described_multiple is not None
     }
     ratio_ids: dict[str, int] = {}
     for n, spec in enumerate(model.insights):

@@ -140,12 +140,19 @@ class TargetModel(BaseModel):
         None,
         description="The multiple of the baseline the target's source describes (2 = "
         "'doubling'): shorthand for an [[insights]] claim of kind 'target_multiple' citing the "
-        "target's source.",
+        "target's source (the final target only).",
+    )
+    notes: list[Text] = Field(
+        [],
+        description="Notes on the target's wording as published (how a source phrased it, how "
+        "it reads), one line of text each.",
     )
 
 
 class IndicatorModel(BaseModel):
-    """A measured quantity with its observations and its target."""
+    """A measured quantity with its observations and its target (``target``), or its
+    published targets (``targets``: the final one first, then the same target stated on
+    another series and the interim ones)."""
 
     model_config = _STRICT
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
@@ -156,7 +163,23 @@ class IndicatorModel(BaseModel):
     )
     direction: Literal["increase", "decrease"] = "increase"
     observations: Annotated[list[ObservationModel], Field(min_length=1)]
-    target: TargetModel
+    target: TargetModel | None = Field(
+        None, description="The one target, when there is one; else give 'targets'."
+    )
+    targets: list[TargetModel] = Field(
+        [],
+        description="Every published target, the final one first (the one the commands use "
+        "by default; its series is the indicator's): the same target stated on another series "
+        "and the interim targets (an earlier year) follow. Give 'target' or 'targets', not both.",
+    )
+
+    def published(self) -> list[TargetModel]:
+        """The targets, the final one first, however they were given."""
+        return [self.target] if self.target is not None else list(self.targets)
+
+    def target_path(self, k: int) -> str:
+        """The key path of the ``k``-th published target, under its indicator."""
+        return "target" if self.target is not None else f"targets[{k}]"
 
 
 class SegmentModel(BaseModel):

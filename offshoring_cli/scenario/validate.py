@@ -188,6 +188,10 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
         target = ind.get("target")
         if isinstance(target, dict):
             check(f"indicators[{i}].target.value", target.get("value"), unit)
+        targets = ind.get("targets")
+        for k, item in enumerate(targets if isinstance(targets, list) else []):
+            if isinstance(item, dict):
+                check(f"indicators[{i}].targets[{k}].value", item.get("value"), unit)
     segments = data.get("segments")
     if isinstance(segments, dict) and segments.get("indicator") in counts:
         unit = counts[segments["indicator"]]
@@ -219,14 +223,18 @@ def _dataset(model: ScenarioModel) -> records.Dataset:
                 key=lambda o: o.year,  # stable: the file's order within a year
             )
         )
-        t = ind.target
+        targets = tuple(
+            records.Target(t.year, exact_number(t.value), t.series, t.source, notes=tuple(t.notes))
+            for t in ind.published()
+        )
         indicators[ind.id] = records.Indicator(
             ind.id,
             ind.label,
             ind.unit,
             observations,
-            records.Target(t.year, exact_number(t.value), t.series, t.source),
+            targets[0],
             ind.direction == "increase",
+            targets,
         )
     sources = {
         key: records.Source(s.publisher, s.title, s.date, s.url) for key, s in model.sources.items()
@@ -245,11 +253,10 @@ def _dataset(model: ScenarioModel) -> records.Dataset:
             for s in model.segments.items
         )
     insights: list[claims.InsightSpec] = [
-        claims.Claim(
-            ind.id, "target_multiple", ind.target.described_multiple, "", ind.target.source
-        )
+        claims.Claim(ind.id, "target_multiple", final.described_multiple, "", final.source)
         for ind in model.indicators
-        if ind.target.described_multiple is not None
+        for final in ind.published()[:1]
+        if final.described_multiple is not None
     ]
     for spec in model.insights:
         if isinstance(spec, ClaimInsightModel):

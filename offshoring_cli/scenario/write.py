@@ -45,11 +45,23 @@ def to_toml(dataset: records.Dataset) -> str:
         table.add("label", ind.label)
         table.add("unit", ind.unit)
         table.add("direction", "increase" if ind.increase else "decrease")
-        target = tomlkit.inline_table()
-        for field, value in ind.target.as_dict().items():
-            if value is not None:
+        if len(ind.targets) == 1:
+            target = tomlkit.inline_table()
+            for field, value in _target_fields(ind.target):
                 target.append(field, value)
-        table.add("target", target)
+            table.add("target", target)
+        else:
+            table.add(tomlkit.comment("The published targets, the final one first."))
+            targets = tomlkit.aot()
+            for published in ind.targets:
+                row = tomlkit.table()
+                for field, value in _target_fields(published):
+                    if isinstance(value, list):
+                        value = tomlkit.array().multiline(True)
+                        value.extend(published.notes)
+                    row.add(field, value)
+                targets.append(row)
+            table.add("targets", targets)
         observations = tomlkit.aot()
         for obs in ind.observations:
             row = tomlkit.table()
@@ -111,6 +123,15 @@ def to_toml(dataset: records.Dataset) -> str:
         segments.add("items", items)
         doc.add("segments", segments)
     return tomlkit.dumps(doc)
+
+
+def _target_fields(target: records.Target) -> list[tuple[str, object]]:
+    """A target's fields as written: those with a value (notes as a list of text)."""
+    return [
+        (field, list(value) if field == "notes" else value)
+        for field, value in target.as_dict().items()
+        if value is not None and value != ()
+    ]
 
 
 def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> output_paths.Output:
