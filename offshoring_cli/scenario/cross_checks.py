@@ -73,18 +73,14 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
 def _target_problems(
     model: ScenarioModel, i: int, check_source: Callable[[str, str], None]
 ) -> list[str]:
-    """An indicator's targets: given once (``target`` or ``targets``), each on a series of the
-    indicator, after that series' latest whole-year observation, no year and series twice, the
-    final one (the first) not before any other; the final one's series has a whole-year
-    observation to serve as the baseline."""
+    """An indicator's targets (the final one and the others): each on a series of the
+    indicator, after that series' latest whole-year observation, no year and series twice, no
+    other target after the final one; the final one's series has a whole-year observation to
+    serve as the baseline."""
     ind = model.indicators[i]
     here = f"indicators[{i}]"
     problems: list[str] = []
-    if ind.target is not None and ind.targets:
-        return [f"{here}.targets: give either target (one) or targets (several), not both"]
     published = ind.published()
-    if not published:
-        return [f"{here}.target: missing (required): give target, or targets"]
     series = {o.series for o in ind.observations}
     seen: dict[tuple[int, str], int] = {}
     for k, target in enumerate(published):
@@ -94,13 +90,13 @@ def _target_problems(
         if key in seen:
             problems.append(
                 f"{at}: a second target for {target.year} on series {target.series!r}, first "
-                f"at targets[{seen[key]}]; give each year and series once"
+                f"at {ind.target_path(seen[key])}; give each year and series once"
             )
             continue
         seen[key] = k
         if k and target.described_multiple is not None:
             problems.append(
-                f"{at}.described_multiple: only the final target (the first) may declare one; "
+                f"{at}.described_multiple: only the final target may declare one; "
                 "declare a claim about another target in [[insights]]"
             )
         if target.series not in series:
@@ -126,7 +122,8 @@ def _target_problems(
         if k and target.year > published[0].year:
             problems.append(
                 f"{at}.year: {target.year} is after the final target's year "
-                f"({published[0].year}); list the final target first"
+                f"({published[0].year}); the final target is the latest: make this one the "
+                "target"
             )
     return problems
 

@@ -150,9 +150,8 @@ class TargetModel(BaseModel):
 
 
 class IndicatorModel(BaseModel):
-    """A measured quantity with its observations and its target (``target``), or its
-    published targets (``targets``: the final one first, then the same target stated on
-    another series and the interim ones)."""
+    """A measured quantity with its observations, its final target and any other published
+    targets (the same target stated on another series, interim ones)."""
 
     model_config = _STRICT
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
@@ -163,23 +162,25 @@ class IndicatorModel(BaseModel):
     )
     direction: Literal["increase", "decrease"] = "increase"
     observations: Annotated[list[ObservationModel], Field(min_length=1)]
-    target: TargetModel | None = Field(
-        None, description="The one target, when there is one; else give 'targets'."
+    target: TargetModel = Field(
+        description="The final target: the one the commands use by default; its series is "
+        "the indicator's (the baseline is its latest whole-year figure)."
     )
-    targets: list[TargetModel] = Field(
+    other_targets: list[TargetModel] = Field(
         [],
-        description="Every published target, the final one first (the one the commands use "
-        "by default; its series is the indicator's): the same target stated on another series "
-        "and the interim targets (an earlier year) follow. Give 'target' or 'targets', not both.",
+        description="The other published targets: the same target as stated on another "
+        "series, and interim targets (an earlier year). 'status' assesses each on its own "
+        "series; the other commands use one with --target-year.",
     )
 
     def published(self) -> list[TargetModel]:
-        """The targets, the final one first, however they were given."""
-        return [self.target] if self.target is not None else list(self.targets)
+        """Every published target, the final one first."""
+        return [self.target, *self.other_targets]
 
     def target_path(self, k: int) -> str:
-        """The key path of the ``k``-th published target, under its indicator."""
-        return "target" if self.target is not None else f"targets[{k}]"
+        """The key path of the ``k``-th published target (0: the final one), under its
+        indicator."""
+        return "target" if k == 0 else f"other_targets[{k - 1}]"
 
 
 class SegmentModel(BaseModel):

@@ -188,10 +188,10 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
         target = ind.get("target")
         if isinstance(target, dict):
             check(f"indicators[{i}].target.value", target.get("value"), unit)
-        targets = ind.get("targets")
+        targets = ind.get("other_targets")
         for k, item in enumerate(targets if isinstance(targets, list) else []):
             if isinstance(item, dict):
-                check(f"indicators[{i}].targets[{k}].value", item.get("value"), unit)
+                check(f"indicators[{i}].other_targets[{k}].value", item.get("value"), unit)
     segments = data.get("segments")
     if isinstance(segments, dict) and segments.get("indicator") in counts:
         unit = counts[segments["indicator"]]

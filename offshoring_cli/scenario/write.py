@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from offshoring_cli.core import claims, records
 from offshoring_cli.render import files, output_paths
@@ -45,23 +46,21 @@ def to_toml(dataset: records.Dataset) -> str:
         table.add("label", ind.label)
         table.add("unit", ind.unit)
         table.add("direction", "increase" if ind.increase else "decrease")
-        if len(ind.targets) == 1:
+        if ind.target.notes:
+            table.add("target", _target_table(ind.target))
+        else:
             target = tomlkit.inline_table()
             for field, value in _target_fields(ind.target):
                 target.append(field, value)
             table.add("target", target)
-        else:
-            table.add(tomlkit.comment("The published targets, the final one first."))
-            targets = tomlkit.aot()
-            for published in ind.targets:
-                row = tomlkit.table()
-                for field, value in _target_fields(published):
-                    if isinstance(value, list):
-                        value = tomlkit.array().multiline(True)
-                        value.extend(published.notes)
-                    row.add(field, value)
-                targets.append(row)
-            table.add("targets", targets)
+        if len(ind.targets) > 1:
+            table.add(
+                tomlkit.comment("Other published targets: on another series, or interim ones.")
+            )
+            others = tomlkit.aot()
+            for published in ind.targets[1:]:
+                others.append(_target_table(published))
+            table.add("other_targets", others)
         observations = tomlkit.aot()
         for obs in ind.observations:
             row = tomlkit.table()
@@ -132,6 +131,19 @@ def _target_fields(target: records.Target) -> list[tuple[str, object]]:
         for field, value in target.as_dict().items()
         if value is not None and value != ()
     ]
+
+
+def _target_table(target: records.Target) -> Any:
+    """A target as a table, its notes one a line."""
+    import tomlkit
+
+    row = tomlkit.table()
+    for field, value in _target_fields(target):
+        if field == "notes":
+            value = tomlkit.array().multiline(True)
+            value.extend(target.notes)
+        row.add(field, value)
+    return row
 
 
 def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> output_paths.Output:
