@@ -20,7 +20,7 @@ def test_trajectory_jobs_milestones(run: RunCli) -> None:
     rows = {r["year"]: r for r in result_json(run("trajectory", "-m", "jobs", "--json"))["results"]}
     assert sorted(rows) == list(range(2022, 2031))
     assert rows[2022]["observed"] == 130_000 and rows[2022]["compound_path"] is None
-    assert rows[2023]["observed"] is None
+    assert rows[2023]["observed"] == 141_000  # end of 2023 (dayfr-2024)
     # compound 2027: 148,500 * 1.104773 ** 3 = 148,500 * 1.348395 = 200,236.6
     assert round(rows[2027]["compound_path"]) == 200_237
     # linear 2027: 148,500 + 3 * 20,250 = 209,250 (exact)

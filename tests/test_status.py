@@ -428,7 +428,7 @@ def test_status_exports_uses_only_the_current_series_and_says_why(run: RunCli) -
     assert exports["progress_band"] == "stagnation or regression"
     # ln(40 / 26.22) / ln(1.0019106) = 0.42236 / 0.0019088 = 221.3 -> 222 years -> 2246
     assert exports["target_reached_year"] == 2246
-    legacy_note = [n for n in document["notes"] if "offshoring-legacy" in n]
+    legacy_note = [n for n in document["notes"] if "offshoring-legacy series (" in n]
     assert legacy_note and "never computed across two series" in legacy_note[0]
 
 

@@ -219,7 +219,8 @@ def published_target(options: Options, ind: Indicator) -> Target:
     """The target a command assesses for ``ind``: the final one, or the published target of
     ``options.target_year`` (the one on the indicator's own series first, when there is one
     that year). With a target value given (``options.targets``), the final target's series,
-    whatever the year: the value given wins.
+    whatever the year: the value given wins. A target year not after the base year is left
+    to :func:`resolve_one` to refuse.
 
     Raises:
         InputError: ``target_year`` is not the year of a published target of ``ind`` and no
@@ -229,6 +230,10 @@ def published_target(options: Options, ind: Indicator) -> Target:
     year = options.target_year
     if year is None or ind.id in options.targets:
         return ind.target
+    annual = ind.annual()
+    base_year = options.base_year if options.base_year is not None else annual[-1].year
+    if year <= base_year:
+        return ind.target  # not after the base year: resolve_one says so, as for any target
     found = ind.targets_in(year)
     if found:
         return found[0]

@@ -24,10 +24,12 @@ _MULTIPLE_WORDS = {2.0: "doubling", 3.0: "tripling", 4.0: "quadrupling"}
 
 def _claim(dataset: Dataset, r: Resolved) -> Claim | None:
     """The claim the dataset declares about ``r``'s target multiple, if any (none for a
-    target or a baseline given on the command line: the source's wording describes its own
-    figures)."""
+    target or a baseline given on the command line, or another published target than the
+    final one: the source's wording describes its own figures)."""
     if OVERRIDE in (r.target_source, r.baseline_source):
         return None
+    if r.indicator.target != r.indicator.targets[0]:
+        return None  # another published target (--target-year): the claim is the final one's
     for spec in dataset.insights:
         if isinstance(spec, Claim) and (spec.indicator, spec.claim) == (
             r.metric,
