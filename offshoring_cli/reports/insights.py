@@ -49,6 +49,8 @@ def _target_multiple_insight(r: Resolved, claim: Claim | None) -> dict[str, Any]
         for o in r.indicator.observations
         if o.series != series and o.period == "year" and o.year <= r.base_year
     ]
+    if r.indicator.target != r.indicator.targets[0]:
+        other = []  # a target published on its own series only: never set against another
     if described is None and not other:
         return None
     multiple = r.target / r.baseline
