@@ -43,9 +43,7 @@ def test_listed_figure_is_in_the_builtin_module(row: dict[str, str]) -> None:
     indicator = builtin.INDICATORS[row["indicator"]]
     if row["kind"] == "target":
         targets = [
-            t
-            for t in indicator.targets
-            if (t.year, t.series) == (int(row["year"]), row["series"])
+            t for t in indicator.targets if (t.year, t.series) == (int(row["year"]), row["series"])
         ]
         assert len(targets) == 1, f"{row} is not in core/builtin.py"
         record: records.Observation | records.Target = targets[0]
