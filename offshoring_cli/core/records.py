@@ -228,7 +228,19 @@ class Indicator(Record):
         :meth:`baseline`) becomes the target's. ``targets`` stays as published."""
         if target == self.target:
             return self
-        return self.replace(target=target)
+        return type(self)(**{**self.as_dict(), "target": target})
+
+    def aims_at_final(self) -> bool:
+        """Whether the target to assess is the final published one (not another, see
+        :meth:`aimed_at`)."""
+        return self.target == self.targets[0]
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied; a new ``target`` without new ``targets`` replaces
+        the final published target (``targets[0]``) too."""
+        if "target" in changes and "targets" not in changes:
+            changes["targets"] = (changes["target"], *self.targets[1:])
+        return super().replace(**changes)
 
     def series_of(self, series: str) -> tuple[Observation, ...]:
         """The whole-year observations of ``series``, oldest first."""

@@ -268,7 +268,7 @@ def resolve_one(options: Options, ind: Indicator, warnings: list[str]) -> Resolv
         if obs is None:
             years = ", ".join(str(o.year) for o in annual)
             elsewhere = ""
-            if len(ind.targets) > 1 and ind.target != ind.targets[0]:
+            if not ind.aims_at_final():
                 elsewhere = (
                     f" in series {ind.target.series!r}, on which its {ind.target.year} target "
                     "is stated"

@@ -28,7 +28,7 @@ def _claim(dataset: Dataset, r: Resolved) -> Claim | None:
     final one: the source's wording describes its own figures)."""
     if OVERRIDE in (r.target_source, r.baseline_source):
         return None
-    if r.indicator.target != r.indicator.targets[0]:
+    if not r.indicator.aims_at_final():
         return None  # another published target (--target-year): the claim is the final one's
     for spec in dataset.insights:
         if isinstance(spec, Claim) and (spec.indicator, spec.claim) == (
@@ -49,7 +49,7 @@ def _target_multiple_insight(r: Resolved, claim: Claim | None) -> dict[str, Any]
         for o in r.indicator.observations
         if o.series != series and o.period == "year" and o.year <= r.base_year
     ]
-    if r.indicator.target != r.indicator.targets[0]:
+    if not r.indicator.aims_at_final():
         other = []  # a target published on its own series only: never set against another
     if described is None and not other:
         return None
