@@ -317,3 +317,35 @@ def test_bad_targets_exit_2_with_the_key_path(tmp_path: Path, run_installed: Run
     done = run_installed("--scenario", str(path), "status")
     assert done.returncode == 2 and done.stdout == ""
     assert "indicators[1].other_targets[1].series: 'nowhere' is not a series" in done.stderr
+
+
+# --- readings the options leave no figures for -----------------------------------------------
+
+
+def test_a_reading_without_figures_for_the_options_is_left_out_with_a_note() -> None:
+    # --base-year 2024: the older series ends in 2023, so its targets cannot be assessed.
+    report = status_report(Options(metrics=("exports",), base_year=2024))
+    assert [r["reading"] for r in report.rows] == ["exports"]
+    assert (
+        "exports (offshoring-legacy): not assessed - series 'offshoring-legacy', on which this "
+        "target is stated, has no whole-year figure for the base year 2024 (its years: 2018, "
+        "2022, 2023)."
+    ) in report.notes
+    # a baseline given is a figure of the indicator's own series, never of the older one
+    report = status_report(Options(metrics=("exports",), baselines={"exports": 27e9}))
+    assert [r["reading"] for r in report.rows] == ["exports"]
+    assert any("baseline given on the command line is a figure of the" in n for n in report.notes)
+    # --since 2023: a year of the current series, not one before the older series' latest
+    report = status_report(Options(), since=2023)
+    assert [r["reading"] for r in report.rows] == ["jobs", "jobs 2026", "exports"]
+    # jobs from 2023: (148,500 / 141,000) - 1 = 0.053191 a year
+    assert report.rows[0]["actual_cagr"] == pytest.approx(148_500 / 141_000 - 1, rel=1e-12)
+
+
+def test_the_two_readings_line_needs_two_assessed_readings() -> None:
+    # --base-year 2023: the current series has one whole-year figure left, so only the older
+    # reading of the 2030 export target is assessed: no "depends on" line.
+    report = status_report(Options(metrics=("exports",), base_year=2023))
+    assert not any("depends on which series" in n for n in report.notes)
+    legacy = [r for r in report.rows if r["reading"] == "exports (offshoring-legacy)"]
+    assert legacy[0]["growth_ratio_band"] == "on track"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from offshoring_cli.core.records import Indicator, Target
 from offshoring_cli.core.resolve import OVERRIDE, Options, Resolved, resolve_one
-from offshoring_cli.errors import InputError, Message
+from offshoring_cli.errors import InputError
 
 FINAL = "final"
 INTERIM = "interim"
@@ -104,12 +104,27 @@ def readings(
                     f"the {target.series} series."
                 )
                 continue
+            years = [o.year for o in base.series_of(target.series)]
+            if options.base_year is not None and target.year <= options.base_year:
+                notes.append(
+                    f"{name}: not assessed - its year ({target.year}) is not after the base "
+                    f"year {options.base_year}."
+                )
+                continue
+            given = r.baseline_source == OVERRIDE  # a figure of the same series here
+            if options.base_year is not None and not given and options.base_year not in years:
+                notes.append(
+                    f"{name}: not assessed - series {target.series!r}, on which this target is "
+                    f"stated, has no whole-year figure for the base year {options.base_year} "
+                    f"(its years: {', '.join(str(y) for y in years) or 'none'})."
+                )
+                continue
             try:
                 aimed = resolve_one(options, base.aimed_at(target), [])
                 if since is not None:
                     _check_since(aimed, since)
             except InputError as error:
-                notes.append(Message(f"{name}: not assessed - {error.template}."))
+                notes.append(f"{name}: not assessed - {error}.")
                 continue
             found.append(
                 Reading(aimed, target, name, _kind(base, target), _same_target_on(base, target))
@@ -118,18 +133,22 @@ def readings(
 
 
 def _check_since(r: Resolved, since: int) -> None:
-    if not any(o.year == since for o in r.history[:-1]):
+    earlier = [o.year for o in r.history[:-1]]
+    if since not in earlier:
+        years = ", ".join(str(y) for y in earlier) or "none"
         raise InputError(
             "since",
-            f"no whole-year figure of series {r.indicator.target.series!r} for {since} before "
-            f"{r.base_year}",
+            f"the assessment base year {since} is not a year of series "
+            f"{r.indicator.target.series!r} before "
+            f"its latest whole-year figure ({r.base_year}); its years before then: {years}",
         )
 
 
 def two_readings(group: Sequence[tuple[Reading, str]]) -> str | None:
     """One line when the same target (a year) is stated on two or more series and assessed
     on more than one: its verdict on each series, with their sources. ``group`` holds each
-    reading of one indicator's target year with its band (or 'not assessed')."""
+    reading of one indicator's target year with its band (or 'not assessed': left out)."""
+    group = [(reading, band) for reading, band in group if band != NOT_ASSESSED]
     if len(group) < 2:
         return None
     first = group[0][0]
@@ -178,6 +197,9 @@ def not_compared(reading: Reading, main: Resolved) -> str | None:
     )
 
 
+NOT_ASSESSED = "not assessed"
+
+
 def fmt_band(band: str | None) -> str:
     """A band for a sentence ('not assessed' when there is none)."""
-    return band if band is not None else "not assessed"
+    return band if band is not None else NOT_ASSESSED
