@@ -28,6 +28,7 @@ def _table(first_line: str) -> list[dict[str, str]]:
 
 LISTED = _table("| indicator | kind | year | period | value | series | source | how obtained |")
 SEGMENTS = _table("| segment | value | change on 2023 | 2023 value | source |")
+HALF_YEAR_SEGMENTS = _table("| segment | value | period | source |")
 
 
 def test_the_seed_tables_are_complete() -> None:
@@ -133,3 +134,16 @@ def test_the_published_targets_final_first() -> None:
     assert "creation of 270,000 jobs" in " ".join(jobs.target.notes)
     assert "2.23x" in " ".join(exports.target.notes)
     assert all(t.notes for t in (*jobs.targets, *exports.targets))
+
+
+def test_the_first_half_2025_split_matches_the_listed_one() -> None:
+    # DATA.md: H1 2025, ITO 5.25 bn, CRM 4.19 bn, ESO 2.58 bn MAD; BPO and KPO not published.
+    (split,) = builtin.OTHER_SPLITS
+    assert (split.indicator, split.year, split.period) == ("exports", 2025, "H1")
+    assert [(s.id, s.value, s.source) for s in split.items] == [
+        (row["segment"], int(row["value"]), row["source"]) for row in HALF_YEAR_SEGMENTS
+    ]
+    assert [row["period"] for row in HALF_YEAR_SEGMENTS] == ["H1 2025"] * 3
+    assert "BPO and KPO" in split.note
+    for seg in split.items:
+        assert builtin.SOURCES[seg.source].url.startswith("https://")

@@ -349,3 +349,37 @@ def test_the_two_readings_line_needs_two_assessed_readings() -> None:
     assert not any("depends on which series" in n for n in report.notes)
     legacy = [r for r in report.rows if r["reading"] == "exports (offshoring-legacy)"]
     assert legacy[0]["growth_ratio_band"] == "on track"
+
+
+# --- the first-half 2025 split by segment --------------------------------------------------
+
+# 5.25 / 13.4 = 0.3918, 4.19 / 13.4 = 0.3127, 2.58 / 13.4 = 0.1925; the rest
+# 13.4 - (5.25 + 4.19 + 2.58) = 1.38 bn = 0.1030 of the total.
+H1_NOTE = (
+    "Offshoring service exports by segment, H1 2025 (of 13.40 bn MAD): ITO 5.25 bn MAD "
+    "(39.18 %), CRM 4.19 bn MAD (31.27 %), ESO 2.58 bn MAD (19.25 %); the rest, 1.38 bn MAD "
+    "(10.30 %): BPO and KPO not published separately."
+)
+
+
+def test_segments_shows_the_first_half_2025_split(run: RunCli) -> None:
+    from offshoring_cli.reports.segments import segments_report
+
+    report = segments_report(Options())
+    assert H1_NOTE in report.notes
+    assert "walaw-2025-10" in report.sources
+    document = result_json(run("segments", "--json"))
+    assert H1_NOTE in document["notes"]
+    assert [r["segment"] for r in document["results"]] == ["ITO", "CRM", "ESO", "BPO", "KPO"]
+
+
+def test_a_split_of_a_figure_the_indicator_does_not_have_is_refused() -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["other_segments"][0]["period"] = "H2"
+        data["other_segments"][0]["items"][1]["source"] = "nowhere"
+
+    problems = _refused(change)
+    assert problems[0].startswith("other_segments[0].items[1].source: unknown source id 'nowhere'")
+    assert problems[1] == (
+        "other_segments[0].year: exports has no H2 figure for 2025 in its target's series to split"
+    )

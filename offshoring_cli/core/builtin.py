@@ -7,7 +7,15 @@ in prose, in ``seeds/README.md``; a test keeps the two in step.
 """
 
 from offshoring_cli.core.claims import Claim, Ratio
-from offshoring_cli.core.records import Dataset, Indicator, Observation, Segment, Source, Target
+from offshoring_cli.core.records import (
+    Dataset,
+    Indicator,
+    Observation,
+    Segment,
+    SegmentSplit,
+    Source,
+    Target,
+)
 
 SEED = "nap-2026"
 
@@ -243,6 +251,28 @@ SEGMENTS: tuple[Segment, ...] = (
 """The 2024 export split by segment (Office des Changes, preliminary, via Le360). BPO's change
 is given as "about +17 %"."""
 
+OTHER_SPLITS = (
+    SegmentSplit(
+        "exports",
+        2025,
+        "H1",
+        (
+            Segment("ITO", "IT outsourcing", 5_250_000_000, None, None, "walaw-2025-10"),
+            Segment(
+                "CRM",
+                "Customer relations, call centres",
+                4_190_000_000,
+                None,
+                None,
+                "walaw-2025-10",
+            ),
+            Segment("ESO", "Engineering services", 2_580_000_000, None, None, "walaw-2025-10"),
+        ),
+        note="BPO and KPO not published separately",
+    ),
+)
+"""The first-half 2025 export split by segment (Walaw, October 2025): ITO, CRM and ESO only."""
+
 INSIGHTS = (
     Claim("exports", "target_multiple", 2.0, wording="doubling", source=SEED),
     Ratio("exports", "jobs", id="exports_per_job", label="Exports per job"),
@@ -263,5 +293,6 @@ BUILTIN = Dataset(
     segments_year=SEGMENTS_YEAR,
     segments_of="exports",
     insights=INSIGHTS,
+    other_splits=OTHER_SPLITS,
 )
 """The built-in dataset (see ``seeds/README.md`` for every figure's source)."""

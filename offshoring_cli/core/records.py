@@ -307,6 +307,33 @@ class Segment(Record):
         self.source = source
 
 
+class SegmentSplit(Record):
+    """Another split of one figure of indicator ``indicator`` by segment: the figure of
+    ``year`` and ``period`` (``year``, ``H1``, ``H2``) in the indicator's series. ``items`` may
+    cover part of the figure only; ``note`` says what they leave out (empty: nothing)."""
+
+    __slots__ = ("indicator", "year", "period", "items", "note")  # noqa: RUF023 (the fields in order)
+    indicator: str
+    year: int
+    period: str
+    items: tuple[Segment, ...]
+    note: str
+
+    def __init__(
+        self,
+        indicator: str,
+        year: int,
+        period: str,
+        items: tuple[Segment, ...],
+        note: str = "",
+    ) -> None:
+        self.indicator = indicator
+        self.year = year
+        self.period = period
+        self.items = items
+        self.note = note
+
+
 class Dataset(Record):
     """Everything the commands compute from: indicators, sources and, optionally, segments.
 
@@ -314,7 +341,8 @@ class Dataset(Record):
     (``--scenario``) gives another.
     ``segments`` split the whole-year figure of indicator ``segments_of`` in ``segments_year``.
     ``insights`` are the facts particular to the data that the ``status`` report checks
-    (:mod:`offshoring_cli.core.claims`).
+    (:mod:`offshoring_cli.core.claims`). ``other_splits`` are further splits by segment (of
+    another year, or of a half-year figure), shown beside ``segments``.
     """
 
     __slots__ = (  # noqa: RUF023 (the fields in order)
@@ -326,6 +354,7 @@ class Dataset(Record):
         "segments_year",
         "segments_of",
         "insights",
+        "other_splits",
     )
     name: str
     description: str
@@ -335,6 +364,7 @@ class Dataset(Record):
     segments_year: int | None
     segments_of: str | None
     insights: tuple[InsightSpec, ...]
+    other_splits: tuple[SegmentSplit, ...]
 
     def __init__(
         self,
@@ -346,6 +376,7 @@ class Dataset(Record):
         segments_year: int | None = None,
         segments_of: str | None = None,
         insights: tuple[InsightSpec, ...] = (),
+        other_splits: tuple[SegmentSplit, ...] = (),
     ) -> None:
         self.name = name
         self.description = description
@@ -355,3 +386,4 @@ class Dataset(Record):
         self.segments_year = segments_year
         self.segments_of = segments_of
         self.insights = insights
+        self.other_splits = other_splits

@@ -66,7 +66,49 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
             if item.id in item_ids:
                 problems.append(f"segments.items[{k}].id: duplicate segment id {item.id!r}")
             item_ids.add(item.id)
+    problems += _other_segment_problems(model, check_source)
     problems += _insight_problems(model, ids)
+    return problems
+
+
+def _other_segment_problems(
+    model: ScenarioModel, check_source: Callable[[str, str], None]
+) -> list[str]:
+    """Each further split: an indicator of the file with a figure of that year and period in
+    its target's series, segments that may be part of it, ids once."""
+    problems: list[str] = []
+    for n, split in enumerate(model.other_segments):
+        here = f"other_segments[{n}]"
+        for k, item in enumerate(split.items):
+            check_source(f"{here}.items[{k}]", item.source)
+        ids = [item.id for item in split.items]
+        for k, item_id in enumerate(ids):
+            if item_id in ids[:k]:
+                problems.append(f"{here}.items[{k}].id: duplicate segment id {item_id!r}")
+        ind = next((x for x in model.indicators if x.id == split.indicator), None)
+        if ind is None:
+            problems.append(f"{here}.indicator: no indicator {split.indicator!r}")
+            continue
+        whole = [
+            o
+            for o in ind.observations
+            if (o.year, o.period, o.series) == (split.year, split.period, ind.target.series)
+        ]
+        if not whole:
+            problems.append(
+                f"{here}.year: {split.indicator} has no {split.period} figure for {split.year} "
+                "in its target's series to split"
+            )
+            continue
+        added = sum(item.value for item in split.items)
+        ratio = added / whole[-1].value
+        if not SEGMENTS_AT_LEAST <= ratio <= SEGMENTS_AT_MOST:
+            problems.append(
+                f"{here}.items: the segments add up to "
+                f"{fmt.amount(exact_number(added), ind.unit)}, not a part of the {split.period} "
+                f"{split.year} {split.indicator} figure they split "
+                f"({fmt.amount(whole[-1].value, ind.unit)}); check the indicator and the values"
+            )
     return problems
 
 

@@ -204,6 +204,20 @@ class SegmentsModel(BaseModel):
     items: Annotated[list[SegmentModel], Field(min_length=1)]
 
 
+class OtherSegmentsModel(BaseModel):
+    """Another split of one figure of an indicator by segment: of another year, or of a
+    half-year figure; the segments may cover part of it only."""
+
+    model_config = _STRICT
+    indicator: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    year: Year
+    period: Literal["year", "H1", "H2"] = Field(
+        "year", description="The figure split: 'year' (whole year), 'H1' or 'H2' (half-year)."
+    )
+    note: Line = Field("", description="What the segments leave out, if anything.")
+    items: Annotated[list[SegmentModel], Field(min_length=1)]
+
+
 IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
 
 
@@ -255,6 +269,11 @@ class ScenarioModel(BaseModel):
     sources: dict[Id, SourceModel]
     indicators: Annotated[list[IndicatorModel], Field(min_length=1)]
     segments: SegmentsModel | None = None
+    other_segments: list[OtherSegmentsModel] = Field(
+        [],
+        description="Further splits by segment (another year, a half-year figure), shown by "
+        "'segments' beside the main one.",
+    )
     insights: list[Insight] = Field(
         [],
         description="Facts particular to the data that 'status' checks: ratios between two "

@@ -121,6 +121,28 @@ def to_toml(dataset: records.Dataset) -> str:
             items.append(row)
         segments.add("items", items)
         doc.add("segments", segments)
+    if dataset.other_splits:
+        doc.add(tomlkit.nl())
+        doc.add(tomlkit.comment("Optional: further splits (another year, a half-year figure)."))
+        splits = tomlkit.aot()
+        for split in dataset.other_splits:
+            table = tomlkit.table()
+            table.add("indicator", split.indicator)
+            table.add("year", split.year)
+            if split.period != "year":
+                table.add("period", split.period)
+            if split.note:
+                table.add("note", split.note)
+            parts = tomlkit.aot()
+            for seg in split.items:
+                row = tomlkit.table()
+                for field, value in seg.as_dict().items():
+                    if value is not None:
+                        row.add(field, value)
+                parts.append(row)
+            table.add("items", parts)
+            splits.append(table)
+        doc.add("other_segments", splits)
     return tomlkit.dumps(doc)
 
 
