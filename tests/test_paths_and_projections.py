@@ -127,11 +127,12 @@ def test_installed_trajectory_of_a_single_observation_reads_n_a(
 
 @pytest.mark.slow
 def test_installed_trajectory_before_the_base_year_stays_blank(run_installed: Any) -> None:
-    # jobs has history (2022): before the base year 2024 no path exists, which is not "n/a".
+    # jobs has history (2022, 2023): before the base year 2024 no path exists, which is not
+    # "n/a"; 2023 shows its observation (141,000) and nothing else.
     proc = run_installed("trajectory", "--metric", "jobs", "-f", "markdown")
     assert proc.returncode == 0, proc.stderr
     line = next(x for x in proc.stdout.splitlines() if x.startswith("| jobs | 2023 |"))
-    assert line.replace(" ", "") == "|jobs|2023|||||"
+    assert line.replace(" ", "") == "|jobs|2023|141,000jobs||||"
     row = only_row(
         proc_json(run_installed("trajectory", "--metric", "jobs", "--json")), "jobs", year=2023
     )

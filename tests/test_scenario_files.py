@@ -345,7 +345,7 @@ def test_a_tiny_value_is_refused_with_its_key_path(tmp_path: Path) -> None:
     path = write(tmp_path, toml(set_jobs_baseline(1e-300)))
     refused(
         path,
-        "indicators[0].observations[1].value: 1e-300 is too small: values are at least 1e-6",
+        "indicators[0].observations[2].value: 1e-300 is too small: values are at least 1e-6",
     )
     done, _ = installed("--scenario", str(path), "scenario", "show")
     assert done.returncode == 2
