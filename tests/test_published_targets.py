@@ -383,3 +383,9 @@ def test_a_split_of_a_figure_the_indicator_does_not_have_is_refused() -> None:
     assert problems[1] == (
         "other_segments[0].year: exports has no H2 figure for 2025 in its target's series to split"
     )
+
+
+def test_the_brief_says_the_verdict_depends_on_the_series(run: RunCli) -> None:
+    result = run("report")
+    assert result.exit_code == 0, result.stderr
+    assert f"- {DEPENDS}" in result.stdout

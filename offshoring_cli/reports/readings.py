@@ -163,11 +163,13 @@ def two_readings(group: Sequence[tuple[Reading, str]]) -> str | None:
         what += f" ({r.amount(first.target.value)})"
     return (
         f"{r.metric}: {what} is stated on {_COUNT.get(len(group), str(len(group)))} series, "
-        "so the verdict depends on which series it refers to: " + " vs ".join(parts) + "."
+        f"so {DEPENDS}: " + " vs ".join(parts) + "."
     )
 
 
 _COUNT = {2: "two", 3: "three", 4: "four"}
+DEPENDS = "the verdict depends on which series it refers to"
+"""The words of the line on a target stated on several series (:func:`two_readings`)."""
 
 
 def _span(reading: Reading) -> str:
