@@ -268,6 +268,13 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
     says so. Where the target is already met, both bands are "achieved" and R and Q are
     ``None``, with the ``reason``.
 
+    Every published target is assessed (:func:`~offshoring_cli.reports.readings.readings`):
+    for each metric the final target's row first (the one the options resolve: with a target
+    year or a target value given, only that one), then one row per other published target,
+    each on the series it is stated on (``reading`` names it). Notes say when the same target
+    stated on two series gets a different verdict on each, with both sources, and why a target
+    of another series is not compared with the metric's own series.
+
     Raises:
         DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
             observation before the latest year.
