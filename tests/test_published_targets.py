@@ -389,3 +389,29 @@ def test_the_brief_says_the_verdict_depends_on_the_series(run: RunCli) -> None:
     result = run("report")
     assert result.exit_code == 0, result.stderr
     assert f"- {DEPENDS}" in result.stdout
+
+
+@pytest.mark.slow
+def test_target_year_installed(run_installed: RunInstalled) -> None:
+    done = run_installed("gap", "--target-year", "2026", "-m", "jobs", "--json")
+    assert done.returncode == 0, done.stderr
+    (jobs,) = json.loads(done.stdout)["results"]
+    assert (jobs["target"], jobs["target_source"]) == (190_000, "souss-digital-2024")
+    assert jobs["required_cagr"] == pytest.approx(0.131133, abs=5e-7)
+    done = run_installed("cagr", "--target-year", "2027")
+    assert done.returncode == 2 and done.stdout == ""
+    assert error_lines(done.stderr) == [
+        "Error: jobs has no published target for --target-year 2027 (published target years: "
+        "2030, 2026); choose one of those years, or give the value to reach in 2027 with "
+        "--jobs-target"
+    ]
+
+
+def test_only_the_final_target_declares_a_described_multiple() -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["indicators"][1]["other_targets"][0]["described_multiple"] = 2.0
+
+    assert _refused(change) == [
+        "indicators[1].other_targets[0].described_multiple: only the final target may declare "
+        "one; declare a claim about another target in [[insights]]"
+    ]
