@@ -28,12 +28,14 @@ def _table(first_line: str) -> list[dict[str, str]]:
 
 LISTED = _table("| indicator | kind | year | period | value | series | source | how obtained |")
 SEGMENTS = _table("| segment | value | change on 2023 | 2023 value | source |")
+HALF_YEAR_SEGMENTS = _table("| segment | value | period | source |")
 
 
 def test_the_seed_tables_are_complete() -> None:
-    # jobs: 2 observations + 1 target; exports: 4 current-series (2 annual, 2 half-year)
-    # + 3 legacy observations + 1 target = 11 rows; 5 export segments.
-    assert len(LISTED) == 11
+    # jobs: 3 observations + 2 targets (2030, 2026); exports: 4 current-series (2 annual,
+    # 2 half-year) + 3 legacy observations + 3 targets (2030 on each series, 2026 on the
+    # legacy one) = 15 rows; 5 export segments.
+    assert len(LISTED) == 15
     assert len(SEGMENTS) == 5
 
 
@@ -41,8 +43,11 @@ def test_the_seed_tables_are_complete() -> None:
 def test_listed_figure_is_in_the_builtin_module(row: dict[str, str]) -> None:
     indicator = builtin.INDICATORS[row["indicator"]]
     if row["kind"] == "target":
-        record: records.Observation | records.Target = indicator.target
-        assert record.year == int(row["year"])
+        targets = [
+            t for t in indicator.targets if (t.year, t.series) == (int(row["year"]), row["series"])
+        ]
+        assert len(targets) == 1, f"{row} is not in core/builtin.py"
+        record: records.Observation | records.Target = targets[0]
     else:
         found = [
             o
@@ -64,7 +69,7 @@ def test_every_builtin_figure_is_listed() -> None:
     in_code = set()
     for ind in builtin.INDICATORS.values():
         in_code |= {(ind.id, "observation", o.year, o.period, o.series) for o in ind.observations}
-        in_code.add((ind.id, "target", ind.target.year, "year", ind.target.series))
+        in_code |= {(ind.id, "target", t.year, "year", t.series) for t in ind.targets}
     assert in_code == listed
 
 
@@ -81,7 +86,7 @@ def test_segments_match_the_listed_ones() -> None:
 
 def test_every_cited_source_exists_with_publisher_title_date_and_url() -> None:
     for ind in builtin.INDICATORS.values():
-        cited = [o.source for o in ind.observations] + [ind.target.source]
+        cited = [o.source for o in ind.observations] + [t.source for t in ind.targets]
         for sid in cited + [s.source for s in builtin.SEGMENTS]:
             src = builtin.SOURCES[sid]
             assert src.publisher and src.title and src.date
@@ -106,3 +111,39 @@ def test_the_seed_figures_themselves() -> None:
     assert (jobs.target.year, jobs.target.value) == (2030, 270_000)
     assert (exports.baseline().year, exports.baseline().value) == (2024, 26_220_000_000)
     assert (exports.target.year, exports.target.value) == (2030, 40_000_000_000)
+
+
+def test_the_published_targets_final_first() -> None:
+    # DATA.md, "Added in December 2026": at the launch (September 2024) 17.9 bn (2023) -> 25 bn
+    # (2026) -> 40 bn (2030) on the older series, 190,000 jobs by 2026; in January 2026 the same
+    # 40 bn next to the current series' 26.22 bn.
+    jobs, exports = builtin.INDICATORS["jobs"], builtin.INDICATORS["exports"]
+    assert [(t.year, t.value, t.series) for t in jobs.targets] == [
+        (2030, 270_000, "offshoring-employment"),
+        (2026, 190_000, "offshoring-employment"),
+    ]
+    assert [(t.year, t.value, t.series) for t in exports.targets] == [
+        (2030, 40_000_000_000, "digital-outsourcing"),
+        (2030, 40_000_000_000, "offshoring-legacy"),
+        (2026, 25_000_000_000, "offshoring-legacy"),
+    ]
+    assert jobs.targets[0] == jobs.target and exports.targets[0] == exports.target
+    assert jobs.observation(2023) is not None
+    assert jobs.observation(2023).value == 141_000  # type: ignore[union-attr]
+    # The wording notes: the federation's "creation" vs total employment; "doubling".
+    assert "creation of 270,000 jobs" in " ".join(jobs.target.notes)
+    assert "2.23x" in " ".join(exports.target.notes)
+    assert all(t.notes for t in (*jobs.targets, *exports.targets))
+
+
+def test_the_first_half_2025_split_matches_the_listed_one() -> None:
+    # DATA.md: H1 2025, ITO 5.25 bn, CRM 4.19 bn, ESO 2.58 bn MAD; BPO and KPO not published.
+    (split,) = builtin.OTHER_SPLITS
+    assert (split.indicator, split.year, split.period) == ("exports", 2025, "H1")
+    assert [(s.id, s.value, s.source) for s in split.items] == [
+        (row["segment"], int(row["value"]), row["source"]) for row in HALF_YEAR_SEGMENTS
+    ]
+    assert [row["period"] for row in HALF_YEAR_SEGMENTS] == ["H1 2025"] * 3
+    assert "BPO and KPO" in split.note
+    for seg in split.items:
+        assert builtin.SOURCES[seg.source].url.startswith("https://")

@@ -137,7 +137,10 @@ def test_a_ratio_needs_both_indicators_and_shared_years() -> None:
     dataset = _two_indicators(Ratio("payroll", "hires", id="pay", label="Pay per hire"))
     only_one = status_report(Options(metrics=("hires",), dataset=dataset))
     assert [i["id"] for i in only_one.insights] == []
-    other_year = status_report(Options(dataset=dataset, target_year=2032))
+    # No target is published for 2032: the values to reach then are given, as on the command line.
+    other_year = status_report(
+        Options(dataset=dataset, target_year=2032, targets={"hires": 2_000, "payroll": 66e6})
+    )
     assert [i["id"] for i in other_year.insights] == ["pay"]  # both moved to 2032
     assert other_year.insights[0]["text"].startswith("Pay per hire: 30,000 EUR in 2024")
 
@@ -221,7 +224,8 @@ def test_insights_naming_unknown_indicators_or_sources_are_refused() -> None:
     assert _problems(change) == [
         "insights[0].indicator: no indicator 'hires' (indicators: exports, jobs)",
         "insights[0].source: unknown source id 'nowhere' (known: nap-2026, hespress-2025, "
-        "le360-2025-10, lenouvelliste-2025, lavieeco-2019, le360-2024-04)",
+        "le360-2025-10, lenouvelliste-2025, lavieeco-2019, le360-2024-04, dayfr-2024, "
+        "souss-digital-2024, lematin-2026-01, mcg24-2026-01, walaw-2025-10)",
         "insights[1].denominator: a ratio needs two different indicators",
     ]
 

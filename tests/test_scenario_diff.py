@@ -92,7 +92,8 @@ def test_api_yearly_update() -> None:
     _check_example(report.records())
     assert report.command == "scenario-diff"
     assert report.inputs["changed"] is True
-    assert list(report.sources) == ["nap-2026", "example-2025"]
+    # the jobs figures' sources (2024 and the target: nap-2026; 2023: dayfr-2024) and the new one
+    assert list(report.sources) == ["nap-2026", "dayfr-2024", "example-2025"]
     assert any(n.startswith("jobs in OLD: acceleration needed") for n in report.notes)
     assert any(n.startswith("jobs in NEW: acceleration needed") for n in report.notes)
     assert any("morocco-offshoring-2025-example" in n for n in report.notes)  # its name
@@ -221,7 +222,7 @@ def test_revision_removal_and_target_change() -> None:
     old = load(str(SEEDS))
     jobs, exports = old.indicators["jobs"], old.indicators["exports"]
     revised_jobs = jobs.replace(
-        observations=(jobs.observations[0], jobs.observations[1].replace(value=150_000)),
+        observations=(*jobs.observations[:2], jobs.observations[2].replace(value=150_000)),
     )
     # the 2018 legacy figure removed; the target raised from 40 to 45 bn MAD
     new_exports = exports.replace(

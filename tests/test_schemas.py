@@ -345,7 +345,7 @@ CASES: list[tuple[str, list[str], Probe]] = [
     ),
     (
         "status",
-        ["status", "-m", "exports", "--target-year", "2035"],
+        ["status", "-m", "exports", "--target-year", "2035", "--exports-target", "40bn"],
         lambda d: d["inputs"]["target_year"] == 2035 and "exports_per_job" not in _insight_ids(d),
     ),
     ("trajectory", ["trajectory"], lambda d: len(_rows(d, metric="jobs", year=2023)) == 1),

@@ -130,13 +130,14 @@ def test_increment_with_several_indicators_still_needs_metric(run_installed: Any
 def test_base_year_not_assessed_points_to_since(run_installed: Any) -> None:
     done = run_installed("status", "--base-year", "2022", "--metric", "jobs", "--json")
     assert done.returncode == 0, done.stderr
-    (row,) = json.loads(done.stdout)["results"]
+    row, interim = json.loads(done.stdout)["results"]  # the final target, then 2026's
+    assert (row["target_year"], interim["target_year"]) == (2030, 2026)
     assert row["assessed"] is False
     assert "only one whole-year observation" in row["reason"]
     assert "to assess from 2022 to 2024, give --since 2022 instead" in row["reason"]
     # and --since 2022 assesses: R = 0.068788 / 0.095664 = 0.7191
     done = run_installed("status", "--since", "2022", "--metric", "jobs", "--json")
-    (row,) = json.loads(done.stdout)["results"]
+    row = json.loads(done.stdout)["results"][0]
     assert row["assessed"] is True and round(row["growth_ratio"], 4) == 0.7191
 
 
@@ -144,7 +145,7 @@ def test_base_year_not_assessed_api() -> None:
     from offshoring_cli.core.resolve import Options
     from offshoring_cli.reports.status import status_report
 
-    (row,) = status_report(Options(metrics=("jobs",), base_year=2022)).rows
+    row = status_report(Options(metrics=("jobs",), base_year=2022)).rows[0]  # 2030's
     assert "give --since 2022 instead" in str(row["reason"])
     # at the latest year, nothing later to point to: no hint
     (row,) = status_report(Options(metrics=("jobs",), base_year=2024, target_year=2030)).rows

@@ -42,7 +42,8 @@ def gap(**kwargs: Any) -> None:
       offshoring gap
       offshoring gap --json | jq '.results[] | {metric, required_cagr}'
       offshoring gap --metric jobs --base-year 2022
-      offshoring gap --exports-target 45bn --target-year 2032 --format csv
+      offshoring gap --target-year 2026
+      offshoring gap -m exports --exports-target 45bn --target-year 2032 --format csv
     """
     from offshoring_cli.reports import gap as report
 

@@ -109,7 +109,9 @@ _FIGURE_OPTIONS = (
     click.option(
         "--target-year",
         type=params.YEAR,
-        help="Target year; must be after the base year. Default: 2030.",
+        help="Target year: the year of a published target (2030, 2026), or another year "
+        "with the value to reach (--jobs-target...); must be after the base year. Default: "
+        "the final target's (2030).",
     ),
     click.option(
         "--baseline",

@@ -7,7 +7,15 @@ in prose, in ``seeds/README.md``; a test keeps the two in step.
 """
 
 from offshoring_cli.core.claims import Claim, Ratio
-from offshoring_cli.core.records import Dataset, Indicator, Observation, Segment, Source, Target
+from offshoring_cli.core.records import (
+    Dataset,
+    Indicator,
+    Observation,
+    Segment,
+    SegmentSplit,
+    Source,
+    Target,
+)
 
 SEED = "nap-2026"
 
@@ -60,6 +68,47 @@ SOURCES: dict[str, Source] = {
             "EF5PHOB2ANDSJI6YS5F3RAOCGA/"
         ),
     ),
+    "dayfr-2024": Source(
+        publisher="DayFR Euro (minister's statement to Parliament)",
+        title="Assessment, ambitions and challenges to take up",
+        date="2024",
+        url="https://euro.dayfr.com/news/amp/2396400",
+    ),
+    "souss-digital-2024": Source(
+        publisher="Souss Digital",
+        title=(
+            "Digital Morocco 2030 : une strategie ambitieuse pour transformer le paysage numerique"
+        ),
+        date="2024-09",
+        url=(
+            "https://souss.digital/en/2024/09/digital-morocco-2030-une-strategie-ambitieuse-"
+            "pour-transformer-le-paysage-numerique"
+        ),
+    ),
+    "lematin-2026-01": Source(
+        publisher="Le Matin",
+        title="Offshoring: le Maroc vise 270.000 emplois d'ici 2030",
+        date="2026-01-28",
+        url="https://lematin.ma/economie/offshoring-le-maroc-vise-270000-emplois-dici-2030/326808",
+    ),
+    "mcg24-2026-01": Source(
+        publisher="MCG24",
+        title="The development of offshoring aims to position Morocco as a global digital hub",
+        date="2026-01",
+        url=(
+            "https://en.mcg24.com/the-development-of-offshoring-aims-to-position-morocco-as-a-"
+            "global-digital-hub"
+        ),
+    ),
+    "walaw-2025-10": Source(
+        publisher="Walaw",
+        title=("Exportations numeriques : une croissance solide au premier semestre 2025"),
+        date="2025-10",
+        url=(
+            "https://sport.walaw.press/fr/articles/exportations_numeriques_une_croissance_"
+            "solide_au_premier_semestre_2025/GQWGLRXQGPLR"
+        ),
+    ),
 }
 """Every source a built-in figure cites, by id. Titles of the French-language articles are
 given without accents, as in their URLs, so that output stays plain ASCII."""
@@ -71,6 +120,39 @@ to which the 2030 target refers."""
 LEGACY_SERIES = "offshoring-legacy"
 """The older, narrower offshoring export series (17.9 bn MAD in 2023 against 26.17 bn in the
 current one); never mixed with the current one."""
+
+LAUNCH = "souss-digital-2024"
+"""The launch of Digital Morocco 2030 (25 September 2024), where the targets were first stated."""
+
+JOBS_2030 = Target(
+    2030,
+    270_000,
+    JOBS_SERIES,
+    SEED,
+    notes=(
+        "total employment of 270,000 in 2030, as the ministry presents it; the offshoring "
+        'federation\'s president spoke of "the creation of 270,000 jobs" (MCG24, January 2026), '
+        "a reading not used here",
+        "the 2024-2030 programme contract aims to create 130,000 jobs by 2030: 141,000 at the "
+        "end of 2023 + 130,000 = 271,000, about the same total (DayFR Euro)",
+    ),
+)
+EXPORTS_2030 = Target(
+    2030,
+    40_000_000_000,
+    EXPORTS_SERIES,
+    SEED,
+    notes=(
+        "quoted in January 2026 next to this series' 26.22 bn MAD for 2024: \"40 milliards de "
+        "dirhams d'exportations et 270.000 emplois a l'horizon 2030\" (Le Matin, 2026-01-28)",
+        '"doubling" (the seed\'s word) fits the offshoring-legacy series (40 / 17.9 = 2.23x), '
+        "not this one (40 / 26.22 = 1.53x)",
+    ),
+)
+LAUNCH_PATH = (
+    "stated at the launch of Digital Morocco 2030 (25 September 2024) on the older series: "
+    "17.9 bn MAD in 2023, 25 bn in 2026, 40 bn in 2030"
+)
 
 JOBS = Indicator(
     id="jobs",
@@ -84,9 +166,30 @@ JOBS = Indicator(
             SEED,
             note="derived: 148,500 jobs at end 2024 minus 18,500 net creations over two years",
         ),
+        Observation(
+            2023,
+            141_000,
+            JOBS_SERIES,
+            "dayfr-2024",
+            note="end of 2023, the minister's statement to Parliament",
+        ),
         Observation(2024, 148_500, JOBS_SERIES, SEED),
     ),
-    target=Target(2030, 270_000, JOBS_SERIES, SEED),
+    target=JOBS_2030,
+    targets=(
+        JOBS_2030,
+        Target(
+            2026,
+            190_000,
+            JOBS_SERIES,
+            LAUNCH,
+            notes=(
+                "interim target stated at the launch of Digital Morocco 2030 (September 2024); "
+                'one article says "crees" (created), but the context and later statements '
+                "read it as total employment",
+            ),
+        ),
+    ),
 )
 
 EXPORTS = Indicator(
@@ -116,7 +219,22 @@ EXPORTS = Indicator(
             reported_change=0.035,
         ),
     ),
-    target=Target(2030, 40_000_000_000, EXPORTS_SERIES, SEED),
+    target=EXPORTS_2030,
+    targets=(
+        EXPORTS_2030,
+        Target(2030, 40_000_000_000, LEGACY_SERIES, LAUNCH, notes=(LAUNCH_PATH,)),
+        Target(
+            2026,
+            25_000_000_000,
+            LEGACY_SERIES,
+            LAUNCH,
+            notes=(
+                "interim target " + LAUNCH_PATH,
+                "the current series was already above 25 bn MAD in 2023 (26.17 bn): its scope "
+                "is wider, so that says nothing about progress towards this target",
+            ),
+        ),
+    ),
 )
 
 INDICATORS: dict[str, Indicator] = {JOBS.id: JOBS, EXPORTS.id: EXPORTS}
@@ -132,6 +250,28 @@ SEGMENTS: tuple[Segment, ...] = (
 )
 """The 2024 export split by segment (Office des Changes, preliminary, via Le360). BPO's change
 is given as "about +17 %"."""
+
+OTHER_SPLITS = (
+    SegmentSplit(
+        "exports",
+        2025,
+        "H1",
+        (
+            Segment("ITO", "IT outsourcing", 5_250_000_000, None, None, "walaw-2025-10"),
+            Segment(
+                "CRM",
+                "Customer relations, call centres",
+                4_190_000_000,
+                None,
+                None,
+                "walaw-2025-10",
+            ),
+            Segment("ESO", "Engineering services", 2_580_000_000, None, None, "walaw-2025-10"),
+        ),
+        note="BPO and KPO not published separately",
+    ),
+)
+"""The first-half 2025 export split by segment (Walaw, October 2025): ITO, CRM and ESO only."""
 
 INSIGHTS = (
     Claim("exports", "target_multiple", 2.0, wording="doubling", source=SEED),
@@ -153,5 +293,6 @@ BUILTIN = Dataset(
     segments_year=SEGMENTS_YEAR,
     segments_of="exports",
     insights=INSIGHTS,
+    other_splits=OTHER_SPLITS,
 )
 """The built-in dataset (see ``seeds/README.md`` for every figure's source)."""

@@ -140,18 +140,22 @@ class Observation(Record):
 
 
 class Target(Record):
-    """The value an indicator should reach by ``year``, in the indicator's unit and series.
+    """The value an indicator should reach by ``year``, in the indicator's unit, as stated on
+    one of its series (``series``) by a source (``source``).
 
     ``described_multiple`` is the multiple of the baseline the target is described as in its
     source (2.0 for "a doubling"), where it says one; the tool compares it with the real one.
+    ``notes`` quote or explain the target's wording (how a source phrased it, how it reads),
+    one line each; empty when there is nothing to say.
     """
 
-    __slots__ = ("year", "value", "series", "source", "described_multiple")  # noqa: RUF023 (the fields in order)
+    __slots__ = ("year", "value", "series", "source", "described_multiple", "notes")  # noqa: RUF023 (the fields in order)
     year: int
     value: Number
     series: str
     source: str
     described_multiple: float | None
+    notes: tuple[str, ...]
 
     def __init__(
         self,
@@ -160,22 +164,28 @@ class Target(Record):
         series: str,
         source: str,
         described_multiple: float | None = None,
+        notes: tuple[str, ...] = (),
     ) -> None:
         self.year = year
         self.value = value
         self.series = series
         self.source = source
         self.described_multiple = described_multiple
+        self.notes = notes
 
 
 class Indicator(Record):
-    """A measured quantity with its history and its target.
+    """A measured quantity with its history and its targets.
 
-    ``observations`` are sorted by year. The baseline is the latest observation in the
+    ``observations`` are sorted by year. ``target`` is the final target, the one every command
+    uses by default; its series is the indicator's series (:meth:`annual`). ``targets`` are
+    every published target, the final one first, then the same target as stated on another
+    series and the interim targets (an earlier year); each names the series it is stated on.
+    Given empty, ``targets`` is ``(target,)``. The baseline is the latest observation in the
     target's series (:meth:`baseline`).
     """
 
-    __slots__ = ("id", "label", "unit", "observations", "target", "increase")  # noqa: RUF023 (the fields in order)
+    __slots__ = ("id", "label", "unit", "observations", "target", "increase", "targets")  # noqa: RUF023 (the fields in order)
     id: str
     label: str
     unit: str
@@ -183,6 +193,8 @@ class Indicator(Record):
     target: Target
     increase: bool
     """``True`` when an increase is wanted, ``False`` when a decrease is."""
+    targets: tuple[Target, ...]
+    """Every published target, the final one (``target``) first."""
 
     def __init__(
         self,
@@ -192,6 +204,7 @@ class Indicator(Record):
         observations: tuple[Observation, ...],
         target: Target,
         increase: bool = True,
+        targets: tuple[Target, ...] = (),
     ) -> None:
         self.id = id
         self.label = label
@@ -199,6 +212,39 @@ class Indicator(Record):
         self.observations = observations
         self.target = target
         self.increase = increase
+        self.targets = targets or (target,)
+
+    def target_years(self) -> tuple[int, ...]:
+        """The years of the published targets, each once, latest first (2030, 2026)."""
+        return tuple(sorted({t.year for t in self.targets}, reverse=True))
+
+    def targets_in(self, year: int) -> tuple[Target, ...]:
+        """The published targets for ``year``, in the order of :attr:`targets` (the one on
+        the indicator's own series first, when there is one)."""
+        return tuple(t for t in self.targets if t.year == year)
+
+    def aimed_at(self, target: Target) -> Indicator:
+        """This indicator with ``target`` as the one to assess: its series (:meth:`annual`,
+        :meth:`baseline`) becomes the target's. ``targets`` stays as published."""
+        if target == self.target:
+            return self
+        return type(self)(**{**self.as_dict(), "target": target})
+
+    def aims_at_final(self) -> bool:
+        """Whether the target to assess is the final published one (not another, see
+        :meth:`aimed_at`)."""
+        return self.target == self.targets[0]
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied; a new ``target`` without new ``targets`` replaces
+        the final published target (``targets[0]``) too."""
+        if "target" in changes and "targets" not in changes:
+            changes["targets"] = (changes["target"], *self.targets[1:])
+        return super().replace(**changes)
+
+    def series_of(self, series: str) -> tuple[Observation, ...]:
+        """The whole-year observations of ``series``, oldest first."""
+        return tuple(o for o in self.observations if o.series == series and o.period == "year")
 
     def annual(self) -> tuple[Observation, ...]:
         """The whole-year observations of the target's series, oldest first.
@@ -261,6 +307,33 @@ class Segment(Record):
         self.source = source
 
 
+class SegmentSplit(Record):
+    """Another split of one figure of indicator ``indicator`` by segment: the figure of
+    ``year`` and ``period`` (``year``, ``H1``, ``H2``) in the indicator's series. ``items`` may
+    cover part of the figure only; ``note`` says what they leave out (empty: nothing)."""
+
+    __slots__ = ("indicator", "year", "period", "items", "note")  # noqa: RUF023 (the fields in order)
+    indicator: str
+    year: int
+    period: str
+    items: tuple[Segment, ...]
+    note: str
+
+    def __init__(
+        self,
+        indicator: str,
+        year: int,
+        period: str,
+        items: tuple[Segment, ...],
+        note: str = "",
+    ) -> None:
+        self.indicator = indicator
+        self.year = year
+        self.period = period
+        self.items = items
+        self.note = note
+
+
 class Dataset(Record):
     """Everything the commands compute from: indicators, sources and, optionally, segments.
 
@@ -268,7 +341,8 @@ class Dataset(Record):
     (``--scenario``) gives another.
     ``segments`` split the whole-year figure of indicator ``segments_of`` in ``segments_year``.
     ``insights`` are the facts particular to the data that the ``status`` report checks
-    (:mod:`offshoring_cli.core.claims`).
+    (:mod:`offshoring_cli.core.claims`). ``other_splits`` are further splits by segment (of
+    another year, or of a half-year figure), shown beside ``segments``.
     """
 
     __slots__ = (  # noqa: RUF023 (the fields in order)
@@ -280,6 +354,7 @@ class Dataset(Record):
         "segments_year",
         "segments_of",
         "insights",
+        "other_splits",
     )
     name: str
     description: str
@@ -289,6 +364,7 @@ class Dataset(Record):
     segments_year: int | None
     segments_of: str | None
     insights: tuple[InsightSpec, ...]
+    other_splits: tuple[SegmentSplit, ...]
 
     def __init__(
         self,
@@ -300,6 +376,7 @@ class Dataset(Record):
         segments_year: int | None = None,
         segments_of: str | None = None,
         insights: tuple[InsightSpec, ...] = (),
+        other_splits: tuple[SegmentSplit, ...] = (),
     ) -> None:
         self.name = name
         self.description = description
@@ -309,3 +386,4 @@ class Dataset(Record):
         self.segments_year = segments_year
         self.segments_of = segments_of
         self.insights = insights
+        self.other_splits = other_splits

@@ -19,6 +19,7 @@ from offshoring_cli.core.records import (
     Observation,
     Record,
     Source,
+    Target,
     is_count,
 )
 from offshoring_cli.errors import InputError, Message
@@ -208,64 +209,112 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
     ]
     for metric in options.selected():
         ind = options.dataset.indicators[metric]
-        annual = ind.annual()
-        base_year = options.base_year if options.base_year is not None else annual[-1].year
-        if metric in options.baselines:
-            baseline, baseline_source = options.baselines[metric], OVERRIDE
-            warning = _magnitude_warning(
-                f"{{baseline[{metric}]}}", baseline, annual[-1].value, whole=is_count(ind.unit)
-            )
-            if warning:
-                warnings.append(warning)
-        else:
-            obs = ind.observation(base_year)
-            if obs is None:
-                years = ", ".join(str(o.year) for o in annual)
-                raise InputError(
-                    "base_year",
-                    f"no built-in {metric} figure for base year {base_year} (built-in years: "
-                    f"{years}); give one with {{baseline[{metric}]}}, choose another "
-                    f"{{base_year}}, or leave {metric} out with {{metrics}}",
-                )
-            baseline, baseline_source = obs.value, obs.source
-        target_year = options.target_year if options.target_year is not None else ind.target.year
-        if target_year <= base_year:
-            from offshoring_cli.core.grammar import parse_year, valid_suggestion
-
-            later = str(max(ind.target.year, base_year + 1))
-            hint = "choose an earlier {base_year}"
-            if valid_suggestion(later, parse_year):
-                hint = f"give a later {{target_year}} (e.g. {later})"
-            raise InputError(
-                "target_year",
-                f"the target year {target_year} must be after the base year {base_year}; {hint}",
-            )
-        if metric in options.targets:
-            target, target_source = options.targets[metric], OVERRIDE
-            warning = _magnitude_warning(
-                f"{{target[{metric}]}}", target, ind.target.value, whole=is_count(ind.unit)
-            )
-            if warning:
-                warnings.append(warning)
-        else:
-            target, target_source = ind.target.value, ind.target.source
-        history = (
-            *(o for o in annual if o.year < base_year),
-            Observation(base_year, baseline, ind.target.series, baseline_source),
-        )
-        resolved.append(
-            Resolved(
-                ind,
-                base_year,
-                baseline,
-                baseline_source,
-                target_year,
-                target,
-                target_source,
-                history,
-            )
-        )
+        target = published_target(options, ind)
+        ind = ind.aimed_at(target)
+        resolved.append(resolve_one(options, ind, warnings))
     return resolved, warnings
+
+
+def published_target(options: Options, ind: Indicator) -> Target:
+    """The target a command assesses for ``ind``: the final one, or the published target of
+    ``options.target_year`` (the one on the indicator's own series first, when there is one
+    that year). With a target value given (``options.targets``), the final target's series,
+    whatever the year: the value given wins. A target year not after the base year is left
+    to :func:`resolve_one` to refuse.
+
+    Raises:
+        InputError: ``target_year`` is not the year of a published target of ``ind`` and no
+            target value was given for it (field ``target_year``; the message lists the
+            published target years).
+    """
+    year = options.target_year
+    if year is None or ind.id in options.targets:
+        return ind.target
+    annual = ind.annual()
+    base_year = options.base_year if options.base_year is not None else annual[-1].year
+    if year <= base_year:
+        return ind.target  # not after the base year: resolve_one says so, as for any target
+    found = ind.targets_in(year)
+    if found:
+        return found[0]
+    years = ", ".join(str(y) for y in ind.target_years())
+    raise InputError(
+        "target_year",
+        f"{ind.id} has no published target for {{target_year}} {year} (published target "
+        f"years: {years}); choose one of those years, or give the value to reach in {year} "
+        f"with {{target[{ind.id}]}}",
+    )
+
+
+def resolve_one(options: Options, ind: Indicator, warnings: list[str]) -> Resolved:
+    """``options`` applied to ``ind`` aimed at its target (:meth:`Indicator.aimed_at`): one
+    :class:`Resolved`; warnings are appended to ``warnings``.
+
+    Raises:
+        InputError: as :func:`resolve`.
+    """
+    metric = ind.id
+    annual = ind.annual()
+    base_year = options.base_year if options.base_year is not None else annual[-1].year
+    if metric in options.baselines:
+        baseline, baseline_source = options.baselines[metric], OVERRIDE
+        warning = _magnitude_warning(
+            f"{{baseline[{metric}]}}", baseline, annual[-1].value, whole=is_count(ind.unit)
+        )
+        if warning:
+            warnings.append(warning)
+    else:
+        obs = ind.observation(base_year)
+        if obs is None:
+            years = ", ".join(str(o.year) for o in annual)
+            elsewhere = ""
+            if not ind.aims_at_final():
+                elsewhere = (
+                    f" in series {ind.target.series!r}, on which its {ind.target.year} target "
+                    "is stated"
+                )
+            raise InputError(
+                "base_year",
+                f"no built-in {metric} figure for base year {base_year}{elsewhere} "
+                f"(built-in years: {years}); give one with {{baseline[{metric}]}}, choose another "
+                f"{{base_year}}, or leave {metric} out with {{metrics}}",
+            )
+        baseline, baseline_source = obs.value, obs.source
+    target_year = options.target_year if options.target_year is not None else ind.target.year
+    if target_year <= base_year:
+        from offshoring_cli.core.grammar import parse_year, valid_suggestion
+
+        later = str(max(ind.target.year, base_year + 1))
+        hint = "choose an earlier {base_year}"
+        if valid_suggestion(later, parse_year):
+            hint = f"give a later {{target_year}} (e.g. {later})"
+        raise InputError(
+            "target_year",
+            f"the target year {target_year} must be after the base year {base_year}; {hint}",
+        )
+    if metric in options.targets:
+        target, target_source = options.targets[metric], OVERRIDE
+        warning = _magnitude_warning(
+            f"{{target[{metric}]}}", target, ind.target.value, whole=is_count(ind.unit)
+        )
+        if warning:
+            warnings.append(warning)
+    else:
+        target, target_source = ind.target.value, ind.target.source
+    history = (
+        *(o for o in annual if o.year < base_year),
+        Observation(base_year, baseline, ind.target.series, baseline_source),
+    )
+    return Resolved(
+        ind,
+        base_year,
+        baseline,
+        baseline_source,
+        target_year,
+        target,
+        target_source,
+        history,
+    )
 
 
 _OVERRIDE_SOURCE = Source("user input", "command-line override", "", "")

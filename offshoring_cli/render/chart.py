@@ -9,6 +9,7 @@ functions, so importing this module, or running any other command, never imports
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -118,7 +119,9 @@ def terminal(
         if not color:
             text = plotext.uncolorize(text)
         lines = [line.rstrip() for line in text.splitlines()]
-        block = "\n".join([*lines, *legend, chart.source_line]) + "\n"
+        # The source line wraps at the chart's width (one source per line at the narrowest).
+        source = textwrap.wrap(chart.source_line, width, break_on_hyphens=False)
+        block = "\n".join([*lines, *legend, *source]) + "\n"
         out.append(block.translate(_ASCII) if ascii_only else block)
     return "\n".join(out)
 

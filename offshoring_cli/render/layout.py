@@ -24,14 +24,15 @@ def _cell(field: Field, row: dict[str, Any]) -> str:
 def grid(report: Report[Any]) -> tuple[list[str], list[list[str]]]:
     """Header and body of the table as text.
 
-    ``metrics`` layout: one row per field, one column per metric (labelled by metric id).
+    ``metrics`` layout: one row per field, one column per metric (labelled by metric id, or
+    by the row's ``reading`` where it has one: a metric assessed against several targets).
     ``rows`` layout: one column per field, one row per record.
     """
     fields, rows = report.fields, report.records()
     if report.layout == "rows":
         header = [field.label for field in fields]
         return header, [[_cell(field, row) for field in fields] for row in rows]
-    header = [""] + [str(row["metric"]) for row in rows]
+    header = [""] + [str(row.get("reading") or row["metric"]) for row in rows]
     body = [[field.label] + [_cell(field, row) for row in rows] for field in fields]
     return header, body
 

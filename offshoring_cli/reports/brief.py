@@ -16,6 +16,7 @@ from offshoring_cli.render.layout import source_lines
 from offshoring_cli.reports import Report, memo
 from offshoring_cli.reports.gap import gap_report
 from offshoring_cli.reports.growth import cagr_report
+from offshoring_cli.reports.readings import DEPENDS
 from offshoring_cli.reports.status import status_report
 from offshoring_cli.reports.status_row import StatusRow
 from offshoring_cli.reports.trajectory import trajectory_report
@@ -98,7 +99,10 @@ def build(options: Options) -> Brief:
         status=status,
         key_numbers=key_numbers,
         milestones=(milestone_header, milestones),
-        insights=[str(item["text"]) for item in status.insights or []],
+        insights=[
+            *(note for note in status.notes if DEPENDS in note),
+            *(str(item["text"]) for item in status.insights or []),
+        ],
         methods=METHODS,
         sources=source_lines(status.replace(sources=_all_sources(options, status, gap))),
     )

@@ -24,10 +24,12 @@ _MULTIPLE_WORDS = {2.0: "doubling", 3.0: "tripling", 4.0: "quadrupling"}
 
 def _claim(dataset: Dataset, r: Resolved) -> Claim | None:
     """The claim the dataset declares about ``r``'s target multiple, if any (none for a
-    target or a baseline given on the command line: the source's wording describes its own
-    figures)."""
+    target or a baseline given on the command line, or another published target than the
+    final one: the source's wording describes its own figures)."""
     if OVERRIDE in (r.target_source, r.baseline_source):
         return None
+    if not r.indicator.aims_at_final():
+        return None  # another published target (--target-year): the claim is the final one's
     for spec in dataset.insights:
         if isinstance(spec, Claim) and (spec.indicator, spec.claim) == (
             r.metric,
@@ -47,6 +49,8 @@ def _target_multiple_insight(r: Resolved, claim: Claim | None) -> dict[str, Any]
         for o in r.indicator.observations
         if o.series != series and o.period == "year" and o.year <= r.base_year
     ]
+    if not r.indicator.aims_at_final():
+        other = []  # a target published on its own series only: never set against another
     if described is None and not other:
         return None
     multiple = r.target / r.baseline

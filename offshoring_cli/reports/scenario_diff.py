@@ -49,8 +49,12 @@ class _Side:
             status = status_report(options)
         except DomainError as error:
             raise DomainError(f"{role}: {error}") from None
-        for cagr_row, status_row in zip(cagr.rows, status.rows, strict=True):
-            metric = status_row["metric"]
+        # status assesses every published target; the headline is the final target on the
+        # indicator's own series (the row whose reading is the metric id)
+        headline = {r["metric"]: r for r in status.rows if r["reading"] == r["metric"]}
+        for cagr_row in cagr.rows:
+            metric = cagr_row["metric"]
+            status_row = headline[metric]
             self.rows[metric] = {**cagr_row, **status_row}
             self.verdicts[metric] = status_row["verdict"].removeprefix(f"{metric}: ")
         self.sources = {**cagr.sources, **status.sources}

@@ -97,6 +97,44 @@ def _half_last_digit(value: Number) -> float:
     return unit / 2
 
 
+def _other_splits(options: Options) -> tuple[list[str], list[str]]:
+    """One note per further split of the dataset (:attr:`Dataset.other_splits`): each
+    segment's value and share of the figure it splits, and what the segments leave out; and
+    the sources cited. A split whose figure the dataset does not have is left out."""
+    dataset = options.dataset
+    notes: list[str] = []
+    sources: list[str] = []
+    for split in dataset.other_splits:
+        indicator = dataset.indicators.get(split.indicator)
+        if indicator is None:
+            continue
+        found = [
+            o
+            for o in indicator.observations
+            if (o.year, o.period, o.series) == (split.year, split.period, indicator.target.series)
+        ]
+        if not found:
+            continue
+        total, unit = found[-1].value, indicator.unit
+        when = f"{split.period} {split.year}" if split.period != "year" else str(split.year)
+        parts = [
+            f"{seg.id} {fmt.amount(seg.value, unit)} ({fmt.rate(seg.value / total)})"
+            for seg in split.items
+        ]
+        rest = total - sum(seg.value for seg in split.items)
+        text = f"{indicator.label} by segment, {when} (of {fmt.amount(total, unit)}): " + ", ".join(
+            parts
+        )
+        if rest > 0 and (split.note or rest >= 0.005 * total):
+            text += f"; the rest, {fmt.amount(rest, unit)} ({fmt.rate(rest / total)})"
+            text += f": {split.note}" if split.note else ""
+        elif split.note:
+            text += f"; {split.note}"
+        notes.append(text + ".")
+        sources += [seg.source for seg in split.items] + [found[-1].source]
+    return notes, sources
+
+
 def segments_report(options: Options) -> Report[SegmentRow]:
     """The ``segments`` command: the split of a whole-year figure by segment, with shares.
 
@@ -177,6 +215,7 @@ def segments_report(options: Options) -> Report[SegmentRow]:
         )
         if ids
     )
+    split_notes, split_sources = _other_splits(options)
     return Report(
         "segments",
         f"{indicator.label} by segment, {year}",
@@ -190,8 +229,11 @@ def segments_report(options: Options) -> Report[SegmentRow]:
         ),
         SegmentRow,
         rows,
-        notes=[check, f"Change on the prior year: {changes}."],
-        sources=_sources(dataset, [*(seg.source for seg in dataset.segments), total_obs.source]),
+        notes=[check, f"Change on the prior year: {changes}.", *split_notes],
+        sources=_sources(
+            dataset,
+            [*(seg.source for seg in dataset.segments), total_obs.source, *split_sources],
+        ),
         explanation=explanation,
         layout="rows",
         column_labels={"value": indicator.label},  # headed by what the segments split

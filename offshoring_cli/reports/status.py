@@ -13,7 +13,14 @@ from offshoring_cli.reports import (
 )
 from offshoring_cli.reports.insights import insights as find_insights
 from offshoring_cli.reports.insights import series_relation
-from offshoring_cli.reports.status_row import StatusInputs, StatusRow
+from offshoring_cli.reports.readings import (
+    Reading,
+    fmt_band,
+    not_compared,
+    readings,
+    two_readings,
+)
+from offshoring_cli.reports.status_row import StatusInputs, StatusRow, reading_fields
 
 ACHIEVED_REASON = (
     "the target is already met: the growth ratio R and the progress score Q measure progress "
@@ -126,6 +133,126 @@ def _left_out_note(r: Resolved) -> str | None:
     )
 
 
+def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, list[str]]:
+    """One reading's row, and the worked formulas behind it (for ``--explain``)."""
+    r = reading.resolved
+    added = reading_fields(reading)
+    name = reading.name
+    reason = _not_assessable(r, start)
+    if reason is not None:
+        verdict = f"{name}: not assessed - {reason}"
+        return (
+            StatusRow(
+                metric=r.metric,
+                label=r.indicator.label,
+                unit=r.unit,
+                series=r.indicator.target.series,
+                since_year=None if start is None else start.year,
+                since_value=None if start is None else start.value,
+                latest_year=r.base_year,
+                latest=r.baseline,
+                target_year=r.target_year,
+                target=r.target,
+                actual_periods=None,
+                actual_cagr=None,
+                required_cagr_from_base=None,
+                required_cagr_from_latest=formulas.cagr(
+                    r.baseline, r.target, r.target_year - r.base_year
+                ),
+                growth_ratio=None,
+                growth_ratio_band=None,
+                projected_at_target_year=None,
+                shortfall_at_target_year=None,
+                progress_score=None,
+                progress_band=None,
+                target_reached_year=None,
+                verdict=verdict,
+                assessed=False,
+                reason=reason,
+                **added,
+            ),
+            [],
+        )
+    assert start is not None
+    s = results.status(
+        start.year,
+        start.value,
+        r.base_year,
+        r.baseline,
+        r.target_year,
+        r.target,
+        r.indicator.increase,
+    )
+    if s.achieved:
+        verdict = (
+            f"{name}: achieved - {r.amount(s.latest)} in {s.latest_year} already meets "
+            f"the target of {r.amount(s.target)}; R and Q are n/a: they measure progress "
+            "towards a target still ahead"
+        )
+    else:
+        verdict = (
+            f"{name}: {s.growth_ratio_band} - {fmt.rate(s.actual_cagr)}/yr achieved "
+            f"vs {fmt.rate(s.required_cagr_from_base)}/yr required "
+            f"({s.base_year}-{s.target_year})"
+        )
+    row = StatusRow(
+        metric=r.metric,
+        label=r.indicator.label,
+        unit=r.unit,
+        series=r.indicator.target.series,
+        since_year=s.base_year,
+        since_value=s.base_value,
+        latest_year=s.latest_year,
+        latest=s.latest,
+        target_year=s.target_year,
+        target=s.target,
+        actual_periods=s.latest_year - s.base_year,
+        actual_cagr=s.actual_cagr,
+        required_cagr_from_base=s.required_cagr_from_base,
+        required_cagr_from_latest=s.required_cagr_from_latest,
+        growth_ratio=s.growth_ratio,
+        growth_ratio_band=s.growth_ratio_band,
+        projected_at_target_year=s.projected,
+        shortfall_at_target_year=s.shortfall,
+        progress_score=s.progress_score,
+        progress_band=s.progress_band,
+        target_reached_year=s.reached_year,
+        verdict=verdict,
+        assessed=True,
+        reason=ACHIEVED_REASON if s.achieved else None,
+        **added,
+    )
+    m, b, lt, t = name, fmt.exact(s.base_value), fmt.exact(s.latest), fmt.exact(s.target)
+    explanation = [
+        f"{m}: actual CAGR = ({lt} / {b}) ** (1 / {s.latest_year - s.base_year}) - 1 = "
+        f"{s.actual_cagr:.6f} ({fmt.rate(s.actual_cagr)} a year)",
+        f"{m}: required CAGR from {s.base_year} = ({t} / {b}) ** "
+        f"(1 / {s.target_year - s.base_year}) - 1 = {s.required_cagr_from_base:.6f} "
+        f"({fmt.rate(s.required_cagr_from_base)} a year)",
+        f"{m}: required CAGR from {s.latest_year} = ({t} / {lt}) ** "
+        f"(1 / {s.target_year - s.latest_year}) - 1 = {s.required_cagr_from_latest:.6f} "
+        f"({fmt.rate(s.required_cagr_from_latest)} a year)",
+    ]
+    if s.growth_ratio is not None:
+        explanation.append(
+            f"{m}: R = {s.actual_cagr:.6f} / {s.required_cagr_from_base:.6f} = "
+            f"{s.growth_ratio:.4f} -> {s.growth_ratio_band}"
+        )
+    elif s.achieved:
+        explanation.append(f"{m}: R and Q: n/a - {ACHIEVED_REASON}")
+    explanation.append(
+        f"{m}: projected {s.target_year} = {lt} * (1 + {s.actual_cagr:.6f}) ** "
+        f"{s.target_year - s.latest_year} = {fmt.exact(s.projected)} "
+        f"({r.amount(s.projected)})"
+    )
+    if s.progress_score is not None:
+        explanation.append(
+            f"{m}: Q = ({fmt.exact(s.projected)} - {b}) / ({t} - {b}) = "
+            f"{s.progress_score:.4f} -> {s.progress_band}"
+        )
+    return row, explanation
+
+
 def status_report(options: Options, since: int | None = None) -> Report[StatusRow]:
     """The ``status`` command: is each metric on track, by two published methods?
 
@@ -141,6 +268,13 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
     says so. Where the target is already met, both bands are "achieved" and R and Q are
     ``None``, with the ``reason``.
 
+    Every published target is assessed (:func:`~offshoring_cli.reports.readings.readings`):
+    for each metric the final target's row first (the one the options resolve: with a target
+    year or a target value given, only that one), then one row per other published target,
+    each on the series it is stated on (``reading`` names it). Notes say when the same target
+    stated on two series gets a different verdict on each, with both sources, and why a target
+    of another series is not compared with the metric's own series.
+
     Raises:
         DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
             observation before the latest year.
@@ -150,128 +284,37 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
     notes: list[str] = []
     explanation: list[str] = []
     verdicts: list[str] = []
-    for r in resolved:
+    found, left_out_readings = readings(options, resolved, since)
+    bands: dict[tuple[str, int], list[tuple[Reading, str]]] = {}
+    mains = {r.metric: r for r in resolved}
+    for reading in found:
+        r = reading.resolved
+        main = reading.resolved is mains[r.metric]
         start = _since(r, since)
-        left_out = _left_out_note(r)
-        if left_out:
-            notes.append(left_out)
-        reason = _not_assessable(r, start)
-        if reason is not None:
-            verdict = f"{r.metric}: not assessed - {reason}"
-            rows.append(
-                StatusRow(
-                    metric=r.metric,
-                    label=r.indicator.label,
-                    unit=r.unit,
-                    series=r.indicator.target.series,
-                    since_year=None if start is None else start.year,
-                    since_value=None if start is None else start.value,
-                    latest_year=r.base_year,
-                    latest=r.baseline,
-                    target_year=r.target_year,
-                    target=r.target,
-                    actual_periods=None,
-                    actual_cagr=None,
-                    required_cagr_from_base=None,
-                    required_cagr_from_latest=formulas.cagr(
-                        r.baseline, r.target, r.target_year - r.base_year
-                    ),
-                    growth_ratio=None,
-                    growth_ratio_band=None,
-                    projected_at_target_year=None,
-                    shortfall_at_target_year=None,
-                    progress_score=None,
-                    progress_band=None,
-                    target_reached_year=None,
-                    verdict=verdict,
-                    assessed=False,
-                    reason=reason,
-                )
-            )
-            notes.append(verdict)
-            verdicts.append(verdict)
-            continue
-        assert start is not None
-        s = results.status(
-            start.year,
-            start.value,
-            r.base_year,
-            r.baseline,
-            r.target_year,
-            r.target,
-            r.indicator.increase,
-        )
-        if s.achieved:
-            verdict = (
-                f"{r.metric}: achieved - {r.amount(s.latest)} in {s.latest_year} already meets "
-                f"the target of {r.amount(s.target)}; R and Q are n/a: they measure progress "
-                "towards a target still ahead"
-            )
+        if main:
+            left_out = _left_out_note(r)
+            if left_out:
+                notes.append(left_out)
         else:
-            verdict = (
-                f"{r.metric}: {s.growth_ratio_band} - {fmt.rate(s.actual_cagr)}/yr achieved "
-                f"vs {fmt.rate(s.required_cagr_from_base)}/yr required "
-                f"({s.base_year}-{s.target_year})"
-            )
-        verdicts.append(verdict)
-        rows.append(
-            StatusRow(
-                metric=r.metric,
-                label=r.indicator.label,
-                unit=r.unit,
-                series=r.indicator.target.series,
-                since_year=s.base_year,
-                since_value=s.base_value,
-                latest_year=s.latest_year,
-                latest=s.latest,
-                target_year=s.target_year,
-                target=s.target,
-                actual_periods=s.latest_year - s.base_year,
-                actual_cagr=s.actual_cagr,
-                required_cagr_from_base=s.required_cagr_from_base,
-                required_cagr_from_latest=s.required_cagr_from_latest,
-                growth_ratio=s.growth_ratio,
-                growth_ratio_band=s.growth_ratio_band,
-                projected_at_target_year=s.projected,
-                shortfall_at_target_year=s.shortfall,
-                progress_score=s.progress_score,
-                progress_band=s.progress_band,
-                target_reached_year=s.reached_year,
-                verdict=verdict,
-                assessed=True,
-                reason=ACHIEVED_REASON if s.achieved else None,
-            )
-        )
-        m, b, lt, t = r.metric, fmt.exact(s.base_value), fmt.exact(s.latest), fmt.exact(s.target)
-        explanation += [
-            f"{m}: actual CAGR = ({lt} / {b}) ** (1 / {s.latest_year - s.base_year}) - 1 = "
-            f"{s.actual_cagr:.6f} ({fmt.rate(s.actual_cagr)} a year)",
-            f"{m}: required CAGR from {s.base_year} = ({t} / {b}) ** "
-            f"(1 / {s.target_year - s.base_year}) - 1 = {s.required_cagr_from_base:.6f} "
-            f"({fmt.rate(s.required_cagr_from_base)} a year)",
-            f"{m}: required CAGR from {s.latest_year} = ({t} / {lt}) ** "
-            f"(1 / {s.target_year - s.latest_year}) - 1 = {s.required_cagr_from_latest:.6f} "
-            f"({fmt.rate(s.required_cagr_from_latest)} a year)",
-        ]
-        if s.growth_ratio is not None:
-            explanation.append(
-                f"{m}: R = {s.actual_cagr:.6f} / {s.required_cagr_from_base:.6f} = "
-                f"{s.growth_ratio:.4f} -> {s.growth_ratio_band}"
-            )
-        elif s.achieved:
-            explanation.append(f"{m}: R and Q: n/a - {ACHIEVED_REASON}")
-        explanation.append(
-            f"{m}: projected {s.target_year} = {lt} * (1 + {s.actual_cagr:.6f}) ** "
-            f"{s.target_year - s.latest_year} = {fmt.exact(s.projected)} "
-            f"({r.amount(s.projected)})"
-        )
-        if s.progress_score is not None:
-            explanation.append(
-                f"{m}: Q = ({fmt.exact(s.projected)} - {b}) / ({t} - {b}) = "
-                f"{s.progress_score:.4f} -> {s.progress_band}"
-            )
+            why_not = not_compared(reading, mains[r.metric])
+            if why_not:
+                notes.append(why_not)
+        row, lines = _assess(reading, start)
+        rows.append(row)
+        verdicts.append(row["verdict"])
+        if not row["assessed"]:
+            notes.append(row["verdict"])
+        explanation += lines
+        band = row["growth_ratio_band"] if row["assessed"] else None
+        bands.setdefault((r.metric, reading.target.year), []).append((reading, fmt_band(band)))
+    notes += left_out_readings
+    for group in bands.values():
+        line = two_readings(group)
+        if line:
+            notes.append(line)
     insights, insight_sources, insight_notes = find_insights(resolved, options.dataset)
     notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
+    every = [reading.resolved for reading in found]
     notes += insight_notes
     return Report(
         "status",
@@ -280,7 +323,7 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
         StatusRow,
         rows,
         notes=notes,
-        sources=_sources(options.dataset, [*cited_sources(options, resolved), *insight_sources]),
+        sources=_sources(options.dataset, [*cited_sources(options, every), *insight_sources]),
         warnings=warnings,
         explanation=explanation,
         insights=insights,

@@ -1,5 +1,7 @@
 """The ``status`` report's row: each figure of the two progress methods, defined once."""
 
+from typing import TYPE_CHECKING
+
 from offshoring_cli.core.fields import (
     RATE,
     RATIO,
@@ -43,11 +45,15 @@ from offshoring_cli.reports import (
     Year,
 )
 
+if TYPE_CHECKING:
+    from offshoring_cli.reports.readings import Reading
+
 _WHEN = {"null_unless": "assessed", "given_if": "assessed"}
 """A figure of the methods: null when the metric is not assessed, given when it is."""
 
 GrowthRatioBand = Annotated[str, Schema(enum=list(GROWTH_RATIO_BAND_NAMES))]
 ProgressBand = Annotated[str, Schema(enum=list(PROGRESS_BAND_NAMES))]
+TargetKind = Annotated[str, Schema(enum=["final", "interim"])]
 
 
 class StatusRow(TypedDict):
@@ -248,6 +254,83 @@ class StatusRow(TypedDict):
             "when every figure is given.",
         ),
     ]
+    reading: Annotated[
+        str,
+        Field(
+            "Reading",
+            TEXT,
+            show=False,
+            description="Which published target the row assesses, as its column is headed: "
+            "the metric id for the final target on the metric's own series; with the target "
+            "year for an interim target and the series for a target stated on another series "
+            "('exports 2026 (offshoring-legacy)').",
+        ),
+    ]
+    target_kind: Annotated[
+        TargetKind,
+        Field(
+            "Target kind",
+            TEXT,
+            show=False,
+            description="'final': the target of the latest year published; 'interim': an "
+            "earlier one.",
+        ),
+    ]
+    target_source: Annotated[
+        str,
+        Field(
+            "Target source",
+            TEXT,
+            show=False,
+            description="Id of the source that states the target (a key of the document's "
+            "sources; 'override' for a value given on the command line).",
+        ),
+    ]
+    target_notes: Annotated[
+        str | None,
+        Field(
+            "Target wording",
+            TEXT,
+            show=False,
+            description="Notes on the target's wording as published, '; ' between two; null "
+            "when there are none.",
+        ),
+    ]
+    same_target_on: Annotated[
+        str | None,
+        Field(
+            "Same target also stated on",
+            TEXT,
+            show=False,
+            description="The other series on which a target of the same year is published "
+            "(', ' between two), each assessed in its own row: the verdict depends on which "
+            "series the target refers to; null when there is none.",
+        ),
+    ]
+
+
+class StatusReadingFields(TypedDict):
+    """The fields of :class:`StatusRow` that say which published target a row assesses."""
+
+    reading: str
+    target_kind: str
+    target_source: str
+    target_notes: str | None
+    same_target_on: str | None
+
+
+def reading_fields(reading: "Reading") -> StatusReadingFields:
+    """The fields that say which published target ``reading`` is (a value given on the
+    command line has no notes)."""
+    r = reading.resolved
+    given = r.target_source == "override"
+    return StatusReadingFields(
+        reading=reading.name,
+        target_kind=reading.kind,
+        target_source=r.target_source,
+        target_notes=None if given or not reading.target.notes else "; ".join(reading.target.notes),
+        same_target_on=None if given else (", ".join(reading.same_target_on) or None),
+    )
 
 
 class StatusInputs(FigureInputs):

@@ -7,6 +7,8 @@ these after the problems of each field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.scenario import exact_number
 from offshoring_cli.scenario.model import ClaimInsightModel, ScenarioModel, SegmentsModel
@@ -38,35 +40,18 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
                 )
             else:
                 seen[key] = j
-        check_source(f"{here}.target", ind.target.source)
-        series = {o.series for o in ind.observations}
-        annual = [o for o in ind.observations if o.series == ind.target.series]
-        annual = [o for o in annual if o.period == "year"]
-        if ind.target.series not in series:
-            problems.append(
-                f"{here}.target.series: {ind.target.series!r} is not a series of this "
-                f"indicator's observations ({', '.join(sorted(series))})"
-            )
-        elif not annual:
-            problems.append(
-                f"{here}.target.series: no whole-year observation in series "
-                f"{ind.target.series!r} to serve as the baseline"
-            )
-        elif ind.target.year <= max(o.year for o in annual):
-            problems.append(
-                f"{here}.target.year: {ind.target.year} must be after the latest whole-year "
-                f"observation ({max(o.year for o in annual)})"
-            )
+        problems += _target_problems(model, i, check_source)
     if model.segments is not None:
         seg = model.segments
         if seg.indicator not in ids:
             problems.append(f"segments.indicator: no indicator {seg.indicator!r}")
         else:
             ind = next(x for x in model.indicators if x.id == seg.indicator)
+            own = [t.series for t in ind.published()[:1]]
             whole = [
                 o
                 for o in ind.observations
-                if o.year == seg.year and o.period == "year" and o.series == ind.target.series
+                if o.year == seg.year and o.period == "year" and o.series in own
             ]
             if not whole:
                 problems.append(
@@ -81,7 +66,107 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
             if item.id in item_ids:
                 problems.append(f"segments.items[{k}].id: duplicate segment id {item.id!r}")
             item_ids.add(item.id)
+    problems += _other_segment_problems(model, check_source)
     problems += _insight_problems(model, ids)
+    return problems
+
+
+def _other_segment_problems(
+    model: ScenarioModel, check_source: Callable[[str, str], None]
+) -> list[str]:
+    """Each further split: an indicator of the file with a figure of that year and period in
+    its target's series, segments that may be part of it, ids once."""
+    problems: list[str] = []
+    for n, split in enumerate(model.other_segments):
+        here = f"other_segments[{n}]"
+        for k, item in enumerate(split.items):
+            check_source(f"{here}.items[{k}]", item.source)
+        ids = [item.id for item in split.items]
+        for k, item_id in enumerate(ids):
+            if item_id in ids[:k]:
+                problems.append(f"{here}.items[{k}].id: duplicate segment id {item_id!r}")
+        ind = next((x for x in model.indicators if x.id == split.indicator), None)
+        if ind is None:
+            problems.append(f"{here}.indicator: no indicator {split.indicator!r}")
+            continue
+        whole = [
+            o
+            for o in ind.observations
+            if (o.year, o.period, o.series) == (split.year, split.period, ind.target.series)
+        ]
+        if not whole:
+            problems.append(
+                f"{here}.year: {split.indicator} has no {split.period} figure for {split.year} "
+                "in its target's series to split"
+            )
+            continue
+        added = sum(item.value for item in split.items)
+        ratio = added / whole[-1].value
+        if not SEGMENTS_AT_LEAST <= ratio <= SEGMENTS_AT_MOST:
+            problems.append(
+                f"{here}.items: the segments add up to "
+                f"{fmt.amount(exact_number(added), ind.unit)}, not a part of the {split.period} "
+                f"{split.year} {split.indicator} figure they split "
+                f"({fmt.amount(whole[-1].value, ind.unit)}); check the indicator and the values"
+            )
+    return problems
+
+
+def _target_problems(
+    model: ScenarioModel, i: int, check_source: Callable[[str, str], None]
+) -> list[str]:
+    """An indicator's targets (the final one and the others): each on a series of the
+    indicator, after that series' latest whole-year observation, no year and series twice, no
+    other target after the final one; the final one's series has a whole-year observation to
+    serve as the baseline."""
+    ind = model.indicators[i]
+    here = f"indicators[{i}]"
+    problems: list[str] = []
+    published = ind.published()
+    series = {o.series for o in ind.observations}
+    seen: dict[tuple[int, str], int] = {}
+    for k, target in enumerate(published):
+        at = f"{here}.{ind.target_path(k)}"
+        check_source(at, target.source)
+        key = (target.year, target.series)
+        if key in seen:
+            problems.append(
+                f"{at}: a second target for {target.year} on series {target.series!r}, first "
+                f"at {ind.target_path(seen[key])}; give each year and series once"
+            )
+            continue
+        seen[key] = k
+        if k and target.described_multiple is not None:
+            problems.append(
+                f"{at}.described_multiple: only the final target may declare one; "
+                "declare a claim about another target in [[insights]]"
+            )
+        if target.series not in series:
+            problems.append(
+                f"{at}.series: {target.series!r} is not a series of this indicator's "
+                f"observations ({', '.join(sorted(series))})"
+            )
+            continue
+        annual = [
+            o.year for o in ind.observations if o.series == target.series and o.period == "year"
+        ]
+        if not annual:
+            if k == 0:
+                problems.append(
+                    f"{at}.series: no whole-year observation in series {target.series!r} to "
+                    "serve as the baseline"
+                )
+        elif target.year <= max(annual):
+            problems.append(
+                f"{at}.year: {target.year} must be after the latest whole-year observation "
+                f"({max(annual)})" + (f" of series {target.series!r}" if k else "")
+            )
+        if k and target.year > published[0].year:
+            problems.append(
+                f"{at}.year: {target.year} is after the final target's year "
+                f"({published[0].year}); the final target is the latest: make this one the "
+                "target"
+            )
     return problems
 
 
@@ -118,9 +203,10 @@ def _insight_problems(model: ScenarioModel, ids: set[str]) -> list[str]:
             problems.append(f"{where}: no indicator {indicator!r} (indicators: {known})")
 
     claimed = {
-        ind.id: f"indicators[{i}].target.described_multiple"
+        ind.id: f"indicators[{i}].{ind.target_path(0)}.described_multiple"
         for i, ind in enumerate(model.indicators)
-        if ind.target.described_multiple is not None
+        for final in ind.published()[:1]
+        if final.described_multiple is not None
     }
     ratio_ids: dict[str, int] = {}
     for n, spec in enumerate(model.insights):

@@ -140,12 +140,18 @@ class TargetModel(BaseModel):
         None,
         description="The multiple of the baseline the target's source describes (2 = "
         "'doubling'): shorthand for an [[insights]] claim of kind 'target_multiple' citing the "
-        "target's source.",
+        "target's source (the final target only).",
+    )
+    notes: list[Text] = Field(
+        [],
+        description="Notes on the target's wording as published (how a source phrased it, how "
+        "it reads), one line of text each.",
     )
 
 
 class IndicatorModel(BaseModel):
-    """A measured quantity with its observations and its target."""
+    """A measured quantity with its observations, its final target and any other published
+    targets (the same target stated on another series, interim ones)."""
 
     model_config = _STRICT
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
@@ -156,7 +162,25 @@ class IndicatorModel(BaseModel):
     )
     direction: Literal["increase", "decrease"] = "increase"
     observations: Annotated[list[ObservationModel], Field(min_length=1)]
-    target: TargetModel
+    target: TargetModel = Field(
+        description="The final target: the one the commands use by default; its series is "
+        "the indicator's (the baseline is its latest whole-year figure)."
+    )
+    other_targets: list[TargetModel] = Field(
+        [],
+        description="The other published targets: the same target as stated on another "
+        "series, and interim targets (an earlier year). 'status' assesses each on its own "
+        "series; the other commands use one with --target-year.",
+    )
+
+    def published(self) -> list[TargetModel]:
+        """Every published target, the final one first."""
+        return [self.target, *self.other_targets]
+
+    def target_path(self, k: int) -> str:
+        """The key path of the ``k``-th published target (0: the final one), under its
+        indicator."""
+        return "target" if k == 0 else f"other_targets[{k - 1}]"
 
 
 class SegmentModel(BaseModel):
@@ -177,6 +201,20 @@ class SegmentsModel(BaseModel):
     model_config = _STRICT
     indicator: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
     year: Year
+    items: Annotated[list[SegmentModel], Field(min_length=1)]
+
+
+class OtherSegmentsModel(BaseModel):
+    """Another split of one figure of an indicator by segment: of another year, or of a
+    half-year figure; the segments may cover part of it only."""
+
+    model_config = _STRICT
+    indicator: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    year: Year
+    period: Literal["year", "H1", "H2"] = Field(
+        "year", description="The figure split: 'year' (whole year), 'H1' or 'H2' (half-year)."
+    )
+    note: Line = Field("", description="What the segments leave out, if anything.")
     items: Annotated[list[SegmentModel], Field(min_length=1)]
 
 
@@ -231,6 +269,11 @@ class ScenarioModel(BaseModel):
     sources: dict[Id, SourceModel]
     indicators: Annotated[list[IndicatorModel], Field(min_length=1)]
     segments: SegmentsModel | None = None
+    other_segments: list[OtherSegmentsModel] = Field(
+        [],
+        description="Further splits by segment (another year, a half-year figure), shown by "
+        "'segments' beside the main one.",
+    )
     insights: list[Insight] = Field(
         [],
         description="Facts particular to the data that 'status' checks: ratios between two "

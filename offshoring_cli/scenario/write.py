@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from offshoring_cli.core import claims, records
 from offshoring_cli.render import files, output_paths
@@ -45,11 +46,21 @@ def to_toml(dataset: records.Dataset) -> str:
         table.add("label", ind.label)
         table.add("unit", ind.unit)
         table.add("direction", "increase" if ind.increase else "decrease")
-        target = tomlkit.inline_table()
-        for field, value in ind.target.as_dict().items():
-            if value is not None:
+        if ind.target.notes:
+            table.add("target", _target_table(ind.target))
+        else:
+            target = tomlkit.inline_table()
+            for field, value in _target_fields(ind.target):
                 target.append(field, value)
-        table.add("target", target)
+            table.add("target", target)
+        if len(ind.targets) > 1:
+            table.add(
+                tomlkit.comment("Other published targets: on another series, or interim ones.")
+            )
+            others = tomlkit.aot()
+            for published in ind.targets[1:]:
+                others.append(_target_table(published))
+            table.add("other_targets", others)
         observations = tomlkit.aot()
         for obs in ind.observations:
             row = tomlkit.table()
@@ -110,7 +121,51 @@ def to_toml(dataset: records.Dataset) -> str:
             items.append(row)
         segments.add("items", items)
         doc.add("segments", segments)
+    if dataset.other_splits:
+        doc.add(tomlkit.nl())
+        doc.add(tomlkit.comment("Optional: further splits (another year, a half-year figure)."))
+        splits = tomlkit.aot()
+        for split in dataset.other_splits:
+            table = tomlkit.table()
+            table.add("indicator", split.indicator)
+            table.add("year", split.year)
+            if split.period != "year":
+                table.add("period", split.period)
+            if split.note:
+                table.add("note", split.note)
+            parts = tomlkit.aot()
+            for seg in split.items:
+                row = tomlkit.table()
+                for field, value in seg.as_dict().items():
+                    if value is not None:
+                        row.add(field, value)
+                parts.append(row)
+            table.add("items", parts)
+            splits.append(table)
+        doc.add("other_segments", splits)
     return tomlkit.dumps(doc)
+
+
+def _target_fields(target: records.Target) -> list[tuple[str, object]]:
+    """A target's fields as written: those with a value (notes as a list of text)."""
+    return [
+        (field, list(value) if field == "notes" else value)
+        for field, value in target.as_dict().items()
+        if value is not None and value != ()
+    ]
+
+
+def _target_table(target: records.Target) -> Any:
+    """A target as a table, its notes one a line."""
+    import tomlkit
+
+    row = tomlkit.table()
+    for field, value in _target_fields(target):
+        if field == "notes":
+            value = tomlkit.array().multiline(True)
+            value.extend(target.notes)
+        row.add(field, value)
+    return row
 
 
 def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> output_paths.Output:
