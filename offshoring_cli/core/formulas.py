@@ -69,7 +69,8 @@ def cagr(start: Number, end: Number, periods: int) -> float:
     absolute precision (about 1.1e-16) is all that compounding ``1 + r`` keeps, so a decline
     to a growth factor ``f = 1 + r`` round-trips through :func:`project` to a relative
     ``n * 1.1e-16 / f`` after ``n`` years: 1e-12 or better for ``f >= 0.05`` (a fall of at
-    most 95 % a year) over 200 years.
+    most 95 % a year) over 200 years; for :func:`reaches`, whose tolerance is a few ulps,
+    the limit is a fall of 90 % a year (see there).
 
     Example:
         >>> round(cagr(148_500, 270_000, 6), 6)  # jobs 2024 -> 2030
@@ -221,7 +222,7 @@ def reaches(
 
     So a projection at the required rate or increment reaches the target in the target year,
     and a pace that misses by more than rounding (a relative 3e-13 at most) never counts as
-    reaching it. Limit: a decline steeper than 95 % a year carries the imprecision of its
+    reaching it. Limit: a decline steeper than 90 % a year carries the imprecision of its
     rate (a relative ``n * 1.1e-16 / (1 + rate)``, see :func:`cagr`), which can exceed the
     tolerance: there the year can come one late.
 
