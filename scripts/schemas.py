@@ -190,6 +190,7 @@ def document_schema(
     """The schema of one command's JSON document: the envelope around its rows."""
     from offshoring_cli.core.fields import fields_of
     from offshoring_cli.reports import SCHEMA_VERSION, SourceEntry
+    from offshoring_cli.reports.provenance import Provenance
 
     computed = any(f.method for f in fields_of(row))
     methods: dict[str, Any] = {
@@ -215,6 +216,7 @@ def document_schema(
             "description": "Version of the output format; goes up on any breaking change.",
         },
         "command": {"const": command, "description": "The command that wrote the document."},
+        "provenance": record_schema(Provenance),
         "inputs": record_schema(inputs)
         | {"description": "What the results were computed from (options left out are null)."},
         "results": {"type": "array", "minItems": 1, "items": record_schema(row)},

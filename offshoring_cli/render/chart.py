@@ -118,7 +118,10 @@ def terminal(
         if not color:
             text = plotext.uncolorize(text)
         lines = [line.rstrip() for line in text.splitlines()]
-        block = "\n".join([*lines, *legend, chart.source_line]) + "\n"
+        import textwrap
+
+        source = textwrap.wrap(chart.source_line, width, break_on_hyphens=False)
+        block = "\n".join([*lines, *legend, *source]) + "\n"
         out.append(block.translate(_ASCII) if ascii_only else block)
     return "\n".join(out)
 

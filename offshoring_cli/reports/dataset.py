@@ -5,6 +5,7 @@ from typing import Annotated, TypedDict
 from offshoring_cli.core.fields import INT, TEXT, VALUE, YEAR, YEARS, Field, Schema
 from offshoring_cli.core.records import Dataset
 from offshoring_cli.reports import IN_UNIT, UNIT_FIELD, MetricId, Positive, Report, Year
+from offshoring_cli.reports.provenance import provenance
 
 
 class IndicatorRow(TypedDict):
@@ -104,5 +105,6 @@ def dataset_report(dataset: Dataset, origin: str) -> Report[IndicatorRow]:
         notes=notes,
         sources=dict(dataset.sources),
         explanation=[],
+        provenance=provenance(dataset),
         layout="rows",
     )

@@ -34,6 +34,7 @@ from offshoring_cli.reports import (
     _inputs,
     _override_notes,
 )
+from offshoring_cli.reports.provenance import provenance
 
 _VALUE_METHOD = (
     "compound: baseline * (1 + growth) ** (year - base year); "
@@ -258,4 +259,5 @@ def project_report(
         sources=_target_sources(options, resolved),
         warnings=warnings,
         explanation=explanation,
+        provenance=provenance(options.dataset),
     )

@@ -8,6 +8,7 @@ from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Positive, Report, Year
+from offshoring_cli.reports.provenance import provenance
 
 
 class SegmentRow(TypedDict):
@@ -195,6 +196,7 @@ def segments_report(options: Options) -> Report[SegmentRow]:
         notes=[check, f"Change on the prior year: {changes}."],
         sources=_sources(dataset, [*(seg.source for seg in dataset.segments), total_obs.source]),
         explanation=explanation,
+        provenance=provenance(options.dataset),
         layout="rows",
         column_labels={"value": indicator.label},  # headed by what the segments split
     )
