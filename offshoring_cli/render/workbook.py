@@ -53,6 +53,9 @@ NUMBER_FORMATS = {
 }
 """The number format of each kind of field (text and booleans as they are)."""
 
+METHODS_WIDTH = 100
+"""Width of the Methods sheet's words, in characters."""
+
 MAX_URL = 2079
 """The longest link a cell may hold (Excel's limit); a longer URL is written as text."""
 
@@ -283,7 +286,7 @@ def _methods_sheet(workbook: Any, styles: _Styles, book: content.Workbook) -> No
         sheet,
         styles,
         [content.TEXT[k] for k in ("sheet", "column", "in_words")],
-        [14, 36, 100],
+        [14, 36, METHODS_WIDTH],
     )
     bands = {
         "growth_ratio_bands": band_rules("R", GROWTH_RATIO_BANDS, GROWTH_RATIO_BELOW),
@@ -293,9 +296,13 @@ def _methods_sheet(workbook: Any, styles: _Styles, book: content.Workbook) -> No
     for role, report in book.reports().items():
         for key, words in content.WORDS[role].items():
             i += 1
-            sheet.write_string(i, 0, content.SHEETS[role])
-            sheet.write_string(i, 1, _label(report, key))
-            sheet.write_string(i, 2, words.format(**bands), styles.wrap)
+            sheet.write_string(i, 0, content.SHEETS[role], styles.wrap)
+            sheet.write_string(i, 1, _label(report, key), styles.wrap)
+            text = words.format(**bands)
+            sheet.write_string(i, 2, text, styles.wrap)
+            lines = -(-len(text) // (METHODS_WIDTH - 10))  # wrapped text: no viewer sizes rows
+            if lines > 1:
+                sheet.set_row(i, 15 * lines)
     sheet.write_string(i + 2, 0, content.TEXT["methods_help"], styles.note)
     sheet.write_string(i + 3, 0, book.provenance, styles.note)
     _page(sheet)
