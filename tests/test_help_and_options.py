@@ -86,7 +86,9 @@ def test_gap_and_cagr_share_the_figure_options(name: str) -> None:
 # Commands that write a report; `scenario` and `schema` print files or checks, `chart` and
 # `report` draw charts and briefs (their own --output and formats).
 REPORT_COMMANDS = [
-    n for n in all_commands() if n not in {"scenario", "schema", "chart", "report", "workbook"}
+    n
+    for n in all_commands()
+    if n not in {"scenario", "schema", "chart", "report", "workbook", "sources"}
 ]
 
 

@@ -81,6 +81,7 @@ _MODULES = {
     "chart": "files",
     "report": "files",
     "workbook": "workbook",
+    "sources": "sources",
     "scenario": "files",
     "schema": "files",
 }
@@ -100,6 +101,7 @@ _SUMMARY = {
     "chart": "Chart the paths to the target: observations, compound, linear and actual-pace paths.",
     "report": "A one-page brief to hand on: verdicts, key numbers, milestones, insights, chart,",
     "workbook": "A live Excel workbook: editable inputs, and formulas that recompute every figure.",
+    "sources": "The dataset's sources: a table, or BibTeX or CSL-JSON for a reference manager.",
     "scenario": "Scenario files: your own figures, targets or sector, in TOML.",
     "schema": "Print the JSON Schema of the scenario format or of a command's JSON output.",
 }
