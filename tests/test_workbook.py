@@ -336,3 +336,36 @@ def test_libreoffice_recalculates_it_without_an_error_cell(tmp_path: Path) -> No
         assert error not in text
     for figure in ("121,500", "10.48%", "0.7191", "acceleration needed", "2033", "221,348"):
         assert figure in text
+
+
+def _decrease(data: dict[str, Any]) -> None:
+    jobs = data["indicators"][0]
+    jobs["direction"] = "decrease"  # 160,000 in 2022, 148,500 in 2024, to 100,000 by 2030
+    jobs["target"]["value"] = 100_000
+    jobs["observations"][0]["value"] = 160_000
+
+
+def _one_exports_observation(data: dict[str, Any]) -> None:
+    exports = data["indicators"][1]
+    exports["observations"] = [
+        o
+        for o in exports["observations"]
+        if not (o["year"] == 2023 and o["series"] == "digital-outsourcing")
+    ]  # 2024 alone: no actual growth, status not assessed
+
+
+def _met(data: dict[str, Any]) -> None:
+    data["indicators"][0]["target"]["value"] = 140_000  # below the 148,500 of 2024
+
+
+@pytest.mark.parametrize("change", [_decrease, _one_exports_observation, _met])
+def test_the_formulas_follow_the_tool_on_edge_datasets(tmp_path: Path, change: Any) -> None:
+    """A decrease wanted, a series with one observation, a target already met: the blanks
+    and the comparisons of the formulas are the tool's."""
+    from offshoring_cli.scenario.validate import load
+
+    data = seed()
+    change(data)
+    path = write(tmp_path, toml(data))
+    xlsx = to_xlsx(content.build(Options(dataset=load(path))))
+    assert compare_with_the_tool(recomputed(xlsx, tmp_path), "--scenario", str(path)) > 140

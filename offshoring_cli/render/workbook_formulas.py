@@ -45,7 +45,8 @@ def _quoted(text: str) -> str:
 
 
 _MET = "{latest}{ge}{target}"
-_ASSESSED = "{actual_periods}>0"
+_ASSESSED = '{since_year}<>""'
+"""Whether a status row is assessed: the series has a whole-year observation before the latest."""
 
 TEMPLATES: dict[str, dict[str, str | None]] = {
     "gap": {
@@ -87,20 +88,22 @@ TEMPLATES: dict[str, dict[str, str | None]] = {
         "({baseline}/{actual_start})^(1/{actual_periods})-1)",
         "actual_linear_pace_per_year": 'IF({actual_start_year}="","",'
         "({baseline}-{actual_start})/{actual_periods})",
-        "actual_to_required_cagr": 'IF({actual_start_year}="","",{actual_cagr}/{required_cagr})',
+        "actual_to_required_cagr": 'IF(OR({actual_start_year}="",{gap.already_met},'
+        '{required_cagr}=0),"",{actual_cagr}/{required_cagr})',
     },
     "status": {
         "metric": None,
         "label": None,
         "unit": None,
         "series": None,
-        "since_year": "MINIFS({YEAR}," + _LOOKUP + ")",
-        "since_value": "MAXIFS({VALUE}," + _LOOKUP + ",{YEAR},{since_year})",
+        "since_year": "IF(MINIFS({YEAR}," + _LOOKUP + ")<{latest_year},"
+        "MINIFS({YEAR}," + _LOOKUP + '),"")',
+        "since_value": f"IF({_ASSESSED},MAXIFS({{VALUE}}," + _LOOKUP + ',{YEAR},{since_year}),"")',
         "latest_year": "{gap.base_year}",
         "latest": "{gap.baseline}",
         "target_year": "{gap.target_year}",
         "target": "{gap.target}",
-        "actual_periods": "{latest_year}-{since_year}",
+        "actual_periods": f'IF({_ASSESSED},{{latest_year}}-{{since_year}},"")',
         "actual_cagr": f'IF({_ASSESSED},({{latest}}/{{since_value}})^(1/{{actual_periods}})-1,"")',
         "required_cagr_from_base": f"IF({_ASSESSED},"
         '({target}/{since_value})^(1/({target_year}-{since_year}))-1,"")',

@@ -92,11 +92,13 @@ WORDS: dict[str, dict[str, str]] = {
         "actual_periods": "base year - start year.",
         "actual_cagr": "Actual CAGR: (baseline / start value) ^ (1 / years) - 1.",
         "actual_linear_pace_per_year": "(baseline - start value) / years.",
-        "actual_to_required_cagr": "actual CAGR / required CAGR.",
+        "actual_to_required_cagr": "actual CAGR / required CAGR; empty when the target is "
+        "already met.",
     },
     "status": {
         "since_year": "Assessment base year: the earliest whole-year observation of the "
-        "series (MINIFS on Inputs).",
+        "series (MINIFS on Inputs); empty, with every figure of the methods, when it is the "
+        "latest one (two are needed).",
         "since_value": "The value observed in that year.",
         "latest_year": "The latest whole-year observation (the Gap sheet's base year).",
         "actual_cagr": "(latest / base value) ^ (1 / (latest year - base year)) - 1.",
