@@ -194,6 +194,7 @@ def document_schema(
     changed)."""
     from offshoring_cli.core.fields import fields_of
     from offshoring_cli.reports import SCHEMA_VERSION, SourceEntry
+    from offshoring_cli.reports.provenance import Provenance
 
     computed = any(f.method for f in fields_of(row))
     methods: dict[str, Any] = {
@@ -219,6 +220,7 @@ def document_schema(
             "description": "Version of the output format; goes up on any breaking change.",
         },
         "command": {"const": command, "description": "The command that wrote the document."},
+        "provenance": record_schema(Provenance),
         "inputs": record_schema(inputs)
         | {"description": "What the results were computed from (options left out are null)."},
         "results": {

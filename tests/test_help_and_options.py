@@ -85,7 +85,11 @@ def test_gap_and_cagr_share_the_figure_options(name: str) -> None:
 
 # Commands that write a report; `scenario` and `schema` print files or checks, `chart` and
 # `report` draw charts and briefs (their own --output and formats).
-REPORT_COMMANDS = [n for n in all_commands() if n not in {"scenario", "schema", "chart", "report"}]
+REPORT_COMMANDS = [
+    n
+    for n in all_commands()
+    if n not in {"scenario", "schema", "chart", "report", "workbook", "sources"}
+]
 
 
 def test_every_command_has_the_output_options() -> None:

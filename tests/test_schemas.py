@@ -150,6 +150,7 @@ def test_command_schema_names_its_command(name: str) -> None:
         == {
             "schema_version",
             "command",
+            "provenance",
             "inputs",
             "results",
             "methods",

@@ -66,6 +66,7 @@ LIGHT = {
     "offshoring_cli.reports.gap",
     "offshoring_cli.reports.growth",
     "offshoring_cli.reports.memo",
+    "offshoring_cli.reports.provenance",
 }
 """The package's modules a fast path of ``gap`` or ``cagr`` may load: not the other commands'
 modules (``cli.files``, the other reports), not the table's or Markdown's renderers."""

@@ -80,6 +80,8 @@ _MODULES = {
     "segments": "figures",
     "chart": "files",
     "report": "files",
+    "workbook": "workbook",
+    "sources": "sources",
     "scenario": "files",
     "schema": "files",
 }
@@ -98,6 +100,8 @@ _SUMMARY = {
     ),
     "chart": "Chart the paths to the target: observations, compound, linear and actual-pace paths.",
     "report": "A one-page brief to hand on: verdicts, key numbers, milestones, insights, chart,",
+    "workbook": "A live Excel workbook: editable inputs, and formulas that recompute every figure.",
+    "sources": "The dataset's sources: a table, or BibTeX or CSL-JSON for a reference manager.",
     "scenario": "Scenario files: your own figures, targets or sector, in TOML.",
     "schema": "Print the JSON Schema of the scenario format or of a command's JSON output.",
 }

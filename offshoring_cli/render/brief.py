@@ -52,6 +52,7 @@ def to_markdown(brief: Brief, chart_file: str | None) -> str:
         lines.append("Write the brief to a file (--output brief.md) to get the chart beside it.")
     lines += ["", "## Methods", ""] + [f"- {escape(m)}" for m in brief.methods]
     lines += ["", "## Sources", ""] + [f"- {escape(s)}" for s in brief.sources]
+    lines += ["", escape(brief.provenance)]
     return "\n".join(lines) + "\n"
 
 
@@ -116,5 +117,5 @@ def to_html(brief: Brief, svg: str | None) -> str:
     parts += [f"<li>{esc(m)}</li>" for m in brief.methods]
     parts += ["</ul></section><section><h2>Sources</h2><ul class='small'>"]
     parts += [f"<li>{_linked(s)}</li>" for s in brief.sources]
-    parts += ["</ul></section></body></html>"]
+    parts += [f"</ul><p class='small'>{esc(brief.provenance)}</p></section></body></html>"]
     return "\n".join(parts) + "\n"

@@ -32,6 +32,7 @@ from offshoring_cli.core.fields import (
 from offshoring_cli.core.methods import SHORTFALL_METHOD
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, Number, Source
 from offshoring_cli.core.resolve import OVERRIDE, Options, Resolved
+from offshoring_cli.reports.provenance import Provenance
 
 SCHEMA_VERSION = 1
 """Version of the JSON output; goes up on any breaking change to its shape."""
@@ -188,6 +189,7 @@ class Report(Generic[Row]):
         "insights",
         "layout",
         "notes",
+        "provenance",
         "row_type",
         "rows",
         "sources",
@@ -207,6 +209,7 @@ class Report(Generic[Row]):
         sources: dict[str, Source],
         warnings: Sequence[str] = (),
         explanation: list[str],
+        provenance: Provenance,
         insights: list[dict[str, Any]] | None = None,
         layout: str = "metrics",
         column_labels: Mapping[str, str] | None = None,
@@ -220,6 +223,8 @@ class Report(Generic[Row]):
         self.sources = sources
         self.warnings = list(warnings)
         self.explanation = explanation
+        self.provenance = provenance
+        """Which tool, version and data made the report (see ``reports/provenance.py``)."""
         self.insights = insights
         """Insights (``status`` only: a list, possibly empty); ``None`` for other commands."""
         self.layout = layout
@@ -272,11 +277,13 @@ class Report(Generic[Row]):
         return records
 
     def to_document(self, explain: bool = False) -> dict[str, Any]:
-        """The JSON document: schema version, command, effective inputs, results, methods,
-        insights (``status``), notes, sources, and the worked formulas when ``explain``."""
+        """The JSON document: schema version, command, provenance, effective inputs, results,
+        methods, insights (``status``), notes, sources, and the worked formulas when
+        ``explain``."""
         document: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "command": self.command,
+            "provenance": dict(self.provenance),
             "inputs": self.inputs,
             "results": self.records(),
             "methods": self.methods,

@@ -16,6 +16,7 @@ from offshoring_cli.render.layout import source_lines
 from offshoring_cli.reports import Report, memo
 from offshoring_cli.reports.gap import gap_report
 from offshoring_cli.reports.growth import cagr_report
+from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.readings import DEPENDS
 from offshoring_cli.reports.status import status_report
 from offshoring_cli.reports.status_row import StatusRow
@@ -34,6 +35,8 @@ class Brief(NamedTuple):
     insights: list[str]
     methods: list[str]
     sources: list[str]
+    provenance: str
+    """Which tool, version and data made the brief, one sentence (no timestamp)."""
 
 
 METHODS = list(BRIEF_METHODS)
@@ -105,6 +108,7 @@ def build(options: Options) -> Brief:
         ],
         methods=METHODS,
         sources=source_lines(status.replace(sources=_all_sources(options, status, gap))),
+        provenance=provenance_line(status.provenance) + ".",
     )
 
 

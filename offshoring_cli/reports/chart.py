@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from offshoring_cli.core.resolve import Options, cited_sources
 from offshoring_cli.reports import memo
+from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.trajectory import trajectory_report
 
 
@@ -69,6 +70,7 @@ def chart_model(options: Options) -> list[MetricChart]:
         source_line = "Source: " + "; ".join(
             f"{src.publisher} ({src.date})" if src.date else src.publisher for src in cited.values()
         )
+        source_line += f". {provenance_line(report.provenance)}."
         scale, y_label = _scale(r.unit)
         rows = [row for row in report.records() if row["metric"] == r.metric]
         series = r.indicator.target.series

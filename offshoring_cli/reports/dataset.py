@@ -13,6 +13,7 @@ from offshoring_cli.core.fields import (
 )
 from offshoring_cli.core.records import Dataset
 from offshoring_cli.reports import IN_UNIT, UNIT_FIELD, MetricId, Positive, Report, Year
+from offshoring_cli.reports.provenance import provenance
 
 
 class IndicatorRow(TypedDict):
@@ -112,5 +113,6 @@ def dataset_report(dataset: Dataset, origin: str) -> Report[IndicatorRow]:
         notes=notes,
         sources=dict(dataset.sources),
         explanation=[],
+        provenance=provenance(dataset),
         layout="rows",
     )

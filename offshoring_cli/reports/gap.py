@@ -28,6 +28,7 @@ from offshoring_cli.reports import (
     _override_notes,
     memo,
 )
+from offshoring_cli.reports.provenance import provenance
 
 
 def _explain_gap(r: Resolved, g: results.Gap) -> list[str]:
@@ -145,4 +146,5 @@ def gap_report(options: Options) -> Report[GapRow]:
         sources=_target_sources(options, resolved),
         warnings=warnings,
         explanation=explanation,
+        provenance=provenance(options.dataset),
     )

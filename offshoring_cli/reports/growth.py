@@ -33,6 +33,7 @@ from offshoring_cli.reports import (
     memo,
 )
 from offshoring_cli.reports.gap import _explain_gap
+from offshoring_cli.reports.provenance import provenance
 
 
 class CagrRow(HeadRow):
@@ -223,4 +224,5 @@ def cagr_report(options: Options) -> Report[CagrRow]:
         sources=cited_sources(options, resolved),
         warnings=warnings,
         explanation=explanation,
+        provenance=provenance(options.dataset),
     )

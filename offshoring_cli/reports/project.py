@@ -32,6 +32,7 @@ from offshoring_cli.reports import (
     _inputs,
     _override_notes,
 )
+from offshoring_cli.reports.provenance import provenance
 
 _VALUE_METHOD = (
     "compound: baseline * (1 + growth) ** (year - base year); "
@@ -256,4 +257,5 @@ def project_report(
         sources=_target_sources(options, resolved),
         warnings=warnings,
         explanation=explanation,
+        provenance=provenance(options.dataset),
     )

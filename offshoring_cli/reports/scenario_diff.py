@@ -12,6 +12,7 @@ from offshoring_cli.reports import Report
 from offshoring_cli.reports.diff_changes import data_changes
 from offshoring_cli.reports.diff_rows import DiffInputs, DiffRow, row
 from offshoring_cli.reports.growth import CagrRow, cagr_report
+from offshoring_cli.reports.provenance import provenance
 from offshoring_cli.reports.status import status_report
 from offshoring_cli.reports.status_row import StatusRow
 
@@ -163,5 +164,7 @@ def diff_report(old: Dataset, new: Dataset, old_name: str, new_name: str) -> Rep
         sources=sources,
         warnings=[*sides[0].warnings, *sides[1].warnings],
         explanation=[*sides[0].explanation, *sides[1].explanation],
+        # the data the figures now rest on: NEW's (OLD is named in the inputs)
+        provenance=provenance(new),
         layout="rows",
     )

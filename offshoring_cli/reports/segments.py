@@ -6,6 +6,7 @@ from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Positive, Report, Year
+from offshoring_cli.reports.provenance import provenance
 
 
 class SegmentRow(TypedDict):
@@ -235,6 +236,7 @@ def segments_report(options: Options) -> Report[SegmentRow]:
             [*(seg.source for seg in dataset.segments), total_obs.source, *split_sources],
         ),
         explanation=explanation,
+        provenance=provenance(options.dataset),
         layout="rows",
         column_labels={"value": indicator.label},  # headed by what the segments split
     )

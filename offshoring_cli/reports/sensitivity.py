@@ -19,10 +19,10 @@ from offshoring_cli.reports import (
     _inputs,
     _override_notes,
 )
+from offshoring_cli.reports.provenance import provenance
 
 DEFAULT_CHANGES = (-0.2, -0.1, 0.0, 0.1, 0.2)
 """Default changes to the target, as fractions: -20 %, -10 %, as set, +10 %, +20 %."""
-
 
 CHANGE_KEY = r"^required_cagr_target_(as_set|(minus|plus)_[0-9]+(_[0-9]+)?pct)$"
 """Key of a change column: the target as set, or changed by a percentage in plain decimals
@@ -180,6 +180,7 @@ def sensitivity_report(
         sources=_target_sources(options, resolved),
         warnings=warnings,
         explanation=explanation,
+        provenance=provenance(options.dataset),
         layout="rows",
         column_labels={_change_key(c): _change_label(c) for c in changes},
     )

@@ -13,6 +13,7 @@ from offshoring_cli.reports import (
 )
 from offshoring_cli.reports.insights import insights as find_insights
 from offshoring_cli.reports.insights import series_relation
+from offshoring_cli.reports.provenance import provenance
 from offshoring_cli.reports.readings import (
     Reading,
     fmt_band,
@@ -326,5 +327,6 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
         sources=_sources(options.dataset, [*cited_sources(options, every), *insight_sources]),
         warnings=warnings,
         explanation=explanation,
+        provenance=provenance(options.dataset),
         insights=insights,
     )

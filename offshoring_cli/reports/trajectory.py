@@ -20,6 +20,7 @@ from offshoring_cli.reports import (
     memo,
 )
 from offshoring_cli.reports.growth import _actual, _no_history_note, no_history_reason
+from offshoring_cli.reports.provenance import provenance
 
 _WITHIN = "; the target itself when within rounding of it (see target_reached_year)."
 
@@ -190,5 +191,6 @@ def trajectory_report(options: Options) -> Report[TrajectoryRow]:
         sources=cited_sources(options, resolved),
         warnings=warnings,
         explanation=explanation,
+        provenance=provenance(options.dataset),
         layout="rows",
     )

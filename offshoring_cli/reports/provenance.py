@@ -1,0 +1,96 @@
+"""Provenance: which tool, which version and which data made an output.
+
+Every JSON document carries it (``provenance``), and the brief, the workbook and the chart's
+source line say the same in words (:func:`provenance_line`). No timestamp: the same tool and
+the same data give the same bytes. Pure: no I/O.
+"""
+
+from typing import TYPE_CHECKING
+
+from offshoring_cli.core.fields import TEXT, Annotated, Field, TypedDict
+
+if TYPE_CHECKING:
+    from offshoring_cli.core.records import Dataset
+
+TOOL = "offshoring-cli"
+"""The tool's name as published (the distribution's name)."""
+
+_PERIOD_ORDER = {"H1": 1, "H2": 2, "year": 3}
+"""Within a year, a half-year figure is earlier than the whole year's."""
+
+
+class Provenance(TypedDict):
+    """Which tool, which version and which data made this output (no timestamp)."""
+
+    tool: Annotated[str, Field("Tool", TEXT, description="The tool that made the output.")]
+    version: Annotated[
+        str, Field("Version", TEXT, description="The tool's version (semantic versioning).")
+    ]
+    dataset: Annotated[
+        str,
+        Field("Dataset", TEXT, description="Name of the dataset: built-in or a scenario file's."),
+    ]
+    latest_figure: Annotated[
+        str,
+        Field(
+            "Latest figure",
+            TEXT,
+            description="Period of the dataset's latest observation: YYYY for a whole year, "
+            "YYYY-H1 or YYYY-H2 for a half-year.",
+        ),
+    ]
+    latest_source_date: Annotated[
+        str,
+        Field(
+            "Latest source date",
+            TEXT,
+            description="Publication date of the dataset's most recent source (YYYY, YYYY-MM "
+            "or YYYY-MM-DD); empty if no source is dated.",
+        ),
+    ]
+
+
+def provenance(dataset: "Dataset") -> Provenance:
+    """The provenance of an output computed from ``dataset``.
+
+    ``latest_figure`` is the period of the latest observation of any indicator (a half-year
+    comes before its whole year); ``latest_source_date`` the latest ``date`` of its sources
+    (ISO dates compare as text).
+
+    Example:
+        >>> from offshoring_cli.core.builtin import BUILTIN
+        >>> p = provenance(BUILTIN)
+        >>> p["tool"], p["dataset"], p["latest_figure"], p["latest_source_date"]
+        ('offshoring-cli', 'morocco-offshoring', '2025-H1', '2026-01-28')
+    """
+    from offshoring_cli import __version__
+
+    observations = [o for i in dataset.indicators.values() for o in i.observations]
+    latest = max(observations, key=lambda o: (o.year, _PERIOD_ORDER.get(o.period, 3)))
+    period = str(latest.year) if latest.period == "year" else f"{latest.year}-{latest.period}"
+    dates = [s.date for s in dataset.sources.values() if s.date]
+    return Provenance(
+        tool=TOOL,
+        version=__version__,
+        dataset=dataset.name,
+        latest_figure=period,
+        latest_source_date=max(dates, default=""),
+    )
+
+
+PROVENANCE_TEXT = "Made with {tool} {version} from the dataset {dataset} (latest figure {latest})"
+"""The provenance in words (the brief, the workbook, the chart's source line)."""
+
+
+def provenance_line(p: Provenance) -> str:
+    """The provenance as one sentence, without a final full stop.
+
+    Example: ``Made with offshoring-cli 0.6.0 from the dataset morocco-offshoring (latest
+    figure 2025-H1, sources up to 2026-01-28)``.
+    """
+    latest = p["latest_figure"]
+    if p["latest_source_date"]:
+        latest += f", sources up to {p['latest_source_date']}"
+    return PROVENANCE_TEXT.format(
+        tool=p["tool"], version=p["version"], dataset=p["dataset"], latest=latest
+    )
