@@ -9,6 +9,7 @@ functions, so importing this module, or running any other command, never imports
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -118,7 +119,8 @@ def terminal(
         if not color:
             text = plotext.uncolorize(text)
         lines = [line.rstrip() for line in text.splitlines()]
-        block = "\n".join([*lines, *legend, chart.source_line]) + "\n"
+        source = textwrap.wrap(chart.source_line, width, subsequent_indent="  ")
+        block = "\n".join([*lines, *legend, *source]) + "\n"
         out.append(block.translate(_ASCII) if ascii_only else block)
     return "\n".join(out)
 
@@ -221,8 +223,6 @@ def _draw(axes: Any, chart: MetricChart, formatter: Any, locator: Any) -> None:
     )
     axes.grid(True, color="#dddddd", linewidth=0.6)
     axes.legend(loc="upper left", fontsize=9, frameon=False)
-    import textwrap
-
     axes.text(
         0.0, -0.16, "\n".join(textwrap.wrap(chart.source_line, 90)), transform=axes.transAxes,
         fontsize=8, color="#555555", ha="left", va="top", gid=f"{chart.metric}-source",
