@@ -291,7 +291,7 @@ def problems_of(data: dict[str, Any]) -> list[str]:
 
 def set_jobs_baseline(value: Any) -> dict[str, Any]:
     data = seed()
-    observation = data["indicators"][0]["observations"][1]
+    observation = data["indicators"][0]["observations"][-1]  # the latest
     assert (observation["year"], observation["value"]) == (2024, 148_500)
     observation["value"] = value
     return data

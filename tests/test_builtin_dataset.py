@@ -31,9 +31,9 @@ SEGMENTS = _table("| segment | value | change on 2023 | 2023 value | source |")
 
 
 def test_the_seed_tables_are_complete() -> None:
-    # jobs: 2 observations + 1 target; exports: 4 current-series (2 annual, 2 half-year)
-    # + 3 legacy observations + 1 target = 11 rows; 5 export segments.
-    assert len(LISTED) == 11
+    # jobs: 3 observations + 1 target; exports: 4 current-series (2 annual, 2 half-year)
+    # + 3 legacy observations + 1 target = 12 rows; 5 export segments.
+    assert len(LISTED) == 12
     assert len(SEGMENTS) == 5
 
 

@@ -52,7 +52,7 @@ def texts(root: ET.Element) -> list[str]:
 def test_chart_model_jobs() -> None:
     (jobs,) = chart_model(Options(metrics=("jobs",)))
     assert jobs.y_label == "jobs" and jobs.scale == 1
-    assert jobs.observed[0].points == ((2022, 130_000), (2024, 148_500))
+    assert jobs.observed[0].points == ((2022, 130_000), (2023, 141_000), (2024, 148_500))
     paths = {p.key: dict(p.points) for p in jobs.paths}
     assert set(paths) == {"compound", "linear", "actual"}
     # linear 2027: 148,500 + 3 * 20,250 = 209,250; compound 2027: 148,500 * 1.104773 ** 3

@@ -74,7 +74,7 @@ BAD_INPUT = [
     ("gap", "--base-year", "20x"),
     ("gap", "--jobs-baseline", "148.55"),
     ("gap", "--exports-target", "26.22xy"),
-    ("cagr", "--base-year", "2023", "-m", "jobs"),
+    ("cagr", "--base-year", "2021", "-m", "jobs"),
     ("gap", "--no-such-option"),
     ("nosuchcommand",),
 ]

@@ -221,7 +221,7 @@ def test_insights_naming_unknown_indicators_or_sources_are_refused() -> None:
     assert _problems(change) == [
         "insights[0].indicator: no indicator 'hires' (indicators: exports, jobs)",
         "insights[0].source: unknown source id 'nowhere' (known: nap-2026, hespress-2025, "
-        "le360-2025-10, lenouvelliste-2025, lavieeco-2019, le360-2024-04)",
+        "le360-2025-10, lenouvelliste-2025, lavieeco-2019, le360-2024-04, dayfr-euro)",
         "insights[1].denominator: a ratio needs two different indicators",
     ]
 

@@ -202,9 +202,9 @@ def test_scenario_show_csv_years_are_semicolon_separated(run: Any) -> None:
     result = run("scenario", "show", "-f", "csv")
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    # built-in jobs: whole-year figures 2022 and 2024
+    # built-in jobs: whole-year figures 2022, 2023 and 2024
     assert rows[0]["metric"] == "jobs"
-    assert rows[0]["years"] == "2022;2024"
+    assert rows[0]["years"] == "2022;2023;2024"
 
 
 def test_csv_neutralises_formulas_but_not_negative_numbers(run: Any, tmp_path: Path) -> None:

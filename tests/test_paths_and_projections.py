@@ -20,7 +20,7 @@ def test_trajectory_jobs_milestones(run: RunCli) -> None:
     rows = {r["year"]: r for r in result_json(run("trajectory", "-m", "jobs", "--json"))["results"]}
     assert sorted(rows) == list(range(2022, 2031))
     assert rows[2022]["observed"] == 130_000 and rows[2022]["compound_path"] is None
-    assert rows[2023]["observed"] is None
+    assert rows[2023]["observed"] == 141_000  # end of 2023 (dayfr-euro)
     # compound 2027: 148,500 * 1.104773 ** 3 = 148,500 * 1.348395 = 200,236.6
     assert round(rows[2027]["compound_path"]) == 200_237
     # linear 2027: 148,500 + 3 * 20,250 = 209,250 (exact)
@@ -127,11 +127,12 @@ def test_installed_trajectory_of_a_single_observation_reads_n_a(
 
 @pytest.mark.slow
 def test_installed_trajectory_before_the_base_year_stays_blank(run_installed: Any) -> None:
-    # jobs has history (2022): before the base year 2024 no path exists, which is not "n/a".
+    # jobs has history (2022, 2023): before the base year 2024 no path exists, which is not
+    # "n/a"; 2023 shows only its observation.
     proc = run_installed("trajectory", "--metric", "jobs", "-f", "markdown")
     assert proc.returncode == 0, proc.stderr
     line = next(x for x in proc.stdout.splitlines() if x.startswith("| jobs | 2023 |"))
-    assert line.replace(" ", "") == "|jobs|2023|||||"
+    assert line.replace(" ", "") == "|jobs|2023|141,000jobs||||"
     row = only_row(
         proc_json(run_installed("trajectory", "--metric", "jobs", "--json")), "jobs", year=2023
     )

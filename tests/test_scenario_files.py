@@ -204,7 +204,7 @@ source = "x"
 
 
 def _set_value(data: dict[str, Any], value: object) -> None:
-    data["indicators"][0]["observations"][1]["value"] = value
+    data["indicators"][0]["observations"][2]["value"] = value
 
 
 BAD_FILES: list[tuple[str, str, str]] = [
@@ -213,12 +213,12 @@ BAD_FILES: list[tuple[str, str, str]] = [
     (
         "zero",
         edited(_=lambda d: _set_value(d, 0)),
-        "indicators[0].observations[1].value: must be greater than 0",
+        "indicators[0].observations[2].value: must be greater than 0",
     ),
     (
         "negative",
         edited(_=lambda d: _set_value(d, -5)),
-        "indicators[0].observations[1].value: must be greater than 0",
+        "indicators[0].observations[2].value: must be greater than 0",
     ),
     (
         "duplicate-year",
@@ -318,7 +318,7 @@ def test_a_number_written_as_text_is_refused(tmp_path: Path) -> None:
     text = builtin_toml().replace("value = 148500", 'value = "148500"')
     result = invoke("scenario", "validate", str(write_scenario(tmp_path, text)))
     assert result.exit_code == 2
-    assert "indicators[0].observations[1].value" in result.stderr
+    assert "indicators[0].observations[2].value" in result.stderr
 
 
 def test_the_scenario_named_by_show_is_the_one_read(tmp_path: Path) -> None:
@@ -345,7 +345,7 @@ def test_a_tiny_value_is_refused_with_its_key_path(tmp_path: Path) -> None:
     path = write(tmp_path, toml(set_jobs_baseline(1e-300)))
     refused(
         path,
-        "indicators[0].observations[1].value: 1e-300 is too small: values are at least 1e-6",
+        "indicators[0].observations[2].value: 1e-300 is too small: values are at least 1e-6",
     )
     done, _ = installed("--scenario", str(path), "scenario", "show")
     assert done.returncode == 2
@@ -388,13 +388,13 @@ def test_the_limits_are_one_definition_shared_by_the_command_line_and_scenarios(
 
 def test_a_count_holds_whole_numbers(tmp_path: Path) -> None:
     path = write(tmp_path, toml(set_jobs_baseline(148_500.5)))
-    refused(path, "indicators[0].observations[1].value: 148500.5 is not a whole number")
+    refused(path, "indicators[0].observations[2].value: 148500.5 is not a whole number")
     # as on the command line
     result = invoke_cli("gap", "--jobs-baseline", "148500.5")
     assert result.exit_code == 2 and "not a whole number of jobs" in result.stderr
     # a whole float is a whole number: 148500.0 is read as the int 148,500
     dataset = validate.load(write(tmp_path, toml(set_jobs_baseline(148_500.0)), "whole.toml"))
-    value = dataset.indicators["jobs"].observations[1].value
+    value = dataset.indicators["jobs"].observations[2].value
     assert value == 148_500 and isinstance(value, int)
     # an amount need not be whole
     assert problems_of(_set_exports_baseline(26_220_000_000.5)) == []
@@ -426,7 +426,7 @@ def test_every_value_of_a_count_is_checked_and_listed_at_once() -> None:
 
 def test_a_value_refused_for_its_range_is_not_also_refused_for_being_fractional() -> None:
     assert problems_of(set_jobs_baseline(-0.5)) == [
-        "indicators[0].observations[1].value: must be greater than 0"
+        "indicators[0].observations[2].value: must be greater than 0"
     ]
 
 
@@ -546,8 +546,8 @@ def test_a_number_of_the_wrong_type_is_one_problem_saying_what_to_write(
     # Once two lines per value: "must be a valid integer" and "must be a valid number" (one
     # per branch of int | float), and no hint to remove the quotes.
     data = seed()
-    data["indicators"][0]["observations"][1]["value"] = value
-    assert problems_of(data) == [f"indicators[0].observations[1].value: {problem}"]
+    data["indicators"][0]["observations"][2]["value"] = value
+    assert problems_of(data) == [f"indicators[0].observations[2].value: {problem}"]
 
 
 @pytest.mark.slow

@@ -60,6 +60,12 @@ SOURCES: dict[str, Source] = {
             "EF5PHOB2ANDSJI6YS5F3RAOCGA/"
         ),
     ),
+    "dayfr-euro": Source(
+        publisher="DayFR Euro (minister's statement to Parliament)",
+        title="Assessment, ambitions and challenges to take up",
+        date="2025",
+        url="https://euro.dayfr.com/news/amp/2396400",
+    ),
 }
 """Every source a built-in figure cites, by id. Titles of the French-language articles are
 given without accents, as in their URLs, so that output stays plain ASCII."""
@@ -84,6 +90,7 @@ JOBS = Indicator(
             SEED,
             note="derived: 148,500 jobs at end 2024 minus 18,500 net creations over two years",
         ),
+        Observation(2023, 141_000, JOBS_SERIES, "dayfr-euro"),
         Observation(2024, 148_500, JOBS_SERIES, SEED),
     ),
     target=Target(2030, 270_000, JOBS_SERIES, SEED),
