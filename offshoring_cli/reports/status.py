@@ -13,6 +13,7 @@ from offshoring_cli.reports import (
 )
 from offshoring_cli.reports.insights import insights as find_insights
 from offshoring_cli.reports.insights import series_relation
+from offshoring_cli.reports.status_pace import NO_PACE, indicator_scores, pace_fields
 from offshoring_cli.reports.status_row import StatusInputs, StatusRow
 
 ACHIEVED_REASON = (
@@ -186,6 +187,7 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
                     verdict=verdict,
                     assessed=False,
                     reason=reason,
+                    **NO_PACE,
                 )
             )
             notes.append(verdict)
@@ -214,6 +216,8 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
                 f"({s.base_year}-{s.target_year})"
             )
         verdicts.append(verdict)
+        pace, pace_notes, pace_explanation = pace_fields(r, s)
+        notes += pace_notes
         rows.append(
             StatusRow(
                 metric=r.metric,
@@ -240,6 +244,7 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
                 verdict=verdict,
                 assessed=True,
                 reason=ACHIEVED_REASON if s.achieved else None,
+                **pace,
             )
         )
         m, b, lt, t = r.metric, fmt.exact(s.base_value), fmt.exact(s.latest), fmt.exact(s.target)
@@ -270,6 +275,8 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
                 f"{m}: Q = ({fmt.exact(s.projected)} - {b}) / ({t} - {b}) = "
                 f"{s.progress_score:.4f} -> {s.progress_band}"
             )
+        explanation += pace_explanation
+    indicator_scores(rows, [(row["metric"], row["target_year"]) for row in rows])
     insights, insight_sources, insight_notes = find_insights(resolved, options.dataset)
     notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
     notes += insight_notes

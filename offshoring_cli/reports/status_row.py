@@ -34,6 +34,7 @@ from offshoring_cli.reports import (
     Positive,
     Year,
 )
+from offshoring_cli.reports.status_pace import StatusPace
 
 _WHEN = {"null_unless": "assessed", "given_if": "assessed"}
 """A figure of the methods: null when the metric is not assessed, given when it is."""
@@ -42,7 +43,7 @@ GrowthRatioBand = Annotated[str, Schema(enum=list(GROWTH_RATIO_BAND_NAMES))]
 ProgressBand = Annotated[str, Schema(enum=list(PROGRESS_BAND_NAMES))]
 
 
-class StatusRow(TypedDict):
+class StatusFigures(TypedDict):
     """One metric's progress by the Eurostat growth ratio R and the UNSD progress score Q; a
     metric the methods cannot judge (``assessed`` false) has every figure of the methods null."""
 
@@ -240,6 +241,12 @@ class StatusRow(TypedDict):
             "when every figure is given.",
         ),
     ]
+
+
+class StatusRow(StatusFigures, StatusPace):
+    """One metric's progress by the Eurostat growth ratio R and the UNSD progress score Q, then
+    the range over base years and Open SDG's score (:mod:`offshoring_cli.reports.status_pace`);
+    a metric the methods cannot judge (``assessed`` false) has every figure of the methods null."""
 
 
 class StatusInputs(FigureInputs):
