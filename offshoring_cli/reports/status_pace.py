@@ -210,11 +210,12 @@ NO_PACE = StatusPace(
 """The fields of a row the methods do not assess (the indicator score is filled later)."""
 
 
-def base_year_range(r: Resolved) -> tuple[list[results.Status], str | None]:
+def base_year_range(r: Resolved, assessed_from: int) -> tuple[list[results.Status], str | None]:
     """The default assessment repeated from every earlier whole-year observation as base.
 
     Returns the assessments (one per base year, oldest first; empty when there is no range)
-    and a note: what the range is and why, or why there is none (a single interval). The
+    and a note: what the range is and why, or why there is none (a single interval).
+    ``assessed_from`` is the row's own base year (the series' first, or ``--since``'s). The
     caller only asks for an assessed metric (two observations, a target ahead).
     """
     bases: Sequence[Observation] = r.history[:-1]
@@ -251,9 +252,9 @@ def base_year_range(r: Resolved) -> tuple[list[results.Status], str | None]:
         f"from each base year the data allow): actual pace {fmt.rate(lowest.actual_cagr)} "
         f"({lowest.base_year}) to {fmt.rate(highest.actual_cagr)} ({highest.base_year}) a "
         f"year; at the target year {r.amount(min(s.projected for s in found))} to "
-        f"{r.amount(max(s.projected for s in found))}; target reached {when}. The default "
-        f"assessment starts in {r.history[0].year}; the range shows how much the projection "
-        "depends on the starting year."
+        f"{r.amount(max(s.projected for s in found))}; target reached {when}. The assessment "
+        f"above starts in {assessed_from}; the range shows how much the projection depends on "
+        "the starting year."
     )
     return found, note
 
@@ -261,7 +262,7 @@ def base_year_range(r: Resolved) -> tuple[list[results.Status], str | None]:
 def pace_fields(r: Resolved, since: results.Status) -> tuple[StatusPace, list[str], list[str]]:
     """The row's range over base years and Open SDG score, the notes and the explanation
     lines, for an assessed metric whose default assessment is ``since``."""
-    found, note = base_year_range(r)
+    found, note = base_year_range(r, since.base_year)
     notes = [note] if note else []
     explanation = [
         f"{r.metric}: from {s.base_year}: actual CAGR = ({fmt.exact(s.latest)} / "
