@@ -172,3 +172,38 @@ def test_open_sdg_without_a_target(
     p = open_sdg.without_target(2023, start, 2024, end, increase)
     assert p.score == pytest.approx(score, abs=1e-9) and p.label == label
     assert math.isfinite(p.progress_value or 0.0)
+
+
+def test_a_base_year_from_which_the_target_is_never_reached(run: RunCli) -> None:
+    # --jobs-baseline 135,000 stands in for 2024. From 2022: (135,000 / 130,000) ** (1 / 2) - 1
+    # = 0.019049, reached when 135,000 * 1.019049 ** n >= 270,000: n = ln 2 / ln 1.019049 =
+    # 36.7 -> 37 -> 2061. From 2023: 135,000 / 141,000 - 1 = -0.042553: never.
+    row = rows_by_metric(
+        result_json(run("status", "-m", "jobs", "--jobs-baseline", "135000", "--json"))
+    )["jobs"]
+    assert row["base_year_range"] is True
+    assert row["actual_cagr_lowest"] == pytest.approx(-6_000 / 141_000, abs=1e-12)
+    assert row["target_reached_year_earliest"] == 2061
+    assert row["target_reached_year_latest"] is None  # never, from 2023
+    table = run("status", "-m", "jobs", "--jobs-baseline", "135000").stdout
+    assert "Range: target reached, latest" in table and "not reached" in table
+    # Open SDG from 2022: P = 0.019049 / 0.095664 = 0.19913; 4.1667 * 0.19913 - 2.5 = -1.6703
+    assert row["open_sdg_score"] == pytest.approx(4.1667 * row["open_sdg_progress_value"] - 2.5)
+    assert round(row["open_sdg_score"], 4) == -1.6703
+    assert row["open_sdg_label"] == "limited progress"
+
+
+def test_a_target_already_met_scores_5_target_achieved(run: RunCli) -> None:
+    row = rows_by_metric(
+        result_json(run("status", "-m", "jobs", "--jobs-target", "120k", "--json"))
+    )["jobs"]
+    assert (row["open_sdg_score"], row["open_sdg_label"]) == (5.0, "target achieved")
+    assert row["open_sdg_indicator_label"] == "target achieved"
+
+
+def test_a_metric_not_assessed_has_no_range_and_no_score(run: RunCli) -> None:
+    row = rows_by_metric(result_json(run("status", "-m", "jobs", "--base-year", "2022", "--json")))[
+        "jobs"
+    ]
+    assert row["assessed"] is False and row["base_year_range"] is False
+    assert row["open_sdg_score"] is None and row["open_sdg_indicator_score"] is None

@@ -72,3 +72,14 @@ def test_recent_pace_is_generic_and_faster_is_said(run: RunCli, tmp_path: Path) 
         "exports grew 4.88 % a year from 2024 to 2025, faster than the 2.51 % a year"
         in (item["text"])
     )
+
+
+def test_a_fall_is_said_as_a_fall() -> None:
+    # --jobs-baseline 135,000 stands in for 2024: 135,000 / 141,000 - 1 = -0.042553 (-4.26 %);
+    # whole period (135,000 / 130,000) ** (1 / 2) - 1 = 0.019049 (1.90 %).
+    options = Options(metrics=("jobs",), baselines={"jobs": 135_000})
+    (item,) = [i for i in status_report(options).insights or [] if i["id"] == "jobs_recent_pace"]
+    assert item["recent_cagr"] == pytest.approx(-6_000 / 141_000, abs=1e-12)
+    assert item["text"].startswith(
+        "Recent pace: jobs fell 4.26 % a year from 2023 to 2024, slower than the 1.90 % a year"
+    )

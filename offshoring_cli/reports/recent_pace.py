@@ -33,8 +33,9 @@ def recent_pace_insight(r: Resolved) -> dict[str, Any] | None:
         how = "faster than"
     else:
         how = "the same as"
+    moved = f"grew {fmt.rate(recent)}" if recent >= 0 else f"fell {fmt.rate(-recent)}"
     text = (
-        f"Recent pace: {r.metric} grew {fmt.rate(recent)} a year from {previous.year} to "
+        f"Recent pace: {r.metric} {moved} a year from {previous.year} to "
         f"{last.year}, {how} the {fmt.rate(whole)} a year of the whole period {first.year}-"
         f"{last.year} ({fmt.rate(earlier)} a year from {before.year} to {previous.year})"
     )
