@@ -54,6 +54,14 @@ def test_the_jobs_range_over_base_years_by_the_python_api() -> None:
     note = next(n for n in report.notes if "range over base years" in n)
     assert "the same method from each base year the data allow" in note
     assert "5.32 % (2023) to 6.88 % (2022)" in note and "2033-2036" in note
+    assert (
+        "jobs: range, from 2023: actual CAGR = (148,500 / 141,000) ** (1 / 1) - 1 = 0.053191; "
+        "at 2030: 202,661; reached: 2036"
+    ) in report.explanation
+    assert (
+        "jobs: Open SDG P = 0.068788 / |0.095664| = 0.7191; score = min(7.1429 * 0.7191 - "
+        "4.2857, 5) = 0.8504 (moderate progress)"
+    ) in report.explanation
 
 
 def test_one_interval_has_no_range_and_says_so(run: RunCli) -> None:

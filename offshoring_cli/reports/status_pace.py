@@ -265,7 +265,7 @@ def pace_fields(r: Resolved, since: results.Status) -> tuple[StatusPace, list[st
     found, note = base_year_range(r, since.base_year)
     notes = [note] if note else []
     explanation = [
-        f"{r.metric}: from {s.base_year}: actual CAGR = ({fmt.exact(s.latest)} / "
+        f"{r.metric}: range, from {s.base_year}: actual CAGR = ({fmt.exact(s.latest)} / "
         f"{fmt.exact(s.base_value)}) ** (1 / {s.latest_year - s.base_year}) - 1 = "
         f"{s.actual_cagr:.6f}; at {s.target_year}: {fmt.exact(s.projected)}; reached: "
         f"{s.reached_year or 'never'}"
@@ -281,10 +281,15 @@ def pace_fields(r: Resolved, since: results.Status) -> tuple[StatusPace, list[st
         r.indicator.increase,
     )
     p = progress.progress_value
+    if progress.target_achieved or p is None:
+        how = "5 (the target is achieved)"
+    elif p >= open_sdg.WITH_TARGET_THRESHOLDS[1]:
+        how = f"min(7.1429 * {p:.4f} - 4.2857, 5) = {progress.score:.4f}"
+    else:
+        how = f"max(4.1667 * {p:.4f} - 2.5, -5) = {progress.score:.4f}"
     explanation.append(
         f"{r.metric}: Open SDG P = {since.actual_cagr:.6f} / |{since.required_cagr_from_base:.6f}|"
-        f" = {'n/a' if p is None else f'{p:.4f}'} -> score {progress.score:.4f} "
-        f"({progress.label})"
+        f" = {'n/a' if p is None else f'{p:.4f}'}; score = {how} ({progress.label})"
     )
     reached = [s.reached_year for s in found]
     known = [y for y in reached if y is not None]
