@@ -44,7 +44,7 @@ def test_hires_only_scenario_gets_its_declared_claim_through_the_installed_comma
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     found = _insights(document)
-    assert set(found) == {"hires_target_multiple", "hires_half_year_momentum"}
+    assert set(found) == {"hires_target_multiple", "hires_half_year_momentum", "hires_recent_pace"}
     multiple = found["hires_target_multiple"]
     # 2,000 / 1,100 = 1.8182: more than 5 % off the claimed 2.0 -> "not the doubling"
     assert multiple["target_multiple"] == pytest.approx(1.818182, abs=1e-6)
@@ -188,7 +188,7 @@ def test_a_scenario_without_declared_insights_gets_no_claim_or_ratio() -> None:
     assert problems == [] and dataset is not None
     report = status_report(Options(dataset=dataset))
     ids = [i["id"] for i in report.insights]
-    assert ids == ["exports_target_multiple", "exports_half_year_momentum"]
+    assert ids == ["exports_target_multiple", "exports_half_year_momentum", "jobs_recent_pace"]
     assert report.insights[0]["described_multiple"] is None  # no claim: only the other series
 
 

@@ -204,7 +204,7 @@ source = "x"
 
 
 def _set_value(data: dict[str, Any], value: object) -> None:
-    data["indicators"][0]["observations"][1]["value"] = value
+    data["indicators"][0]["observations"][2]["value"] = value
 
 
 BAD_FILES: list[tuple[str, str, str]] = [
@@ -213,12 +213,12 @@ BAD_FILES: list[tuple[str, str, str]] = [
     (
         "zero",
         edited(_=lambda d: _set_value(d, 0)),
-        "indicators[0].observations[1].value: must be greater than 0",
+        "indicators[0].observations[2].value: must be greater than 0",
     ),
     (
         "negative",
         edited(_=lambda d: _set_value(d, -5)),
-        "indicators[0].observations[1].value: must be greater than 0",
+        "indicators[0].observations[2].value: must be greater than 0",
     ),
     (
         "duplicate-year",
@@ -546,8 +546,8 @@ def test_a_number_of_the_wrong_type_is_one_problem_saying_what_to_write(
     # Once two lines per value: "must be a valid integer" and "must be a valid number" (one
     # per branch of int | float), and no hint to remove the quotes.
     data = seed()
-    data["indicators"][0]["observations"][1]["value"] = value
-    assert problems_of(data) == [f"indicators[0].observations[1].value: {problem}"]
+    data["indicators"][0]["observations"][2]["value"] = value
+    assert problems_of(data) == [f"indicators[0].observations[2].value: {problem}"]
 
 
 @pytest.mark.slow

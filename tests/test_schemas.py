@@ -314,7 +314,12 @@ CASES: list[tuple[str, list[str], Probe]] = [
         ["status"],
         lambda d: (
             _insight_ids(d)
-            == {"exports_target_multiple", "exports_per_job", "exports_half_year_momentum"}
+            == {
+                "exports_target_multiple",
+                "exports_per_job",
+                "exports_half_year_momentum",
+                "jobs_recent_pace",
+            }
         ),
     ),
     ("status", ["status", "--explain"], lambda d: len(d["explanation"]) > 0),
@@ -328,7 +333,8 @@ CASES: list[tuple[str, list[str], Probe]] = [
         ["status", "--jobs-target", "100k"],
         lambda d: _rows(d, metric="jobs")[0]["growth_ratio_band"] == "achieved",
     ),
-    ("status", ["status", "-m", "jobs"], lambda d: d["insights"] == []),
+    ("status", ["status", "-m", "jobs"], lambda d: _insight_ids(d) == {"jobs_recent_pace"}),
+    ("status", ["status", "-m", "jobs", "--base-year", "2022"], lambda d: d["insights"] == []),
     (
         "status",
         ["status", "--jobs-target", "130000", "-m", "jobs"],

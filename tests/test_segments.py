@@ -5,8 +5,10 @@ heading).
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import RunCli
@@ -81,8 +83,55 @@ def test_the_segments_value_column_is_headed_by_the_indicators_label(tmp_path: P
     header = next(
         line for line in done.stdout.decode().splitlines() if line.startswith("| Segment")
     )
-    assert header == "| Segment | Activity | Apprentice hires | Share of total | Change y/y |"
+    assert header == (
+        "| Segment | Activity | Apprentice hires | Share of total | Change y/y | Open SDG score "
+        "| Open SDG label |"
+    )
     # 100,000 / 148,500 = 67.34 %; 48,500 / 148,500 = 32.66 %
     assert "| north | north | 100,000 jobs | 67.34 % |" in done.stdout.decode()
     builtin_md = invoke_cli("segments", "--format", "markdown")
     assert "| Segment | Activity | Offshoring service exports |" in builtin_md.stdout
+
+
+# --- Open SDG's no-target method (issue 12) --------------------------------------------------
+# Open SDG's methodology 1 (sdg-build sdg/ProgressMeasure.py, commit 139fede7...): P = the
+# growth in the wanted direction (an increase here); score min(500 P - 5, 5) from P >= 0.015,
+# max(125 P - 2.5, -5) below 0. The same values came out of a verbatim copy of its code run on
+# these inputs (see tests/test_base_year_range_and_open_sdg.py for how).
+#   ESO +7.1 %: 500 * 0.071 - 5 = 30.5 -> 5, substantial progress
+#   BPO +17 %: 500 * 0.17 - 5 = 80 -> 5, substantial progress
+#   KPO 0.078 -> 0.048 bn: P = 0.048 / 0.078 - 1 = -0.384615; 125 P - 2.5 = -50.6 -> -5,
+#   deterioration; ITO and CRM: no change known, no score.
+NO_TARGET = {
+    "ITO": (None, None, None),
+    "CRM": (None, None, None),
+    "ESO": (0.071, 5.0, "substantial progress"),
+    "BPO": (0.17, 5.0, "substantial progress"),
+    "KPO": (0.048 / 0.078 - 1, -5.0, "deterioration"),
+}
+
+
+def _no_target(rows: Any) -> dict[str, tuple[Any, Any, Any]]:
+    return {
+        r["segment"]: (r["open_sdg_progress_value"], r["open_sdg_score"], r["open_sdg_label"])
+        for r in rows
+    }
+
+
+def test_each_segment_gets_open_sdgs_no_target_status_by_the_python_api() -> None:
+    from offshoring_cli.core.resolve import Options
+    from offshoring_cli.reports.segments import segments_report
+
+    found = _no_target(segments_report(Options()).rows)
+    assert found.keys() == NO_TARGET.keys()
+    for key, (p, score, label) in NO_TARGET.items():
+        assert found[key] == (pytest.approx(p, abs=1e-12) if p is not None else None, score, label)
+
+
+@pytest.mark.slow
+def test_each_segment_gets_open_sdgs_no_target_status_by_the_installed_command() -> None:
+    done, _ = installed("segments", "--json")
+    assert done.returncode == 0, done.stderr
+    found = _no_target(json.loads(done.stdout)["results"])
+    assert found["KPO"][1:] == (-5.0, "deterioration")
+    assert found["ESO"][1:] == (5.0, "substantial progress") and found["ITO"] == (None,) * 3

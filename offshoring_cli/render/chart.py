@@ -224,8 +224,6 @@ def _draw(axes: Any, chart: MetricChart, formatter: Any, locator: Any) -> None:
     )
     axes.grid(True, color="#dddddd", linewidth=0.6)
     axes.legend(loc="upper left", fontsize=9, frameon=False)
-    import textwrap
-
     axes.text(
         0.0, -0.16, "\n".join(textwrap.wrap(chart.source_line, 90)), transform=axes.transAxes,
         fontsize=8, color="#555555", ha="left", va="top", gid=f"{chart.metric}-source",

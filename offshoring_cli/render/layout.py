@@ -15,8 +15,13 @@ if TYPE_CHECKING:
 def _cell(field: Field, row: dict[str, Any]) -> str:
     item = row.get(field.key)
     if item is None:
-        # A figure of the pace in a row that says why it has none: not "not reached", n/a.
-        return NOT_AVAILABLE if field.pace and row.get("reason") else field.missing
+        # A figure of the pace in a row that says why it has none: not "not reached", n/a;
+        # so is a figure null because the row's flag for it is false (no range over base years).
+        if (field.pace and row.get("reason")) or (
+            field.null_unless and row.get(field.null_unless) is False
+        ):
+            return NOT_AVAILABLE
+        return field.missing
     kind = str(row.get(field.kind_from) or field.kind) if field.kind_from else field.kind
     return numbers.value(kind, item, str(row.get("unit", "")))
 

@@ -154,10 +154,52 @@ class MomentumInsight(TypedDict):
     text: Annotated[str, _TEXT]
 
 
+class RecentPaceInsight(TypedDict):
+    """The growth over the latest interval of whole-year figures against the whole period (for
+    an indicator with three or more whole-year observations of its target's series)."""
+
+    id: Annotated[
+        str,
+        Field("Id", TEXT, description="'{metric}_recent_pace'."),
+        Schema(pattern=r"^[a-z][a-z0-9_]*_recent_pace$"),
+    ]
+    metric: Annotated[MetricId, Field("Metric", TEXT, description="Indicator id.")]
+    from_year: Annotated[
+        Year, Field("From year", YEAR, description="Start of the latest interval.")
+    ]
+    to_year: Annotated[Year, Field("To year", YEAR, description="The latest year.")]
+    recent_cagr: Annotated[
+        float,
+        Field("Recent CAGR", RATE, description="CAGR over the latest interval, a fraction a year."),
+    ]
+    earlier_from_year: Annotated[
+        Year, Field("Earlier from", YEAR, description="Start of the interval before it.")
+    ]
+    earlier_cagr: Annotated[
+        float,
+        Field(
+            "Earlier CAGR", RATE, description="CAGR over the interval before, a fraction a year."
+        ),
+    ]
+    whole_from_year: Annotated[
+        Year, Field("Whole from", YEAR, description="The first whole-year observation's year.")
+    ]
+    whole_cagr: Annotated[
+        float,
+        Field(
+            "Whole-period CAGR",
+            RATE,
+            description="CAGR from the first to the latest whole-year figure, a fraction a year.",
+        ),
+    ]
+    text: Annotated[str, _TEXT]
+
+
 INSIGHTS: tuple[type, ...] = (
     TargetMultipleInsight,
     TargetMultipleOtherSeriesInsight,
     RatioInsight,
     MomentumInsight,
+    RecentPaceInsight,
 )
 """Every shape an insight may have."""

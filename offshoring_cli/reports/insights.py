@@ -4,7 +4,8 @@ Declared (:mod:`offshoring_cli.core.claims`): claims a source makes about a targ
 against the computed multiple) and ratios between two indicators. Computed for every indicator
 without a declaration: the target as a multiple of the latest figure of the indicator's other
 series, how those series compare with the target's series (:func:`series_relations`), and the
-half-year momentum of the target's series. No sentence here names a particular indicator or
+half-year momentum of the target's series, and its recent pace
+(:mod:`offshoring_cli.reports.recent_pace`). No sentence here names a particular indicator or
 series: ids, units and wordings come from the dataset.
 """
 
@@ -17,6 +18,7 @@ from offshoring_cli.core.claims import Claim, Ratio, singular
 from offshoring_cli.core.records import Dataset, Indicator, Observation
 from offshoring_cli.core.resolve import OVERRIDE, Resolved
 from offshoring_cli.render import numbers as fmt
+from offshoring_cli.reports.recent_pace import recent_pace_insight
 
 _MULTIPLE_WORDS = {2.0: "doubling", 3.0: "tripling", 4.0: "quadrupling"}
 """Words for a claimed multiple declared without its own wording."""
@@ -196,7 +198,7 @@ def insights(
     """What a reader should not miss, the ids of the sources it cites (claims' sources and the
     figures it quotes), and notes on declared insights that cannot be computed: target
     multiples (against claims and other series), the declared ratios between indicators,
-    half-year momentum."""
+    half-year momentum, recent pace."""
     by_metric = {r.metric: r for r in resolved}
     claims = {r.metric: _claim(dataset, r) for r in resolved}
     found = [_target_multiple_insight(r, claims[r.metric]) for r in resolved]
@@ -214,6 +216,7 @@ def insights(
                 )
             found.append(item)
     found += [_momentum_insight(r) for r in resolved]
+    found += [recent_pace_insight(r) for r in resolved]
     items = [item for item in found if item is not None]
     cited = [c.source for c in claims.values() if c is not None and c.source]  # always shown
     cited += [i[k] for i in items for k in ("other_series_source", "source") if k in i]

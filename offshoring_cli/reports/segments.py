@@ -1,12 +1,24 @@
 """The ``segments`` report: the split of a whole-year figure by segment, with shares."""
 
-from offshoring_cli.core.fields import RATE, TEXT, VALUE, YEAR, Annotated, Field, Schema, TypedDict
+from offshoring_cli.core import open_sdg
+from offshoring_cli.core.fields import (
+    RATE,
+    RATIO,
+    TEXT,
+    VALUE,
+    YEAR,
+    Annotated,
+    Field,
+    Schema,
+    TypedDict,
+)
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Positive, Report, Year
 from offshoring_cli.reports.provenance import provenance
+from offshoring_cli.reports.status_pace import OpenSdgLabel
 
 
 class SegmentRow(TypedDict):
@@ -55,6 +67,38 @@ class SegmentRow(TypedDict):
         str,
         Field(
             "Source", TEXT, show=False, description="Source id of the figure (a key of sources)."
+        ),
+    ]
+    open_sdg_progress_value: Annotated[
+        float | None,
+        Field(
+            "Open SDG P (no target)",
+            RATE,
+            show=False,
+            method=open_sdg.SOURCE + ", no target: " + open_sdg.NO_TARGET_METHOD,
+            description="The change on the prior year in the wanted direction (x -1 when a "
+            "decrease is wanted), a fraction a year; null when the change is not known.",
+        ),
+    ]
+    open_sdg_score: Annotated[
+        float | None,
+        Field(
+            "Open SDG score",
+            RATIO,
+            method=open_sdg.SOURCE + ", no target: " + open_sdg.NO_TARGET_METHOD,
+            description="Open SDG's no-target score from that growth, -5 to 5; null when the "
+            "change is not known.",
+        ),
+        Schema(minimum=-5, maximum=5),
+    ]
+    open_sdg_label: Annotated[
+        OpenSdgLabel | None,
+        Field(
+            "Open SDG label",
+            TEXT,
+            method=open_sdg.SOURCE + ": " + open_sdg.LABEL_METHOD,
+            description="Open SDG's label of that growth against its no-target thresholds "
+            "(1.5 % and 0.5 % a year, and 0); null when the change is not known.",
         ),
     ]
 
@@ -176,6 +220,13 @@ def segments_report(options: Options) -> Report[SegmentRow]:
             )
         else:
             missing.append(seg.id)
+        progress = None
+        if change is not None:  # one year: the CAGR is the change on the prior year
+            progress = open_sdg.from_growth(change if indicator.increase else -change)
+            explanation.append(
+                f"{seg.id}: Open SDG (no target): P = {progress.progress_value:.4f} -> score "
+                f"{progress.score:.4f} ({progress.label})"
+            )
         rows.append(
             SegmentRow(
                 segment=seg.id,
@@ -187,6 +238,9 @@ def segments_report(options: Options) -> Report[SegmentRow]:
                 change_on_prior_year=change,
                 prior_value=seg.prior,
                 source=seg.source,
+                open_sdg_progress_value=None if progress is None else progress.progress_value,
+                open_sdg_score=None if progress is None else progress.score,
+                open_sdg_label=None if progress is None else progress.label,
             )
         )
         explanation.append(
@@ -230,7 +284,15 @@ def segments_report(options: Options) -> Report[SegmentRow]:
         ),
         SegmentRow,
         rows,
-        notes=[check, f"Change on the prior year: {changes}.", *split_notes],
+        notes=[
+            check,
+            f"Change on the prior year: {changes}.",
+            *split_notes,
+            "Open SDG score and label (no target): the change on the prior year in the wanted "
+            "direction against Open SDG's no-target thresholds (substantial progress from "
+            "1.5 % a year, moderate from 0.5 %, limited from 0, deterioration below); n/a "
+            "where the change is not known.",
+        ],
         sources=_sources(
             dataset,
             [*(seg.source for seg in dataset.segments), total_obs.source, *split_sources],

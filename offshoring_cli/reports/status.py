@@ -21,6 +21,7 @@ from offshoring_cli.reports.readings import (
     readings,
     two_readings,
 )
+from offshoring_cli.reports.status_pace import NO_PACE, indicator_scores, pace_fields
 from offshoring_cli.reports.status_row import StatusInputs, StatusRow, reading_fields
 
 ACHIEVED_REASON = (
@@ -134,8 +135,9 @@ def _left_out_note(r: Resolved) -> str | None:
     )
 
 
-def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, list[str]]:
-    """One reading's row, and the worked formulas behind it (for ``--explain``)."""
+def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, list[str], list[str]]:
+    """One reading's row, the worked formulas behind it (for ``--explain``) and its notes on
+    the range over base years."""
     r = reading.resolved
     added = reading_fields(reading)
     name = reading.name
@@ -171,7 +173,9 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
                 assessed=False,
                 reason=reason,
                 **added,
+                **NO_PACE,
             ),
+            [],
             [],
         )
     assert start is not None
@@ -196,6 +200,7 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
             f"vs {fmt.rate(s.required_cagr_from_base)}/yr required "
             f"({s.base_year}-{s.target_year})"
         )
+    pace, pace_notes, pace_explanation = pace_fields(r, s, name)
     row = StatusRow(
         metric=r.metric,
         label=r.indicator.label,
@@ -222,6 +227,7 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
         assessed=True,
         reason=ACHIEVED_REASON if s.achieved else None,
         **added,
+        **pace,
     )
     m, b, lt, t = name, fmt.exact(s.base_value), fmt.exact(s.latest), fmt.exact(s.target)
     explanation = [
@@ -251,7 +257,8 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
             f"{m}: Q = ({fmt.exact(s.projected)} - {b}) / ({t} - {b}) = "
             f"{s.progress_score:.4f} -> {s.progress_band}"
         )
-    return row, explanation
+    explanation += pace_explanation
+    return row, explanation, pace_notes
 
 
 def status_report(options: Options, since: int | None = None) -> Report[StatusRow]:
@@ -300,7 +307,8 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
             why_not = not_compared(reading, mains[r.metric])
             if why_not:
                 notes.append(why_not)
-        row, lines = _assess(reading, start)
+        row, lines, pace_notes = _assess(reading, start)
+        notes += pace_notes
         rows.append(row)
         verdicts.append(row["verdict"])
         if not row["assessed"]:
@@ -313,6 +321,7 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
         line = two_readings(group)
         if line:
             notes.append(line)
+    indicator_scores(rows, [(row["metric"], row["target_year"]) for row in rows])
     insights, insight_sources, insight_notes = find_insights(resolved, options.dataset)
     notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
     every = [reading.resolved for reading in found]

@@ -44,6 +44,7 @@ from offshoring_cli.reports import (
     Positive,
     Year,
 )
+from offshoring_cli.reports.status_pace import StatusPace
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.readings import Reading
@@ -56,7 +57,7 @@ ProgressBand = Annotated[str, Schema(enum=list(PROGRESS_BAND_NAMES))]
 TargetKind = Annotated[str, Schema(enum=["final", "interim"])]
 
 
-class StatusRow(TypedDict):
+class StatusFigures(TypedDict):
     """One metric's progress by the Eurostat growth ratio R and the UNSD progress score Q; a
     metric the methods cannot judge (``assessed`` false) has every figure of the methods null."""
 
@@ -331,6 +332,12 @@ def reading_fields(reading: "Reading") -> StatusReadingFields:
         target_notes=None if given or not reading.target.notes else "; ".join(reading.target.notes),
         same_target_on=None if given else (", ".join(reading.same_target_on) or None),
     )
+
+
+class StatusRow(StatusFigures, StatusPace):
+    """One metric's progress by the Eurostat growth ratio R and the UNSD progress score Q, then
+    the range over base years and Open SDG's score (:mod:`offshoring_cli.reports.status_pace`);
+    a metric the methods cannot judge (``assessed`` false) has every figure of the methods null."""
 
 
 class StatusInputs(FigureInputs):

@@ -1,0 +1,53 @@
+"""The recent-pace insight of ``status``: the growth over the latest interval against the whole
+period, for any indicator with three or more whole-year observations of its target's series.
+
+Generic: ids, units and years come from the dataset. Rates are compound annual growth rates
+(:func:`offshoring_cli.core.formulas.cagr`), fractions a year; intervals are between
+consecutive whole-year observations of one series (``n = later year - earlier year``).
+"""
+
+from typing import Any
+
+from offshoring_cli.core.formulas import cagr
+from offshoring_cli.core.resolve import Resolved
+from offshoring_cli.render import numbers as fmt
+
+
+def recent_pace_insight(r: Resolved) -> dict[str, Any] | None:
+    """The latest interval's CAGR against the whole period's and the interval before it.
+
+    ``None`` with fewer than three whole-year observations (one interval is the whole period).
+    The history is the resolved one (:attr:`Resolved.history`): a baseline override stands in
+    for the latest figure.
+    """
+    history = r.history
+    if len(history) < 3:
+        return None
+    first, before, previous, last = history[0], history[-3], history[-2], history[-1]
+    recent = cagr(previous.value, last.value, last.year - previous.year)
+    earlier = cagr(before.value, previous.value, previous.year - before.year)
+    whole = cagr(first.value, last.value, last.year - first.year)
+    if recent < whole:
+        how = "slower than"
+    elif recent > whole:
+        how = "faster than"
+    else:
+        how = "the same as"
+    moved = f"grew {fmt.rate(recent)}" if recent >= 0 else f"fell {fmt.rate(-recent)}"
+    text = (
+        f"Recent pace: {r.metric} {moved} a year from {previous.year} to "
+        f"{last.year}, {how} the {fmt.rate(whole)} a year of the whole period {first.year}-"
+        f"{last.year} ({fmt.rate(earlier)} a year from {before.year} to {previous.year})"
+    )
+    return {
+        "id": f"{r.metric}_recent_pace",
+        "metric": r.metric,
+        "from_year": previous.year,
+        "to_year": last.year,
+        "recent_cagr": recent,
+        "earlier_from_year": before.year,
+        "earlier_cagr": earlier,
+        "whole_from_year": first.year,
+        "whole_cagr": whole,
+        "text": text + ".",
+    }
