@@ -29,7 +29,7 @@ SOURCES: dict[str, Source] = {
     ),
     "le360-2025-10": Source(
         publisher="Le360, Office des Changes data (preliminary)",
-        title="Services numeriques et outsourcing: le Maroc met le turbo",
+        title="Services numériques et outsourcing: le Maroc met le turbo",
         date="2025-10-17",
         url=(
             "https://fr.le360.ma/economie/services-numeriques-et-outsourcing-le-maroc-met-le-"
@@ -38,13 +38,13 @@ SOURCES: dict[str, Source] = {
     ),
     "lenouvelliste-2025": Source(
         publisher="Le Nouvelliste",
-        title="Le numerique marocain genere 26,2 MMDH a l'export",
+        title="Le numérique marocain génère 26,2 MMDH à l'export",
         date="2025",
         url="https://www.lenouvelliste.ma/le-numerique-marocain-genere-262-mmdh-a-lexport/",
     ),
     "lavieeco-2019": Source(
         publisher="La Vie Eco",
-        title="Offshoring: 10 milliards de dirhams de chiffre d'affaires a l'export en 2018",
+        title="Offshoring: 10 milliards de dirhams de chiffre d'affaires à l'export en 2018",
         date="2019",
         url=(
             "https://www.lavieeco.com/news/economie/offshoring-10-milliards-de-dirhams-de-"
@@ -53,7 +53,7 @@ SOURCES: dict[str, Source] = {
     ),
     "le360-2024-04": Source(
         publisher="Le360 (minister's statement, Office des Changes data)",
-        title="L'insolente bonne sante de l'outsourcing au Maroc",
+        title="L'insolente bonne santé de l'outsourcing au Maroc",
         date="2024-04",
         url=(
             "https://fr.le360.ma/economie/linsolente-bonne-sante-de-loutsourcing-au-maroc_"

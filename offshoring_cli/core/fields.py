@@ -16,7 +16,9 @@ Schema(minimum=1900)]``); only ``scripts/schemas.py`` reads them.
 
 from typing import Any
 
-NOT_AVAILABLE = "n/a"
+from offshoring_cli.i18n import N_
+
+NOT_AVAILABLE = N_("n/a")
 """How a table shows a figure that cannot be computed."""
 
 # Kinds: how a value is shown (see :func:`offshoring_cli.render.numbers.value`).

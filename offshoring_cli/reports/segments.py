@@ -6,6 +6,7 @@ from offshoring_cli.core.fields import RATE, TEXT, VALUE, YEAR, Field, Schema
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError
+from offshoring_cli.i18n import Text
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Positive, Report, Year
 
@@ -181,7 +182,7 @@ def segments_report(options: Options) -> Report[SegmentRow]:
     )
     return Report(
         "segments",
-        f"{indicator.label} by segment, {year}",
+        Text("{label} by segment, {year}", label=indicator.label, year=year),
         SegmentsInputs(
             dataset=dataset.name,
             indicator=indicator.id,
