@@ -43,6 +43,7 @@ ENVIRONMENT = "OFFSHORING_LANG"
 _chosen = "en"
 _active = "en"
 _catalogues: dict[str, Any] = {}
+_dataset_texts: dict[str, dict[str, str]] = {}
 
 
 def choose(language: str) -> None:
@@ -116,15 +117,27 @@ def _catalogue(language: str) -> Any:
     return found
 
 
+def use_dataset(translations: dict[str, dict[str, str]]) -> None:
+    """Translate the dataset's own texts (its labels, description, wordings) by its
+    ``translations`` (:attr:`offshoring_cli.core.records.Dataset.translations`), before the
+    catalogues; replaces those of an earlier dataset."""
+    global _dataset_texts
+    _dataset_texts = translations
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogues; it is translated where it is shown, by :func:`_`."""
     return message
 
 
 def _(message: str) -> str:
-    """``message`` in the active language (itself in English, or without a translation)."""
+    """``message`` in the active language (itself in English, or without a translation): by
+    the dataset's translations (:func:`use_dataset`), else by the catalogue."""
     if _active == "en" or not message:
         return message
+    found = _dataset_texts.get(_active, {}).get(message)
+    if found is not None:
+        return found
     return str(_catalogue(_active).gettext(message))
 
 

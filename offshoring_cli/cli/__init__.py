@@ -55,6 +55,10 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     """``--lang`` (or ``OFFSHORING_LANG``): choose the language of the human formats
     (:func:`offshoring_cli.i18n.choose`); ``auto``: the system locale's, if it is one of ours,
     else English. Anything else is refused with the list (exit 2)."""
+    import sys
+
+    if value is None and "offshoring_cli.i18n" not in sys.modules:
+        return  # English, and '--help' loads nothing more
     from offshoring_cli import i18n
 
     code = (value or "en").strip().lower()

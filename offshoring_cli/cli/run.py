@@ -134,6 +134,9 @@ def _dataset() -> Dataset:
                 error.template = f"OFFSHORING_SCENARIO={path}: {error.template}"
                 raise
     dataset: Dataset = state["dataset"]
+    from offshoring_cli import i18n
+
+    i18n.use_dataset(dataset.translations)  # its labels in --lang fr/ar
     return dataset
 
 

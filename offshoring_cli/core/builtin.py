@@ -140,6 +140,42 @@ INSIGHTS = (
 """What the sources say that the tool checks: the seed describes the 2030 export target as a
 doubling; and exports per job now against the two targets' implied figure."""
 
+TRANSLATIONS = {
+    "fr": {
+        "Offshoring jobs": "Emplois de l'offshoring",
+        "Offshoring service exports": "Exportations de services d'offshoring",
+        "Morocco's offshoring sector (IT outsourcing, customer relations, engineering and "
+        "business-process services): jobs and service exports against the Digital Morocco "
+        "2030 targets.": "Le secteur marocain de l'offshoring (ITO, relation client, "
+        "ingénierie et BPO) : emplois et exportations de services face aux objectifs de "
+        "Maroc Digital 2030.",
+        "doubling": "doublement",
+        "Exports per job": "Exportations par emploi",
+        "IT outsourcing": "Externalisation informatique (ITO)",
+        "Customer relations, call centres": "Relation client, centres d'appels",
+        "Engineering services": "Services d'ingénierie",
+        "Business process outsourcing": "Externalisation des processus métier (BPO)",
+        "Knowledge process outsourcing": "Externalisation des processus de connaissance (KPO)",
+    },
+    "ar": {
+        "Offshoring jobs": "مناصب شغل ترحيل الخدمات",
+        "Offshoring service exports": "صادرات خدمات ترحيل الخدمات",
+        "Morocco's offshoring sector (IT outsourcing, customer relations, engineering and "
+        "business-process services): jobs and service exports against the Digital Morocco "
+        "2030 targets.": "قطاع ترحيل الخدمات بالمغرب (تعهيد تكنولوجيا المعلومات، علاقات "
+        "الزبناء، الهندسة وتعهيد العمليات): مناصب الشغل وصادرات الخدمات مقارنة بأهداف "
+        "المغرب الرقمي 2030.",
+        "doubling": "مضاعفة",
+        "Exports per job": "الصادرات لكل منصب شغل",
+        "IT outsourcing": "تعهيد تكنولوجيا المعلومات",
+        "Customer relations, call centres": "علاقات الزبناء ومراكز الاتصال",
+        "Engineering services": "خدمات الهندسة",
+        "Business process outsourcing": "تعهيد العمليات التجارية",
+        "Knowledge process outsourcing": "تعهيد عمليات المعرفة",
+    },
+}
+"""The dataset's own texts in French and Arabic (``--lang``): labels, description, wordings."""
+
 BUILTIN = Dataset(
     name="morocco-offshoring",
     description=(
@@ -153,5 +189,6 @@ BUILTIN = Dataset(
     segments_year=SEGMENTS_YEAR,
     segments_of="exports",
     insights=INSIGHTS,
+    translations=TRANSLATIONS,
 )
 """The built-in dataset (see ``seeds/README.md`` for every figure's source)."""

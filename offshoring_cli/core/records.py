@@ -268,7 +268,10 @@ class Dataset(Record):
     (``--scenario``) gives another.
     ``segments`` split the whole-year figure of indicator ``segments_of`` in ``segments_year``.
     ``insights`` are the facts particular to the data that the ``status`` report checks
-    (:mod:`offshoring_cli.core.claims`).
+    (:mod:`offshoring_cli.core.claims`). ``translations``: the dataset's own texts (indicator
+    and segment labels, description, insight labels and wordings) in other languages, by
+    language then English text (``{"fr": {"Offshoring jobs": "Emplois de l'offshoring"}}``);
+    a text without one is shown as it is.
     """
 
     __slots__ = (  # noqa: RUF023 (the fields in order)
@@ -280,6 +283,7 @@ class Dataset(Record):
         "segments_year",
         "segments_of",
         "insights",
+        "translations",
     )
     name: str
     description: str
@@ -289,6 +293,7 @@ class Dataset(Record):
     segments_year: int | None
     segments_of: str | None
     insights: tuple[InsightSpec, ...]
+    translations: dict[str, dict[str, str]]
 
     def __init__(
         self,
@@ -300,6 +305,7 @@ class Dataset(Record):
         segments_year: int | None = None,
         segments_of: str | None = None,
         insights: tuple[InsightSpec, ...] = (),
+        translations: dict[str, dict[str, str]] | None = None,
     ) -> None:
         self.name = name
         self.description = description
@@ -309,3 +315,4 @@ class Dataset(Record):
         self.segments_year = segments_year
         self.segments_of = segments_of
         self.insights = insights
+        self.translations = translations or {}

@@ -87,6 +87,16 @@ def to_markdown(brief: Brief, chart_file: str | None) -> str:
 
 # --- HTML -------------------------------------------------------------------------------------
 
+RTL_CSS = """
+th, td { text-align: left; }
+th:first-child, td:first-child { text-align: right; }
+ul.verdicts { padding-left: 0; padding-right: 14pt; }
+li[dir="ltr"] { text-align: left; }
+body { font-family: "DejaVu Sans", "Noto Sans Arabic", "Noto Naskh Arabic", Arial, sans-serif; }
+"""
+"""What a right-to-left page adds: tables mirrored (labels on the right, figures on the left)
+and a font with Arabic glyphs first."""
+
 CSS = """
 @page { size: A4; margin: 14mm; }
 * { box-sizing: border-box; }
@@ -100,10 +110,6 @@ ul.verdicts li { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; margin: 2pt 0 4pt; font-size: 8.5pt; }
 th, td { border-bottom: 1px solid #ddd; padding: 1pt 5pt; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
-[dir="rtl"] th, [dir="rtl"] td { text-align: left; }
-[dir="rtl"] th:first-child, [dir="rtl"] td:first-child { text-align: right; }
-[dir="rtl"] ul.verdicts { padding-left: 0; padding-right: 14pt; }
-[dir="rtl"] body { font-family: "DejaVu Sans", "Noto Sans Arabic", Arial, sans-serif; }
 thead th { background: #f0f3f7; }
 .chart svg { width: 100%; height: auto; }
 .small { font-size: 8pt; color: #444; }
@@ -131,14 +137,15 @@ def to_html(brief: Brief, svg: str | None) -> str:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{language}"{direction}><head><meta charset="utf-8">',
-        f"<title>{esc(brief.title)}</title><style>{CSS}</style></head><body>",
+        f"<title>{esc(brief.title)}</title><style>{CSS}{RTL_CSS if direction else ''}</style>"
+        "</head><body>",
         f"<h1>{esc(brief.title)}</h1><p class='sub'>{esc(brief.subtitle)}</p>",
         f"<section><h2>{esc(_(HEADINGS['Verdict']))}</h2><ul class='verdicts'>",
         *(f"<li>{esc(v)}</li>" for v in brief.verdicts),
         "</ul></section>",
-        f"<section><h2>{esc(_(HEADINGS['Key numbers']))}</h2>",
-        _html_table(*brief.key_numbers),
-        "</section>",
+        f"<section><h2>{esc(_(HEADINGS['Key numbers']))}</h2>"
+        + _html_table(*brief.key_numbers)
+        + "</section>",
         f"<section><h2>{esc(_(HEADINGS['Progress by published methods']))}</h2>",
         _html_table(status_header, status_rows),
         "</section>",
@@ -154,12 +161,14 @@ def to_html(brief: Brief, svg: str | None) -> str:
         start = svg.find("<svg")
         parts += [
             f"<section class='chart'><h2>{esc(_(HEADINGS['Chart']))}</h2>",
-            svg[start:],
+            f'<div dir="ltr">{svg[start:]}</div>' if direction else svg[start:],
             "</section>",
         ]
     parts += [f"<section><h2>{esc(_(HEADINGS['Methods']))}</h2><ul class='small'>"]
     parts += [f"<li>{esc(m)}</li>" for m in brief.methods]
     parts += [f"</ul></section><section><h2>{esc(_(HEADINGS['Sources']))}</h2><ul class='small'>"]
-    parts += [f"<li>{_linked(s)}</li>" for s in brief.sources]
+    # A source is cited as published (English or French): left to right in an Arabic page too.
+    item = '<li dir="ltr">' if direction else "<li>"
+    parts += [f"{item}{_linked(s)}</li>" for s in brief.sources]
     parts += ["</ul></section></body></html>"]
     return "\n".join(parts) + "\n"

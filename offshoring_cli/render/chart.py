@@ -218,7 +218,10 @@ def _draw(
         label=say(f"{chart.target.label}: {_plain(value, chart)} {chart.y_label}"),
     )  # fmt: skip
     marker.set_gid(f"{chart.metric}-target")
-    axes.set_title(say(chart.title), loc="left", fontweight="bold")
+    import textwrap
+
+    title = "\n".join(textwrap.wrap(chart.title, 48))  # a longer (translated) title wraps
+    axes.set_title(say(title), loc="left", fontweight="bold")
     axes.set_xlabel(say(_("year")))
     axes.set_ylabel(say(chart.y_label))
     axes.xaxis.set_major_locator(locator(integer=True))
@@ -227,7 +230,6 @@ def _draw(
     )
     axes.grid(True, color="#dddddd", linewidth=0.6)
     axes.legend(loc="upper left", fontsize=9, frameon=False)
-    import textwrap
 
     axes.text(
         0.0, -0.16, "\n".join(map(say, textwrap.wrap(chart.source_line, 90))),

@@ -39,6 +39,15 @@ def fixed(value: float, decimals: int) -> str:
     return f"{value:,.{decimals}f}"
 
 
+def unit_name(unit: str) -> str:
+    """``unit`` as a label of many (a chart's axis): ``jobs``; French ``emplois``."""
+    if i18n.active() != "en":
+        from offshoring_cli.render import local_numbers
+
+        return local_numbers.unit_word(unit, 2)
+    return unit
+
+
 LARGE = 1e18
 """Beyond this size an amount is shown in scientific notation (``1.902e+190 MAD``)."""
 

@@ -92,7 +92,7 @@ def build(options: Options) -> Brief:
                 line.append("" if value is None else numbers.amount(value, units[metric]))
         milestones.append(line)
     dataset = options.dataset
-    labels = [str(row["label"]) for row in gap.rows]
+    labels = [_(str(row["label"])) for row in gap.rows]
     years = sorted({int(row["target_year"]) for row in gap.rows})
     names = _(" and ").join([labels[0], *(x[:1].lower() + x[1:] for x in labels[1:])])
     return Brief(
@@ -101,7 +101,7 @@ def build(options: Options) -> Brief:
             "{names}: how far from the {years} targets",
             len(labels),
         ).format(names=names, years="/".join(map(str, years))),
-        subtitle=dataset.description,
+        subtitle=_(dataset.description),
         verdicts=[_verdict(row) for row in status.rows],
         status=status,
         key_numbers=key_numbers,

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from offshoring_cli.core.resolve import Options, cited_sources
 from offshoring_cli.i18n import N_, _
+from offshoring_cli.render import numbers
 from offshoring_cli.reports import memo
 from offshoring_cli.reports.trajectory import trajectory_report
 
@@ -45,8 +46,8 @@ _PATHS = (
 def _scale(unit: str) -> tuple[float, str]:
     """Currency amounts are drawn in billions ("billion MAD"); counts as they are."""
     if unit.isupper() and len(unit) == 3:  # a currency code such as MAD
-        return 1e9, _("billion {unit}").format(unit=_(unit))
-    return 1.0, _(unit)
+        return 1e9, _("billion {unit}").format(unit=numbers.unit_name(unit))
+    return 1.0, numbers.unit_name(unit)
 
 
 def chart_model(options: Options) -> list[MetricChart]:
@@ -108,7 +109,9 @@ def chart_model(options: Options) -> list[MetricChart]:
         charts.append(
             MetricChart(
                 r.metric,
-                _("{label}: paths to {year}").format(label=r.indicator.label, year=r.target_year),
+                _("{label}: paths to {year}").format(
+                    label=_(r.indicator.label), year=r.target_year
+                ),
                 y_label,
                 scale,
                 tuple(observed),

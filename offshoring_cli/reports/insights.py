@@ -71,9 +71,9 @@ def _target_multiple_insight(r: Resolved, claim: Claim | None) -> dict[str, Any]
     if claim is not None:
         word = claim.wording or _MULTIPLE_WORDS.get(claim.value, f"{claim.value:g}x")
         if abs(multiple - claim.value) <= 0.05 * claim.value:
-            wording = Text(', the "{word}" of its source\'s wording', word=word)
+            wording = Text(', the "{word}" of its source\'s wording', word=Text(word))
         else:
-            wording = Text(', not the "{word}" of its source\'s wording', word=word)
+            wording = Text(', not the "{word}" of its source\'s wording', word=Text(word))
     versus: str = ""
     if other:
         last = other[-1]
@@ -140,7 +140,7 @@ def _ratio_insight(spec: Ratio, top: Resolved, bottom: Resolved) -> dict[str, An
         "text": Text(
             "{label}: {now} in {year} vs {then} implied by the {target_year} targets "
             "({change}): the targets assume {assumption}.",
-            label=label,
+            label=Text(label),
             now=Num(FIGURE, now, unit),
             year=bottom.base_year,
             then=Num(FIGURE, then, unit),

@@ -267,6 +267,7 @@ def _dataset(model: ScenarioModel) -> records.Dataset:
         model.segments.year if model.segments else None,
         model.segments.indicator if model.segments else None,
         tuple(insights),
+        {language: dict(texts) for language, texts in model.translations.items()},
     )
 
 
