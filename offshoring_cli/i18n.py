@@ -187,8 +187,14 @@ class Text(str):
     args: dict[str, Any]
 
     def __new__(cls, template: str, **args: Any) -> Text:
-        with english():
-            text = template.format(**{k: _shown(v) for k, v in args.items()}) if args else template
+        global _active
+        text = template
+        if args:
+            before, _active = _active, "en"  # the string is English, whatever is active
+            try:
+                text = template.format(**{k: _shown(v) for k, v in args.items()})
+            finally:
+                _active = before
         made = super().__new__(cls, text)
         made.template = template
         made.args = args

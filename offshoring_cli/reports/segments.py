@@ -182,7 +182,7 @@ def segments_report(options: Options) -> Report[SegmentRow]:
     )
     return Report(
         "segments",
-        Text("{label} by segment, {year}", label=indicator.label, year=year),
+        Text("{label} by segment, {year}", label=Text(indicator.label), year=year),
         SegmentsInputs(
             dataset=dataset.name,
             indicator=indicator.id,
