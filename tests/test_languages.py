@@ -426,3 +426,11 @@ def test_english_paths_load_no_babel_and_no_catalogue(args: tuple[str, ...], eng
         assert (babel, catalogues) == ([], [])
     else:  # the control case: a French table does load them
         assert "babel.numbers" in babel and catalogues == ["fr"]
+
+
+def test_the_markdown_brief_in_french(run: Any) -> None:
+    text = out(run, "--lang", "fr", "report")
+    assert text.startswith("# Emplois de l'offshoring et exportations de services d'offshoring")
+    # the bold closes before French typography's space: "**jobs** :", not "**jobs **:"
+    assert f"- **jobs** : accélération nécessaire - 6,88{NBSP}% par an" in text
+    assert "## Chiffres clés" in text

@@ -46,6 +46,18 @@ def _linked(text: str) -> str:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
+def _head(verdict: str) -> str:
+    """The metric id that opens a verdict (``jobs`` of ``jobs: on track - ...``)."""
+    return verdict.split(":", 1)[0].rstrip()
+
+
+def _space(verdict: str) -> str:
+    """The space before the colon of a verdict (French typography: ``jobs : ...``), kept out
+    of the bold, where Markdown would not close it."""
+    head = verdict.split(":", 1)[0]
+    return head[len(head.rstrip()) :]
+
+
 def to_markdown(brief: Brief, chart_file: str | None) -> str:
     """The brief in Markdown; ``chart_file`` is the image written beside it, if any. Every
     text is escaped (:func:`~offshoring_cli.render.markdown.escape`)."""
@@ -61,7 +73,7 @@ def to_markdown(brief: Brief, chart_file: str | None) -> str:
         "",
     ]
     lines += [
-        f"- **{escape(v.split(':', 1)[0])}**:{escape(v.split(':', 1)[1])}" for v in brief.verdicts
+        f"- **{escape(_head(v))}**{_space(v)}:{escape(v.split(':', 1)[1])}" for v in brief.verdicts
     ]
     lines += ["", f"## {_(HEADINGS['Key numbers'])}", "", *table(*brief.key_numbers)]
     lines += ["", f"## {_(HEADINGS['Progress by published methods'])}", ""]
