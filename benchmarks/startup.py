@@ -8,7 +8,8 @@ it with the matching floor:
 - floor "click --help": the same program's ``--help`` -- for ``offshoring --help`` (printing
   any help costs Click about 7 % more than a run: its text wrapping);
 - floor "click + rich table": a ten-line Click program that prints a five-row Rich table --
-  for ``gap`` and ``status`` (the table paths).
+  for ``gap`` and ``status`` (the table paths), and ``--lang fr gap`` (a French table: Babel
+  and the French catalogue too, budget 1.5).
 
 Budget: each ratio <= 1.05. Usage::
 
@@ -48,6 +49,10 @@ from pathlib import Path
 
 BUDGET = 1.05
 """Each fast path may take at most this multiple of its floor."""
+
+BUDGETS = {"offshoring --lang fr gap": 1.5}
+"""Commands with a budget of their own: a French table loads Babel and a catalogue (issue 13:
+within 1.5 times the Rich-table floor)."""
 
 FLOOR_JSON = """\
 import json
@@ -139,6 +144,7 @@ def main() -> int:
         "offshoring --help": [*offshoring, "--help"],
         "offshoring gap": [*offshoring, "gap"],
         "offshoring status": [*offshoring, "status"],
+        "offshoring --lang fr gap": [*offshoring, "--lang", "fr", "gap"],
     }
     floors = {
         "offshoring gap --json": "floor: click + json",
@@ -146,6 +152,7 @@ def main() -> int:
         "offshoring --help": "floor: click --help",
         "offshoring gap": "floor: click + rich table",
         "offshoring status": "floor: click + rich table",
+        "offshoring --lang fr gap": "floor: click + rich table",
     }
     where = f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores"
     failed = False
@@ -158,8 +165,9 @@ def main() -> int:
         for name, count in counts.items():
             if name in floors:
                 ratio = count / counts[floors[name]]
-                failed |= ratio > args.budget
-                mark = "ok" if ratio <= args.budget else "OVER"
+                budget = BUDGETS.get(name, args.budget)
+                failed |= ratio > budget
+                mark = "ok" if ratio <= budget else "OVER"
                 print(f"{name:28} {count:14,} {counts[floors[name]]:14,} {ratio:6.3f}  {mark}")
             else:
                 print(f"{name:28} {count:14,}")
@@ -190,8 +198,9 @@ def main() -> int:
         paired = [a / b for a, b in zip(samples[name], samples[floor], strict=True)]
         low, high = _quartiles(paired)
         middle = statistics.median(paired)
-        failed |= middle > args.budget
-        mark = "ok" if middle <= args.budget else "OVER"
+        budget = BUDGETS.get(name, args.budget)
+        failed |= middle > budget
+        mark = "ok" if middle <= budget else "OVER"
         print(
             f"{name:28} {median * 1000:7.1f}ms {medians[floor] * 1000:7.1f}ms {ratio:6.3f} "
             f"{middle:7.3f} {low:5.2f}-{high:5.2f}  {mark}"

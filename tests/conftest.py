@@ -41,7 +41,15 @@ DEEP = os.environ.get("OFFSHORING_DEEP") == "1"
 settings.load_profile("offshoring-deep" if DEEP else "offshoring")
 
 # Environment variables that change how the CLI renders (colour, width) or fails (debug).
-_INFLUENCES = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM_PROGRAM", "OFFSHORING_DEBUG")
+_INFLUENCES = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "LINES",
+    "TERM_PROGRAM",
+    "OFFSHORING_DEBUG",
+    "OFFSHORING_LANG",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -57,6 +57,7 @@ LIGHT = {
     "offshoring_cli.core.resolve",
     "offshoring_cli.core.results",
     "offshoring_cli.errors",
+    "offshoring_cli.i18n",  # the language chosen (English: no gettext catalogue, no Babel)
     "offshoring_cli.render",
     "offshoring_cli.render.csv_rows",
     "offshoring_cli.render.json_document",

@@ -52,6 +52,32 @@ def _scenario_path(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
+def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--lang`` (or ``OFFSHORING_LANG``): choose the language of the human formats
+    (:func:`offshoring_cli.i18n.choose`); ``auto``: the system locale's, if it is one of ours,
+    else English. Anything else is refused with the list (exit 2)."""
+    import sys
+
+    if value is None and "offshoring_cli.i18n" not in sys.modules:
+        return  # English, and '--help' loads nothing more
+    from offshoring_cli import i18n
+
+    code = (value or "en").strip().lower()
+    if code == "auto":
+        code = i18n.from_locale(os.environ) or "en"
+    if code not in i18n.LANGUAGES:
+        source = ctx.get_parameter_source(param.name or "")
+        where = "OFFSHORING_LANG" if source is click.core.ParameterSource.ENVIRONMENT else None
+        raise click.BadParameter(
+            f"{value!r} is not a language of ours; choose one of "
+            f"{', '.join(i18n.LANGUAGES)} (or auto: the system locale's).",
+            ctx,
+            param,
+            where,
+        )
+    i18n.choose(code)
+
+
 @click.group(
     cls=OffshoringGroup,
     invoke_without_command=True,
@@ -77,6 +103,18 @@ def _scenario_path(ctx: click.Context, param: click.Parameter, value: str | None
     help="A scenario file (TOML) to use instead of the built-in figures, or - for standard "
     "input; also read from OFFSHORING_SCENARIO (empty: unset). "
     "See 'offshoring scenario --help'.",
+)
+@click.option(
+    "--lang",
+    "language",
+    metavar="en|fr|ar",
+    envvar="OFFSHORING_LANG",
+    is_eager=True,
+    expose_value=False,
+    callback=_language,
+    help="Language of tables, Markdown, the brief, charts, warnings and errors: en (default), "
+    "fr or ar; auto follows the system locale (LC_ALL, LC_MESSAGES, LANG). Also read from "
+    "OFFSHORING_LANG. JSON and CSV are the same in every language.",
 )
 @click.pass_context
 def cli(ctx: click.Context, scenario_path: str | None) -> None:

@@ -52,9 +52,22 @@ def cli_text(message: str) -> str:
     return errors.text(getattr(message, "template", message), option)
 
 
+def _translated(template: str) -> str:
+    """``template`` in the language chosen (``--lang``), where the catalogues have it."""
+    import sys
+
+    if "offshoring_cli.i18n" not in sys.modules:
+        return template  # English: nothing to load
+    from offshoring_cli import i18n
+
+    with i18n.human():
+        return i18n.say(template)
+
+
 def to_click(error: errors.OffshoringError) -> click.ClickException:
-    """The Click exception that prints ``error`` as one ``Error:`` line with its exit code."""
-    message = cli_text(error.template)
+    """The Click exception that prints ``error`` as one ``Error:`` line with its exit code
+    (in the language chosen where the catalogue has the message)."""
+    message = cli_text(_translated(error.template))
     if error.usage:
         context = click.get_current_context(silent=True)
         return click.UsageError(message, context)

@@ -81,7 +81,10 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
         text = charts.terminal(model, width, 22, facts.colour, not facts.unicode)
         terminal.write_out(text)
 
-    build()
+    from offshoring_cli import i18n
+
+    with i18n.human():  # a chart is for people: in the language chosen
+        build()
 
 
 REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -124,6 +127,14 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
       offshoring report --output brief.md          (writes brief-chart.svg beside it)
       offshoring report --metric jobs > brief.md
     """
+    from offshoring_cli import i18n
+
+    with i18n.human():  # the brief is for people: in the language chosen
+        _brief(fmt, output, kwargs)
+
+
+def _brief(fmt: str | None, output: str | None, kwargs: dict[str, Any]) -> None:
+    """The ``report`` command's work (see :func:`report`), in the active language."""
     import importlib.util
     from pathlib import Path
 

@@ -1,5 +1,6 @@
 """Click parameter types: counts and amounts, years, rates and lists of them, read by the
-grammar of :mod:`offshoring_cli.core.grammar`; a value outside it fails with exit 2.
+grammar of :mod:`offshoring_cli.core.grammar` (and, under ``--lang fr``, French notation
+first: :mod:`offshoring_cli.core.grammar_fr`); a value outside it fails with exit 2.
 
 Start-up: the grammar is imported when a value is converted, not when the options are built;
 and the types subclass plain ``click.ParamType`` at run time (``ParamType[X]`` is for the type
@@ -9,6 +10,7 @@ checker only: subscribing a generic class costs a little at every import).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -24,6 +26,25 @@ if TYPE_CHECKING:
     _Years = click.ParamType[tuple[int, ...]]
 else:
     _Amount = _Increment = _Year = _Rate = _Rates = _Years = click.ParamType
+
+
+def _french() -> bool:
+    """Numbers are read the French way too: ``--lang fr`` (or ``OFFSHORING_LANG=fr``)."""
+    from offshoring_cli import i18n
+
+    return i18n.chosen() == "fr"
+
+
+def _quantity_parser() -> Callable[..., Quantity]:
+    """The grammar's quantity parser, French-aware under ``--lang fr``
+    (:mod:`offshoring_cli.core.grammar_fr`)."""
+    if _french():
+        from offshoring_cli.core.grammar_fr import parse_french_quantity
+
+        return parse_french_quantity
+    from offshoring_cli.core.grammar import parse_quantity
+
+    return parse_quantity
 
 
 class QuantityType(_Amount):
@@ -48,10 +69,10 @@ class QuantityType(_Amount):
     ) -> int | float:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return value
-        from offshoring_cli.core.grammar import as_sentence, parse_quantity
+        from offshoring_cli.core.grammar import as_sentence
 
         try:
-            return parse_quantity(str(value), self.unit, self.whole, self.signed).value
+            return _quantity_parser()(str(value), self.unit, self.whole, self.signed).value
         except ValueError as error:
             self.fail(as_sentence(error), param, ctx)
 
@@ -73,14 +94,14 @@ class MetricQuantityType(_Increment):
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> Quantity:
-        from offshoring_cli.core.grammar import Quantity, as_sentence, parse_quantity
+        from offshoring_cli.core.grammar import Quantity, as_sentence
 
         if isinstance(value, Quantity):
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
             return Quantity(value, "")
         try:
-            return parse_quantity(str(value), "", whole=False, signed=True)
+            return _quantity_parser()(str(value), "", whole=False, signed=True)
         except ValueError as error:
             self.fail(as_sentence(error), param, ctx)
 
@@ -94,10 +115,9 @@ class MetricQuantityType(_Increment):
         """
         if not quantity.text:
             return quantity.value
-        from offshoring_cli.core.grammar import parse_quantity
         from offshoring_cli.core.records import is_count
 
-        return parse_quantity(quantity.text, unit, whole=is_count(unit), signed=True).value
+        return _quantity_parser()(quantity.text, unit, whole=is_count(unit), signed=True).value
 
 
 class YearType(_Year):
@@ -137,6 +157,10 @@ class RateType(_Rate):
         from offshoring_cli.core.grammar import as_sentence, parse_rate
 
         try:
+            if _french():
+                from offshoring_cli.core.grammar_fr import parse_french_rate
+
+                return parse_french_rate(str(value))
             return parse_rate(str(value))
         except ValueError as error:
             self.fail(as_sentence(error), param, ctx)

@@ -68,9 +68,11 @@ def _figures(
     in its indicator's unit; see :func:`_options`."""
     if not pairs and all(text is None for text in shorthands.values()):
         return {}  # nothing given: the grammar is not even imported
-    from offshoring_cli.core.grammar import as_sentence, parse_quantity, quoted
+    from offshoring_cli.cli.params import _quantity_parser
+    from offshoring_cli.core.grammar import as_sentence, quoted
     from offshoring_cli.core.records import is_count
 
+    parse_quantity = _quantity_parser()  # French notation too under --lang fr
     given = [
         (f"--{m}-{kind}", m, text, f"--{m}-{kind} {quoted(text)}")
         for m, text in shorthands.items()
@@ -132,6 +134,9 @@ def _dataset() -> Dataset:
                 error.template = f"OFFSHORING_SCENARIO={path}: {error.template}"
                 raise
     dataset: Dataset = state["dataset"]
+    from offshoring_cli import i18n
+
+    i18n.use_dataset(dataset.translations)  # its labels in --lang fr/ar
     return dataset
 
 

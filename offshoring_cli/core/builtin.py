@@ -37,7 +37,7 @@ SOURCES: dict[str, Source] = {
     ),
     "le360-2025-10": Source(
         publisher="Le360, Office des Changes data (preliminary)",
-        title="Services numeriques et outsourcing: le Maroc met le turbo",
+        title="Services numériques et outsourcing: le Maroc met le turbo",
         date="2025-10-17",
         url=(
             "https://fr.le360.ma/economie/services-numeriques-et-outsourcing-le-maroc-met-le-"
@@ -46,13 +46,13 @@ SOURCES: dict[str, Source] = {
     ),
     "lenouvelliste-2025": Source(
         publisher="Le Nouvelliste",
-        title="Le numerique marocain genere 26,2 MMDH a l'export",
+        title="Le numérique marocain génère 26,2 MMDH à l'export",
         date="2025",
         url="https://www.lenouvelliste.ma/le-numerique-marocain-genere-262-mmdh-a-lexport/",
     ),
     "lavieeco-2019": Source(
         publisher="La Vie Eco",
-        title="Offshoring: 10 milliards de dirhams de chiffre d'affaires a l'export en 2018",
+        title="Offshoring: 10 milliards de dirhams de chiffre d'affaires à l'export en 2018",
         date="2019",
         url=(
             "https://www.lavieeco.com/news/economie/offshoring-10-milliards-de-dirhams-de-"
@@ -61,7 +61,7 @@ SOURCES: dict[str, Source] = {
     ),
     "le360-2024-04": Source(
         publisher="Le360 (minister's statement, Office des Changes data)",
-        title="L'insolente bonne sante de l'outsourcing au Maroc",
+        title="L'insolente bonne santé de l'outsourcing au Maroc",
         date="2024-04",
         url=(
             "https://fr.le360.ma/economie/linsolente-bonne-sante-de-loutsourcing-au-maroc_"
@@ -77,7 +77,7 @@ SOURCES: dict[str, Source] = {
     "souss-digital-2024": Source(
         publisher="Souss Digital",
         title=(
-            "Digital Morocco 2030 : une strategie ambitieuse pour transformer le paysage numerique"
+            "Digital Morocco 2030 : une stratégie ambitieuse pour transformer le paysage numérique"
         ),
         date="2024-09",
         url=(
@@ -102,7 +102,7 @@ SOURCES: dict[str, Source] = {
     ),
     "walaw-2025-10": Source(
         publisher="Walaw",
-        title=("Exportations numeriques : une croissance solide au premier semestre 2025"),
+        title="Exportations numériques : une croissance solide au premier semestre 2025",
         date="2025-10",
         url=(
             "https://sport.walaw.press/fr/articles/exportations_numeriques_une_croissance_"
@@ -110,8 +110,7 @@ SOURCES: dict[str, Source] = {
         ),
     ),
 }
-"""Every source a built-in figure cites, by id. Titles of the French-language articles are
-given without accents, as in their URLs, so that output stays plain ASCII."""
+"""Every source a built-in figure cites, by id; titles as published (French with accents)."""
 
 JOBS_SERIES = "offshoring-employment"
 EXPORTS_SERIES = "digital-outsourcing"
@@ -280,6 +279,42 @@ INSIGHTS = (
 """What the sources say that the tool checks: the seed describes the 2030 export target as a
 doubling; and exports per job now against the two targets' implied figure."""
 
+TRANSLATIONS = {
+    "fr": {
+        "Offshoring jobs": "Emplois de l'offshoring",
+        "Offshoring service exports": "Exportations de services d'offshoring",
+        "Morocco's offshoring sector (IT outsourcing, customer relations, engineering and "
+        "business-process services): jobs and service exports against the Digital Morocco "
+        "2030 targets.": "Le secteur marocain de l'offshoring (ITO, relation client, "
+        "ingénierie et BPO) : emplois et exportations de services face aux objectifs de "
+        "Maroc Digital 2030.",
+        "doubling": "doublement",
+        "Exports per job": "Exportations par emploi",
+        "IT outsourcing": "Externalisation informatique (ITO)",
+        "Customer relations, call centres": "Relation client, centres d'appels",
+        "Engineering services": "Services d'ingénierie",
+        "Business process outsourcing": "Externalisation des processus métier (BPO)",
+        "Knowledge process outsourcing": "Externalisation des processus de connaissance (KPO)",
+    },
+    "ar": {
+        "Offshoring jobs": "مناصب شغل ترحيل الخدمات",
+        "Offshoring service exports": "صادرات خدمات ترحيل الخدمات",
+        "Morocco's offshoring sector (IT outsourcing, customer relations, engineering and "
+        "business-process services): jobs and service exports against the Digital Morocco "
+        "2030 targets.": "قطاع ترحيل الخدمات بالمغرب (تعهيد تكنولوجيا المعلومات، علاقات "
+        "الزبناء، الهندسة وتعهيد العمليات): مناصب الشغل وصادرات الخدمات مقارنة بأهداف "
+        "المغرب الرقمي 2030.",
+        "doubling": "مضاعفة",
+        "Exports per job": "الصادرات لكل منصب شغل",
+        "IT outsourcing": "تعهيد تكنولوجيا المعلومات",
+        "Customer relations, call centres": "علاقات الزبناء ومراكز الاتصال",
+        "Engineering services": "خدمات الهندسة",
+        "Business process outsourcing": "تعهيد العمليات التجارية",
+        "Knowledge process outsourcing": "تعهيد عمليات المعرفة",
+    },
+}
+"""The dataset's own texts in French and Arabic (``--lang``): labels, description, wordings."""
+
 BUILTIN = Dataset(
     name="morocco-offshoring",
     description=(
@@ -294,5 +329,6 @@ BUILTIN = Dataset(
     segments_of="exports",
     insights=INSIGHTS,
     other_splits=OTHER_SPLITS,
+    translations=TRANSLATIONS,
 )
 """The built-in dataset (see ``seeds/README.md`` for every figure's source)."""

@@ -24,7 +24,9 @@ build (``Annotated`` subscription and ``TypedDict``'s checks), some 7 M on the p
 
 from typing import TYPE_CHECKING, Any
 
-NOT_AVAILABLE = "n/a"
+from offshoring_cli.i18n import N_
+
+NOT_AVAILABLE = N_("n/a")
 """How a table shows a figure that cannot be computed."""
 
 # Kinds: how a value is shown (see :func:`offshoring_cli.render.numbers.value`).

@@ -23,6 +23,10 @@ so a number there groups its digits with ``_``. A year is four digits, from
 :data:`~offshoring_cli.core.records.FIRST_YEAR` to :data:`~offshoring_cli.core.records.LAST_YEAR`
 (1900 to 2200); years are a range ``2028-2035`` or a list ``2028,2030``.
 
+Under ``--lang fr``, French notation is read first (:mod:`offshoring_cli.core.grammar_fr`): a
+decimal comma and thousands grouped with spaces (``26,22bn``, ``148 500``, ``10,48 %``);
+``148,500`` is then 148.5 and refused for a count. English notation keeps working there.
+
 Anything else (``26,22``, ``12,34,5``, ``1.2.3``, ``abc``, ``nan``, ``inf``, ``1e309``, ``0``,
 ``-5``) is refused with a message that says what to type instead. A suggestion in such a
 message ("use a dot for decimals: 26.22") is only given when it is itself valid input: it is

@@ -9,11 +9,12 @@ Division Progress Chart score. A non-finite value raises
 import math
 
 from offshoring_cli.errors import DomainError
+from offshoring_cli.i18n import N_, _
 
 CAGR_METHOD = "compound annual growth rate: (end / start) ** (1 / n) - 1, n = end year - start year"
 LINEAR_METHOD = "linear path: (target - baseline) / n a year"
 
-SHORTFALL_LABEL = "Shortfall (+ = short of target)"
+SHORTFALL_LABEL = N_("Shortfall (+ = short of target)")
 """Label of a shortfall: positive when short of the target in the wanted direction."""
 
 SHORTFALL_METHOD = (
@@ -39,23 +40,23 @@ _AT_TARGET = (
 
 
 GROWTH_RATIO_BANDS = (
-    (0.95, "on track"),
-    (0.60, "acceleration needed"),
-    (0.0, "limited progress"),
+    (0.95, N_("on track")),
+    (0.60, N_("acceleration needed")),
+    (0.0, N_("limited progress")),
 )
 """Lower bounds of the growth-ratio bands (Eurostat, as implemented by Open SDG); below 0 the
 indicator is "moving away"; a target already met is "achieved"."""
-GROWTH_RATIO_BELOW = "moving away"
+GROWTH_RATIO_BELOW = N_("moving away")
 
 PROGRESS_BANDS = (
-    (0.95, "on track"),
-    (0.10, "fair progress, acceleration needed"),
+    (0.95, N_("on track")),
+    (0.10, N_("fair progress, acceleration needed")),
 )
 """Lower bounds of the UN Statistics Division Progress Chart bands; below 0.10 it is
 "stagnation or regression"."""
-PROGRESS_BELOW = "stagnation or regression"
+PROGRESS_BELOW = N_("stagnation or regression")
 
-ACHIEVED = "achieved"
+ACHIEVED = N_("achieved")
 """The band of a target already met (either method)."""
 
 GROWTH_RATIO_BAND_NAMES = (ACHIEVED, *(name for _, name in GROWTH_RATIO_BANDS), GROWTH_RATIO_BELOW)
@@ -67,7 +68,11 @@ def _bound(value: float) -> str:
 
 
 def band_rules(
-    symbol: str, bands: tuple[tuple[float, str], ...], below: str, style: str = "rules"
+    symbol: str,
+    bands: tuple[tuple[float, str], ...],
+    below: str,
+    style: str = "rules",
+    below_word: str = "below",
 ) -> str:
     """The bands as one sentence, from the thresholds (the one place they are written out).
 
@@ -91,7 +96,7 @@ def band_rules(
         parts.append(f"{symbol} < {_bound(upper)} '{below}'")
         return ", ".join(parts)
     parts.append(
-        f"below {_bound(upper)} {below}"
+        f"{below_word} {_bound(upper)} {below}"
         if style == "ranges"
         else f"{symbol} < {_bound(upper)} {below}"
     )
@@ -126,6 +131,36 @@ BRIEF_METHODS = (
     "Growth is only computed between whole-year figures of one statistical series.",
 )
 """The brief's method notes, the bands written from the thresholds above."""
+
+
+def brief_methods() -> list[str]:
+    """:data:`BRIEF_METHODS` in the active language (:mod:`offshoring_cli.i18n`): the same
+    sentences, the band names and the word "below" from the catalogues."""
+
+    def ranges(symbol: str, bands: tuple[tuple[float, str], ...], below: str) -> str:
+        named = tuple((bound, _(name)) for bound, name in bands)
+        return band_rules(symbol, named, _(below), "ranges", below_word=_("below"))
+
+    return [
+        _(
+            "Compound annual growth rate (CAGR): (end / start) ** (1 / n) - 1, with n = end "
+            "year - start year (intervals, not data points); the same as Excel RRI(n, start, "
+            "end)."
+        ),
+        _("Linear path: the gap divided by n, added every year."),
+        _(
+            "Growth ratio R (Eurostat's SDG progress method, as implemented by Open SDG, "
+            "https://open-sdg.readthedocs.io/en/latest/progress-methodology/): the actual CAGR "
+            "from the base year to the latest year, divided by the CAGR required from the same "
+            "base year to the target year. {bands}."
+        ).format(bands=ranges("R", GROWTH_RATIO_BANDS, GROWTH_RATIO_BELOW)),
+        _(
+            "Progress score Q (UN Statistics Division, SDG Progress Chart): the latest value "
+            "carried to the target year at the actual CAGR; Q = (projected - base value) / "
+            "(target - base value). {bands}."
+        ).format(bands=ranges("Q", PROGRESS_BANDS, PROGRESS_BELOW)),
+        _("Growth is only computed between whole-year figures of one statistical series."),
+    ]
 
 
 def _check_finite(name: str, value: float) -> None:

@@ -343,6 +343,10 @@ class Dataset(Record):
     ``insights`` are the facts particular to the data that the ``status`` report checks
     (:mod:`offshoring_cli.core.claims`). ``other_splits`` are further splits by segment (of
     another year, or of a half-year figure), shown beside ``segments``.
+    ``translations``: the dataset's own texts (indicator
+    and segment labels, description, insight labels and wordings) in other languages, by
+    language then English text (``{"fr": {"Offshoring jobs": "Emplois de l'offshoring"}}``);
+    a text without one is shown as it is.
     """
 
     __slots__ = (  # noqa: RUF023 (the fields in order)
@@ -355,6 +359,7 @@ class Dataset(Record):
         "segments_of",
         "insights",
         "other_splits",
+        "translations",
     )
     name: str
     description: str
@@ -365,6 +370,7 @@ class Dataset(Record):
     segments_of: str | None
     insights: tuple[InsightSpec, ...]
     other_splits: tuple[SegmentSplit, ...]
+    translations: dict[str, dict[str, str]]
 
     def __init__(
         self,
@@ -377,6 +383,7 @@ class Dataset(Record):
         segments_of: str | None = None,
         insights: tuple[InsightSpec, ...] = (),
         other_splits: tuple[SegmentSplit, ...] = (),
+        translations: dict[str, dict[str, str]] | None = None,
     ) -> None:
         self.name = name
         self.description = description
@@ -387,3 +394,4 @@ class Dataset(Record):
         self.segments_of = segments_of
         self.insights = insights
         self.other_splits = other_splits
+        self.translations = translations or {}

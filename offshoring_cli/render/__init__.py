@@ -62,20 +62,37 @@ DOCUMENT_FORMATS = frozenset({"json", "csv", "markdown"})
 table is for the terminal, in its encoding)."""
 
 
+MACHINE_FORMATS = frozenset({"json", "csv"})
+"""Formats for programs: the same bytes in every language (the others are drawn in the
+language chosen with ``--lang``, :mod:`offshoring_cli.i18n`)."""
+
+
 def emit(report: Report[Any], fmt: str, explain: bool = False) -> None:
     """Write ``report`` in format ``fmt`` to stdout, and its warnings to stderr.
+
+    Warnings, tables and Markdown are written in the chosen language; JSON and CSV never
+    change with it (:data:`MACHINE_FORMATS`).
 
     ``explain`` adds the worked formulas. Stdout is flushed here, so that a closed pipe
     (``| head``) surfaces while Click can still handle it quietly. JSON, CSV and Markdown are
     written as UTF-8 whatever the encoding of standard output; a table is written in that
     encoding, a character it cannot hold as a ``\\x..`` escape, with a warning.
     """
-    for warning in report.warnings:
-        sys.stderr.write(f"Warning: {warning}\n")
-    if explain and fmt == "csv":
-        sys.stderr.write(
-            "Warning: --explain has no effect on CSV (results only); use another format\n"
-        )
+    from offshoring_cli import i18n
+
+    with i18n.human():
+        for warning in report.warnings:
+            sys.stderr.write(i18n._("Warning: {warning}").format(warning=i18n.say(warning)) + "\n")
+        if explain and fmt == "csv":
+            sys.stderr.write(
+                i18n._("Warning: --explain has no effect on CSV (results only); use another format")
+                + "\n"
+            )
     from offshoring_cli.render.terminal import write_out
 
-    write_out(RENDERERS[fmt](report, explain), "utf-8" if fmt in DOCUMENT_FORMATS else None)
+    if fmt in MACHINE_FORMATS:
+        text = RENDERERS[fmt](report, explain)
+    else:
+        with i18n.human():
+            text = RENDERERS[fmt](report, explain)
+    write_out(text, "utf-8" if fmt in DOCUMENT_FORMATS else None)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.errors import DomainError, MissingExtra
-from offshoring_cli.render import files, output_paths
+from offshoring_cli.i18n import _
+from offshoring_cli.render import files, numbers, output_paths
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart
@@ -113,7 +114,7 @@ def terminal(
         ticks = _ticks(min(values), max(values))
         figure.ruler("y").ticks(ticks, [_plain(t, chart) for t in ticks])
         figure.title(chart.title)
-        figure.label("year", axis="x")
+        figure.label(_("year"), axis="x")
         figure.label(chart.y_label, axis="y")
         text = str(figure.build())
         if not color:
@@ -128,7 +129,7 @@ def terminal(
 
 def _plain(value: float, chart: MetricChart) -> str:
     """A tick or legend value in the chart's unit: ``270,000`` jobs, ``40.0`` billion MAD."""
-    return f"{value:,.0f}" if chart.scale == 1 else f"{value:,.1f}"
+    return numbers.fixed(value, 0 if chart.scale == 1 else 1)
 
 
 # --- image ------------------------------------------------------------------------------------
@@ -180,7 +181,10 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+    from offshoring_cli.render.scripts import chart_text
+
     rc: Any = {"svg.hashsalt": "offshoring-cli", "svg.fonttype": "none", "font.size": 11}
+    say = chart_text(fmt, rc)
     with matplotlib.rc_context(rc):
         count = len(charts)
         if side_by_side:
@@ -190,42 +194,49 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
             figure = Figure(figsize=(9, 5.2 * count), layout="constrained")
             axes_list = figure.subplots(count, 1, squeeze=False)[:, 0]
         for axes, chart in zip(axes_list, charts, strict=True):
-            _draw(axes, chart, FuncFormatter, MaxNLocator)
+            _draw(axes, chart, FuncFormatter, MaxNLocator, say)
         buffer = io.BytesIO()
         metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
         figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
     return buffer.getvalue()
 
 
-def _draw(axes: Any, chart: MetricChart, formatter: Any, locator: Any) -> None:
+def _draw(
+    axes: Any, chart: MetricChart, formatter: Any, locator: Any, say: Callable[[str], str] = str
+) -> None:
     for path in chart.paths:
         xs, ys = zip(*path.points, strict=True)
-        (line,) = axes.plot(xs, ys, label=path.label, **_STYLES[path.key])
+        (line,) = axes.plot(xs, ys, label=say(path.label), **_STYLES[path.key])
         line.set_gid(f"{chart.metric}-{path.key}")
     for i, series in enumerate(chart.observed):
         xs, ys = zip(*series.points, strict=True)
         (line,) = axes.plot(
             xs, ys, linestyle="none", marker=_OBSERVED_MARKERS[i % len(_OBSERVED_MARKERS)],
-            markersize=7, color="black" if i == 0 else "#9e480e", label=series.label,
+            markersize=7, color="black" if i == 0 else "#9e480e", label=say(series.label),
         )  # fmt: skip
         line.set_gid(f"{chart.metric}-{series.key}")
     (year, value) = chart.target.points[0]
     (marker,) = axes.plot(
         [year], [value], linestyle="none", marker="*", markersize=16, color="#2e7d32",
-        label=f"{chart.target.label}: {_plain(value, chart)} {chart.y_label}",
+        label=say(f"{chart.target.label}: {_plain(value, chart)} {chart.y_label}"),
     )  # fmt: skip
     marker.set_gid(f"{chart.metric}-target")
-    axes.set_title(chart.title, loc="left", fontweight="bold")
-    axes.set_xlabel("year")
-    axes.set_ylabel(chart.y_label)
+    import textwrap
+
+    title = "\n".join(textwrap.wrap(chart.title, 48))  # a longer (translated) title wraps
+    axes.set_title(say(title), loc="left", fontweight="bold")
+    axes.set_xlabel(say(_("year")))
+    axes.set_ylabel(say(chart.y_label))
     axes.xaxis.set_major_locator(locator(integer=True))
     axes.yaxis.set_major_formatter(
-        formatter(lambda v, _pos: f"{v:,.0f}" if chart.scale == 1 else f"{v:,.1f}")
+        formatter(lambda v, _pos: numbers.fixed(v, 0 if chart.scale == 1 else 1))
     )
     axes.grid(True, color="#dddddd", linewidth=0.6)
     axes.legend(loc="upper left", fontsize=9, frameon=False)
+
     axes.text(
-        0.0, -0.16, "\n".join(textwrap.wrap(chart.source_line, 90)), transform=axes.transAxes,
+        0.0, -0.16, "\n".join(map(say, textwrap.wrap(chart.source_line, 90))),
+        transform=axes.transAxes,
         fontsize=8, color="#555555", ha="left", va="top", gid=f"{chart.metric}-source",
     )  # fmt: skip
 

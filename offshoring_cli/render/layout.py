@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.core.fields import NOT_AVAILABLE, Field
+from offshoring_cli.i18n import _, say
 from offshoring_cli.render import numbers
 
 if TYPE_CHECKING:
@@ -20,8 +21,8 @@ def _cell(field: Field, row: dict[str, Any]) -> str:
         if (field.pace and row.get("reason")) or (
             field.null_unless and row.get(field.null_unless) is False
         ):
-            return NOT_AVAILABLE
-        return field.missing
+            return _(NOT_AVAILABLE)
+        return _(field.missing)
     kind = str(row.get(field.kind_from) or field.kind) if field.kind_from else field.kind
     return numbers.value(kind, item, str(row.get("unit", "")))
 
@@ -31,24 +32,26 @@ def grid(report: Report[Any]) -> tuple[list[str], list[list[str]]]:
 
     ``metrics`` layout: one row per field, one column per metric (labelled by metric id, or
     by the row's ``reading`` where it has one: a metric assessed against several targets).
-    ``rows`` layout: one column per field, one row per record.
+    ``rows`` layout: one column per field, one row per record. Labels, texts and numbers in
+    the active language (:mod:`offshoring_cli.i18n`).
     """
     fields, rows = report.fields, report.records()
     if report.layout == "rows":
-        header = [field.label for field in fields]
+        header = [say(field.label) for field in fields]
         return header, [[_cell(field, row) for field in fields] for row in rows]
     header = [""] + [str(row.get("reading") or row["metric"]) for row in rows]
-    body = [[field.label] + [_cell(field, row) for row in rows] for field in fields]
+    body = [[say(field.label)] + [_cell(field, row) for row in rows] for field in fields]
     return header, body
 
 
 def source_lines(report: Report[Any]) -> list[str]:
-    """One line per cited source: ``[id] publisher, "title" (date), url``."""
+    """One line per cited source: ``[id] publisher, "title" (date), url`` (the title as
+    published, in its own language: French titles keep their accents)."""
     lines = []
     for key, src in report.sources.items():
         text = f"[{key}] {src.publisher}"
         if src.title:
-            text += f', "{src.title}"'
+            text += ", " + _('"{title}"').format(title=src.title)
         if src.date:
             text += f" ({src.date})"
         if src.url:
@@ -59,9 +62,9 @@ def source_lines(report: Report[Any]) -> list[str]:
 
 def _footer(report: Report[Any], explain: bool) -> list[str]:
     """Lines under a table: notes, insights, worked formulas (``--explain``), sources."""
-    lines = list(report.notes)
-    lines += [f"Insight: {item['text']}" for item in report.insights or []]
+    lines = [say(note) for note in report.notes]
+    lines += [_("Insight: {text}").format(text=say(item["text"])) for item in report.insights or []]
     if explain and report.explanation:
-        lines += ["", "How each figure is computed:"] + [f"  {e}" for e in report.explanation]
-    lines += [f"Source {line}" for line in source_lines(report)]
+        lines += ["", _("How each figure is computed:")] + [f"  {e}" for e in report.explanation]
+    lines += [_("Source {line}").format(line=line) for line in source_lines(report)]
     return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from offshoring_cli.i18n import _, say
 from offshoring_cli.render.layout import grid, source_lines
 
 if TYPE_CHECKING:
@@ -59,13 +60,16 @@ def to_markdown(report: Report[Any], explain: bool = False) -> str:
     align = None
     if report.layout == "rows":
         align = [f.kind != "text" for f in report.fields]
-    lines = [f"**{escape(report.title)}**", "", *table(header, body, align)]
+    lines = [f"**{escape(say(report.title))}**", "", *table(header, body, align)]
     lines.append("")
-    lines += [f"- {escape(line)}" for line in report.notes]
-    lines += [f"- Insight: {escape(str(item['text']))}" for item in report.insights or []]
+    lines += [f"- {escape(say(line))}" for line in report.notes]
+    lines += [
+        "- " + escape(_("Insight: {text}").format(text=say(item["text"])))
+        for item in report.insights or []
+    ]
     if explain and report.explanation:
-        lines += ["", "How each figure is computed:", ""]
+        lines += ["", _("How each figure is computed:"), ""]
         lines += [f"- {code(line)}" for line in report.explanation]
         lines.append("")
-    lines += [f"- Source {escape(line)}" for line in source_lines(report)]
+    lines += ["- " + escape(_("Source {line}").format(line=line)) for line in source_lines(report)]
     return "\n".join(lines) + "\n"

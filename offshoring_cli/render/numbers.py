@@ -2,21 +2,50 @@
 
 Used by the renderers (tables, Markdown) and by ``--explain`` lines; JSON and CSV never go
 through here: they carry plain numbers.
+
+In the active language (:func:`offshoring_cli.i18n.active`): English as written below; French
+and Arabic through Babel (:mod:`babel.numbers`, CLDR locales ``fr_FR`` and ``ar_MA``, see
+:mod:`offshoring_cli.render.local_numbers`): ``148 500 emplois``, ``10,48 %``,
+``26,22 Md MAD`` in French. Years are never grouped, in any language.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from offshoring_cli import i18n
+
 
 def number(value: float) -> str:
     """``148500`` -> ``148,500``; a non-integral value keeps two decimals (``1,234.57``), or
     three significant digits below 1 (``0.00400``) so that a small value never reads 0."""
+    if i18n.active() != "en":
+        from offshoring_cli.render import local_numbers
+
+        return local_numbers.number(value)
     if isinstance(value, int) or float(value).is_integer():
         return f"{int(value):,}"
     if abs(value) < 1:
         return f"{value:.3g}"
     return f"{value:,.2f}"
+
+
+def fixed(value: float, decimals: int) -> str:
+    """``value`` grouped, with ``decimals`` (a chart's ticks: ``270,000``, ``40.0``)."""
+    if i18n.active() != "en":
+        from offshoring_cli.render import local_numbers
+
+        return local_numbers.fixed(value, decimals)
+    return f"{value:,.{decimals}f}"
+
+
+def unit_name(unit: str) -> str:
+    """``unit`` as a label of many (a chart's axis): ``jobs``; French ``emplois``."""
+    if i18n.active() != "en":
+        from offshoring_cli.render import local_numbers
+
+        return local_numbers.unit_word(unit, 2)
+    return unit
 
 
 LARGE = 1e18
@@ -41,6 +70,10 @@ def amount(value: float, unit: str) -> str:
     Beyond :data:`LARGE`, scientific notation (``1.902e+190 MAD``); a unit in the plural reads
     in the singular for exactly one (``1 job``).
     """
+    if i18n.active() != "en":
+        from offshoring_cli.render import local_numbers
+
+        return local_numbers.amount(value, unit)
     if abs(value) >= LARGE:
         return f"{value:.3e} {unit}"
     from offshoring_cli.core.records import is_count
@@ -70,6 +103,10 @@ def rate(value: float) -> str:
     ``-0`` reads ``0.00 %``; a rate above -100 % that two decimals would round to
     ``-100.00 %`` (a rate no input may have) keeps as many decimals as it takes to differ
     (``-99.9999 %``)."""
+    if i18n.active() != "en":
+        from offshoring_cli.render import local_numbers
+
+        return local_numbers.rate(value)
     percent = value * 100 + 0.0
     text = f"{percent:.2f}"
     decimals = 2
@@ -86,15 +123,32 @@ def exact(value: float) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
 
 
+FIGURE = "figure"
+"""A kind of value for sentences: a ratio in ``unit``, whole from 100 (``176,566 MAD``), else
+three significant digits (``1.53 MAD``)."""
+CHANGE = "change"
+"""A kind of value for sentences: a signed change as a percentage, ``unit`` giving its
+decimals (``+3.9%`` for ``"1"``, ``-16%`` for ``"0"``)."""
+
+
 def value(kind: str, item: Any, unit: str) -> str:
     """Format one report value of a :class:`~offshoring_cli.core.fields.Field` ``kind``.
 
     Kinds: ``value`` and ``value_per_year`` (in ``unit``), ``rate`` (a fraction shown as a
     percentage), ``multiple`` (``1.82x``), ``ratio`` (four decimals), ``bool`` (yes/no),
     ``years`` (a list, comma-separated), ``year`` (as it is; beyond :data:`LAST_YEAR_SHOWN`,
-    ``after 9999 (597,838,976)``);
-    anything else is shown as it is.
+    ``after 9999 (597,838,976)``), and for sentences :data:`FIGURE` and :data:`CHANGE`;
+    anything else is shown as it is. In French and Arabic, the same kinds through
+    :func:`offshoring_cli.render.local_numbers.value`.
     """
+    if i18n.active() != "en":
+        from offshoring_cli.render import local_numbers
+
+        return local_numbers.value(kind, item, unit)
+    if kind == FIGURE:
+        return f"{item:,.0f} {unit}" if abs(item) >= 100 else f"{item:.3g} {unit}"
+    if kind == CHANGE:
+        return f"{item:+.{int(unit or 0)}%}"
     if kind == "value":
         return amount(item, unit)
     if kind == "value_per_year":

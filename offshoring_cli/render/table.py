@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from offshoring_cli.i18n import say
 from offshoring_cli.render.layout import _footer, grid
 from offshoring_cli.render.terminal import Terminal, probe
 
@@ -54,7 +55,7 @@ def print_table(report: Report[Any], explain: bool = False, console: Console | N
     # Terminal cells, not characters: a wide (CJK) character takes two.
     widths = [max(cell_len(line[i]) for line in [header, *body]) for i in range(len(header))]
     needed = sum(widths) + 3 * len(widths) + 1
-    console.print(report.title, style="bold", markup=False, soft_wrap=True)
+    console.print(say(report.title), style="bold", markup=False, soft_wrap=True)
     if needed <= console.width:
         table = Table()
         right = [report.layout != "rows" or f.kind != "text" for f in report.fields]

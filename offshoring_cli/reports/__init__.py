@@ -32,6 +32,7 @@ from offshoring_cli.core.fields import (
 from offshoring_cli.core.methods import SHORTFALL_METHOD
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, Number, Source
 from offshoring_cli.core.resolve import OVERRIDE, Options, Resolved
+from offshoring_cli.i18n import Text
 from offshoring_cli.reports.provenance import Provenance
 
 SCHEMA_VERSION = 1
@@ -314,12 +315,12 @@ def _inputs(options: Options) -> FigureInputs:
 
 
 def _override_notes(resolved: Sequence[Resolved]) -> list[str]:
-    notes = []
+    notes: list[str] = []
     for r in resolved:
         if r.baseline_source == OVERRIDE:
-            notes.append(f"{r.metric}: baseline given on the command line.")
+            notes.append(Text("{metric}: baseline given on the command line.", metric=r.metric))
         if r.target_source == OVERRIDE:
-            notes.append(f"{r.metric}: target given on the command line.")
+            notes.append(Text("{metric}: target given on the command line.", metric=r.metric))
     return notes
 
 

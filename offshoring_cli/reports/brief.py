@@ -8,9 +8,10 @@ writes it as Markdown or as one self-contained HTML page.
 from typing import Any, NamedTuple
 
 from offshoring_cli.core.fields import fields_of
-from offshoring_cli.core.methods import ACHIEVED, BRIEF_METHODS
+from offshoring_cli.core.methods import ACHIEVED, BRIEF_METHODS, brief_methods
 from offshoring_cli.core.records import Source
 from offshoring_cli.core.resolve import Options
+from offshoring_cli.i18n import _, ngettext, say
 from offshoring_cli.render import numbers
 from offshoring_cli.render.layout import source_lines
 from offshoring_cli.reports import Report, memo
@@ -24,7 +25,8 @@ from offshoring_cli.reports.trajectory import trajectory_report
 
 
 class Brief(NamedTuple):
-    """The brief's content, independent of its format."""
+    """The brief's content, independent of its format, in the language active when it was
+    built (:func:`offshoring_cli.i18n.human`)."""
 
     title: str
     subtitle: str
@@ -61,28 +63,31 @@ def build(options: Options) -> Brief:
         field = next(f for f in fields_of(report.row_type) if f.key == key)
         value = row.get(key)
         if value is None:
-            return field.missing
+            return _(field.missing)
         return numbers.value(field.kind, value, str(row["unit"]))
 
     key_rows: list[tuple[str, Report[Any], str]] = [
-        ("Gap (target - baseline)", gap, "gap"),
-        ("Target multiple", gap, "target_multiple"),
-        ("Linear path: increment a year", gap, "linear_increment_per_year"),
-        ("Required CAGR a year", gap, "required_cagr"),
-        ("Actual CAGR a year", cagr, "actual_cagr"),
-        ("Actual growth from year", cagr, "actual_start_year"),
+        (_("Gap (target - baseline)"), gap, "gap"),
+        (_("Target multiple"), gap, "target_multiple"),
+        (_("Linear path: increment a year"), gap, "linear_increment_per_year"),
+        (_("Required CAGR a year"), gap, "required_cagr"),
+        (_("Actual CAGR a year"), cagr, "actual_cagr"),
+        (_("Actual growth from year"), cagr, "actual_start_year"),
     ]
     key_numbers = (
         header,
         [[label, *(cell(rep, key, m) for m in metrics)] for label, rep, key in key_rows],
     )
-    milestone_header = ["Year"]
+    milestone_header = [_("Year")]
     for metric in metrics:
-        milestone_header += [f"{metric}: compound path", f"{metric}: linear path"]
+        milestone_header += [
+            _("{metric}: compound path").format(metric=metric),
+            _("{metric}: linear path").format(metric=metric),
+        ]
     paths = {(r["metric"], r["year"]): r for r in trajectory.rows if r["compound_path"] is not None}
     units = {r["metric"]: str(r["unit"]) for r in trajectory.rows}
     milestones = []
-    for year in sorted({year for _, year in paths}):
+    for year in sorted({year for _metric, year in paths}):
         line = [str(year)]
         for metric in metrics:
             row = paths.get((metric, year))
@@ -91,22 +96,25 @@ def build(options: Options) -> Brief:
                 line.append("" if value is None else numbers.amount(value, units[metric]))
         milestones.append(line)
     dataset = options.dataset
-    labels = [str(row["label"]) for row in gap.rows]
+    labels = [_(str(row["label"])) for row in gap.rows]
     years = sorted({int(row["target_year"]) for row in gap.rows})
+    names = _(" and ").join([labels[0], *(x[:1].lower() + x[1:] for x in labels[1:])])
     return Brief(
-        title=f"{' and '.join([labels[0], *(x[:1].lower() + x[1:] for x in labels[1:])])}: "
-        "how far from the "
-        f"{'/'.join(map(str, years))} target{'s' if len(labels) > 1 else ''}",
-        subtitle=dataset.description,
+        title=ngettext(
+            "{names}: how far from the {years} target",
+            "{names}: how far from the {years} targets",
+            len(labels),
+        ).format(names=names, years="/".join(map(str, years))),
+        subtitle=_(dataset.description),
         verdicts=[_verdict(row) for row in status.rows],
         status=status,
         key_numbers=key_numbers,
         milestones=(milestone_header, milestones),
         insights=[
-            *(note for note in status.notes if DEPENDS in note),
-            *(str(item["text"]) for item in status.insights or []),
+            *(say(note) for note in status.notes if DEPENDS in note),
+            *(say(item["text"]) for item in status.insights or []),
         ],
-        methods=METHODS,
+        methods=brief_methods(),
         sources=source_lines(status.replace(sources=_all_sources(options, status, gap))),
         provenance=provenance_line(status.provenance) + ".",
     )
@@ -128,9 +136,11 @@ def _verdict(row: StatusRow) -> str:
     """The status verdict, plus the pace needed from the latest year: the figure the key
     numbers headline, so that the two required rates are not read as a contradiction. A
     target already met needs no pace."""
-    verdict = row["verdict"]
+    verdict = say(row["verdict"])
     rate = row["required_cagr_from_latest"]
     achieved = row["growth_ratio_band"] == ACHIEVED
     if row["assessed"] and not achieved and isinstance(rate, float):
-        verdict += f"; from {row['latest_year']} on, {numbers.rate(rate)}/yr is needed"
+        verdict += _("; from {year} on, {rate}/yr is needed").format(
+            year=row["latest_year"], rate=numbers.rate(rate)
+        )
     return verdict

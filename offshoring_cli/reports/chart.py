@@ -8,6 +8,8 @@ shows (observations by series, the compound, linear and actual-pace paths, the t
 from typing import NamedTuple
 
 from offshoring_cli.core.resolve import Options, cited_sources
+from offshoring_cli.i18n import N_, _
+from offshoring_cli.render import numbers
 from offshoring_cli.reports import memo
 from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.trajectory import trajectory_report
@@ -36,17 +38,17 @@ class MetricChart(NamedTuple):
 
 
 _PATHS = (
-    ("compound_path", "compound", "Required compound path"),
-    ("linear_path", "linear", "Linear path"),
-    ("actual_pace_path", "actual", "At the actual pace"),
+    ("compound_path", "compound", N_("Required compound path")),
+    ("linear_path", "linear", N_("Linear path")),
+    ("actual_pace_path", "actual", N_("At the actual pace")),
 )
 
 
 def _scale(unit: str) -> tuple[float, str]:
     """Currency amounts are drawn in billions ("billion MAD"); counts as they are."""
     if unit.isupper() and len(unit) == 3:  # a currency code such as MAD
-        return 1e9, f"billion {unit}"
-    return 1.0, unit
+        return 1e9, _("billion {unit}").format(unit=numbers.unit_name(unit))
+    return 1.0, numbers.unit_name(unit)
 
 
 def chart_model(options: Options) -> list[MetricChart]:
@@ -58,7 +60,7 @@ def chart_model(options: Options) -> list[MetricChart]:
         DomainError: as :func:`~offshoring_cli.reports.trajectory.trajectory_report`.
     """
     report = memo.once(trajectory_report, options)  # the brief's, in 'offshoring report'
-    resolved, _ = memo.resolved(options)
+    resolved, _warnings = memo.resolved(options)
     charts = []
     for r in resolved:
         cited = cited_sources(options, [r])
@@ -67,8 +69,11 @@ def chart_model(options: Options) -> list[MetricChart]:
             for o in r.indicator.observations
             if o.period == "year" and o.source in options.dataset.sources
         }
-        source_line = "Source: " + "; ".join(
-            f"{src.publisher} ({src.date})" if src.date else src.publisher for src in cited.values()
+        source_line = _("Source: {sources}").format(
+            sources="; ".join(
+                f"{src.publisher} ({src.date})" if src.date else src.publisher
+                for src in cited.values()
+            )
         )
         source_line += f". {provenance_line(report.provenance)}."
         scale, y_label = _scale(r.unit)
@@ -77,7 +82,7 @@ def chart_model(options: Options) -> list[MetricChart]:
         observed = [
             Series(
                 f"observed-{series}",
-                f"Observed ({series})",
+                _("Observed ({series})").format(series=series),
                 tuple((row["year"], row["observed"] / scale) for row in rows if row["observed"]),
             )
         ]
@@ -86,13 +91,17 @@ def chart_model(options: Options) -> list[MetricChart]:
             if obs.period == "year" and obs.series != series:
                 others.setdefault(obs.series, []).append((obs.year, obs.value / scale))
         observed += [
-            Series(f"observed-{name}", f"Observed ({name}, other scope)", tuple(points))
+            Series(
+                f"observed-{name}",
+                _("Observed ({series}, other scope)").format(series=name),
+                tuple(points),
+            )
             for name, points in others.items()
         ]
         paths = [
             Series(
                 key,
-                label,
+                _(label),
                 tuple(
                     (row["year"], row[column] / scale) for row in rows if row[column] is not None
                 ),
@@ -102,12 +111,18 @@ def chart_model(options: Options) -> list[MetricChart]:
         charts.append(
             MetricChart(
                 r.metric,
-                f"{r.indicator.label}: paths to {r.target_year}",
+                _("{label}: paths to {year}").format(
+                    label=_(r.indicator.label), year=r.target_year
+                ),
                 y_label,
                 scale,
                 tuple(observed),
                 tuple(p for p in paths if p.points),
-                Series("target", f"Target {r.target_year}", ((r.target_year, r.target / scale),)),
+                Series(
+                    "target",
+                    _("Target {year}").format(year=r.target_year),
+                    ((r.target_year, r.target / scale),),
+                ),
                 source_line,
             )
         )

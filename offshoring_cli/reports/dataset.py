@@ -12,6 +12,7 @@ from offshoring_cli.core.fields import (
     TypedDict,
 )
 from offshoring_cli.core.records import Dataset
+from offshoring_cli.i18n import N_, Text
 from offshoring_cli.reports import IN_UNIT, UNIT_FIELD, MetricId, Positive, Report, Year
 from offshoring_cli.reports.provenance import provenance
 
@@ -80,7 +81,7 @@ def dataset_report(dataset: Dataset, origin: str) -> Report[IndicatorRow]:
                 metric=ind.id,
                 label=ind.label,
                 unit=ind.unit,
-                direction="increase" if ind.increase else "decrease",
+                direction=N_("increase") if ind.increase else N_("decrease"),
                 series=ind.target.series,
                 observations=len(ind.observations),
                 years=[o.year for o in annual],
@@ -106,7 +107,7 @@ def dataset_report(dataset: Dataset, origin: str) -> Report[IndicatorRow]:
         )
     return Report(
         "scenario-show",
-        f"Dataset {dataset.name}",
+        Text("Dataset {name}", name=dataset.name),
         ScenarioShowInputs(dataset=dataset.name, origin=origin),
         IndicatorRow,
         rows,

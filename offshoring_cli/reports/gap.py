@@ -13,6 +13,7 @@ from offshoring_cli.core.fields import (
 )
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
 from offshoring_cli.core.resolve import Options, Resolved, _target_sources
+from offshoring_cli.i18n import N_, Text
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -134,13 +135,15 @@ def gap_report(options: Options) -> Report[GapRow]:
         explanation += _explain_gap(r, g)
     return Report(
         "gap",
-        "Gap to the targets",
+        N_("Gap to the targets"),
         _inputs(options),
         GapRow,
         rows,
         notes=[
-            "CAGR = (target / baseline) ** (1 / n) - 1, n = target year - base year; "
-            "linear increment = (target - baseline) / n.",
+            Text(
+                "CAGR = (target / baseline) ** (1 / n) - 1, n = target year - base year; "
+                "linear increment = (target - baseline) / n."
+            ),
             *_override_notes(resolved),
         ],
         sources=_target_sources(options, resolved),

@@ -15,6 +15,7 @@ from offshoring_cli.core.fields import (
 )
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
 from offshoring_cli.core.resolve import Options, Resolved, cited_sources
+from offshoring_cli.i18n import N_
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -216,7 +217,7 @@ def cagr_report(options: Options) -> Report[CagrRow]:
         rows.append(row)
     return Report(
         "cagr",
-        "Required and actual growth",
+        N_("Required and actual growth"),
         _inputs(options),
         CagrRow,
         rows,

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from offshoring_cli.core.claims import Claim, Ratio, singular
+from offshoring_cli.core.fields import MULTIPLE, RATE, VALUE
 from offshoring_cli.core.records import Dataset, Indicator, Observation
 from offshoring_cli.core.resolve import OVERRIDE, Resolved
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import Num, Text
+from offshoring_cli.render.numbers import CHANGE, FIGURE
 from offshoring_cli.reports.recent_pace import recent_pace_insight
 
 _MULTIPLE_WORDS = {2.0: "doubling", 3.0: "tripling", 4.0: "quadrupling"}
@@ -63,16 +65,22 @@ def _target_multiple_insight(r: Resolved, claim: Claim | None) -> dict[str, Any]
         "baseline_year": r.base_year,
         "described_multiple": described,
     }
-    text = (
-        f"The {r.metric} target ({r.amount(r.target)}) is {multiple:.2f}x the {r.base_year} "
-        f"figure ({r.amount(r.baseline)})"
+    head = Text(
+        "The {metric} target ({target}) is {multiple} the {year} figure ({baseline})",
+        metric=r.metric,
+        target=Num(VALUE, r.target, r.unit),
+        multiple=Num(MULTIPLE, multiple),
+        year=r.base_year,
+        baseline=Num(VALUE, r.baseline, r.unit),
     )
+    wording: str = ""
     if claim is not None:
         word = claim.wording or _MULTIPLE_WORDS.get(claim.value, f"{claim.value:g}x")
         if abs(multiple - claim.value) <= 0.05 * claim.value:
-            text += f', the "{word}" of its source\'s wording'
+            wording = Text(', the "{word}" of its source\'s wording', word=Text(word))
         else:
-            text += f', not the "{word}" of its source\'s wording'
+            wording = Text(', not the "{word}" of its source\'s wording', word=Text(word))
+    versus: str = ""
     if other:
         last = other[-1]
         other_multiple = r.target / last.value
@@ -84,11 +92,24 @@ def _target_multiple_insight(r: Resolved, claim: Claim | None) -> dict[str, Any]
             "other_series_source": last.source,
         }
         fits = described is not None and abs(other_multiple - described) < abs(multiple - described)
-        text += (
-            f"; {'that fits' if fits else 'against'} the {last.series} series: "
-            f"{r.amount(r.target)} / {r.amount(last.value)} ({last.year}) = {other_multiple:.2f}x"
+        figures = {
+            "series": last.series,
+            "target": Num(VALUE, r.target, r.unit),
+            "value": Num(VALUE, last.value, r.unit),
+            "year": last.year,
+            "multiple": Num(MULTIPLE, other_multiple),
+        }
+        versus = (
+            Text(
+                "; that fits the {series} series: {target} / {value} ({year}) = {multiple}",
+                **figures,
+            )
+            if fits
+            else Text(
+                "; against the {series} series: {target} / {value} ({year}) = {multiple}", **figures
+            )
         )
-    item["text"] = text + "."
+    item["text"] = Text("{head}{wording}{versus}.", head=head, wording=wording, versus=versus)
     return item
 
 
@@ -107,12 +128,13 @@ def _ratio_insight(spec: Ratio, top: Resolved, bottom: Resolved) -> dict[str, An
     change = then / now - 1
     unit = top.unit
     label = spec.label or f"{top.metric.capitalize()} per {singular(bottom.unit)}"
+    names = {"numerator": top.metric, "denominator": bottom.metric}
     if change < 0:
-        assumption = f"{bottom.metric} grow faster than {top.metric}"
+        assumption = Text("{denominator} grow faster than {numerator}", **names)
     elif change > 0:
-        assumption = f"{bottom.metric} grow slower than {top.metric}"
+        assumption = Text("{denominator} grow slower than {numerator}", **names)
     else:
-        assumption = f"{bottom.metric} and {top.metric} grow at the same pace"
+        assumption = Text("{denominator} and {numerator} grow at the same pace", **names)
     return {
         "id": spec.id,
         "unit": f"{unit} per {singular(bottom.unit)}",
@@ -121,10 +143,16 @@ def _ratio_insight(spec: Ratio, top: Resolved, bottom: Resolved) -> dict[str, An
         "target_year": bottom.target_year,
         "implied_by_targets": then,
         "change": change,
-        "text": (
-            f"{label}: {_figure(now)} {unit} in {bottom.base_year} vs {_figure(then)} {unit} "
-            f"implied by the {bottom.target_year} targets ({change:+.0%}): the targets assume "
-            f"{assumption}."
+        "text": Text(
+            "{label}: {now} in {year} vs {then} implied by the {target_year} targets "
+            "({change}): the targets assume {assumption}.",
+            label=Text(label),
+            now=Num(FIGURE, now, unit),
+            year=bottom.base_year,
+            then=Num(FIGURE, then, unit),
+            target_year=bottom.target_year,
+            change=Num(CHANGE, change, "0"),
+            assumption=assumption,
         ),
     }
 
@@ -142,13 +170,25 @@ def _momentum_insight(r: Resolved) -> dict[str, Any] | None:
         return None
     before = same[-1]
     change = after.value / before.value - 1
-    text = (
-        f"Half-year momentum (not an annual rate): {r.metric} were {r.amount(after.value)} in "
-        f"{after.period} {after.year} vs {r.amount(before.value)} in {before.period} "
-        f"{before.year}, {change:+.1%} from these rounded figures"
+    text = Text(
+        "Half-year momentum (not an annual rate): {metric} were {after} in {after_period} "
+        "{after_year} vs {before} in {before_period} {before_year}, {change} from these "
+        "rounded figures",
+        metric=r.metric,
+        after=Num(VALUE, after.value, r.unit),
+        after_period=after.period,
+        after_year=after.year,
+        before=Num(VALUE, before.value, r.unit),
+        before_period=before.period,
+        before_year=before.year,
+        change=Num(CHANGE, change, "1"),
     )
     if after.reported_change is not None:
-        text += f"; the source reports {after.reported_change:+.1%}, from unrounded figures"
+        text = Text(
+            "{text}; the source reports {change}, from unrounded figures",
+            text=text,
+            change=Num(CHANGE, after.reported_change, "1"),
+        )
     return {
         "id": f"{r.metric}_half_year_momentum",
         "metric": r.metric,
@@ -160,7 +200,7 @@ def _momentum_insight(r: Resolved) -> dict[str, Any] | None:
         "change_from_rounded_figures": change,
         "change_reported_by_source": after.reported_change,
         "source": after.source,
-        "text": text + ".",
+        "text": Text("{text}.", text=text),
     }
 
 
@@ -178,17 +218,38 @@ def series_relation(indicator: Indicator, name: str) -> str:
     mine, theirs = annual(name), annual(series)
     common = sorted(set(mine) & set(theirs))
     if not common:
-        return f"the {name} series shares no year with the {series} series to compare their levels"
+        return Text(
+            "the {name} series shares no year with the {series} series to compare their levels",
+            name=name,
+            series=series,
+        )
     year = common[-1]
     other, current = mine[year].value, theirs[year].value
     difference = other / current - 1
+    figures = {
+        "year": year,
+        "name": name,
+        "series": series,
+        "other": Num(VALUE, other, indicator.unit),
+        "current": Num(VALUE, current, indicator.unit),
+        "difference": Num(RATE, abs(difference)),
+    }
     if difference == 0:
-        how = "equal to"
-    else:
-        how = f"{fmt.rate(abs(difference))} {'lower' if difference < 0 else 'higher'} than"
-    return (
-        f"in {year}, the latest year both cover, the {name} series is {how} the {series} "
-        f"series ({fmt.amount(other, indicator.unit)} vs {fmt.amount(current, indicator.unit)})"
+        return Text(
+            "in {year}, the latest year both cover, the {name} series is equal to the {series} "
+            "series ({other} vs {current})",
+            **figures,
+        )
+    if difference < 0:
+        return Text(
+            "in {year}, the latest year both cover, the {name} series is {difference} lower "
+            "than the {series} series ({other} vs {current})",
+            **figures,
+        )
+    return Text(
+        "in {year}, the latest year both cover, the {name} series is {difference} higher "
+        "than the {series} series ({other} vs {current})",
+        **figures,
     )
 
 

@@ -17,6 +17,7 @@ from offshoring_cli.core.resolve import (
     resolve,
 )
 from offshoring_cli.errors import DomainError, InputError
+from offshoring_cli.i18n import N_
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -98,7 +99,7 @@ class ProjectRow(HeadRow):
         Field(
             "Target reached in",
             YEAR,
-            missing="not reached",
+            missing=N_("not reached"),
             method=REACHED_METHOD + "; null if never at that pace",
             description="First year the value is >= target (<= when a decrease is wanted) at "
             "the assumed pace, up to the rounding of the projection; null: never.",
@@ -246,7 +247,7 @@ def project_report(
         ]
     return Report(
         "project",
-        "What-if projection",
+        N_("What-if projection"),
         ProjectInputs(**_inputs(options), growth=growth, increment=increment, until=until),
         ProjectRow,
         rows,

@@ -15,6 +15,7 @@ from offshoring_cli.core.fields import (
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError
+from offshoring_cli.i18n import Text
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import Positive, Report, Year
 from offshoring_cli.reports.provenance import provenance
@@ -273,7 +274,7 @@ def segments_report(options: Options) -> Report[SegmentRow]:
     split_notes, split_sources = _other_splits(options)
     return Report(
         "segments",
-        f"{indicator.label} by segment, {year}",
+        Text("{label} by segment, {year}", label=Text(indicator.label), year=year),
         SegmentsInputs(
             dataset=dataset.name,
             indicator=indicator.id,

@@ -8,6 +8,7 @@ from offshoring_cli.core.fields import INT, RATE, TEXT, YEAR, Annotated, Field, 
 from offshoring_cli.core.methods import CAGR_METHOD
 from offshoring_cli.core.resolve import Options, _target_sources, resolve
 from offshoring_cli.errors import InputError
+from offshoring_cli.i18n import N_
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     RATE_A_YEAR,
@@ -172,7 +173,7 @@ def sensitivity_report(
         )
     return Report(
         "sensitivity",
-        "Required CAGR by deadline and target",
+        N_("Required CAGR by deadline and target"),
         SensitivityInputs(**_inputs(options), years=list(years), changes=list(changes)),
         SensitivityRow,
         rows,

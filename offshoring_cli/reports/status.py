@@ -1,9 +1,11 @@
 """The ``status`` report: is each metric on track, by two published methods?"""
 
 from offshoring_cli.core import formulas, results
+from offshoring_cli.core.fields import RATE, VALUE
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources
 from offshoring_cli.errors import InputError
+from offshoring_cli.i18n import N_, Num, Text, joined
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     Report,
@@ -100,12 +102,23 @@ def _not_assessable(r: Resolved, start: Observation | None) -> str | None:
     achieved = r.baseline >= r.target if increase else r.baseline <= r.target
     wrong_way = r.target <= start.value if increase else r.target >= start.value
     if wrong_way and not achieved:
-        wanted = "an increase" if increase else "a decrease"
-        side = "not above" if increase else "not below"
-        return (
-            f"the target ({r.amount(r.target)}) is {side} the {start.year} value "
-            f"({r.amount(start.value)}) although {wanted} is wanted, so growth rates from "
-            f"{start.year} cannot judge progress; choose another target or --since year."
+        figures = {
+            "target": Num(VALUE, r.target, r.unit),
+            "year": start.year,
+            "value": Num(VALUE, start.value, r.unit),
+        }
+        if increase:
+            return Text(
+                "the target ({target}) is not above the {year} value ({value}) although an "
+                "increase is wanted, so growth rates from {year} cannot judge progress; choose "
+                "another target or --since year.",
+                **figures,
+            )
+        return Text(
+            "the target ({target}) is not below the {year} value ({value}) although a "
+            "decrease is wanted, so growth rates from {year} cannot judge progress; choose "
+            "another target or --since year.",
+            **figures,
         )
     return None
 
@@ -115,23 +128,31 @@ def _left_out_note(r: Resolved) -> str | None:
     series = r.indicator.target.series
     other = sorted({o.series for o in r.indicator.observations if o.series != series})
     half = [o for o in r.indicator.observations if o.series == series and o.period != "year"]
-    parts = []
+    parts: list[str] = []
     for name in other:
         years = ", ".join(str(o.year) for o in r.indicator.observations if o.series == name)
         parts.append(
-            f"the {name} series ({years}) is left out: the target refers to the {series} "
-            f"series, and growth is never computed across two series; "
-            + series_relation(r.indicator, name)
+            Text(
+                "the {name} series ({years}) is left out: the target refers to the {series} "
+                "series, and growth is never computed across two series; {relation}",
+                name=name,
+                years=years,
+                series=series,
+                relation=series_relation(r.indicator, name),
+            )
         )
     if half:
         labels = ", ".join(f"{o.period} {o.year}" for o in half)
-        parts.append(f"half-year figures ({labels}) are not mixed with whole-year ones")
+        parts.append(
+            Text("half-year figures ({labels}) are not mixed with whole-year ones", labels=labels)
+        )
     if not parts:
         return None
-    return (
-        f"{r.metric}: only the {series} series' whole-year figures are used; "
-        + "; ".join(parts)
-        + "."
+    return Text(
+        "{metric}: only the {series} series' whole-year figures are used; {parts}.",
+        metric=r.metric,
+        series=series,
+        parts=joined(parts),
     )
 
 
@@ -143,7 +164,7 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
     name = reading.name
     reason = _not_assessable(r, start)
     if reason is not None:
-        verdict = f"{name}: not assessed - {reason}"
+        verdict = Text("{metric}: not assessed - {reason}", metric=name, reason=reason)
         return (
             StatusRow(
                 metric=r.metric,
@@ -189,16 +210,23 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
         r.indicator.increase,
     )
     if s.achieved:
-        verdict = (
-            f"{name}: achieved - {r.amount(s.latest)} in {s.latest_year} already meets "
-            f"the target of {r.amount(s.target)}; R and Q are n/a: they measure progress "
-            "towards a target still ahead"
+        verdict = Text(
+            "{metric}: achieved - {latest} in {year} already meets the target of {target}; "
+            "R and Q are n/a: they measure progress towards a target still ahead",
+            metric=name,
+            latest=Num(VALUE, s.latest, r.unit),
+            year=s.latest_year,
+            target=Num(VALUE, s.target, r.unit),
         )
     else:
-        verdict = (
-            f"{name}: {s.growth_ratio_band} - {fmt.rate(s.actual_cagr)}/yr achieved "
-            f"vs {fmt.rate(s.required_cagr_from_base)}/yr required "
-            f"({s.base_year}-{s.target_year})"
+        verdict = Text(
+            "{metric}: {band} - {actual}/yr achieved vs {required}/yr required ({start}-{end})",
+            metric=name,
+            band=Text(s.growth_ratio_band),
+            actual=Num(RATE, s.actual_cagr),
+            required=Num(RATE, s.required_cagr_from_base),
+            start=s.base_year,
+            end=s.target_year,
         )
     pace, pace_notes, pace_explanation = pace_fields(r, s, name)
     row = StatusRow(
@@ -328,7 +356,7 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
     notes += insight_notes
     return Report(
         "status",
-        "Are we on track?",
+        N_("Are we on track?"),
         StatusInputs(**_inputs(options), since=since),
         StatusRow,
         rows,

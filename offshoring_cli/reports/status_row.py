@@ -30,6 +30,7 @@ from offshoring_cli.core.methods import (
     SHORTFALL_METHOD,
     band_rules,
 )
+from offshoring_cli.i18n import N_
 from offshoring_cli.reports import (
     IN_UNIT,
     RATE_A_YEAR,
@@ -213,7 +214,7 @@ class StatusFigures(TypedDict):
         Field(
             "Target reached at actual pace",
             YEAR,
-            missing="not reached",
+            missing=N_("not reached"),
             pace=True,
             method="at latest * (1 + actual CAGR) ** k: "
             + REACHED_METHOD

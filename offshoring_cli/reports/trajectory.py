@@ -5,6 +5,7 @@ from offshoring_cli.core.fields import TEXT, VALUE, YEAR, Annotated, Field, Type
 from offshoring_cli.core.methods import _AT_TARGET
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, cited_sources
+from offshoring_cli.i18n import N_
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -178,7 +179,7 @@ def trajectory_report(options: Options) -> Report[TrajectoryRow]:
             )
     return Report(
         "trajectory",
-        "Year-by-year paths to the target",
+        N_("Year-by-year paths to the target"),
         _inputs(options),
         TrajectoryRow,
         rows,

@@ -279,6 +279,13 @@ class ScenarioModel(BaseModel):
         description="Facts particular to the data that 'status' checks: ratios between two "
         "indicators and claims of the sources (kind 'ratio' or 'claim').",
     )
+    translations: dict[Literal["fr", "ar"], dict[Line, Line]] = Field(
+        {},
+        description="The dataset's own texts in French and Arabic (--lang fr, --lang ar): by "
+        "language, each English text (an indicator's or segment's label, the description, an "
+        "insight's label or wording) and its translation. A text without one is shown as it "
+        "is.",
+    )
 
 
 def json_schema() -> dict[str, Any]:

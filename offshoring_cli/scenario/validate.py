@@ -308,6 +308,7 @@ def _dataset(model: ScenarioModel) -> records.Dataset:
         model.segments.indicator if model.segments else None,
         tuple(insights),
         other_splits,
+        {language: dict(texts) for language, texts in model.translations.items()},
     )
 
 

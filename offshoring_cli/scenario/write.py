@@ -143,6 +143,17 @@ def to_toml(dataset: records.Dataset) -> str:
             table.add("items", parts)
             splits.append(table)
         doc.add("other_segments", splits)
+
+    if dataset.translations:
+        doc.add(tomlkit.nl())
+        doc.add(tomlkit.comment("Optional: the texts above in French and Arabic (--lang fr/ar)."))
+        languages = tomlkit.table(is_super_table=True)
+        for language, texts in dataset.translations.items():
+            table = tomlkit.table()
+            for english, translated in texts.items():
+                table.add(english, translated)
+            languages.add(language, table)
+        doc.add("translations", languages)
     return tomlkit.dumps(doc)
 
 
