@@ -6,7 +6,6 @@ line of plain text.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
@@ -14,13 +13,11 @@ from pydantic_core import PydanticCustomError
 
 from offshoring_cli.core import records
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY
+from offshoring_cli.scenario.fast import CONTROL
 
 _STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, str_strip_whitespace=True, strict=True)
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-"""Characters a text field may not hold: C0 (tab and line breaks included), DEL, C1, the
-Unicode line and paragraph separators, and the bidirectional embeddings, overrides and
-isolates (they reorder what a terminal shows)."""
+_CONTROL = CONTROL
 _CONTROL_NAMES = {
     "\t": "tab",
     "\n": "line break",

@@ -12,15 +12,16 @@ import functools
 import math
 import os
 import re
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.core import claims, records
 from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError, exact_number
-from offshoring_cli.scenario.cross_checks import _cross_problems
-from offshoring_cli.scenario.model import ClaimInsightModel, ScenarioModel
 from offshoring_cli.scenario.read import read
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from offshoring_cli.scenario.model import ScenarioModel
 
 MAX_VALUES = 10_000
 """The most values (table keys and array items, all levels) a scenario may hold: about 65 times
@@ -126,6 +127,8 @@ def _wrong_type(where: str, given: Any, kinds: set[str]) -> str | None:
 @functools.cache
 def _field_ranks() -> dict[str, int]:
     """Every key of the format, ranked in the models' order (scenario_version first)."""
+    from offshoring_cli.scenario.model import ScenarioModel
+
     ranks: dict[str, int] = {}
     models: list[type[BaseModel]] = [ScenarioModel]
     while models:
@@ -139,6 +142,8 @@ def _field_ranks() -> dict[str, int]:
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
     """The models an annotation holds (``list[ObservationModel]``, ``X | None``...)."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     return [model for arg in getattr(annotation, "__args__", ()) for model in _models_in(arg)]
@@ -189,7 +194,8 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
         if isinstance(target, dict):
             check(f"indicators[{i}].target.value", target.get("value"), unit)
     segments = data.get("segments")
-    if isinstance(segments, dict) and segments.get("indicator") in counts:
+    of = segments.get("indicator") if isinstance(segments, dict) else None
+    if isinstance(segments, dict) and isinstance(of, str) and of in counts:
         unit = counts[segments["indicator"]]
         items = segments.get("items")
         for k, item in enumerate(items if isinstance(items, list) else []):
@@ -200,6 +206,8 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
 
 
 def _dataset(model: ScenarioModel) -> records.Dataset:
+    from offshoring_cli.scenario.model import ClaimInsightModel
+
     indicators = {}
     for ind in model.indicators:
         observations = tuple(
@@ -291,12 +299,30 @@ def check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
     """Validate parsed TOML: the dataset, or ``None`` and every problem found, one line each
     (``key.path: what is wrong``): each field's type and range (values from 1e-6 to 1e18,
     whole numbers for counts, text without control characters), then what needs the whole
-    file (ids, duplicates, series, segments)."""
+    file (ids, duplicates, series, segments).
+
+    A valid file takes the fast path (:func:`offshoring_cli.scenario.fast.dataset`, no
+    pydantic); anything it does not accept is validated in full with the pydantic models."""
     if _too_many_values(data):
         return None, [
             f"(top level): holds over {MAX_VALUES:,} values (keys and array items), the most a "
             "scenario may hold (the built-in dataset holds 154)"
         ]
+    from offshoring_cli.scenario import fast
+
+    quick = fast.dataset(data)
+    if quick is not None:
+        return quick, []
+    return full_check(data)
+
+
+def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
+    """:func:`check` without the fast path: every value through the pydantic models."""
+    from pydantic import ValidationError
+
+    from offshoring_cli.scenario.cross_checks import _cross_problems
+    from offshoring_cli.scenario.model import ScenarioModel
+
     counts = _count_problems(data)
     try:
         model = ScenarioModel.model_validate(data)
