@@ -6,6 +6,7 @@ line of plain text.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
@@ -13,11 +14,13 @@ from pydantic_core import PydanticCustomError
 
 from offshoring_cli.core import records
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY
-from offshoring_cli.scenario.fast import CONTROL
 
 _STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, str_strip_whitespace=True, strict=True)
 
-_CONTROL = CONTROL
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a text field may not hold: C0 (tab and line breaks included), DEL, C1, the
+Unicode line and paragraph separators, and the bidirectional embeddings, overrides and
+isolates (they reorder what a terminal shows)."""
 _CONTROL_NAMES = {
     "\t": "tab",
     "\n": "line break",
@@ -152,7 +155,19 @@ class IndicatorModel(BaseModel):
         f"that counts things ({_COUNTS}) must be whole numbers."
     )
     direction: Literal["increase", "decrease"] = "increase"
-    observations: Annotated[list[ObservationModel], Field(min_length=1)]
+    observations: Annotated[list[ObservationModel], Field(min_length=1)] = Field(
+        description="The observations, in the file; with observations_csv, those the CSV "
+        "file's rows follow (give either key, or both)."
+    )
+    observations_csv: Line | None = Field(
+        None,
+        description="A CSV file of observations, relative to the scenario file's folder (the "
+        "current folder for a scenario on standard input). Header: year,value,series,source "
+        "(required, any order), then optionally note,reported_change. year is 2025 for a whole "
+        "year, 2025-H1 or 2025-H2 for a half-year; value is a number as on the command line "
+        "(a decimal comma is refused with a hint); each row is checked as an observation "
+        "written in the TOML file.",
+    )
     target: TargetModel
 
 
@@ -245,4 +260,8 @@ def json_schema() -> dict[str, Any]:
     ((pattern, source),) = sources.pop("patternProperties").items()
     sources["propertyNames"]["pattern"] = pattern
     sources["additionalProperties"] = source
+    # An indicator's observations are in the file, in a CSV file beside it, or both.
+    indicator = schema["$defs"]["IndicatorModel"]
+    indicator["required"].remove("observations")
+    indicator["anyOf"] = [{"required": ["observations"]}, {"required": ["observations_csv"]}]
     return schema

@@ -180,20 +180,37 @@ def _decode(data: bytes) -> str:
 
 
 _KEY = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
-_KEY_RUN = re.compile(
-    rf"(?:^[ \t]*+\[?\[?|[{{,])[ \t]*+({_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+)", re.MULTILINE
-)
+_KEY_RUN = rf"(?:^[ \t]*+\[?\[?|[{{,])[ \t]*+({_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+)"
 """A key where TOML allows one (at the start of a line, in a table header, in an inline table),
-with its dotted parts; possessive, so the scan is linear."""
+with its dotted parts; possessive, so the scan is linear. Compiled only for a file with a line
+of at least :data:`MAX_KEY_PARTS` dots (a key cannot span lines)."""
 
 
 def _long_key(text: str) -> str | None:
     """Where ``text`` has a dotted key of over :data:`MAX_KEY_PARTS` parts, or ``None``."""
-    for match in _KEY_RUN.finditer(text):
+    if text.count(".") < MAX_KEY_PARTS or not any(
+        line.count(".") >= MAX_KEY_PARTS for line in text.split("\n")
+    ):  # a key of N parts has N - 1 dots, on one line
+        return None
+    for match in re.finditer(_KEY_RUN, text, re.MULTILINE):
         run = match[1]
         if len(run) > 2 * MAX_KEY_PARTS and len(re.findall(_KEY, run)) > MAX_KEY_PARTS:
             return f"line {text.count(chr(10), 0, match.start(1)) + 1}"
     return None
+
+
+def read_text(name: str) -> str:
+    """The text of a file a scenario names (a CSV of observations), read as a scenario is: a
+    regular file of at most :data:`MAX_BYTES`, UTF-8 with or without a byte-order mark.
+
+    Raises:
+        ScenarioError: with one problem saying why it cannot be read.
+    """
+    data = _read_file(name)
+    try:
+        return _decode(data)
+    except ValueError as error:
+        raise ScenarioError(name, [str(error)]) from None
 
 
 def read(path: str | os.PathLike[str]) -> dict[str, Any]:

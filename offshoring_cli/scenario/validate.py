@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.core import claims, records
-from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError, exact_number
+from offshoring_cli.scenario import SCENARIO_VERSION, STDIN, ScenarioError, exact_number
 from offshoring_cli.scenario.read import read
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ MAX_VALUES = 10_000
 the built-in dataset's 154. It bounds the work of validating a hostile file."""
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BARE_KEY = r"[A-Za-z0-9_-]+"
 _INSIGHT_KINDS = ("ratio", "claim")
 
 
@@ -45,7 +45,7 @@ def _path_of(loc: tuple[int | str, ...]) -> str:
             continue  # union branches, validator names and key markers are not keys
         elif part in _INSIGHT_KINDS and at + 1 < len(loc) and loc[:1] == ("insights",):
             continue  # the insight's kind, by which pydantic picked its model
-        elif _BARE_KEY.fullmatch(part):
+        elif re.fullmatch(_BARE_KEY, part):
             text += ("." if text else "") + part
         else:
             text += f"[{part!r}]"
@@ -295,14 +295,30 @@ def _too_many_values(data: dict[str, Any]) -> bool:
     return False
 
 
-def check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
+def check(
+    data: dict[str, Any], base: str | None = None
+) -> tuple[records.Dataset | None, list[str]]:
     """Validate parsed TOML: the dataset, or ``None`` and every problem found, one line each
     (``key.path: what is wrong``): each field's type and range (values from 1e-6 to 1e18,
     whole numbers for counts, text without control characters), then what needs the whole
     file (ids, duplicates, series, segments).
 
     A valid file takes the fast path (:func:`offshoring_cli.scenario.fast.dataset`, no
-    pydantic); anything it does not accept is validated in full with the pydantic models."""
+    pydantic); anything it does not accept is validated in full with the pydantic models.
+
+    An indicator's ``observations_csv`` is read first
+    (:mod:`~offshoring_cli.scenario.csv_observations`), relative to the folder of ``base``,
+    the scenario file's path (the current folder when ``None``: standard input); a problem of
+    an observation read from CSV names the file, line and column instead of a key path."""
+    indicators = data.get("indicators") if isinstance(data, dict) else None
+    origins: dict[int, Any] = {}
+    read_problems: list[str] = []
+    if isinstance(indicators, list) and any(
+        isinstance(ind, dict) and "observations_csv" in ind for ind in indicators
+    ):
+        from offshoring_cli.scenario import csv_observations
+
+        data, origins, read_problems = csv_observations.attach(data, base)
     if _too_many_values(data):
         return None, [
             f"(top level): holds over {MAX_VALUES:,} values (keys and array items), the most a "
@@ -310,10 +326,17 @@ def check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
         ]
     from offshoring_cli.scenario import fast
 
-    quick = fast.dataset(data)
+    quick = None if read_problems else fast.dataset(data)
     if quick is not None:
         return quick, []
-    return full_check(data)
+    dataset, problems = full_check(data)
+    if origins or read_problems:
+        from offshoring_cli.scenario import csv_observations
+
+        problems = csv_observations.in_file_order(
+            read_problems + csv_observations.locate(problems, origins)
+        )
+    return (None, problems) if problems else (dataset, [])
 
 
 def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
@@ -344,7 +367,9 @@ def load(path: str | os.PathLike[str]) -> records.Dataset:
         ScenarioError: the file cannot be read, is not TOML, or is not a valid scenario;
             ``problems`` lists every problem.
     """
-    dataset, problems = check(read(path))
+    name = os.fspath(path)
+    base = None if name == STDIN and isinstance(path, str) else name
+    dataset, problems = check(read(path), base)
     if dataset is None:
-        raise ScenarioError(os.fspath(path), problems)
+        raise ScenarioError(name, problems)
     return dataset
