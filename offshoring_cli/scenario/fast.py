@@ -351,5 +351,15 @@ def dataset(data: Any) -> records.Dataset | None:
     check leaves to it)."""
     try:
         return _build(data)
-    except (_Full, KeyError):
+    except (_Full, KeyError, TypeError):
         return None
+
+
+def indicator_ok(raw: Any) -> bool:
+    """Whether the fields of one parsed ``[[indicators]]`` table pass the fast check (what
+    needs the whole file, such as source ids, is not checked)."""
+    try:
+        _indicator(raw, _Ids(_ID, 64))
+    except (_Full, KeyError, TypeError):
+        return False
+    return True

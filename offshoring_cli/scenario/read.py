@@ -1,8 +1,9 @@
 """Reading a scenario file: the one place a scenario is read, from bytes to parsed TOML.
 
 A regular file of at most :data:`MAX_BYTES`, or standard input for ``-``; the text is UTF-8,
-with or without a byte-order mark; parsing uses the standard :mod:`tomllib`. Each problem is a
-:class:`~offshoring_cli.scenario.ScenarioError` with one line saying why.
+with or without a byte-order mark; parsing uses the standard :mod:`tomllib` (a large file: compiled
+tomli when the ``fast`` extra is installed, see :mod:`~offshoring_cli.scenario.fast_toml`). Each
+problem is a :class:`~offshoring_cli.scenario.ScenarioError` with one line saying why.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from typing import Any
 
 from offshoring_cli.scenario import STDIN, ScenarioError
 
-MAX_BYTES = 1024 * 1024
-"""The largest scenario file read, in bytes (1 MiB: over 200 times the built-in dataset)."""
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest scenario file (or CSV file of observations) read, in bytes (64 MiB: room for
+10,000 indicators of 50 yearly observations each, written one a line)."""
+
+FAST_FROM = 256 * 1024
+"""From this many characters on, a file may be parsed by the optional faster parser
+(:mod:`~offshoring_cli.scenario.fast_toml`, ``pip install 'offshoring-cli[fast]'``)."""
 
 MAX_KEY_PARTS = 32
 """The most parts a dotted key may have (``sources.id.url`` has 3): tomllib takes a time that
@@ -244,6 +250,12 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
             name,
             [f"has a dotted key of over {MAX_KEY_PARTS} parts at {where}; a scenario's have a few"],
         )
+    if len(text) >= FAST_FROM:  # a large file: the optional faster parser, if installed
+        from offshoring_cli.scenario.fast_toml import parse
+
+        parsed = parse(text)
+        if parsed is not None:
+            return parsed
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
