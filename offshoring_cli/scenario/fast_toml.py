@@ -7,8 +7,9 @@ when tomli is not installed, and every file tomli might not read alike. tomli is
 about 2.4 times as fast, in the same memory (rtoml, in Rust, is faster still but takes some
 40 bytes of memory per byte of TOML: 1.3 GB for 10,000 indicators). Recent tomli also reads
 TOML 1.1, which Python 3.11's :mod:`tomllib` refuses: inline tables over several lines or with
-a trailing comma, and the ``\\e`` and ``\\x`` escapes. :func:`parse` hands tomli only files
-that cannot use these (checked on the text with its strings and comments taken out), and any
+a trailing comma, and the ``\\e`` and ``\\x`` escapes. The extra installs tomli 2.2, which reads
+TOML 1.0 as :mod:`tomllib` does; with a later tomli, :func:`parse` hands it only files that
+cannot use these (checked on the text with its strings and comments taken out), and any
 file tomli refuses goes to :mod:`tomllib`, whose message is the one shown. So a file reads the
 same with or without the extra.
 """
@@ -37,6 +38,18 @@ def _toml_1_0(text: str) -> bool:
     return re.search(r"\{[^}\n]*(?:\{|\n|\Z)", bare) is None
 
 
+def _reads_toml_1_1() -> bool:
+    """Whether this tomli reads TOML 1.1 (2.3 and later; the ``fast`` extra installs 2.2, which
+    reads TOML 1.0 as :mod:`tomllib` does, so the text needs no check)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        major, minor = (int(part) for part in version("tomli").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return True
+    return (major, minor) >= (2, 3)
+
+
 def parse(text: str) -> dict[str, Any] | None:
     """``text`` parsed by tomli when the extra is installed, the text is large and surely
     TOML 1.0, and tomli reads it; else ``None`` (then :mod:`tomllib` parses it)."""
@@ -46,7 +59,7 @@ def parse(text: str) -> dict[str, Any] | None:
         import tomli
     except ImportError:
         return None
-    if not _toml_1_0(text):
+    if _reads_toml_1_1() and not _toml_1_0(text):
         return None
     try:
         data = tomli.loads(text)

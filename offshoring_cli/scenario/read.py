@@ -242,6 +242,7 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
         text = _decode(data)
     except ValueError as error:
         raise ScenarioError(name, [str(error)]) from None
+    del data  # a large file: its bytes need not stay while it is parsed
     if not text.strip():
         raise ScenarioError(name, ["is empty; start from 'offshoring scenario init'"])
     where = _long_key(text)
