@@ -14,7 +14,7 @@ from helpers import ROOT
 from offshoring_cli.scenario import ScenarioError, fast_toml, read, validate
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import scale  # noqa: E402  (benchmarks/scale.py: the generator of the large files)
+import scale  # benchmarks/scale.py: the generator of the large files
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,43 @@ def test_a_valid_file_of_over_10000_values_takes_the_fast_path(tmp_path: Path) -
     dataset, problems = validate.check(data)
     assert problems == [] and dataset is not None
     assert len(dataset.indicators) == 60
+
+
+ODD_DOCUMENT: dict[Any, Any] = {
+    "empty": [],
+    "nothing": {},
+    "mixed": [1, {"x": None, "y": True}],
+    "keys": {1: 2, 2.5: "é", None: [()]},
+    "text": '\u2028\x00"}',
+    "nested": [[], [{}]],
+    "zero": -0.0,
+    "huge": 10**30,
+    "rows": [{"a": "},\n{"}, {"b": "x}", "c": 1.5}],
+    "one row": [{"a": 1}],
+    "not rows": [{"a": {}}, {"b": 1}],
+}
+
+
+def test_json_documents_are_written_exactly_as_json_dumps_writes_them(tmp_path: Path) -> None:
+    # render/json_document.py encodes rows with the C encoder (issue 11: a third of a second
+    # for 56,000 trajectory rows otherwise); the text must not change by a byte.
+    import json
+
+    from offshoring_cli.core.builtin import BUILTIN
+    from offshoring_cli.core.resolve import Options
+    from offshoring_cli.render import json_document
+    from offshoring_cli.reports.gap import gap_report
+    from offshoring_cli.reports.status import status_report
+    from offshoring_cli.reports.trajectory import trajectory_report
+
+    large = validate.load(scale.generate(tmp_path, 30, csv=False))
+    for dataset in (BUILTIN, large):
+        for report in (gap_report, status_report, trajectory_report):
+            for explain in (False, True):
+                document = report(Options(dataset=dataset)).to_document(explain)
+                expected = json.dumps(document, indent=2, allow_nan=False)
+                assert json_document._dumps(document, 0) == expected
+    assert json_document._dumps(ODD_DOCUMENT, 0) == json.dumps(ODD_DOCUMENT, indent=2)
+    for bad in ({"x": float("nan")}, [float("inf")], [{"a": float("nan")}]):
+        with pytest.raises(ValueError, match="Out of range float values"):
+            json_document._dumps(bad, 0)
