@@ -146,3 +146,15 @@ def test_json_documents_are_written_exactly_as_json_dumps_writes_them(tmp_path: 
     for bad in ({"x": float("nan")}, [float("inf")], [{"a": float("nan")}]):
         with pytest.raises(ValueError, match="Out of range float values"):
             json_document._dumps(bad, 0)
+
+
+def test_rows_encoded_in_batches_join_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from offshoring_cli.render import json_document
+
+    monkeypatch.setattr(json_document, "_BATCH", 3)
+    for count in range(1, 9):  # fewer rows than a batch, a batch exactly, several and a part
+        rows = [{"a": i, "b": "x},\n{", "c": None} for i in range(count)]
+        document = {"rows": rows, "nested": [rows]}
+        assert json_document._dumps(document, 0) == json.dumps(document, indent=2)

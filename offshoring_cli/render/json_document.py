@@ -65,15 +65,24 @@ def _is_flat(value: Any) -> bool:
 
 
 def _rows(rows: list[Any] | tuple[Any, ...], level: int) -> str:
-    """A list of flat dicts at ``level``, in one call of the C encoder: its separator is the
-    rows' items' (a line break and their indent); between two rows and at both ends the indent
-    is then set right. Encoded JSON holds no raw line break (a string's is ``\\n``), and in a
-    row only a row's end is a ``}`` before a separator, so the replacements touch nothing else.
-    """
+    """A list of flat dicts at ``level``, a batch of rows per call of the C encoder: its
+    separator is the rows' items' (a line break and their indent); between two rows and at
+    both ends the indent is then set right. Encoded JSON holds no raw line break (a string's is
+    ``\\n``), and in a row only a row's end is a ``}`` before a separator, so the replacements
+    touch nothing else. Batches keep the encoder's pieces few (one list of small strings for
+    560,000 rows took a gigabyte)."""
     outer, row, item = (_INDENT * n for n in (level, level + 1, level + 2))
-    text = _flat_encoder(level + 1).encode(list(rows))  # '[{"a": 1,\n<item>"b": 2},\n<item>{...}]'
-    text = text.replace("},\n" + item + "{", "\n" + row + "},\n" + row + "{\n" + item)
-    return "[\n" + row + "{\n" + item + text[2:-2] + "\n" + row + "}\n" + outer + "]"
+    encoder = _flat_encoder(level + 1)
+    between = "\n" + row + "},\n" + row + "{\n" + item
+    parts = []
+    for start in range(0, len(rows), _BATCH):
+        text = encoder.encode(list(rows[start : start + _BATCH]))  # '[{"a": 1,\n<item>"b": 2}]'
+        parts.append(text[2:-2].replace("},\n" + item + "{", between))
+    return "[\n" + row + "{\n" + item + between.join(parts) + "\n" + row + "}\n" + outer + "]"
+
+
+_BATCH = 1_000
+"""Rows encoded per call of the C encoder."""
 
 
 def _key(key: Any) -> str:
