@@ -269,3 +269,21 @@ def test_a_csv_path_in_a_scenario_on_standard_input_is_relative_to_the_current_f
         f"jobs.csv: no such file in {elsewhere} (a path is relative to the current folder)"
     ).encode() in missing.stderr
     shutil.rmtree(elsewhere)
+
+
+def test_the_schema_and_scenario_init_describe_observations_csv() -> None:
+    import tomllib
+
+    import jsonschema
+
+    from offshoring_cli.scenario.model import json_schema
+
+    schema = json_schema()
+    indicator = schema["$defs"]["IndicatorModel"]
+    assert "year,value,series,source" in indicator["properties"]["observations_csv"]["description"]
+    assert {"required": ["observations_csv"]} in indicator["anyOf"]
+    with EXAMPLE_CSV.open("rb") as handle:
+        jsonschema.validate(tomllib.load(handle), schema)  # no inline jobs observations
+    init = invoke_cli("scenario", "init")
+    assert init.exit_code == 0
+    assert 'observations_csv = "x.csv"' in init.stdout

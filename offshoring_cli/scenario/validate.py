@@ -28,10 +28,8 @@ MAX_VALUES = 10_000
 about 65 times the built-in dataset's 154. It bounds the work of listing the problems of a
 hostile file. A valid file of any size (up to :data:`~offshoring_cli.scenario.read.MAX_BYTES`)
 takes the fast path, which is linear; an invalid file over this size has the problems of its
-first :data:`LISTED_INDICATORS` indicators with problems listed (see :func:`check`)."""
-
-LISTED_INDICATORS = 20
-"""In a file of over :data:`MAX_VALUES` values, the most indicators whose problems are listed."""
+first :data:`~offshoring_cli.scenario.large.LISTED_INDICATORS` indicators with problems
+listed (:mod:`~offshoring_cli.scenario.large`)."""
 
 
 _BARE_KEY = r"[A-Za-z0-9_-]+"
@@ -330,7 +328,12 @@ def check(
     quick = None if read_problems else fast.dataset(data)
     if quick is not None:
         return quick, []
-    dataset, problems = _large_check(data) if _too_many_values(data) else full_check(data)
+    if _too_many_values(data):
+        from offshoring_cli.scenario.large import large_check
+
+        dataset, problems = large_check(data)
+    else:
+        dataset, problems = full_check(data)
     if origins or read_problems:
         from offshoring_cli.scenario import csv_observations
 
@@ -338,44 +341,6 @@ def check(
             read_problems + csv_observations.locate(problems, origins)
         )
     return (None, problems) if problems else (dataset, [])
-
-
-_TOO_MANY = (
-    "(top level): holds over {:,} values (keys and array items) outside its indicators, the "
-    "most a scenario may hold (the built-in dataset holds 154)"
-)
-
-
-def _large_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
-    """:func:`full_check` for a file of over :data:`MAX_VALUES` values that the fast path
-    does not accept: the full validation of the first :data:`LISTED_INDICATORS` indicators the
-    fast path does not accept (their key paths as in the file), then, once they are right, of
-    the whole file. What is not an indicator may hold at most :data:`MAX_VALUES` values."""
-    from offshoring_cli.scenario import fast
-
-    indicators = data.get("indicators") if isinstance(data, dict) else None
-    rest = {key: value for key, value in data.items() if key != "indicators"}
-    if not isinstance(indicators, list) or _too_many_values(rest):
-        return None, [_TOO_MANY.format(MAX_VALUES)]
-    failing = [i for i, raw in enumerate(indicators) if not fast.indicator_ok(raw)]
-    if not failing:
-        return full_check(data)
-    listed = failing[:LISTED_INDICATORS]
-    dataset, problems = full_check({**data, "indicators": [indicators[i] for i in listed]})
-    if dataset is not None:  # the fast path was only cautious about these: check it all
-        return full_check(data)
-
-    def original(found: re.Match[str]) -> str:
-        return f"indicators[{listed[int(found[1])]}]"
-
-    problems = [re.sub(r"^indicators\[(\d+)\]", original, problem) for problem in problems]
-    if len(failing) > len(listed):
-        problems.append(
-            f"indicators: {len(failing) - len(listed):,} more indicators may have problems "
-            f"(from indicators[{failing[len(listed)]}] on); only the first {len(listed)} are "
-            "listed in a file this large"
-        )
-    return None, problems
 
 
 def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
