@@ -511,7 +511,10 @@ def _check_hostile(content: bytes, args: list[str], tmp: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), why
     assert result.exit_code in (0, 2), why
     assert "Traceback" not in result.stderr, why
-    assert seconds < 5, f"{seconds:.1f} s" + why
+    # Near the 64 MiB cap, reading and parsing take seconds of their own (issue 11 raised the
+    # cap from 1 MiB for files of 10,000 indicators); anything smaller must be quick.
+    limit = 5 if len(content) < 1024 * 1024 else 20
+    assert seconds < limit, f"{seconds:.1f} s" + why
     assert not RAW_CONTROL & set(result.stdout + result.stderr), why
     if result.exit_code == 2:
         assert result.stdout == "", why
