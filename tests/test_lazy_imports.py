@@ -104,8 +104,14 @@ def test_without_a_scenario_no_validation_or_toml_library_is_imported(
 
 
 @pytest.mark.slow
-def test_with_a_scenario_the_validation_library_is_imported() -> None:
-    assert "pydantic" in _imported("--scenario", str(EXAMPLE), "gap", "--json")
+def test_a_valid_scenario_is_read_without_the_validation_library() -> None:
+    # Issue 11: a valid file is checked by hand (scenario/fast.py); tomllib parses it.
+    assert _imported("--scenario", str(EXAMPLE), "gap", "--json") == "tomllib"
+
+
+@pytest.mark.slow
+def test_an_invalid_scenario_imports_the_validation_library_to_list_its_problems() -> None:
+    assert "pydantic" in _imported("--scenario", str(EXAMPLE.with_name("broken.toml")), "gap")
 
 
 PLOTTING_PROBE = """

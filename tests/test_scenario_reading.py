@@ -2,7 +2,7 @@
 through the installed command.
 
 - Only a regular file, or ``-`` for standard input, is read: a device, a FIFO without a writer,
-  a directory or a socket is refused at once (exit 2), and so is a file over the 1 MiB cap.
+  a directory or a socket is refused at once (exit 2), and so is a file over the 64 MiB cap.
 - A deeply nested file is refused with one line (once exit 1, "RecursionError").
 - UTF-8, with or without a byte-order mark; UTF-16, UTF-32, NUL bytes and Latin-1 bytes get
   one line naming the problem, with its line and column.
@@ -50,7 +50,7 @@ from offshoring_cli import scenario
 from offshoring_cli.core import builtin
 from offshoring_cli.scenario import read, validate
 
-CAP = 1024 * 1024  # the documented cap (README, "Your own figures"): 1 MiB
+CAP = 64 * 1024 * 1024  # the documented cap (README, "Your own figures"): 64 MiB
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="devices and FIFOs are POSIX")
 
@@ -132,16 +132,16 @@ def _padded(size: int) -> bytes:
 
 def test_a_file_of_exactly_the_cap_is_read_and_one_byte_more_is_refused(tmp_path: Path) -> None:
     at_cap = write(tmp_path, _padded(CAP), "at-cap.toml")
-    assert at_cap.stat().st_size == 1_048_576
+    assert at_cap.stat().st_size == 67_108_864
     assert validate.load(at_cap) == builtin.BUILTIN
     over = write(tmp_path, _padded(CAP + 1), "over.toml")
-    refused(over, "is 1,048,577 bytes, over the 1 MiB (1,048,576 bytes) cap on scenario files")
+    refused(over, "is 67,108,865 bytes, over the 64 MiB (67,108,864 bytes) cap on scenario files")
 
 
 def test_the_cap_is_the_documented_one() -> None:
     assert read.MAX_BYTES == CAP
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "1 MiB" in readme
+    assert "64 MiB" in readme
 
 
 def test_standard_input_is_read_for_a_dash() -> None:
@@ -170,7 +170,7 @@ def test_standard_input_through_the_installed_command() -> None:
 def test_standard_input_is_capped_too() -> None:
     result = invoke_cli("--scenario", "-", "gap", stdin=_padded(CAP + 1))
     assert result.exit_code == 2
-    assert "scenario on standard input: is over the 1 MiB" in error_line(result.stderr)
+    assert "scenario on standard input: is over the 64 MiB" in error_line(result.stderr)
     assert invoke_cli("--scenario", "-", "gap", stdin=_padded(CAP)).exit_code == 0
 
 
@@ -188,7 +188,7 @@ def test_dev_zero_on_standard_input_stops_at_the_cap() -> None:
             check=False,
         )
     assert done.returncode == 2
-    assert "is over the 1 MiB" in error_line(done.stderr.decode())
+    assert "is over the 64 MiB" in error_line(done.stderr.decode())
     assert time.monotonic() - start < 5
 
 
@@ -251,30 +251,64 @@ def test_a_dotted_key_of_32_parts_is_only_an_unknown_key(tmp_path: Path) -> None
     refused(path, "extra: unknown key")
 
 
-def test_a_file_of_too_many_values_is_refused_with_one_line(tmp_path: Path) -> None:
-    # The seed holds 237 values (keys and array items); 'extra' is one more, and its items:
-    # 237 + 1 + 9,762 = 10,000 is the most, and one more item is over.
-    at_most = write(tmp_path, f"extra = {list(range(9_762))}\n" + SEED_TEXT, "at-most.toml")
+def test_outside_its_indicators_a_file_of_too_many_values_is_refused_with_one_line(
+    tmp_path: Path,
+) -> None:
+    # The seed holds 260 values (keys and array items); 'extra' and its items on top:
+    # 260 + 1 + 9,739 = 10,000 is the most the full validation reads at once. Over it, only
+    # the indicators may hold more (a valid file of any size takes the fast path).
+    at_most = write(tmp_path, f"extra = {list(range(9_739))}\n" + SEED_TEXT, "at-most.toml")
     assert problems_of(tomllib.loads(at_most.read_text(encoding="utf-8"))) == [
         "extra: unknown key (check its spelling; see 'offshoring schema scenario')"
     ]
-    over = write(tmp_path, f"extra = {list(range(9_763))}\n" + SEED_TEXT, "over.toml")
-    refused(over, "(top level): holds over 10,000 values (keys and array items)")
+    over = write(tmp_path, f"extra = {list(range(20_000))}\n" + SEED_TEXT, "over.toml")
+    refused(over, "(top level): holds over 10,000 values (keys and array items) outside its")
+
+
+def test_a_large_invalid_file_lists_the_problems_of_its_first_indicators() -> None:
+    # Issue 11: a valid file of any size is read; an invalid one over 10,000 values gets the
+    # problems of its first 20 indicators that have any, with their key paths in the file.
+    data = tomllib.loads(SEED_TEXT)
+    jobs = data["indicators"][0]
+    data["indicators"] = [{**jobs, "id": f"ind_{i}"} for i in range(3_000)]
+    for i in (5, 2_500):
+        data["indicators"][i] = {**jobs, "id": f"ind_{i}", "unit": ""}
+    assert problems_of(data) == [
+        "indicators[5].unit: must have at least 1 character",
+        "indicators[2500].unit: must have at least 1 character",
+    ]
+    data["indicators"] = [{**jobs, "id": f"ind_{i}", "label": ""} for i in range(3_000)]
+    found = problems_of(data)
+    assert found[:2] == [
+        "indicators[0].label: must have at least 1 character",
+        "indicators[1].label: must have at least 1 character",
+    ]
+    assert found[19] == "indicators[19].label: must have at least 1 character"
+    assert found[20:] == [
+        "indicators: 2,980 more indicators may have problems (from indicators[20] on); only "
+        "the first 20 are listed in a file this large"
+    ]
+    # Problems that need the whole file are found in a large file too.
+    data["indicators"] = [{**jobs, "id": f"ind_{i}"} for i in range(3_000)]
+    data["indicators"][7] = {**jobs, "id": "ind_0"}
+    assert problems_of(data)[0] == "indicators[7].id: duplicate indicator id 'ind_0'"
 
 
 @pytest.mark.slow
 def test_thousands_of_empty_tables_are_refused_fast(tmp_path: Path) -> None:
-    # Once 37 s and 110 MB of messages: 1.7 million problems, 5 per empty table.
+    # Once 37 s and 110 MB of messages: 1.7 million problems, 5 per empty table. Now the
+    # problems of the first 20 indicators, and a line for the rest.
     tables = ",".join("{}" for _ in range(340_000))
     path = write(tmp_path, f'scenario_version = 1\nname = "x"\nindicators = [{tables}]\n')
     done, seconds = installed("scenario", "validate", str(path))
     assert done.returncode == 2
-    second = done.stderr.decode().splitlines()[1]  # under "Error: ... (1 problem):"
-    assert second.endswith(
-        ": (top level): holds over 10,000 values (keys and array items), the most a "
-        "scenario may hold (the built-in dataset holds 237)"
+    lines = done.stderr.decode().splitlines()
+    assert lines[1].endswith(": sources: missing (required)")
+    assert lines[-1].endswith(
+        ": indicators: 339,980 more indicators may have problems (from indicators[20] on); "
+        "only the first 20 are listed in a file this large"
     )
-    assert len(done.stderr) < 1000
+    assert len(lines) < 150
     assert seconds < 5
 
 
@@ -481,7 +515,10 @@ def _check_hostile(content: bytes, args: list[str], tmp: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), why
     assert result.exit_code in (0, 2), why
     assert "Traceback" not in result.stderr, why
-    assert seconds < 5, f"{seconds:.1f} s" + why
+    # Near the 64 MiB cap, reading and parsing take seconds of their own (issue 11 raised the
+    # cap from 1 MiB for files of 10,000 indicators); anything smaller must be quick.
+    limit = 5 if len(content) < 1024 * 1024 else 20
+    assert seconds < limit, f"{seconds:.1f} s" + why
     assert not RAW_CONTROL & set(result.stdout + result.stderr), why
     if result.exit_code == 2:
         assert result.stdout == "", why

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -73,6 +74,20 @@ LIGHT = {
 modules (``cli.files``, the other reports), not the table's or Markdown's renderers."""
 
 
+SCENARIO = LIGHT | {
+    "offshoring_cli.scenario",
+    "offshoring_cli.scenario.read",
+    "offshoring_cli.scenario.validate",
+    "offshoring_cli.scenario.fast",
+    "offshoring_cli.scenario.cross_checks",
+}
+"""With a valid scenario file (issue 11): the light modules, and reading and the fast check of
+the file; not pydantic (``scenario.model``), which only an invalid file needs."""
+
+_SEED = str(Path(__file__).resolve().parent.parent / "seeds" / "morocco-offshoring.toml")
+_EXAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "jobs-2025.toml")
+
+
 def imported(*args: str) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False
@@ -92,6 +107,9 @@ def imported(*args: str) -> set[str]:
             (("--help",), CLI),
             (("gap", "--help"), CLI),
             (("--version",), CLI),
+            (("--scenario", _SEED, "gap", "--json"), SCENARIO),
+            (("--scenario", _EXAMPLE, "gap", "--json"), SCENARIO),
+            (("--scenario", _EXAMPLE, "cagr", "--json"), SCENARIO),
         ]
     ],
 )
@@ -107,6 +125,13 @@ def test_fast_paths_import_only_the_standard_library_click_and_light_modules(
     assert third_party <= {"click", "offshoring_cli"}, third_party
     ours = {m for m in modules if m.startswith("offshoring_cli")}
     assert ours <= allowed, ours - allowed
+
+
+def test_an_invalid_scenario_loads_pydantic_to_list_its_problems() -> None:
+    # The control case of the scenario path above: the full validation is still there.
+    broken = str(Path(_EXAMPLE).with_name("broken.toml"))
+    assert "pydantic" in imported("--scenario", broken, "gap", "--json")
+    assert "pydantic" not in imported("--scenario", _EXAMPLE, "gap", "--json")
 
 
 def test_status_loads_its_report_module_and_gap_does_not() -> None:

@@ -296,7 +296,7 @@ def scenario_validate(path: str) -> None:
         data = read(path)
     except scenario_file.ScenarioError as error:  # cannot be read at all: one line
         raise click.UsageError(str(error)) from None
-    dataset, problems = check(data)
+    dataset, problems = check(data, None if path == scenario_file.STDIN else path)
     shown = scenario_file.shown(path)
     if dataset is None:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"

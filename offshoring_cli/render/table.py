@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.i18n import say
-from offshoring_cli.render.layout import _footer, grid
+from offshoring_cli.render.layout import _cell, _footer, grid
 from offshoring_cli.render.terminal import Terminal, probe
 
 if TYPE_CHECKING:
@@ -38,12 +38,45 @@ def table_text(report: Report[Any], explain: bool = False) -> str:
     return captured.get()
 
 
+PLAIN_FROM = 200
+"""A report of more records than this is drawn as plain aligned text (:func:`plain_lines`):
+Rich takes about 0.3 ms a row, 18 s for the 56,000 rows of 1,000 indicators' trajectories."""
+
+
+def plain_lines(report: Report[Any]) -> list[str]:
+    """The report as plain aligned text, one line per record (per metric, whatever the
+    report's layout), one column per field, under a header and a rule; numbers right-aligned.
+    Lines are as wide as the columns need (a terminal wraps them; no number is cut)."""
+    from rich.cells import cell_len
+
+    fields, rows = report.fields, report.records()
+    header = [field.label for field in fields]
+    body = [[_cell(field, row) for field in fields] for row in rows]
+    right = [field.kind != "text" for field in fields]
+    if report.layout != "rows":  # a column per metric elsewhere: here a line per metric
+        header, right = ["Metric", *header], [False, *right]
+        body = [[str(row["metric"]), *line] for row, line in zip(rows, body, strict=True)]
+    widths = [max(cell_len(line[i]) for line in [header, *body]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        padded = [
+            " " * (width - cell_len(cell)) + cell
+            if is_right
+            else cell + " " * (width - cell_len(cell))
+            for cell, width, is_right in zip(cells, widths, right, strict=True)
+        ]
+        return "  ".join(padded).rstrip()
+
+    return [line(header), "  ".join("-" * width for width in widths), *map(line, body)]
+
+
 def print_table(report: Report[Any], explain: bool = False, console: Console | None = None) -> None:
     """Draw the report as a Rich table on ``console`` (by default :func:`table_console`, on
     stdout).
 
     Numbers are never cut: columns do not wrap, and when the terminal is too narrow for the
-    table, each record is printed as a stacked list of ``label: value`` lines instead.
+    table, each record is printed as a stacked list of ``label: value`` lines instead. A report
+    of over :data:`PLAIN_FROM` records is printed as plain aligned text (:func:`plain_lines`).
     Colour follows Rich's rules (none when stdout is not a terminal or ``NO_COLOR`` is set).
     """
     from rich.table import Table
@@ -51,6 +84,11 @@ def print_table(report: Report[Any], explain: bool = False, console: Console | N
     console = console or table_console()
     from rich.cells import cell_len
 
+    if len(report.rows) > PLAIN_FROM:
+        console.print(report.title, style="bold", markup=False, soft_wrap=True)
+        console.print("\n".join(plain_lines(report)), markup=False, soft_wrap=True)
+        console.print("\n".join(_footer(report, explain)), markup=False, soft_wrap=True)
+        return
     header, body = grid(report)
     # Terminal cells, not characters: a wide (CJK) character takes two.
     widths = [max(cell_len(line[i]) for line in [header, *body]) for i in range(len(header))]

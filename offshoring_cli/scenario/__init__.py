@@ -8,14 +8,20 @@ writes it) and the JSON Schema printed by ``offshoring schema scenario``.
 
 Modules: :mod:`~offshoring_cli.scenario.read` (the one place a scenario is read: a regular file
 of at most :data:`~offshoring_cli.scenario.read.MAX_BYTES`, or standard input for ``-``; UTF-8,
-with or without a byte-order mark; parsed with the standard :mod:`tomllib`),
+with or without a byte-order mark; parsed with the standard :mod:`tomllib`, or a large file
+with the optional compiled tomli, :mod:`~offshoring_cli.scenario.fast_toml`),
+:mod:`~offshoring_cli.scenario.csv_observations` (an indicator's ``observations_csv``: rows of a
+CSV file beside the scenario, each problem with its file, line and column),
+:mod:`~offshoring_cli.scenario.fast` (the common path: a valid file checked by hand and turned
+into records without pydantic),
 :mod:`~offshoring_cli.scenario.model` (the format as pydantic models, which also give the JSON
 Schema), :mod:`~offshoring_cli.scenario.validate` (every problem at once, each with its key
 path, such as ``indicators[0].observations[2].value: must be greater than 0``; then the
-dataset) and :mod:`~offshoring_cli.scenario.write` (with tomlkit, so the file keeps its
-comments). This package holds what they share: the format's version, the error and how a path
-is shown. pydantic and tomlkit are imported only by the modules that use them, and those only
-when a scenario is read, written or described: the other commands never pay for them.
+dataset; the fast path first, the models only for a file it does not accept) and
+:mod:`~offshoring_cli.scenario.write` (with tomlkit, so the file keeps its comments). This
+package holds what they share: the format's version, the error and how a path is shown.
+pydantic and tomlkit are imported only by the modules that use them, and those only when a
+scenario is invalid, written or described: the other commands never pay for them.
 """
 
 from offshoring_cli.errors import DomainError

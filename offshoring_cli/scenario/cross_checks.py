@@ -8,14 +8,20 @@ these after the problems of each field.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.scenario import exact_number
-from offshoring_cli.scenario.model import ClaimInsightModel, ScenarioModel, SegmentsModel
+
+if TYPE_CHECKING:
+    from offshoring_cli.scenario.model import ScenarioModel, SegmentsModel
 
 
 def _cross_problems(model: ScenarioModel) -> list[str]:
-    """What field-by-field validation cannot see: ids, duplicates, series, segments."""
+    """What field-by-field validation cannot see: ids, duplicates, series, segments.
+
+    Reads ``model`` by attribute only (no pydantic needed): the fast path
+    (:mod:`~offshoring_cli.scenario.fast`) passes records with the same attributes."""
     problems: list[str] = []
     known = ", ".join(model.sources) or "none"
 
@@ -211,7 +217,7 @@ def _insight_problems(model: ScenarioModel, ids: set[str]) -> list[str]:
     ratio_ids: dict[str, int] = {}
     for n, spec in enumerate(model.insights):
         here = f"insights[{n}]"
-        if isinstance(spec, ClaimInsightModel):
+        if spec.kind == "claim":
             check_indicator(f"{here}.indicator", spec.indicator)
             if spec.source not in model.sources:
                 problems.append(

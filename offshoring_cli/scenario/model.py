@@ -161,7 +161,19 @@ class IndicatorModel(BaseModel):
         f"that counts things ({_COUNTS}) must be whole numbers."
     )
     direction: Literal["increase", "decrease"] = "increase"
-    observations: Annotated[list[ObservationModel], Field(min_length=1)]
+    observations: Annotated[list[ObservationModel], Field(min_length=1)] = Field(
+        description="The observations, in the file; with observations_csv, those the CSV "
+        "file's rows follow (give either key, or both)."
+    )
+    observations_csv: Line | None = Field(
+        None,
+        description="A CSV file of observations, relative to the scenario file's folder (the "
+        "current folder for a scenario on standard input). Header: year,value,series,source "
+        "(required, any order), then optionally note,reported_change. year is 2025 for a whole "
+        "year, 2025-H1 or 2025-H2 for a half-year; value is a number as on the command line "
+        "(a decimal comma is refused with a hint); each row is checked as an observation "
+        "written in the TOML file.",
+    )
     target: TargetModel = Field(
         description="The final target: the one the commands use by default; its series is "
         "the indicator's (the baseline is its latest whole-year figure)."
@@ -298,4 +310,8 @@ def json_schema() -> dict[str, Any]:
     ((pattern, source),) = sources.pop("patternProperties").items()
     sources["propertyNames"]["pattern"] = pattern
     sources["additionalProperties"] = source
+    # An indicator's observations are in the file, in a CSV file beside it, or both.
+    indicator = schema["$defs"]["IndicatorModel"]
+    indicator["required"].remove("observations")
+    indicator["anyOf"] = [{"required": ["observations"]}, {"required": ["observations_csv"]}]
     return schema

@@ -1,8 +1,9 @@
 """Reading a scenario file: the one place a scenario is read, from bytes to parsed TOML.
 
 A regular file of at most :data:`MAX_BYTES`, or standard input for ``-``; the text is UTF-8,
-with or without a byte-order mark; parsing uses the standard :mod:`tomllib`. Each problem is a
-:class:`~offshoring_cli.scenario.ScenarioError` with one line saying why.
+with or without a byte-order mark; parsing uses the standard :mod:`tomllib` (a large file: compiled
+tomli when the ``fast`` extra is installed, see :mod:`~offshoring_cli.scenario.fast_toml`). Each
+problem is a :class:`~offshoring_cli.scenario.ScenarioError` with one line saying why.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from typing import Any
 
 from offshoring_cli.scenario import STDIN, ScenarioError
 
-MAX_BYTES = 1024 * 1024
-"""The largest scenario file read, in bytes (1 MiB: over 200 times the built-in dataset)."""
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest scenario file (or CSV file of observations) read, in bytes (64 MiB: room for
+10,000 indicators of 50 yearly observations each, written one a line)."""
+
+FAST_FROM = 256 * 1024
+"""From this many characters on, a file may be parsed by the optional faster parser
+(:mod:`~offshoring_cli.scenario.fast_toml`, ``pip install 'offshoring-cli[fast]'``)."""
 
 MAX_KEY_PARTS = 32
 """The most parts a dotted key may have (``sources.id.url`` has 3): tomllib takes a time that
@@ -180,20 +186,37 @@ def _decode(data: bytes) -> str:
 
 
 _KEY = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
-_KEY_RUN = re.compile(
-    rf"(?:^[ \t]*+\[?\[?|[{{,])[ \t]*+({_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+)", re.MULTILINE
-)
+_KEY_RUN = rf"(?:^[ \t]*+\[?\[?|[{{,])[ \t]*+({_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+)"
 """A key where TOML allows one (at the start of a line, in a table header, in an inline table),
-with its dotted parts; possessive, so the scan is linear."""
+with its dotted parts; possessive, so the scan is linear. Compiled only for a file with a line
+of at least :data:`MAX_KEY_PARTS` dots (a key cannot span lines)."""
 
 
 def _long_key(text: str) -> str | None:
     """Where ``text`` has a dotted key of over :data:`MAX_KEY_PARTS` parts, or ``None``."""
-    for match in _KEY_RUN.finditer(text):
+    if text.count(".") < MAX_KEY_PARTS or not any(
+        line.count(".") >= MAX_KEY_PARTS for line in text.split("\n")
+    ):  # a key of N parts has N - 1 dots, on one line
+        return None
+    for match in re.finditer(_KEY_RUN, text, re.MULTILINE):
         run = match[1]
         if len(run) > 2 * MAX_KEY_PARTS and len(re.findall(_KEY, run)) > MAX_KEY_PARTS:
             return f"line {text.count(chr(10), 0, match.start(1)) + 1}"
     return None
+
+
+def read_text(name: str) -> str:
+    """The text of a file a scenario names (a CSV of observations), read as a scenario is: a
+    regular file of at most :data:`MAX_BYTES`, UTF-8 with or without a byte-order mark.
+
+    Raises:
+        ScenarioError: with one problem saying why it cannot be read.
+    """
+    data = _read_file(name)
+    try:
+        return _decode(data)
+    except ValueError as error:
+        raise ScenarioError(name, [str(error)]) from None
 
 
 def read(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -219,6 +242,7 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
         text = _decode(data)
     except ValueError as error:
         raise ScenarioError(name, [str(error)]) from None
+    del data  # a large file: its bytes need not stay while it is parsed
     if not text.strip():
         raise ScenarioError(name, ["is empty; start from 'offshoring scenario init'"])
     where = _long_key(text)
@@ -227,6 +251,12 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
             name,
             [f"has a dotted key of over {MAX_KEY_PARTS} parts at {where}; a scenario's have a few"],
         )
+    if len(text) >= FAST_FROM:  # a large file: the optional faster parser, if installed
+        from offshoring_cli.scenario.fast_toml import parse
+
+        parsed = parse(text)
+        if parsed is not None:
+            return parsed
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -12,22 +12,27 @@ import functools
 import math
 import os
 import re
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.core import claims, records
-from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError, exact_number
-from offshoring_cli.scenario.cross_checks import _cross_problems
-from offshoring_cli.scenario.model import ClaimInsightModel, ScenarioModel
+from offshoring_cli.scenario import SCENARIO_VERSION, STDIN, ScenarioError, exact_number
 from offshoring_cli.scenario.read import read
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from offshoring_cli.scenario.model import ScenarioModel
+
 MAX_VALUES = 10_000
-"""The most values (table keys and array items, all levels) a scenario may hold: about 42 times
-the built-in dataset's 237. It bounds the work of validating a hostile file."""
+"""The most values (table keys and array items, all levels) the full validation reads at once:
+about 38 times the built-in dataset's 260. It bounds the work of listing the problems of a
+hostile file. A valid file of any size (up to :data:`~offshoring_cli.scenario.read.MAX_BYTES`)
+takes the fast path, which is linear; an invalid file over this size has the problems of its
+first :data:`~offshoring_cli.scenario.large.LISTED_INDICATORS` indicators with problems
+listed (:mod:`~offshoring_cli.scenario.large`)."""
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BARE_KEY = r"[A-Za-z0-9_-]+"
 _INSIGHT_KINDS = ("ratio", "claim")
 
 
@@ -44,7 +49,7 @@ def _path_of(loc: tuple[int | str, ...]) -> str:
             continue  # union branches, validator names and key markers are not keys
         elif part in _INSIGHT_KINDS and at + 1 < len(loc) and loc[:1] == ("insights",):
             continue  # the insight's kind, by which pydantic picked its model
-        elif _BARE_KEY.fullmatch(part):
+        elif re.fullmatch(_BARE_KEY, part):
             text += ("." if text else "") + part
         else:
             text += f"[{part!r}]"
@@ -126,6 +131,8 @@ def _wrong_type(where: str, given: Any, kinds: set[str]) -> str | None:
 @functools.cache
 def _field_ranks() -> dict[str, int]:
     """Every key of the format, ranked in the models' order (scenario_version first)."""
+    from offshoring_cli.scenario.model import ScenarioModel
+
     ranks: dict[str, int] = {}
     models: list[type[BaseModel]] = [ScenarioModel]
     while models:
@@ -139,6 +146,8 @@ def _field_ranks() -> dict[str, int]:
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
     """The models an annotation holds (``list[ObservationModel]``, ``X | None``...)."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     return [model for arg in getattr(annotation, "__args__", ()) for model in _models_in(arg)]
@@ -193,7 +202,8 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
             if isinstance(item, dict):
                 check(f"indicators[{i}].other_targets[{k}].value", item.get("value"), unit)
     segments = data.get("segments")
-    if isinstance(segments, dict) and segments.get("indicator") in counts:
+    of = segments.get("indicator") if isinstance(segments, dict) else None
+    if isinstance(segments, dict) and isinstance(of, str) and of in counts:
         unit = counts[segments["indicator"]]
         items = segments.get("items")
         for k, item in enumerate(items if isinstance(items, list) else []):
@@ -217,6 +227,8 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
 
 
 def _dataset(model: ScenarioModel) -> records.Dataset:
+    from offshoring_cli.scenario.model import ClaimInsightModel
+
     indicators = {}
     for ind in model.indicators:
         observations = tuple(
@@ -329,16 +341,57 @@ def _too_many_values(data: dict[str, Any]) -> bool:
     return False
 
 
-def check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
+def check(
+    data: dict[str, Any], base: str | None = None
+) -> tuple[records.Dataset | None, list[str]]:
     """Validate parsed TOML: the dataset, or ``None`` and every problem found, one line each
     (``key.path: what is wrong``): each field's type and range (values from 1e-6 to 1e18,
     whole numbers for counts, text without control characters), then what needs the whole
-    file (ids, duplicates, series, segments)."""
+    file (ids, duplicates, series, segments).
+
+    A valid file takes the fast path (:func:`offshoring_cli.scenario.fast.dataset`, no
+    pydantic); anything it does not accept is validated in full with the pydantic models.
+
+    An indicator's ``observations_csv`` is read first
+    (:mod:`~offshoring_cli.scenario.csv_observations`), relative to the folder of ``base``,
+    the scenario file's path (the current folder when ``None``: standard input); a problem of
+    an observation read from CSV names the file, line and column instead of a key path."""
+    indicators = data.get("indicators") if isinstance(data, dict) else None
+    origins: dict[int, Any] = {}
+    read_problems: list[str] = []
+    if isinstance(indicators, list) and any(
+        isinstance(ind, dict) and "observations_csv" in ind for ind in indicators
+    ):
+        from offshoring_cli.scenario import csv_observations
+
+        data, origins, read_problems = csv_observations.attach(data, base)
+    from offshoring_cli.scenario import fast
+
+    quick = None if read_problems else fast.dataset(data)
+    if quick is not None:
+        return quick, []
     if _too_many_values(data):
-        return None, [
-            f"(top level): holds over {MAX_VALUES:,} values (keys and array items), the most a "
-            "scenario may hold (the built-in dataset holds 237)"
-        ]
+        from offshoring_cli.scenario.large import large_check
+
+        dataset, problems = large_check(data)
+    else:
+        dataset, problems = full_check(data)
+    if origins or read_problems:
+        from offshoring_cli.scenario import csv_observations
+
+        problems = csv_observations.in_file_order(
+            read_problems + csv_observations.locate(problems, origins)
+        )
+    return (None, problems) if problems else (dataset, [])
+
+
+def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
+    """:func:`check` without the fast path: every value through the pydantic models."""
+    from pydantic import ValidationError
+
+    from offshoring_cli.scenario.cross_checks import _cross_problems
+    from offshoring_cli.scenario.model import ScenarioModel
+
     counts = _count_problems(data)
     try:
         model = ScenarioModel.model_validate(data)
@@ -360,7 +413,17 @@ def load(path: str | os.PathLike[str]) -> records.Dataset:
         ScenarioError: the file cannot be read, is not TOML, or is not a valid scenario;
             ``problems`` lists every problem.
     """
-    dataset, problems = check(read(path))
+    name = os.fspath(path)
+    base = None if name == STDIN and isinstance(path, str) else name
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # a large file makes a million containers, none of them in a cycle: the
+    try:  # cyclic collector would walk them again and again (about 12 % of the time)
+        dataset, problems = check(read(path), base)
+    finally:
+        if collecting:
+            gc.enable()
     if dataset is None:
-        raise ScenarioError(os.fspath(path), problems)
+        raise ScenarioError(name, problems)
     return dataset

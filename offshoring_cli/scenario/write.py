@@ -23,6 +23,16 @@ def to_toml(dataset: records.Dataset) -> str:
     )
     units = ", ".join(dict.fromkeys(ind.unit for ind in dataset.indicators.values()))
     doc.add(tomlkit.comment(f"Values are in whole units ({units}), not thousands or billions."))
+    doc.add(
+        tomlkit.comment(
+            'An indicator may take its observations from a CSV file: observations_csv = "x.csv"'
+        )
+    )
+    doc.add(
+        tomlkit.comment(
+            "(beside this file; header year,value,series,source[,note,reported_change])."
+        )
+    )
     doc.add(tomlkit.nl())
     doc.add("scenario_version", SCENARIO_VERSION)
     doc.add("name", dataset.name)

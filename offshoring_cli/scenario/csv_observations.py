@@ -1,0 +1,277 @@
+"""Observations from a CSV file beside the scenario: ``observations_csv = "jobs.csv"``.
+
+An indicator may take its observations (all, or those after its inline ``observations``) from
+a CSV file. The path is relative to the scenario file's folder (to the current folder for a
+scenario read from standard input); it is read as a scenario is (a regular file, UTF-8 with or
+without a byte-order mark, at most :data:`~offshoring_cli.scenario.read.MAX_BYTES`).
+
+The header names the columns, in any order: ``year``, ``value``, ``series`` and ``source`` are
+required; ``note`` and ``reported_change`` may follow. Each row is one observation:
+
+- ``year``: ``2025`` for a whole year, ``2025-H1`` or ``2025-H2`` for a half-year;
+- ``value``: a number as on the command line (``160000``, ``148,500`` in quotes, ``26.22bn``),
+  in the indicator's unit; a decimal comma (``26,22``) gets the command line's hint;
+- ``series``, ``source``: ids, as in the TOML file (the source a key of ``[sources]``);
+- ``note`` (text, may be empty), ``reported_change`` (a fraction or a percentage, may be empty).
+
+Each row becomes the observation the TOML file would hold, and is then validated exactly as
+one (same ranges, whole counts, text without control characters, unknown sources, duplicate
+years). Every problem is reported at once with the file, line and column:
+``jobs.csv, line 4, column 2 (value): '1,5': use a dot for decimals: 1.5``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from offshoring_cli.scenario import ScenarioError, shown
+
+KEY = "observations_csv"
+"""The indicator's key that names its CSV file."""
+REQUIRED = ("year", "value", "series", "source")
+"""The columns every CSV of observations has."""
+OPTIONAL = ("note", "reported_change")
+"""The columns it may have."""
+
+_YEAR = re.compile(r"([0-9]{4})(?:-([Hh][12]))?")
+_INT = re.compile(r"[0-9]{1,18}")
+_FLOAT = re.compile(r"[0-9]*\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+(?:\.[0-9]*)?[eE][+-]?[0-9]+")
+
+
+class Origin:
+    """Where each observation read from one CSV file came from: the file as the scenario
+    names it, the line of each row, and the column of each field."""
+
+    def __init__(self, name: str, offset: int, columns: dict[str, int]) -> None:
+        self.name = name
+        self.offset = offset
+        """How many inline observations come before the file's rows."""
+        self.columns = columns
+        self.lines: list[int] = []
+
+    def where(self, row: int, field: str = "") -> str:
+        """``jobs.csv, line 4, column 2 (value)`` for the ``row``-th row read (from 0)."""
+        text = f"{self.name}, line {self.lines[row]}"
+        if field in self.columns:
+            text += f", column {self.columns[field] + 1} ({field})"
+        return text
+
+
+def _value(cell: str, unit: str) -> int | float:
+    """A value cell: a plain number at once, anything else by the command line's grammar."""
+    if _INT.fullmatch(cell):
+        return int(cell)
+    if _FLOAT.fullmatch(cell):
+        return float(cell)
+    from offshoring_cli.core import grammar, records
+
+    return grammar.parse_quantity(cell, unit, whole=records.is_count(unit)).value
+
+
+def _change(cell: str) -> float:
+    if _FLOAT.fullmatch(cell.lstrip("+-")) or _INT.fullmatch(cell.lstrip("+-")):
+        return float(cell)
+    from offshoring_cli.core import grammar
+
+    return grammar.parse_rate(cell)
+
+
+def _rows(
+    name: str, text: str, unit: str, offset: int
+) -> tuple[list[dict[str, Any]], Origin, list[str]]:
+    """The observations of one CSV file's ``text``, where each came from, and its problems."""
+    import csv
+
+    problems: list[str] = []
+    reader = csv.reader(text.splitlines())
+    header = next(reader, None)
+    origin = Origin(name, offset, {})
+    if header is None:
+        return [], origin, [f"{name}: is empty; its first line is the header {','.join(REQUIRED)}"]
+    columns: dict[str, int] = {}
+    for at, cell in enumerate(header):
+        column = cell.strip().lower()
+        where = f"{name}, line 1, column {at + 1}"
+        if column in columns:
+            problems.append(f"{where}: column {column!r} appears twice")
+        elif column not in REQUIRED + OPTIONAL:
+            problems.append(
+                f"{where}: unknown column {cell.strip()[:40]!r}; the columns are "
+                f"{', '.join(REQUIRED)} (required) and {', '.join(OPTIONAL)} (optional)"
+            )
+        else:
+            columns[column] = at
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        problems.append(
+            f"{name}, line 1: missing column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)}; the header names year, value, series and source "
+            "(e.g. year,value,series,source)"
+        )
+    if problems:
+        return [], origin, problems
+    origin.columns = columns
+    width = len(header)
+    found: list[dict[str, Any]] = []
+    year_at, value_at = columns["year"], columns["value"]
+    series_at, source_at = columns["series"], columns["source"]
+    note_at, change_at = columns.get("note"), columns.get("reported_change")
+    for cells in reader:
+        line = reader.line_num
+        if not cells or (len(cells) == 1 and not cells[0].strip()):
+            continue  # a blank line
+        if len(cells) != width:
+            problems.append(
+                f"{name}, line {line}: {len(cells)} cells, the header has {width} (a comma "
+                'inside a value must be quoted: "148,500")'
+            )
+            continue
+        row: dict[str, Any] = {}
+        wrong: list[tuple[str, str]] = []
+        year = _YEAR.fullmatch(cells[year_at].strip(" "))
+        if year is None:
+            wrong.append(
+                (
+                    "year",
+                    f"{cells[year_at][:40]!r} is not a year; write 2025 for a whole year, "
+                    "2025-H1 or 2025-H2 for a half-year",
+                )
+            )
+        else:
+            row["year"] = int(year[1])
+            if year[2]:
+                row["period"] = year[2].upper()
+        try:
+            row["value"] = _value(cells[value_at].strip(" "), unit)
+        except ValueError as error:
+            wrong.append(("value", str(error)))
+        row["series"] = cells[series_at].strip(" ")
+        row["source"] = cells[source_at].strip(" ")
+        if note_at is not None and cells[note_at].strip(" "):
+            row["note"] = cells[note_at].strip(" ")
+        if change_at is not None and cells[change_at].strip(" "):
+            try:
+                row["reported_change"] = _change(cells[change_at].strip(" "))
+            except ValueError as error:
+                wrong.append(("reported_change", str(error)))
+        wrong += [(field, f"empty; give the {field} id") for field in ("series", "source")]
+        wrong = [(f, m) for f, m in wrong if not m.startswith("empty") or not row[f]]
+        for field, message in wrong:
+            problems.append(
+                f"{name}, line {line}, column {columns[field] + 1} ({field}): {message}"
+            )
+        if not wrong:
+            found.append(row)
+            origin.lines.append(line)
+    if not found and not problems:
+        problems.append(f"{name}: no observation rows after the header")
+    return found, origin, problems
+
+
+def attach(data: Any, base: str | None) -> tuple[Any, dict[int, Origin], list[str]]:
+    """``data`` with each indicator's ``observations_csv`` read into its ``observations``.
+
+    ``base`` is the scenario file's path (``None`` for standard input: paths are relative to
+    the current folder). Returns the new data (``data`` itself when no indicator names a CSV
+    file), where each CSV file's observations came from (by indicator index), and the
+    problems of reading them (file, line and column), in file order.
+    """
+    indicators = data.get("indicators") if isinstance(data, dict) else None
+    if not isinstance(indicators, list) or not any(
+        isinstance(ind, dict) and KEY in ind for ind in indicators
+    ):
+        return data, {}, []
+    from offshoring_cli.scenario.read import read_text
+
+    folder = Path(base).parent if base is not None else Path()
+    origins: dict[int, Origin] = {}
+    problems: list[str] = []
+    changed = []
+    for i, ind in enumerate(indicators):
+        if not isinstance(ind, dict) or KEY not in ind:
+            changed.append(ind)
+            continue
+        ind = dict(ind)
+        named = ind.pop(KEY)
+        here = f"indicators[{i}].{KEY}"
+        if not isinstance(named, str) or not named.strip():
+            problems.append(f"{here}: must be the path of a CSV file, relative to the scenario")
+            changed.append(ind)
+            continue
+        inline = ind.get("observations", [])
+        offset = len(inline) if isinstance(inline, list) else 0
+        path = folder / named
+        name = shown(named)
+        try:
+            text = read_text(os.fspath(path))
+        except ScenarioError as error:
+            problem = error.problems[0]
+            if problem.startswith("no such file"):
+                folder_is = "the current folder" if base is None else "the scenario's folder"
+                problem = (
+                    f"no such file in {shown(os.fspath(path.parent.absolute()))} (a path "
+                    f"is relative to {folder_is})"
+                )
+            problems.append(f"{here}: {name}: {problem}")
+            origins[i] = Origin(name, offset, {})  # no rows: its "observations" problems go
+            changed.append(ind)
+            continue
+        unit = ind["unit"] if isinstance(ind.get("unit"), str) else ""
+        rows, origin, found = _rows(name, text, unit, offset)
+        problems += found
+        origins[i] = origin
+        ind["observations"] = [*inline, *rows] if isinstance(inline, list) else inline
+        changed.append(ind)
+    return {**data, "indicators": changed}, origins, problems
+
+
+_PLACE = re.compile(r"indicators\[(\d+)\]\.observations\[(\d+)\](?:\.([a-z_]+))?: ")
+_EMPTY = re.compile(r"indicators\[(\d+)\]\.observations: ")
+_FIRST = re.compile(r"first at observations\[(\d+)\]")
+
+
+def locate(problems: list[str], origins: dict[int, Origin]) -> list[str]:
+    """``problems`` with each one about an observation read from CSV given its file, line and
+    column instead of its key path."""
+    if not origins:
+        return problems
+    located = []
+    for problem in problems:
+        empty = _EMPTY.match(problem)
+        if empty and int(empty[1]) in origins and not origins[int(empty[1])].lines:
+            continue  # an unreadable or empty CSV file, already reported
+        match = _PLACE.match(problem)
+        origin = origins.get(int(match[1])) if match else None
+        if match is None or origin is None or int(match[2]) < origin.offset:
+            located.append(problem)
+            continue
+        row = int(match[2]) - origin.offset
+        rest = problem[match.end() :]
+
+        def first(found: re.Match[str], origin: Origin = origin) -> str:
+            k = int(found[1]) - origin.offset
+            return f"first at line {origin.lines[k]}" if k >= 0 else found[0]
+
+        located.append(f"{origin.where(row, match[3] or '')}: {_FIRST.sub(first, rest)}")
+    return located
+
+
+_LINE = re.compile(r"(.*?), line (\d+)(?:, column (\d+))?")
+
+
+def in_file_order(problems: list[str]) -> list[str]:
+    """The problems located in CSV files first, each file's by line and column (files in the
+    order first met), then the others in their order."""
+    files: dict[str, int] = {}
+    keyed = []
+    for at, problem in enumerate(problems):
+        found = _LINE.match(problem)
+        if found is None or problem.startswith("indicators["):
+            keyed.append(((1, 0, 0, 0, at), problem))
+            continue
+        rank = files.setdefault(found[1], len(files))
+        keyed.append(((0, rank, int(found[2]), int(found[3] or 0), at), problem))
+    return [problem for _, problem in sorted(keyed)]
