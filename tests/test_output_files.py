@@ -163,6 +163,7 @@ def brief_jobs(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 # --- permissions ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("umask", "expected"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
 def test_a_new_scenario_file_gets_0666_less_the_umask(
     tmp_path: Path, umask: int, expected: int
@@ -173,6 +174,7 @@ def test_a_new_scenario_file_gets_0666_less_the_umask(
     assert mode(tmp_path / "new.toml") == expected
 
 
+@pytest.mark.slow
 def test_new_briefs_and_charts_get_0666_less_the_umask(tmp_path: Path) -> None:
     # 0666 & ~0027 = 0640 for the brief, the chart beside it and an image
     assert run("report", "-m", "jobs", "-o", "brief.md", cwd=tmp_path, umask=0o027).returncode == 0
@@ -183,6 +185,7 @@ def test_new_briefs_and_charts_get_0666_less_the_umask(tmp_path: Path) -> None:
         assert mode(tmp_path / name) == 0o640, name
 
 
+@pytest.mark.slow
 def test_scenario_init_under_umask_022_in_a_shell_gives_644(tmp_path: Path) -> None:
     # the issue's "done when", as typed in a shell
     command = " ".join(offshoring_command()) + " scenario init new.toml"
@@ -195,6 +198,7 @@ def test_scenario_init_under_umask_022_in_a_shell_gives_644(tmp_path: Path) -> N
     assert (tmp_path / "new.toml").read_bytes() == SEEDS
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kept", [0o640, 0o604, 0o664])
 def test_a_replaced_scenario_file_keeps_its_mode(tmp_path: Path, kept: int) -> None:
     (tmp_path / "s.toml").write_text("old\n")
@@ -205,6 +209,7 @@ def test_a_replaced_scenario_file_keeps_its_mode(tmp_path: Path, kept: int) -> N
     assert listing(tmp_path) == ["s.toml"]
 
 
+@pytest.mark.slow
 def test_a_replaced_brief_and_image_keep_their_mode(tmp_path: Path) -> None:
     for name in ("brief.html", "c.svg"):
         (tmp_path / name).write_text("old\n")
@@ -217,6 +222,7 @@ def test_a_replaced_brief_and_image_keep_their_mode(tmp_path: Path) -> None:
     assert listing(tmp_path) == ["brief.html", "c.svg"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not IS_ROOT, reason="only root can give a file to another owner")
 def test_a_replaced_file_keeps_its_owner_and_group(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
@@ -251,6 +257,7 @@ def test_python_api_new_and_replaced_modes(tmp_path: Path) -> None:
 # --- not a regular file: devices, FIFOs, links, /dev/stdout --------------------------------------
 
 
+@pytest.mark.slow
 def test_a_fifo_is_written_into_never_replaced(tmp_path: Path, brief_jobs: bytes) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -267,6 +274,7 @@ def test_a_fifo_is_written_into_never_replaced(tmp_path: Path, brief_jobs: bytes
     assert listing(tmp_path) == ["pipe"]
 
 
+@pytest.mark.slow
 def test_a_link_to_a_fifo_stays_a_link(tmp_path: Path, brief_jobs: bytes) -> None:
     fifo, link = tmp_path / "pipe", tmp_path / "brief.md"
     os.mkfifo(fifo)
@@ -279,6 +287,7 @@ def test_a_link_to_a_fifo_stays_a_link(tmp_path: Path, brief_jobs: bytes) -> Non
     assert listing(tmp_path) == ["brief.md", "pipe"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "through_a_link"),
     [
@@ -302,6 +311,7 @@ def test_dev_null_and_a_link_to_it(
     assert listing(tmp_path) == ["link"]  # no chart beside a device, no temporary
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_a_full_device_is_an_output_error_exit_1(tmp_path: Path) -> None:
     # provoked on purpose: the write fails after the work is done (ENOSPC): exit 1
@@ -313,6 +323,7 @@ def test_a_full_device_is_an_output_error_exit_1(tmp_path: Path) -> None:
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
 def test_own_link_to_proc_self_fd_1_is_standard_output(tmp_path: Path, brief_jobs: bytes) -> None:
     link = tmp_path / "out"
@@ -324,6 +335,7 @@ def test_own_link_to_proc_self_fd_1_is_standard_output(tmp_path: Path, brief_job
     assert listing(tmp_path) == ["out"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.islink("/dev/stdout"), reason="/dev/stdout is not a link here")
 def test_report_output_dev_stdout_leaves_the_link(tmp_path: Path, brief_jobs: bytes) -> None:
     before = os.readlink("/dev/stdout")
@@ -340,6 +352,7 @@ def test_report_output_dev_stdout_leaves_the_link(tmp_path: Path, brief_jobs: by
     assert proc.stdout == brief_jobs
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.islink("/dev/stdout"), reason="/dev/stdout is not a link here")
 def test_dev_stdout_appends_to_a_file_opened_for_appending(
     tmp_path: Path, brief_jobs: bytes
@@ -354,6 +367,7 @@ def test_dev_stdout_appends_to_a_file_opened_for_appending(
     assert listing(tmp_path) == ["log"]
 
 
+@pytest.mark.slow
 def test_a_file_descriptor_that_is_not_open_for_writing_is_refused(tmp_path: Path) -> None:
     refused(run("report", "-o", "/dev/fd/9", cwd=tmp_path), "file descriptor 9", "not open")
     with open(os.devnull, "rb") as stdin:
@@ -365,6 +379,7 @@ def test_a_file_descriptor_that_is_not_open_for_writing_is_refused(tmp_path: Pat
     assert listing(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_a_link_to_a_regular_file_stays_a_link(tmp_path: Path) -> None:
     store = tmp_path / "store"
     store.mkdir()
@@ -385,6 +400,7 @@ def test_a_link_to_a_regular_file_stays_a_link(tmp_path: Path) -> None:
     assert line == "Error: scenario 's.toml': already exists; pass --force to overwrite it"
 
 
+@pytest.mark.slow
 def test_a_link_loop_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.md").symlink_to("b.md")
     (tmp_path / "b.md").symlink_to("a.md")
@@ -395,6 +411,7 @@ def test_a_link_loop_is_refused(tmp_path: Path) -> None:
 # --- '-' means standard output -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_report_output_dash_prints_the_brief(tmp_path: Path, brief_jobs: bytes) -> None:
     proc = run("report", "-m", "jobs", "--output", "-", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
@@ -405,6 +422,7 @@ def test_report_output_dash_prints_the_brief(tmp_path: Path, brief_jobs: bytes) 
     assert listing(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_scenario_init_dash_prints_the_file(tmp_path: Path) -> None:
     proc = run("scenario", "init", "-", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
@@ -414,6 +432,7 @@ def test_scenario_init_dash_prints_the_file(tmp_path: Path) -> None:
     assert (tmp_path / "-").read_bytes() == SEEDS
 
 
+@pytest.mark.slow
 def test_chart_output_dash_is_svg_and_png_only_when_asked(tmp_path: Path) -> None:
     svg = stdout_of("chart", "-m", "jobs", "-o", "-", cwd=tmp_path)
     assert svg.startswith(b"<?xml") and svg.rstrip().endswith(b"</svg>")
@@ -422,6 +441,7 @@ def test_chart_output_dash_is_svg_and_png_only_when_asked(tmp_path: Path) -> Non
     assert listing(tmp_path) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["-", "/dev/stdout"])
 def test_png_is_never_sent_to_a_terminal(tmp_path: Path, where: str) -> None:
     main, terminal = pty.openpty()
@@ -438,6 +458,7 @@ def test_png_is_never_sent_to_a_terminal(tmp_path: Path, where: str) -> None:
     assert line.startswith(f"Error: --output {where!r}")
 
 
+@pytest.mark.slow
 def test_chart_format_needs_an_output(tmp_path: Path) -> None:
     refused(run("chart", "-f", "png", cwd=tmp_path), "--format png", "--output")
 
@@ -448,6 +469,7 @@ LONG = "a" * 252  # 252 + ".md" = 255 bytes: the longest name ext4, tmpfs, xfs..
 TOO_LONG = "é" * 128  # 256 bytes in UTF-8: one over
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("path", "fragments"),
     [
@@ -481,6 +503,7 @@ def test_an_impossible_path_is_refused_before_any_work(
     assert (tmp_path / "file.txt").read_text() == "keep\n"
 
 
+@pytest.mark.slow
 def test_the_longest_name_is_taken_but_not_when_its_chart_would_be_too_long(
     tmp_path: Path,
 ) -> None:
@@ -517,6 +540,7 @@ def read_only(path: Path) -> Iterator[None]:
         os.chmod(path, 0o755)
 
 
+@pytest.mark.slow
 def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
@@ -530,6 +554,7 @@ def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
         assert listing(folder) == []
 
 
+@pytest.mark.slow
 def test_a_read_only_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     path.write_text("old\n")
@@ -545,6 +570,7 @@ def _file_size_limit() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
 
 
+@pytest.mark.slow
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
     # provoked on purpose: a file size limit of 1000 bytes, and a 4.6 kB scenario file: exit 1
     (tmp_path / "s.toml").write_text("keep me\n")
@@ -709,6 +735,7 @@ def test_checked_before_anything_is_computed_or_drawn(
 # --- format and suffix agree ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "fragments"),
     [
@@ -787,6 +814,7 @@ def without_plotting(tmp_path: Path) -> dict[str, str]:
     return {"PYTHONPATH": str(site)}
 
 
+@pytest.mark.slow
 def test_markdown_brief_to_stdout_needs_no_plotting_library(
     tmp_path: Path, without_plotting: dict[str, str], brief_jobs: bytes
 ) -> None:
@@ -810,6 +838,7 @@ def test_markdown_brief_to_stdout_needs_no_plotting_library(
     assert listing(work) == []
 
 
+@pytest.mark.slow
 def test_with_the_libraries_a_markdown_brief_to_stdout_gives_no_warning(tmp_path: Path) -> None:
     proc = run("report", "-m", "jobs", cwd=tmp_path)
     assert proc.returncode == 0 and proc.stderr == b""
@@ -899,6 +928,7 @@ def _stub_render(charts_: Sequence[Any], fmt: str, side_by_side: bool = False) -
     return PNG_MAGIC + b"stub" if fmt == "png" else b'<?xml version="1.0"?><svg>stub</svg>\n'
 
 
+@pytest.mark.slow
 @settings(
     max_examples=int(os.environ.get("OFFSHORING_OUTPUT_EXAMPLES", "100")),
     deadline=None,
@@ -972,6 +1002,7 @@ HOSTILE = [
 """Paths of the sandbox not tried above through the installed command, and their exit code."""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("where", "code"), HOSTILE)
 @pytest.mark.parametrize(
     "command",

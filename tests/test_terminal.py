@@ -47,6 +47,8 @@ if sys.platform == "win32":  # pragma: no cover
 import fcntl
 import termios
 
+pytestmark = pytest.mark.slow  # every test runs the installed command
+
 ROOT = Path(__file__).resolve().parent.parent
 INFLUENCES = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM_PROGRAM", "OFFSHORING_DEBUG")
 """What changes how the CLI renders or fails (as in conftest.py): unset unless a test sets it."""
