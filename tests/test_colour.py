@@ -3,6 +3,8 @@ terminal chart honours TERM=dumb and NO_COLOR as tables do (issue 9).
 
 Checked through the installed ``offshoring`` in a subprocess (on pipes and on a pseudo-terminal)
 and through :mod:`offshoring_cli.render.terminal` and :mod:`offshoring_cli.render.chart`.
+The last group runs every command on a pseudo-terminal through the harness of
+tests/terminal_helpers.py: no escape code when colour is off, none in JSON even when forced.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 import pytest
 from helpers import run_on_terminal, run_piped
+from terminal_helpers import COMMANDS, in_parallel, run_pty
 
 from offshoring_cli.core import resolve
 from offshoring_cli.render import table, terminal
@@ -111,3 +114,35 @@ def test_terminal_facts_colour_follows_richs_rules(
     rich_colours = Console(file=sys.stdout).color_system is not None
     assert rich_colours is (colour or bool(env.get("NO_COLOR")))  # NO_COLOR: Rich strips it
     assert (table.table_console(facts).color_system is not None) is colour
+
+
+# ---------------------------------------------------------------------------------------------
+# Colour through the terminal matrix (tests/terminal_helpers.py): none when it is off, never in
+# JSON
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POSIX, reason="pseudo-terminals")
+@pytest.mark.parametrize("setting", [{"NO_COLOR": "1"}, {"TERM": "dumb"}], ids=str)
+def test_no_escape_codes_when_colour_is_off(setting: dict[str, str]) -> None:
+    jobs = [lambda a=args: run_pty(a, 80, setting) for args in COMMANDS.values()]
+    jobs += [lambda w=w: run_pty(["status"], w, setting) for w in (20, 300)]
+    for run in in_parallel(jobs):
+        assert run.returncode == 0, str(run)
+        assert b"\x1b" not in run.stdout, f"escape code with {setting}: {run}"
+        assert b"\x1b" not in run.stderr, str(run)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POSIX, reason="pseudo-terminals")
+def test_force_colour_colours_a_table_but_not_json() -> None:
+    # The control case: on this terminal FORCE_COLOR does produce escape codes in a table,
+    # so their absence above (and in JSON) is not an accident of the setup.
+    table, document = in_parallel(
+        [
+            lambda: run_pty(["gap"], 80, {"FORCE_COLOR": "1"}),
+            lambda: run_pty(["gap", "--json"], 80, {"FORCE_COLOR": "1"}),
+        ]
+    )
+    assert b"\x1b[" in table.stdout
+    assert b"\x1b" not in document.stdout
