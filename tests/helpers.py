@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import select
+import struct
 import subprocess
 import time
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -303,3 +307,78 @@ def set_jobs_baseline(value: Any) -> dict[str, Any]:
 
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# The installed command on pipes and on a pseudo-terminal, as text or exact bytes
+
+
+def run_piped(
+    args: Sequence[str], env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed command with stdout and stderr to pipes and stdin from /dev/null."""
+    return subprocess.run(
+        [*offshoring_command(), *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=clean_environ({"TERM": "xterm-256color", **(env or {})}),
+        timeout=120,
+        check=False,
+    )
+
+
+def run_on_terminal(
+    args: Sequence[str], columns: int, env: Mapping[str, str] | None = None, rows: int = 40
+) -> tuple[int, bytes, bytes]:
+    """The installed command with stdout on a pseudo-terminal ``columns`` wide and ``rows``
+    high and stderr to a pipe: (exit code, stdout bytes exactly as written, stderr bytes).
+
+    Unlike ``run_pty`` of tests/test_terminal.py, COLUMNS and LINES are not set: the command
+    sees only the terminal's own size (POSIX only)."""
+    import fcntl
+    import termios
+
+    master, slave = os.openpty()
+    try:
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        attributes = termios.tcgetattr(slave)
+        attributes[1] &= ~termios.OPOST  # no \n -> \r\n: the bytes are the command's
+        termios.tcsetattr(slave, termios.TCSANOW, attributes)
+        proc = subprocess.Popen(
+            [*offshoring_command(), *args],
+            stdin=subprocess.DEVNULL,
+            stdout=slave,
+            stderr=subprocess.PIPE,
+            env=clean_environ({"TERM": "xterm-256color", **(env or {})}),
+        )
+    finally:
+        os.close(slave)
+    chunks = []
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 120)
+            if not ready:
+                proc.kill()
+                raise TimeoutError(f"offshoring {args} on a terminal did not end")
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # EIO: the command closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        assert proc.stderr is not None
+        stderr = proc.stderr.read()
+        proc.wait(timeout=60)
+    finally:
+        os.close(master)
+        if proc.stderr is not None:
+            proc.stderr.close()
+    return proc.returncode, b"".join(chunks), stderr
+
+
+def widest(text: str) -> int:
+    """The length of the longest line of ``text``."""
+    return max(len(line) for line in text.splitlines())

@@ -1,39 +1,45 @@
-"""Files the commands write (``report``, ``chart``, ``scenario init``): issue 9, "Files it writes".
+"""Where the commands write files (``report``, ``chart``, ``scenario init``): issue 9, "Files it
+writes". The path and the format are checked before any work; hostile output paths are fuzzed.
 
-Through the installed command in a subprocess (umask set in the child, FIFOs read by a thread,
-symbolic links, ``/dev/null``, ``/dev/full``, ``/dev/stdout``), and through the Python API
-(:mod:`offshoring_cli.render.files`). The last part fuzzes hostile output paths in process.
+Through the installed command in a subprocess and through the Python API
+(:mod:`offshoring_cli.render.files`, :mod:`offshoring_cli.render.output_paths`). File modes are in
+tests/test_file_modes.py, devices, FIFOs, links and standard output in
+tests/test_output_devices.py, whole-or-nothing writes in tests/test_atomic_writes.py.
 
 Each test keeps the input that failed before the fix:
 
-* a new file was 0600 whatever the umask, and a replaced 0644 file became 0600;
-* ``report --output /dev/stdout`` (as root) replaced the system's link with a regular file,
-  and a link to a FIFO or to ``/dev/null`` was replaced the same way;
-* ``scenario init -`` wrote a file named ``-``;
 * ``report --output x/`` wrote a file ``x``, a name over 255 bytes ended in exit 1;
-* ``report --output brief.pdf`` wrote Markdown into ``brief.pdf`` and exited 0;
-* ``report`` to stdout without matplotlib exited 2.
+* ``report --output brief.pdf`` wrote Markdown into ``brief.pdf`` and exited 0.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import pty
 import shutil
-import signal
 import stat
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import clean_environ, offshoring_command, watchdog
+from conftest import watchdog
+from file_helpers import (
+    IS_ROOT,
+    PNG_MAGIC,
+    SEEDS,
+    FifoReader,
+    errors,
+    listing,
+    mode,
+    refused,
+    run,
+    temporaries,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,404 +48,12 @@ from offshoring_cli.cli import cli
 from offshoring_cli.core import builtin
 from offshoring_cli.errors import DomainError
 from offshoring_cli.render import chart as charts
-from offshoring_cli.render import files, output_paths
+from offshoring_cli.render import output_paths
 from offshoring_cli.reports import brief
 from offshoring_cli.reports import chart as chart_content
 from offshoring_cli.scenario import write
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = (ROOT / "seeds" / "morocco-offshoring.toml").read_bytes()
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-NOBODY = 65534
-
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file types and modes")
-
-
-# --- helpers ------------------------------------------------------------------------------------
-
-
-def run(
-    *args: str,
-    cwd: Path,
-    umask: int = 0o022,
-    stdout: Any = subprocess.PIPE,
-    env: dict[str, str] | None = None,
-    before: Callable[[], None] | None = None,
-) -> subprocess.CompletedProcess[bytes]:
-    """The installed ``offshoring`` in a subprocess, under ``umask`` (set in the child)."""
-
-    def child() -> None:
-        os.umask(umask)
-        if before is not None:
-            before()
-
-    return subprocess.run(
-        [*offshoring_command(), *args],
-        cwd=cwd,
-        stdout=stdout,
-        stderr=subprocess.PIPE,
-        env=clean_environ(env),
-        preexec_fn=child,
-        timeout=60,
-        check=False,
-    )
-
-
-def errors(stderr: bytes | str) -> list[str]:
-    text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
-    return [line for line in text.splitlines() if line.startswith("Error:")]
-
-
-def refused(proc: subprocess.CompletedProcess[bytes], *fragments: str) -> str:
-    """Exit 2, nothing on stdout, one ``Error:`` line holding every fragment; the line."""
-    assert proc.returncode == 2, (proc.returncode, proc.stderr)
-    assert proc.stdout in (b"", None)
-    (line,) = errors(proc.stderr)
-    for fragment in fragments:
-        assert fragment in line, (fragment, line)
-    assert "Traceback" not in proc.stderr.decode("utf-8", "replace")
-    return line
-
-
-def mode(path: Path | str) -> int:
-    return stat.S_IMODE(os.stat(path).st_mode)
-
-
-def listing(folder: Path) -> list[str]:
-    return sorted(os.listdir(folder))
-
-
-def temporaries(folder: Path) -> list[str]:
-    """Temporary files left anywhere under ``folder`` (``.NAME.XXXX.tmp``)."""
-    return [
-        os.path.join(root, name)
-        for root, _, names in os.walk(folder)
-        for name in names
-        if name.endswith(".tmp")
-    ]
-
-
-class FifoReader:
-    """Read a FIFO to its end in a thread; released if no writer ever comes."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.data = b""
-        self.thread = threading.Thread(target=self._read, daemon=True)
-
-    def _read(self) -> None:
-        with open(self.path, "rb") as fifo:
-            self.data = fifo.read()
-
-    def __enter__(self) -> FifoReader:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for _ in range(200):  # still waiting for a writer: be that writer, and write nothing
-            if not self.thread.is_alive():
-                return
-            with contextlib.suppress(OSError):  # ENXIO: the reader is not (yet) there
-                os.close(os.open(self.path, os.O_WRONLY | os.O_NONBLOCK))
-            self.thread.join(timeout=0.05)
-        raise AssertionError(f"the reader of {self.path} never finished")
-
-
-def stdout_of(*args: str, cwd: Path) -> bytes:
-    proc = run(*args, cwd=cwd)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
-
-
-@pytest.fixture(scope="module")
-def brief_jobs(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """``offshoring report -m jobs`` on stdout: the Markdown brief every route must give."""
-    text = stdout_of("report", "-m", "jobs", cwd=tmp_path_factory.mktemp("brief"))
-    assert text.startswith(b"# Offshoring jobs: how far from the 2030 target\n")
-    return text
-
-
-# --- permissions ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("umask", "expected"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
-def test_a_new_scenario_file_gets_0666_less_the_umask(
-    tmp_path: Path, umask: int, expected: int
-) -> None:
-    # 0666 & ~0022 = 0644; 0666 & ~0077 = 0600; 0666 & ~0002 = 0664 (before: always 0600)
-    assert run("scenario", "init", "new.toml", cwd=tmp_path, umask=umask).returncode == 0
-    assert listing(tmp_path) == ["new.toml"]  # and no temporary file
-    assert mode(tmp_path / "new.toml") == expected
-
-
-def test_new_briefs_and_charts_get_0666_less_the_umask(tmp_path: Path) -> None:
-    # 0666 & ~0027 = 0640 for the brief, the chart beside it and an image
-    assert run("report", "-m", "jobs", "-o", "brief.md", cwd=tmp_path, umask=0o027).returncode == 0
-    assert run("chart", "-m", "jobs", "-o", "c.png", cwd=tmp_path, umask=0o027).returncode == 0
-    written = ["brief-chart.svg", "brief.md", "c.png"]
-    assert listing(tmp_path) == written
-    for name in written:
-        assert mode(tmp_path / name) == 0o640, name
-
-
-def test_scenario_init_under_umask_022_in_a_shell_gives_644(tmp_path: Path) -> None:
-    # the issue's "done when", as typed in a shell
-    command = " ".join(offshoring_command()) + " scenario init new.toml"
-    proc = subprocess.run(
-        ["sh", "-c", f"umask 022; {command}"], cwd=tmp_path, env=clean_environ(),
-        capture_output=True, timeout=60, check=False,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
-    assert oct(mode(tmp_path / "new.toml")) == "0o644"
-    assert (tmp_path / "new.toml").read_bytes() == SEEDS
-
-
-@pytest.mark.parametrize("kept", [0o640, 0o604, 0o664])
-def test_a_replaced_scenario_file_keeps_its_mode(tmp_path: Path, kept: int) -> None:
-    (tmp_path / "s.toml").write_text("old\n")
-    os.chmod(tmp_path / "s.toml", kept)
-    assert run("scenario", "init", "--force", "s.toml", cwd=tmp_path, umask=0o077).returncode == 0
-    assert (tmp_path / "s.toml").read_bytes() == SEEDS
-    assert mode(tmp_path / "s.toml") == kept  # before: 0600
-    assert listing(tmp_path) == ["s.toml"]
-
-
-def test_a_replaced_brief_and_image_keep_their_mode(tmp_path: Path) -> None:
-    for name in ("brief.html", "c.svg"):
-        (tmp_path / name).write_text("old\n")
-        os.chmod(tmp_path / name, 0o604)
-    assert run("report", "-m", "jobs", "-o", "brief.html", cwd=tmp_path).returncode == 0
-    assert run("chart", "-m", "jobs", "-o", "c.svg", cwd=tmp_path).returncode == 0
-    assert (tmp_path / "brief.html").read_bytes().startswith(b"<!DOCTYPE html>")
-    assert (tmp_path / "c.svg").read_bytes().startswith(b"<?xml")
-    assert mode(tmp_path / "brief.html") == mode(tmp_path / "c.svg") == 0o604
-    assert listing(tmp_path) == ["brief.html", "c.svg"]
-
-
-@pytest.mark.skipif(not IS_ROOT, reason="only root can give a file to another owner")
-def test_a_replaced_file_keeps_its_owner_and_group(tmp_path: Path) -> None:
-    path = tmp_path / "s.toml"
-    path.write_text("old\n")
-    os.chown(path, NOBODY, NOBODY)
-    assert run("scenario", "init", "--force", str(path), cwd=tmp_path).returncode == 0
-    info = os.stat(path)
-    assert (info.st_uid, info.st_gid) == (NOBODY, NOBODY)
-    assert path.read_bytes() == SEEDS
-
-
-def test_python_api_new_and_replaced_modes(tmp_path: Path) -> None:
-    previous = os.umask(0o027)
-    try:
-        new = output_paths.check(str(tmp_path / "a.txt"), "a")
-        assert new.kind == "file" and not new.exists
-        files.write(new, "one\n")
-        assert mode(tmp_path / "a.txt") == 0o640  # 0666 & ~0027
-        os.chmod(tmp_path / "a.txt", 0o606)
-        again = output_paths.check(str(tmp_path / "a.txt"), "a")
-        assert again.exists
-        files.write(again, b"two\n")
-        assert mode(tmp_path / "a.txt") == 0o606
-        assert (tmp_path / "a.txt").read_bytes() == b"two\n"
-    finally:
-        os.umask(previous)
-    written = write.write_new(tmp_path / "s.toml", "x = 1\n")
-    assert written.kind == "file" and written.file == tmp_path / "s.toml"
-    assert listing(tmp_path) == ["a.txt", "s.toml"]
-
-
-# --- not a regular file: devices, FIFOs, links, /dev/stdout --------------------------------------
-
-
-def test_a_fifo_is_written_into_never_replaced(tmp_path: Path, brief_jobs: bytes) -> None:
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    for args, check in [
-        (("report", "-m", "jobs", "-o", str(fifo)), lambda data: data == brief_jobs),
-        (("scenario", "init", str(fifo)), lambda data: data == SEEDS),  # no --force needed
-        (("chart", "-m", "jobs", "-o", str(fifo)), lambda data: data.startswith(b"<?xml")),
-    ]:
-        with FifoReader(fifo) as reader:
-            proc = run(*args, cwd=tmp_path)
-        assert proc.returncode == 0, (args, proc.stderr)
-        assert check(reader.data), args
-        assert stat.S_ISFIFO(os.lstat(fifo).st_mode), args  # before: replaced by a file
-    assert listing(tmp_path) == ["pipe"]
-
-
-def test_a_link_to_a_fifo_stays_a_link(tmp_path: Path, brief_jobs: bytes) -> None:
-    fifo, link = tmp_path / "pipe", tmp_path / "brief.md"
-    os.mkfifo(fifo)
-    link.symlink_to(fifo)
-    with FifoReader(fifo) as reader:
-        proc = run("report", "-m", "jobs", "-o", "brief.md", cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    assert reader.data == brief_jobs  # a FIFO takes no chart beside it
-    assert os.readlink(link) == str(fifo)
-    assert listing(tmp_path) == ["brief.md", "pipe"]
-
-
-@pytest.mark.parametrize(
-    ("args", "through_a_link"),
-    [
-        (("report", "-m", "jobs", "-o", "OUT"), True),
-        (("scenario", "init", "OUT"), True),
-        (("report", "-f", "html", "-m", "jobs", "-o", "OUT"), False),
-        (("chart", "-m", "jobs", "-o", "OUT"), False),
-    ],
-)
-def test_dev_null_and_a_link_to_it(
-    tmp_path: Path, args: tuple[str, ...], through_a_link: bool
-) -> None:
-    link = tmp_path / "link"
-    link.symlink_to("/dev/null")
-    for target in ("/dev/null", str(link)) if through_a_link else ("/dev/null",):
-        proc = run(*(target if a == "OUT" else a for a in args), cwd=tmp_path)
-        assert proc.returncode == 0, proc.stderr
-        assert proc.stdout == b""
-    assert os.readlink(link) == "/dev/null"  # before: replaced by a regular file
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
-    assert listing(tmp_path) == ["link"]  # no chart beside a device, no temporary
-
-
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-def test_a_full_device_is_an_output_error_exit_1(tmp_path: Path) -> None:
-    # provoked on purpose: the write fails after the work is done (ENOSPC): exit 1
-    proc = run("scenario", "init", "/dev/full", cwd=tmp_path)
-    assert proc.returncode == 1
-    assert errors(proc.stderr) == [
-        "Error: scenario '/dev/full': cannot write (No space left on device)"
-    ]
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
-
-
-@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
-def test_own_link_to_proc_self_fd_1_is_standard_output(tmp_path: Path, brief_jobs: bytes) -> None:
-    link = tmp_path / "out"
-    link.symlink_to("/proc/self/fd/1")
-    proc = run("report", "-m", "jobs", "--output", str(link), cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == brief_jobs
-    assert os.readlink(link) == "/proc/self/fd/1"  # before: replaced by a regular file
-    assert listing(tmp_path) == ["out"]
-
-
-@pytest.mark.skipif(not os.path.islink("/dev/stdout"), reason="/dev/stdout is not a link here")
-def test_report_output_dev_stdout_leaves_the_link(tmp_path: Path, brief_jobs: bytes) -> None:
-    before = os.readlink("/dev/stdout")
-    try:
-        proc = run("report", "-m", "jobs", "--output", "/dev/stdout", cwd=tmp_path)
-        assert os.path.islink("/dev/stdout")
-        assert os.readlink("/dev/stdout") == before
-    finally:  # put the system's link back if a regression replaced it (possible as root)
-        if not os.path.islink("/dev/stdout") or os.readlink("/dev/stdout") != before:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink("/dev/stdout")
-            os.symlink(before, "/dev/stdout")
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == brief_jobs
-
-
-@pytest.mark.skipif(not os.path.islink("/dev/stdout"), reason="/dev/stdout is not a link here")
-def test_dev_stdout_appends_to_a_file_opened_for_appending(
-    tmp_path: Path, brief_jobs: bytes
-) -> None:
-    # 'offshoring report -o /dev/stdout >> log': written into the shell's descriptor, at its end
-    log = tmp_path / "log"
-    log.write_bytes(b"earlier line\n")
-    with open(log, "ab") as out:
-        proc = run("report", "-m", "jobs", "-o", "/dev/stdout", cwd=tmp_path, stdout=out)
-    assert proc.returncode == 0, proc.stderr
-    assert log.read_bytes() == b"earlier line\n" + brief_jobs
-    assert listing(tmp_path) == ["log"]
-
-
-def test_a_file_descriptor_that_is_not_open_for_writing_is_refused(tmp_path: Path) -> None:
-    refused(run("report", "-o", "/dev/fd/9", cwd=tmp_path), "file descriptor 9", "not open")
-    with open(os.devnull, "rb") as stdin:
-        proc = subprocess.run(
-            [*offshoring_command(), "scenario", "init", "/dev/stdin"], stdin=stdin,
-            capture_output=True, env=clean_environ(), cwd=tmp_path, timeout=60, check=False,
-        )  # fmt: skip
-    refused(proc, "file descriptor 0", "reading only")
-    assert listing(tmp_path) == []
-
-
-def test_a_link_to_a_regular_file_stays_a_link(tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    store.mkdir()
-    (store / "real.toml").write_text("old\n")
-    os.chmod(store / "real.toml", 0o640)
-    (tmp_path / "s.toml").symlink_to(store / "real.toml")
-    (tmp_path / "new.toml").symlink_to("store/created.toml")  # dangling: the target is created
-    assert run("scenario", "init", "--force", "s.toml", cwd=tmp_path).returncode == 0
-    assert run("scenario", "init", "new.toml", cwd=tmp_path).returncode == 0
-    assert (tmp_path / "s.toml").is_symlink() and (tmp_path / "new.toml").is_symlink()
-    assert (store / "real.toml").read_bytes() == SEEDS
-    assert (store / "created.toml").read_bytes() == SEEDS
-    assert mode(store / "real.toml") == 0o640 and mode(store / "created.toml") == 0o644
-    assert listing(tmp_path) == ["new.toml", "s.toml", "store"]
-    assert listing(store) == ["created.toml", "real.toml"]
-    # an existing target is not overwritten through its link without --force
-    line = refused(run("scenario", "init", "s.toml", cwd=tmp_path), "already exists", "--force")
-    assert line == "Error: scenario 's.toml': already exists; pass --force to overwrite it"
-
-
-def test_a_link_loop_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "a.md").symlink_to("b.md")
-    (tmp_path / "b.md").symlink_to("a.md")
-    refused(run("report", "-o", "a.md", cwd=tmp_path), "--output 'a.md'", "symbolic links")
-    assert listing(tmp_path) == ["a.md", "b.md"]
-
-
-# --- '-' means standard output -------------------------------------------------------------------
-
-
-def test_report_output_dash_prints_the_brief(tmp_path: Path, brief_jobs: bytes) -> None:
-    proc = run("report", "-m", "jobs", "--output", "-", cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == brief_jobs
-    assert proc.stderr == b""  # no "Wrote -"
-    html = stdout_of("report", "-m", "jobs", "-o", "-", "-f", "html", cwd=tmp_path)
-    assert html.startswith(b"<!DOCTYPE html>") and b"<svg" in html  # HTML keeps its chart
-    assert listing(tmp_path) == []
-
-
-def test_scenario_init_dash_prints_the_file(tmp_path: Path) -> None:
-    proc = run("scenario", "init", "-", cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == SEEDS
-    assert listing(tmp_path) == []  # before: a file named '-'
-    assert run("scenario", "init", "./-", cwd=tmp_path).returncode == 0  # a file named '-'
-    assert (tmp_path / "-").read_bytes() == SEEDS
-
-
-def test_chart_output_dash_is_svg_and_png_only_when_asked(tmp_path: Path) -> None:
-    svg = stdout_of("chart", "-m", "jobs", "-o", "-", cwd=tmp_path)
-    assert svg.startswith(b"<?xml") and svg.rstrip().endswith(b"</svg>")
-    png = stdout_of("chart", "-m", "jobs", "-f", "png", "-o", "-", cwd=tmp_path)
-    assert png.startswith(PNG_MAGIC)
-    assert listing(tmp_path) == []
-
-
-@pytest.mark.parametrize("where", ["-", "/dev/stdout"])
-def test_png_is_never_sent_to_a_terminal(tmp_path: Path, where: str) -> None:
-    main, terminal = pty.openpty()
-    try:
-        proc = run("chart", "-m", "jobs", "-f", "png", "-o", where, cwd=tmp_path, stdout=terminal)
-        os.set_blocking(main, False)
-        with contextlib.suppress(BlockingIOError):
-            shown = os.read(main, 1 << 16)
-            assert PNG_MAGIC[1:4] not in shown
-    finally:
-        os.close(main)
-        os.close(terminal)
-    line = refused(proc, "is a terminal", "PNG is binary", "--format svg")
-    assert line.startswith(f"Error: --output {where!r}")
-
-
-def test_chart_format_needs_an_output(tmp_path: Path) -> None:
-    refused(run("chart", "-f", "png", cwd=tmp_path), "--format png", "--output")
 
 
 # --- checked before any work ---------------------------------------------------------------------
@@ -448,6 +62,7 @@ LONG = "a" * 252  # 252 + ".md" = 255 bytes: the longest name ext4, tmpfs, xfs..
 TOO_LONG = "é" * 128  # 256 bytes in UTF-8: one over
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("path", "fragments"),
     [
@@ -481,6 +96,7 @@ def test_an_impossible_path_is_refused_before_any_work(
     assert (tmp_path / "file.txt").read_text() == "keep\n"
 
 
+@pytest.mark.slow
 def test_the_longest_name_is_taken_but_not_when_its_chart_would_be_too_long(
     tmp_path: Path,
 ) -> None:
@@ -517,6 +133,7 @@ def read_only(path: Path) -> Iterator[None]:
         os.chmod(path, 0o755)
 
 
+@pytest.mark.slow
 def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
@@ -530,85 +147,13 @@ def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
         assert listing(folder) == []
 
 
+@pytest.mark.slow
 def test_a_read_only_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     path.write_text("old\n")
     with read_only(path):
         refused(run("scenario", "init", "--force", "s.toml", cwd=tmp_path), "is read-only")
         assert path.read_text() == "old\n"
-
-
-def _file_size_limit() -> None:
-    import resource
-
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
-    resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
-
-
-def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
-    # provoked on purpose: a file size limit of 1000 bytes, and a 4.6 kB scenario file: exit 1
-    (tmp_path / "s.toml").write_text("keep me\n")
-    proc = run("scenario", "init", "--force", "s.toml", cwd=tmp_path, before=_file_size_limit)
-    assert proc.returncode == 1
-    assert errors(proc.stderr) == ["Error: scenario 's.toml': cannot write (File too large)"]
-    assert (tmp_path / "s.toml").read_text() == "keep me\n"
-    proc = run("report", "-m", "jobs", "-o", "b.html", cwd=tmp_path, before=_file_size_limit)
-    assert proc.returncode == 1
-    assert errors(proc.stderr) == ["Error: --output 'b.html': cannot write (File too large)"]
-    assert listing(tmp_path) == ["s.toml"]
-
-
-@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
-def test_python_api_failure_removes_the_temporary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
-) -> None:
-    (tmp_path / "a.txt").write_text("old\n")
-    target = output_paths.check(str(tmp_path / "a.txt"), "--output 'a.txt'")
-
-    def fail(fd: int, payload: bytes) -> None:
-        os.write(fd, payload[:3])  # half written, then the failure
-        raise failure
-
-    monkeypatch.setattr(files, "_write_all", fail)
-    expected = files.WriteError if isinstance(failure, OSError) else KeyboardInterrupt
-    with pytest.raises(expected):
-        files.write(target, "new content\n")
-    assert listing(tmp_path) == ["a.txt"]
-    assert (tmp_path / "a.txt").read_text() == "old\n"
-
-
-@pytest.mark.parametrize("failing", [b"# ", b"<?xml"])
-def test_a_brief_and_its_chart_change_together_or_not_at_all(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: bytes
-) -> None:
-    # Fresh-user report, item 3: 'report -o b.md' on a nearly full disk exited 1 with
-    # b-chart.svg already replaced while b.md stayed old. Now both temporaries are written
-    # first: the disk filling up on either one leaves both files as they were.
-    (tmp_path / "b.md").write_text("old brief\n")
-    (tmp_path / "b-chart.svg").write_text("old chart\n")
-    real = files._write_all
-
-    def full_disk(fd: int, payload: bytes) -> None:
-        if payload.startswith(failing):
-            real(fd, payload[:10])
-            raise OSError(28, "No space left on device")
-        real(fd, payload)
-
-    monkeypatch.setattr(files, "_write_all", full_disk)
-    monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["report", "-m", "jobs", "-o", "b.md"], prog_name="offshoring")
-    assert result.exit_code == 1, result.output
-    label = "--output 'b.md'" if failing == b"# " else "the chart beside --output 'b.md'"
-    assert f"Error: {label}" in result.stderr and "No space left on device" in result.stderr
-    assert listing(tmp_path) == ["b-chart.svg", "b.md"]  # no temporary left
-    assert (tmp_path / "b.md").read_text() == "old brief\n"
-    assert (tmp_path / "b-chart.svg").read_text() == "old chart\n"
-    monkeypatch.setattr(files, "_write_all", real)  # with room: both are replaced
-    result = CliRunner().invoke(cli, ["report", "-m", "jobs", "-o", "b.md"], prog_name="offshoring")
-    assert result.exit_code == 0, result.output
-    assert (tmp_path / "b.md").read_text().startswith("# ")
-    assert "](b-chart.svg)" in (tmp_path / "b.md").read_text()
-    assert (tmp_path / "b-chart.svg").read_bytes().startswith(b"<?xml")
 
 
 def test_report_computes_each_result_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -709,6 +254,7 @@ def test_checked_before_anything_is_computed_or_drawn(
 # --- format and suffix agree ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "fragments"),
     [
@@ -770,49 +316,6 @@ def test_python_api_format_for(tmp_path: Path) -> None:
     device = output_paths.check(os.devnull, "--output")
     assert device.kind == "stream"
     assert output_paths.format_for(device, None, formats, "html") == "html"
-
-
-# --- Markdown to stdout without the plotting libraries -------------------------------------------
-
-
-@pytest.fixture
-def without_plotting(tmp_path: Path) -> dict[str, str]:
-    """An environment in which matplotlib and plotext cannot be imported (a sitecustomize
-    marks them missing), for the installed command."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(
-        "import sys\nsys.modules['matplotlib'] = None\nsys.modules['plotext'] = None\n"
-    )
-    return {"PYTHONPATH": str(site)}
-
-
-def test_markdown_brief_to_stdout_needs_no_plotting_library(
-    tmp_path: Path, without_plotting: dict[str, str], brief_jobs: bytes
-) -> None:
-    work = tmp_path / "work"
-    work.mkdir()
-    for output in ((), ("-o", "-")):
-        proc = run("report", "-m", "jobs", *output, cwd=work, env=without_plotting)
-        assert proc.returncode == 0, proc.stderr  # before: exit 2, "charts need ..."
-        assert proc.stdout == brief_jobs  # the same brief as with the libraries
-        (warning,) = proc.stderr.decode().splitlines()
-        assert warning.startswith("Warning: the brief has no chart")
-        assert "pip install 'offshoring-cli[charts]'" in warning
-    # the chart is drawn for HTML and for Markdown in a file: those still need the libraries
-    refused(
-        run("report", "-o", "b.md", cwd=work, env=without_plotting),
-        "matplotlib missing",
-        "without the chart: --output -",
-    )
-    refused(run("report", "-f", "html", cwd=work, env=without_plotting), "matplotlib missing")
-    refused(run("chart", "-o", "-", cwd=work, env=without_plotting), "matplotlib missing")
-    assert listing(work) == []
-
-
-def test_with_the_libraries_a_markdown_brief_to_stdout_gives_no_warning(tmp_path: Path) -> None:
-    proc = run("report", "-m", "jobs", cwd=tmp_path)
-    assert proc.returncode == 0 and proc.stderr == b""
 
 
 # --- fuzzing hostile output paths, in process ----------------------------------------------------
@@ -899,6 +402,7 @@ def _stub_render(charts_: Sequence[Any], fmt: str, side_by_side: bool = False) -
     return PNG_MAGIC + b"stub" if fmt == "png" else b'<?xml version="1.0"?><svg>stub</svg>\n'
 
 
+@pytest.mark.slow
 @settings(
     max_examples=int(os.environ.get("OFFSHORING_OUTPUT_EXAMPLES", "100")),
     deadline=None,
@@ -972,6 +476,7 @@ HOSTILE = [
 """Paths of the sandbox not tried above through the installed command, and their exit code."""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("where", "code"), HOSTILE)
 @pytest.mark.parametrize(
     "command",

@@ -96,6 +96,7 @@ def imported(*args: str) -> set[str]:
     return set(modules)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "allowed"),
     [
@@ -127,6 +128,7 @@ def test_fast_paths_import_only_the_standard_library_click_and_light_modules(
     assert ours <= allowed, ours - allowed
 
 
+@pytest.mark.slow
 def test_an_invalid_scenario_loads_pydantic_to_list_its_problems() -> None:
     # The control case of the scenario path above: the full validation is still there.
     broken = str(Path(_EXAMPLE).with_name("broken.toml"))
@@ -134,11 +136,13 @@ def test_an_invalid_scenario_loads_pydantic_to_list_its_problems() -> None:
     assert "pydantic" not in imported("--scenario", _EXAMPLE, "gap", "--json")
 
 
+@pytest.mark.slow
 def test_status_loads_its_report_module_and_gap_does_not() -> None:
     assert "offshoring_cli.reports.status" in imported("status", "--json")
     assert "offshoring_cli.reports.status" not in imported("gap", "--json")
 
 
+@pytest.mark.slow
 def test_a_table_loads_rich() -> None:
     # The guard above can fail: the table path does import Rich.
     assert "rich" in imported("gap")
@@ -151,12 +155,14 @@ def test_the_cli_lists_the_formats_render_draws() -> None:
     assert options.FORMATS == render.FORMATS
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [("--help",), ("--version",)])
 def test_help_and_version_load_no_core_module(args: tuple[str, ...]) -> None:
     ours = {m for m in imported(*args) if m.startswith("offshoring_cli")}
     assert ours <= CLI, ours
 
 
+@pytest.mark.slow
 def test_version_loads_no_command_module() -> None:
     assert {m for m in imported("--version") if m.startswith("offshoring_cli")} == {
         "offshoring_cli",

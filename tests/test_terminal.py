@@ -1,4 +1,5 @@
-"""The installed command on real terminals and pipes: widths, colour, encodings, closed pipes.
+"""The installed command on terminals of every width and encoding: JSON the same everywhere,
+tables that never cut a number, ASCII and the C locale.
 
 Every run goes through the installed ``offshoring`` (or ``python -m offshoring_cli``) in a
 subprocess; "a terminal" is a pseudo-terminal (``os.openpty``) whose window size is set with
@@ -10,32 +11,23 @@ command wrote.
   colour (``NO_COLOR``, ``TERM=dumb``, ``FORCE_COLOR``), and never holds an escape code.
 * Tables never cut a number: no ``…``, every figure of the JSON formatted as the table
   formats it appears whole at every width, and narrow terminals get the stacked layout.
-* Colour off (``NO_COLOR=1`` or ``TERM=dumb``): no escape code at all.
 * ``PYTHONIOENCODING=ascii`` and ``LC_ALL=C``: exit 0, no ``UnicodeEncodeError``; under
   ``ascii`` the output is ASCII (the table falls back to ASCII borders).
-* A reader that leaves early (``| head -c 1``) or a pipe closed before the start: no
-  traceback, no ``BrokenPipe``, no ``Exception ignored``, and the exit code of the README's
-  table: 0 when the output fitted in the pipe (written whole), 1 when it could not be written.
+
+The harness is in tests/terminal_helpers.py. Colour (none when it is off, never in JSON) is in
+tests/test_colour.py, closed pipes in tests/test_closed_pipes.py, the terminal's size (COLUMNS
+and LINES that are not a size) in tests/test_terminal_size.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import select
-import shlex
-import shutil
-import struct
-import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
@@ -44,140 +36,9 @@ from offshoring_cli.render import numbers
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("pseudo-terminals and POSIX pipes", allow_module_level=True)
 
-import fcntl
-import termios
+from terminal_helpers import COMMANDS, WIDTHS, Run, in_parallel, run_pipe, run_pty, strip_escapes
 
-ROOT = Path(__file__).resolve().parent.parent
-INFLUENCES = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM_PROGRAM", "OFFSHORING_DEBUG")
-"""What changes how the CLI renders or fails (as in conftest.py): unset unless a test sets it."""
-INFLUENCES += ("COLORTERM", "PYTHONIOENCODING", "LC_ALL", "OFFSHORING_SCENARIO")
-
-
-def offshoring_command() -> list[str]:
-    """The installed console script, or ``python -m offshoring_cli`` if it is not on PATH."""
-    script = shutil.which("offshoring")
-    if script is None:
-        candidate = os.path.join(os.path.dirname(sys.executable), "offshoring")
-        script = candidate if os.access(candidate, os.X_OK) else None
-    return [script] if script else [sys.executable, "-m", "offshoring_cli"]
-
-
-COMMAND = offshoring_command()
-
-COMMANDS: dict[str, list[str]] = {
-    "gap": ["gap"],
-    "cagr": ["cagr"],
-    "status": ["status"],
-    "trajectory": ["trajectory"],
-    "project": ["project", "--growth", "8%"],
-    "sensitivity": ["sensitivity"],
-    "segments": ["segments"],
-    "scenario show": ["scenario", "show"],
-}
-WIDTHS = (20, 80, 300)
-
-ESCAPE = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
-"""CSI and OSC sequences, and two-byte escapes: anything a terminal would interpret."""
-
-
-# ---------------------------------------------------------------------------------------------
-# Running the command: through a pipe, on a pseudo-terminal
-
-
-@dataclass(frozen=True)
-class Run:
-    args: tuple[str, ...]
-    env: tuple[tuple[str, str], ...]
-    returncode: int
-    stdout: bytes
-    stderr: bytes
-
-    def __str__(self) -> str:
-        return (
-            f"offshoring {shlex.join(self.args)} env={dict(self.env)} -> {self.returncode}\n"
-            f"stdout: {self.stdout[:1500]!r}\nstderr: {self.stderr[:1500]!r}"
-        )
-
-
-def _environment(extra: Mapping[str, str]) -> dict[str, str]:
-    """The test process's environment less the rendering influences, a colour terminal type,
-    and ``extra``."""
-    env = {k: v for k, v in os.environ.items() if k not in INFLUENCES}
-    return {**env, "TERM": "xterm-256color", **extra}
-
-
-def run_pipe(args: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
-    """The command with stdout and stderr to pipes (not a terminal)."""
-    proc = subprocess.run(
-        [*COMMAND, *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        env=_environment(env or {}),
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
-    return Run(tuple(args), tuple((env or {}).items()), proc.returncode, proc.stdout, proc.stderr)
-
-
-def run_pty(
-    args: Sequence[str], columns: int, env: Mapping[str, str] | None = None, lines: int = 40
-) -> Run:
-    """The command with stdout on a pseudo-terminal of ``columns`` x ``lines`` (stderr to a
-    pipe, to tell them apart). Output post-processing is off: the bytes are the command's."""
-    master, slave = os.openpty()
-    try:
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
-        attributes = termios.tcgetattr(slave)
-        attributes[1] &= ~termios.OPOST  # no \n -> \r\n translation
-        termios.tcsetattr(slave, termios.TCSANOW, attributes)
-        extra = {"COLUMNS": str(columns), "LINES": str(lines), **(env or {})}
-        proc = subprocess.Popen(
-            [*COMMAND, *args],
-            stdin=subprocess.DEVNULL,
-            stdout=slave,
-            stderr=subprocess.PIPE,
-            env=_environment(extra),
-            cwd=ROOT,
-        )
-    finally:
-        os.close(slave)
-    chunks = []
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            ready, _, _ = select.select([master], [], [], max(0.0, deadline - time.monotonic()))
-            if not ready:
-                proc.kill()
-                raise TimeoutError(f"offshoring {shlex.join(args)} on a terminal: no end")
-            try:
-                data = os.read(master, 65536)
-            except OSError:  # EIO: every writer of the terminal has closed it
-                break
-            if not data:
-                break
-            chunks.append(data)
-        assert proc.stderr is not None
-        stderr = proc.stderr.read()
-        proc.wait(timeout=60)
-    finally:
-        os.close(master)
-        if proc.stderr is not None:
-            proc.stderr.close()
-    return Run(tuple(args), tuple(extra.items()), proc.returncode, b"".join(chunks), stderr)
-
-
-T = TypeVar("T")
-
-
-def in_parallel(jobs: Iterable[Callable[[], T]]) -> list[T]:
-    """Run independent subprocess jobs side by side (each is mostly interpreter start-up)."""
-    with ThreadPoolExecutor(max_workers=min(16, (os.cpu_count() or 2) * 2)) as pool:
-        return list(pool.map(lambda job: job(), list(jobs)))
-
-
-def strip_escapes(data: bytes) -> bytes:
-    return ESCAPE.sub(b"", data)
+pytestmark = pytest.mark.slow  # every test runs the installed command
 
 
 def _refuse_constant(name: str) -> Any:
@@ -330,33 +191,6 @@ def test_tables_never_cut_a_number(name: str, columns: int) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Colour: none when it is off, never in JSON
-
-
-@pytest.mark.parametrize("setting", [{"NO_COLOR": "1"}, {"TERM": "dumb"}], ids=str)
-def test_no_escape_codes_when_colour_is_off(setting: dict[str, str]) -> None:
-    jobs = [lambda a=args: run_pty(a, 80, setting) for args in COMMANDS.values()]
-    jobs += [lambda w=w: run_pty(["status"], w, setting) for w in (20, 300)]
-    for run in in_parallel(jobs):
-        assert run.returncode == 0, str(run)
-        assert b"\x1b" not in run.stdout, f"escape code with {setting}: {run}"
-        assert b"\x1b" not in run.stderr, str(run)
-
-
-def test_force_colour_colours_a_table_but_not_json() -> None:
-    # The control case: on this terminal FORCE_COLOR does produce escape codes in a table,
-    # so their absence above (and in JSON) is not an accident of the setup.
-    table, document = in_parallel(
-        [
-            lambda: run_pty(["gap"], 80, {"FORCE_COLOR": "1"}),
-            lambda: run_pty(["gap", "--json"], 80, {"FORCE_COLOR": "1"}),
-        ]
-    )
-    assert b"\x1b[" in table.stdout
-    assert b"\x1b" not in document.stdout
-
-
-# ---------------------------------------------------------------------------------------------
 # Encodings: ASCII stdout, the C locale
 
 ENCODINGS = {
@@ -411,119 +245,6 @@ def test_ascii_tables_fall_back_to_ascii_borders() -> None:
     for figure in README_FIGURES["gap"]:
         assert figure in text
         assert figure in strip_escapes(stacked.stdout).decode("ascii")
-
-
-# ---------------------------------------------------------------------------------------------
-# Pipes: a reader that leaves early, a pipe closed before the start
-
-ALL_FORMATS = {
-    "table": [],
-    "json": ["--json"],
-    "csv": ["--format", "csv"],
-    "markdown": ["--format", "markdown"],
-}
-PIPED = [[*args, *fmt_args] for args in COMMANDS.values() for fmt_args in ALL_FORMATS.values()] + [
-    ["chart"],
-    ["schema", "status"],
-    ["scenario", "init"],
-    ["--help"],
-    ["gap", "--explain"],
-]
-
-BIG_CHANGES = ",".join(f"{p}%" for p in range(-90, 210, 10))
-BIG = [
-    ["sensitivity", "--years", "2025-2200", "--changes", BIG_CHANGES, *fmt_args]
-    for fmt_args in ALL_FORMATS.values()
-]
-"""Outputs well over a pipe's 64 KiB: the writer must meet the closed pipe."""
-
-QUIET_STDERR = (b"Traceback", b"BrokenPipe", b"Exception ignored", b"Error")
-
-
-def run_into_head(args: Sequence[str], tmp: Path) -> Run:
-    """``sh -c '(offshoring ARGS; echo $? > rc) | head -c 1'``: the command's exit code too."""
-    rc_file = tmp / f"rc-{os.getpid()}-{abs(hash(tuple(args)))}"
-    command = f"({shlex.join([*COMMAND, *args])}; echo $? > {shlex.quote(str(rc_file))})"
-    proc = subprocess.run(
-        ["sh", "-c", f"{command} | head -c 1"],
-        capture_output=True,
-        env=_environment({}),
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
-    returncode = int(rc_file.read_text().strip())
-    assert len(proc.stdout) == 1, proc.stdout
-    return Run(tuple(args), (), returncode, proc.stdout, proc.stderr)
-
-
-def run_into_closed_pipe(args: Sequence[str]) -> Run:
-    """stdout is a pipe whose read end is closed before the command starts."""
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    try:
-        proc = subprocess.run(
-            [*COMMAND, *args],
-            stdin=subprocess.DEVNULL,
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            env=_environment({}),
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        )
-    finally:
-        os.close(write_end)
-    return Run(tuple(args), (), proc.returncode, b"", proc.stderr)
-
-
-def _output_size(args: Sequence[str]) -> int:
-    run = run_pipe(args)
-    assert run.returncode == 0, str(run)
-    return len(run.stdout)
-
-
-def test_a_reader_that_leaves_early(tmp_path: Path) -> None:
-    runs = in_parallel([lambda a=args: run_into_head(a, tmp_path) for args in PIPED + BIG])
-    sizes = in_parallel([lambda a=args: _output_size(a) for args in BIG])
-    for run in runs:
-        for word in QUIET_STDERR:
-            assert word not in run.stderr, str(run)
-        # README, "Exit codes": 0 = the output is complete (it fitted in the pipe before the
-        # reader left), 1 = it could not be written whole.
-        assert run.returncode in (0, 1), str(run)
-    for run, size in zip(runs[len(PIPED) :], sizes, strict=True):
-        assert size > 65536, (run.args, size)
-        assert run.returncode == 1, f"{size} bytes into head: {run}"
-
-
-def test_a_pipe_closed_before_the_start() -> None:
-    for run in in_parallel([lambda a=args: run_into_closed_pipe(a) for args in PIPED + BIG]):
-        for word in QUIET_STDERR:
-            assert word not in run.stderr, str(run)
-        assert run.stderr == b"", str(run)
-        assert run.returncode == 1, str(run)  # README: the output could not be written whole
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="Linux pipes hold 64 KiB")
-def test_the_readme_example_of_exit_code_1(tmp_path: Path) -> None:
-    # The README's example of an output cut by the reader: over the 64 KiB a pipe holds, so
-    # the reader leaves before the end and the command says so with exit 1.
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "offshoring sensitivity --years 2025-2200 --json \\| head -c 100" in readme
-    rc_file = tmp_path / "rc"
-    command = shlex.join([*COMMAND, "sensitivity", "--years", "2025-2200", "--json"])
-    codes = set()
-    for _ in range(3):
-        subprocess.run(
-            ["sh", "-c", f"({command}; echo $? > {rc_file}) | head -c 100 > /dev/null"],
-            env=_environment({}),
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        )
-        codes.add(int(rc_file.read_text()))
-    assert codes == {1}
 
 
 # ---------------------------------------------------------------------------------------------
