@@ -30,6 +30,7 @@ from offshoring_cli.core.fields import (
 )
 from offshoring_cli.render.workbook_formulas import (
     INPUT_COLUMNS,
+    NEXT_TARGET_YEAR,
     SPARE_ROWS,
     TEMPLATES,
     formula,
@@ -211,18 +212,27 @@ def _computing_sheet(
     keys = list(TEMPLATES[role])
     labels = [_label(report, key) for key in keys]
     widths = [max(12, min(len(label) + 2, 24)) for label in labels]
-    series = {str(r["metric"]): str(r["series"]) for r in book.status.records()}
     refs[role] = {}
+    earlier: dict[tuple[str, str], str] = {}  # the last target year cell by metric and series
     for i, record in enumerate(report.records(), start=1):
         metric = str(record["metric"])
-        record = {**record, "series": series[metric]}
+        # a status row is a reading, on its target's series; the other sheets follow the
+        # indicator's main series (its final target's)
+        series = str(record["series"]) if role == "status" else book.main_series[metric]
+        record = {**record, "series": series}
         row = {key: f"${_letter(c)}${i + 1}" for c, key in enumerate(keys)}
+        previous = earlier.get((metric, series))
+        if "target_year" in row:
+            earlier[(metric, series)] = row["target_year"]
         refs[role].setdefault(metric, {key: _ref(name, c, i) for c, key in enumerate(keys)})
         other = {
             sheet_role: cells[metric] for sheet_role, cells in refs.items() if sheet_role != role
         }
         for c, key in enumerate(keys):
             template = TEMPLATES[role][key]
+            if role == "status" and key == "target_year" and previous is not None:
+                template = NEXT_TARGET_YEAR  # an earlier target of the same series
+                row = {**row, "previous_target_year": previous}
             kind = _kind(report, key)
             value = record.get(key)
             widths[c] = max(widths[c], min(_width(value, kind), 40))
