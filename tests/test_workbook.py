@@ -414,7 +414,17 @@ def _met(data: dict[str, Any]) -> None:
     data["indicators"][0]["target"]["value"] = 140_000  # below the 148,500 of 2024
 
 
-@pytest.mark.parametrize("change", [_decrease, _one_exports_observation, _met])
+def _two_interims_oldest_first(data: dict[str, Any]) -> None:
+    # jobs: interim targets 2026 then 2028, listed oldest first: the rows come in that order
+    # (after the final 2030 one), each still assesses its own year
+    data["indicators"][0]["other_targets"].append(
+        {"year": 2028, "value": 230_000, "series": "offshoring-employment", "source": "nap-2026"}
+    )
+
+
+@pytest.mark.parametrize(
+    "change", [_decrease, _one_exports_observation, _met, _two_interims_oldest_first]
+)
 def test_the_formulas_follow_the_tool_on_edge_datasets(tmp_path: Path, change: Any) -> None:
     """A decrease wanted, a series with one observation, a target already met: the blanks
     and the comparisons of the formulas are the tool's."""

@@ -149,10 +149,10 @@ NEXT_TARGET_YEAR = (
     "MAXIFS({YEAR},{IND},{metric},{KIND},{TARGET},{SERIES},{series},"
     '{YEAR},"<"&{previous_target_year})'
 )
-"""The Status sheet's target year on a row that follows another reading of the same indicator
-and series (``{previous_target_year}``, that row's target year): the next earlier target
-year of the series (an interim target). The first reading of a series takes the series'
-latest target year (``TEMPLATES["status"]["target_year"]``)."""
+"""The Status sheet's target year on a row whose series has a later target on another row
+(``{previous_target_year}``, that row's target year): the next earlier target year of the
+series (an interim target). The row of a series' latest target takes the series' latest
+target year (``TEMPLATES["status"]["target_year"]``)."""
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_.]+)\}")
 """A cell a template names: ``{key}`` or ``{sheet.key}``."""

@@ -100,9 +100,9 @@ WORDS: dict[str, dict[str, str]] = {
         "reading": "A row per published target on the Inputs sheet (a reading), each assessed "
         "on the series it is stated on, as the status command does: the final target on the "
         "main series, the same target on another series, the interim targets.",
-        "target_year": "The latest target year of the row's series (MAXIFS on Inputs); on a "
-        "row after another reading of the same series, the next earlier one (an interim "
-        "target).",
+        "target_year": "The latest target year of the row's series (MAXIFS on Inputs); on the "
+        "row of an earlier target of that series (an interim one), the latest target year "
+        "before the next later row's.",
         "target": "The target's value in that year, same series.",
         "since_year": "Assessment base year: the earliest whole-year observation of the "
         "series (MINIFS on Inputs); empty, with every figure of the methods, when it is the "
