@@ -76,7 +76,11 @@ def test_to_dataframe_has_a_row_per_record_and_a_column_per_key() -> None:
     report = api.status()
     frame = api.to_dataframe(report)
     assert list(frame.columns) == list(report.records()[0])
-    assert list(frame["metric"]) == ["jobs", "exports"]
+    # a row per published target (reading): jobs 2030 and 2026; exports 2030 on its two
+    # series, and 2026 on offshoring-legacy
+    assert list(frame["metric"]) == ["jobs", "jobs", "exports", "exports", "exports"]
+    assert list(frame["reading"]) == [row["reading"] for row in report.rows]
+    assert frame["reading"].is_unique
     assert round(float(frame.loc[0, "progress_score"]), 4) == 0.6525
 
 

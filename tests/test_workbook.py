@@ -85,6 +85,17 @@ def compare_with_the_tool(engine: ExcelCompiler, *scenario: str) -> int:
     for role, command in REPORTS.items():
         sheet = content.SHEETS[role]
         records = tool_json(*scenario, command)["results"]
+        if role == "status":  # a row per reading (published target), matched by its name
+            keys = list(TEMPLATES["status"])
+            name = column(keys.index("reading"))
+            readings = {r["reading"]: r for r in records}
+            assert len(readings) == len(records)
+            on_sheet = [
+                engine.evaluate(f"{sheet}!{name}{row}") for row in range(2, len(records) + 2)
+            ]
+            assert sorted(on_sheet) == sorted(readings)
+            assert engine.evaluate(f"{sheet}!{name}{len(records) + 2}") in ("", None)
+            records = [readings[n] for n in on_sheet]
         for row, record in enumerate(records, start=2):
             for key, i in computed_cells(role):
                 got = engine.evaluate(f"{sheet}!{column(i)}{row}")
@@ -95,8 +106,9 @@ def compare_with_the_tool(engine: ExcelCompiler, *scenario: str) -> int:
 
 def test_every_formula_evaluates_to_the_tools_json(tmp_path: Path) -> None:
     checked = compare_with_the_tool(recomputed(builtin_xlsx(), tmp_path))
-    # gap: 11 computed columns x 2 metrics; cagr 13 x 2; status 17 x 2; trajectory 4 x 17 rows
-    assert checked == 22 + 26 + 34 + 68
+    # gap: 11 computed columns x 2 metrics; cagr 13 x 2; trajectory 4 x 17 rows; status 17 x 5
+    # readings (jobs, jobs 2026, exports, exports and exports 2026 on offshoring-legacy)
+    assert checked == 22 + 26 + 85 + 68
 
 
 def test_the_figures_that_must_not_change(tmp_path: Path) -> None:
@@ -114,6 +126,50 @@ def test_the_figures_that_must_not_change(tmp_path: Path) -> None:
     assert round(engine.evaluate("Status!S2"), 4) == 0.6525
     assert engine.evaluate("Status!U2") == 2033
     assert engine.evaluate("Status!P2") == "acceleration needed"
+    # exports on its main series (the final target's): 26.22 bn in 2024 -> 40 bn in 2030
+    assert [engine.evaluate(f"Gap!{c}3") for c in "DEFGH"] == [
+        "digital-outsourcing",
+        2024,
+        26_220_000_000,
+        2030,
+        40_000_000_000,
+    ]
+
+
+def test_the_inputs_list_every_published_target_and_status_assesses_each(
+    tmp_path: Path,
+) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(builtin_xlsx()))
+    inputs = book["Inputs"]
+    targets = [
+        (r[0], r[2], r[3], r[4])
+        for r in inputs.iter_rows(min_row=2, values_only=True)
+        if r[1] == "target"
+    ]
+    assert targets == [
+        ("jobs", 2030, 270_000, "offshoring-employment"),
+        ("jobs", 2026, 190_000, "offshoring-employment"),
+        ("exports", 2030, 40_000_000_000, "digital-outsourcing"),
+        ("exports", 2030, 40_000_000_000, "offshoring-legacy"),
+        ("exports", 2026, 25_000_000_000, "offshoring-legacy"),
+    ]
+    engine = recomputed(builtin_xlsx(), tmp_path)
+    # Status: columns D series, E since year, G latest year, I target year, J target, O R,
+    # V the reading
+    rows = [
+        tuple(engine.evaluate(f"Status!{c}{row}") for c in ("D", "E", "G", "I", "J", "V"))
+        for row in range(2, 7)
+    ]
+    assert rows == [
+        ("offshoring-employment", 2022, 2024, 2030, 270_000, "jobs"),
+        ("offshoring-employment", 2022, 2024, 2026, 190_000, "jobs 2026"),
+        ("digital-outsourcing", 2023, 2024, 2030, 40_000_000_000, "exports"),
+        ("offshoring-legacy", 2018, 2023, 2030, 40_000_000_000, "exports (offshoring-legacy)"),
+        ("offshoring-legacy", 2018, 2023, 2026, 25_000_000_000, "exports 2026 (offshoring-legacy)"),
+    ]
+    # jobs 2026: required from 2022 = (190,000 / 130,000) ** (1 / 4) - 1 = 1.461538 ** 0.25 - 1
+    # = 0.099519; R = 0.068788 / 0.099519 = 0.6912
+    assert round(engine.evaluate("Status!O3"), 4) == 0.6912
 
 
 def _add_jobs_2025(book: Any) -> None:
@@ -334,7 +390,9 @@ def test_libreoffice_recalculates_it_without_an_error_cell(tmp_path: Path) -> No
     ).stdout  # fmt: skip
     for error in ("#NAME?", "#VALUE!", "Err:", "#DIV/0!", "#REF!", "#N/A"):
         assert error not in text
-    for figure in ("121,500", "10.48%", "0.7191", "acceleration needed", "2033", "221,348"):
+    # and the other published targets: jobs 2026 R 0.6912, exports (offshoring-legacy) R 1.0084
+    for figure in ("121,500", "10.48%", "0.7191", "acceleration needed", "2033", "221,348",
+                   "13,780,000,000", "7.29%", "0.6912", "1.0084"):  # fmt: skip
         assert figure in text
 
 
@@ -358,7 +416,17 @@ def _met(data: dict[str, Any]) -> None:
     data["indicators"][0]["target"]["value"] = 140_000  # below the 148,500 of 2024
 
 
-@pytest.mark.parametrize("change", [_decrease, _one_exports_observation, _met])
+def _two_interims_oldest_first(data: dict[str, Any]) -> None:
+    # jobs: interim targets 2026 then 2028, listed oldest first: the rows come in that order
+    # (after the final 2030 one), each still assesses its own year
+    data["indicators"][0]["other_targets"].append(
+        {"year": 2028, "value": 230_000, "series": "offshoring-employment", "source": "nap-2026"}
+    )
+
+
+@pytest.mark.parametrize(
+    "change", [_decrease, _one_exports_observation, _met, _two_interims_oldest_first]
+)
 def test_the_formulas_follow_the_tool_on_edge_datasets(tmp_path: Path, change: Any) -> None:
     """A decrease wanted, a series with one observation, a target already met: the blanks
     and the comparisons of the formulas are the tool's."""

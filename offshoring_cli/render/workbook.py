@@ -30,6 +30,7 @@ from offshoring_cli.core.fields import (
 )
 from offshoring_cli.render.workbook_formulas import (
     INPUT_COLUMNS,
+    NEXT_TARGET_YEAR,
     SPARE_ROWS,
     TEMPLATES,
     formula,
@@ -211,18 +212,26 @@ def _computing_sheet(
     keys = list(TEMPLATES[role])
     labels = [_label(report, key) for key in keys]
     widths = [max(12, min(len(label) + 2, 24)) for label in labels]
-    series = {str(r["metric"]): str(r["series"]) for r in book.status.records()}
     refs[role] = {}
-    for i, record in enumerate(report.records(), start=1):
+    records = report.records()
+    above = _next_later_target(records) if role == "status" else {}
+    for i, record in enumerate(records, start=1):
         metric = str(record["metric"])
-        record = {**record, "series": series[metric]}
+        # a status row is a reading, on its target's series; the other sheets follow the
+        # indicator's main series (its final target's)
+        series = str(record["series"]) if role == "status" else book.main_series[metric]
+        record = {**record, "series": series}
         row = {key: f"${_letter(c)}${i + 1}" for c, key in enumerate(keys)}
+        if i in above:  # the row of the next later target of the same series
+            row["previous_target_year"] = f"${_letter(keys.index('target_year'))}${above[i] + 1}"
         refs[role].setdefault(metric, {key: _ref(name, c, i) for c, key in enumerate(keys)})
         other = {
             sheet_role: cells[metric] for sheet_role, cells in refs.items() if sheet_role != role
         }
         for c, key in enumerate(keys):
             template = TEMPLATES[role][key]
+            if key == "target_year" and i in above:
+                template = NEXT_TARGET_YEAR  # an earlier target of the same series
             kind = _kind(report, key)
             value = record.get(key)
             widths[c] = max(widths[c], min(_width(value, kind), 40))
@@ -237,6 +246,25 @@ def _computing_sheet(
     _headers(sheet, styles, labels, widths)
     _page(sheet)
     sheet.freeze_panes(1, 1)
+
+
+def _next_later_target(records: list[dict[str, Any]]) -> dict[int, int]:
+    """For each status row (1-based, as on the sheet) whose series has a later target among
+    the rows, the row of the next later one: its target year is the next earlier target year
+    of the series before that one's, whatever the order of the rows."""
+    above: dict[int, int] = {}
+    for i, record in enumerate(records, start=1):
+        later = [
+            (int(other["target_year"]), j)
+            for j, other in enumerate(records, start=1)
+            if (other["metric"], other["series"]) == (record["metric"], record["series"])
+            and other["target_year"] is not None
+            and record["target_year"] is not None
+            and other["target_year"] > record["target_year"]
+        ]
+        if later:
+            above[i] = min(later)[1]
+    return above
 
 
 def _width(value: Any, kind: str) -> int:

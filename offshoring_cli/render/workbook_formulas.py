@@ -99,10 +99,11 @@ TEMPLATES: dict[str, dict[str, str | None]] = {
         "since_year": "IF(MINIFS({YEAR}," + _LOOKUP + ")<{latest_year},"
         "MINIFS({YEAR}," + _LOOKUP + '),"")',
         "since_value": f"IF({_ASSESSED},MAXIFS({{VALUE}}," + _LOOKUP + ',{YEAR},{since_year}),"")',
-        "latest_year": "{gap.base_year}",
-        "latest": "{gap.baseline}",
-        "target_year": "{gap.target_year}",
-        "target": "{gap.target}",
+        "latest_year": "MAXIFS({YEAR}," + _LOOKUP + ")",
+        "latest": "MAXIFS({VALUE}," + _LOOKUP + ",{YEAR},{latest_year})",
+        "target_year": "MAXIFS({YEAR},{IND},{metric},{KIND},{TARGET},{SERIES},{series})",
+        "target": "MAXIFS({VALUE},{IND},{metric},{KIND},{TARGET},{SERIES},{series},"
+        "{YEAR},{target_year})",
         "actual_periods": f'IF({_ASSESSED},{{latest_year}}-{{since_year}},"")',
         "actual_cagr": f'IF({_ASSESSED},({{latest}}/{{since_value}})^(1/{{actual_periods}})-1,"")',
         "required_cagr_from_base": f"IF({_ASSESSED},"
@@ -124,6 +125,7 @@ TEMPLATES: dict[str, dict[str, str | None]] = {
         "target_reached_year": f'IF(NOT({_ASSESSED}),"",IF({_MET},{{latest_year}},'
         "IF({actual_cagr}{gt}0,{latest_year}+ROUNDUP(LN({target}/{latest})/"
         'LN(1+{actual_cagr}),0),"")))',
+        "reading": None,
     },
     "trajectory": {
         "metric": None,
@@ -142,6 +144,15 @@ TEMPLATES: dict[str, dict[str, str | None]] = {
 }
 """Each sheet's columns in order, by key (the reports' row keys, plus ``series``), with the
 template of a computed column; ``None``: a value written as it is (text, or the year)."""
+
+NEXT_TARGET_YEAR = (
+    "MAXIFS({YEAR},{IND},{metric},{KIND},{TARGET},{SERIES},{series},"
+    '{YEAR},"<"&{previous_target_year})'
+)
+"""The Status sheet's target year on a row whose series has a later target on another row
+(``{previous_target_year}``, that row's target year): the next earlier target year of the
+series (an interim target). The row of a series' latest target takes the series' latest
+target year (``TEMPLATES["status"]["target_year"]``)."""
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_.]+)\}")
 """A cell a template names: ``{key}`` or ``{sheet.key}``."""

@@ -72,9 +72,10 @@ at once."""
 WORDS: dict[str, dict[str, str]] = {
     "gap": {
         "base_year": "The latest year with a whole-year observation (period 'year') of the "
-        "indicator in its target's series (MAXIFS on Inputs).",
+        "indicator in its main series, the final target's (MAXIFS on Inputs).",
         "baseline": "The value observed in the base year, same series (MAXIFS on Inputs).",
-        "target_year": "The latest target year of the indicator in the series (the final target).",
+        "target_year": "The latest target year of the indicator in its main series: the final "
+        "target (the other published targets are assessed on the Status sheet).",
         "target": "The target's value in the target year.",
         "periods": "n = target year - base year.",
         "gap": "target - baseline.",
@@ -96,11 +97,20 @@ WORDS: dict[str, dict[str, str]] = {
         "already met.",
     },
     "status": {
+        "reading": "A row per published target on the Inputs sheet (a reading), each assessed "
+        "on the series it is stated on, as the status command does: the final target on the "
+        "main series, the same target on another series, the interim targets.",
+        "target_year": "The latest target year of the row's series (MAXIFS on Inputs); on the "
+        "row of an earlier target of that series (an interim one), the latest target year "
+        "before the next later row's.",
+        "target": "The target's value in that year, same series.",
         "since_year": "Assessment base year: the earliest whole-year observation of the "
         "series (MINIFS on Inputs); empty, with every figure of the methods, when it is the "
         "latest one (two are needed).",
         "since_value": "The value observed in that year.",
-        "latest_year": "The latest whole-year observation (the Gap sheet's base year).",
+        "latest_year": "The latest whole-year observation of the row's series (on the main "
+        "series, the Gap sheet's base year).",
+        "latest": "The value observed in that year.",
         "actual_cagr": "(latest / base value) ^ (1 / (latest year - base year)) - 1.",
         "required_cagr_from_base": "(target / base value) ^ (1 / (target year - base year)) "
         "- 1: the same base year (Eurostat's convention).",
@@ -134,9 +144,10 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def targets_of(indicator: Indicator) -> tuple[Target, ...]:
-    """The targets of ``indicator`` the workbook lists, oldest first: the one place to point
-    at a data model with several targets (interim and final) per indicator."""
-    return (indicator.target,)
+    """The published targets of ``indicator`` the workbook lists (``Indicator.targets``): the
+    final one first, then the same target on another series and the interim ones, each on
+    the series it is stated on."""
+    return indicator.targets
 
 
 class InputRow(NamedTuple):
@@ -187,6 +198,9 @@ class Workbook(NamedTuple):
     """Which tool, version and data made the workbook, one sentence."""
     increase: dict[str, bool]
     """Whether an increase is wanted, by metric (it decides the formulas' comparisons)."""
+    main_series: dict[str, str]
+    """The series of each metric's final target, by metric: the series the Gap, Growth and
+    Trajectory sheets read (the Status sheet reads each reading's own series)."""
 
     def reports(self) -> dict[str, Report[Any]]:
         """The computing sheets' reports, by sheet role."""
@@ -199,9 +213,10 @@ class Workbook(NamedTuple):
 
 
 def build(options: Options) -> Workbook:
-    """The workbook's content for the selected metrics, at each metric's latest baseline and
-    final target (the formulas compute from the Inputs sheet: overridden figures or years
-    have no place there).
+    """The workbook's content for the selected metrics: the Gap, Growth and Trajectory sheets
+    at each metric's latest baseline and final target on its main series, the Status sheet a
+    row per published target (reading), as ``status`` (the formulas compute from the Inputs
+    sheet: overridden figures or years have no place there).
 
     Raises:
         DomainError: as the reports do.
@@ -225,4 +240,5 @@ def build(options: Options) -> Workbook:
         sources=cited,
         provenance=provenance_line(gap.provenance) + ".",
         increase={m: dataset.indicators[m].increase for m in metrics},
+        main_series={m: dataset.indicators[m].target.series for m in metrics},
     )
