@@ -456,7 +456,7 @@ def test_increment_plausibility_warning(run_installed: Any) -> None:
     done = run_installed("project", "--increment", "2bn", "-m", "jobs", "--json")
     assert done.returncode == 0
     assert done.stderr == (
-        "Warning: --increment 2,000,000,000 is over 1,000 times larger than the baseline "
+        "Warning: --increment 2,000,000,000 is at least 1,000 times larger than the baseline "
         "(148,500): check the unit.\n"
     )
     quiet = run_installed("project", "--increment", "15k", "-m", "jobs", "--json")

@@ -243,13 +243,13 @@ def test_pair_without_equals_is_refused(run_installed: Any) -> None:
 def test_magnitude_warning_names_the_generic_option(run_installed: Any, hires: str) -> None:
     done = run_installed("--scenario", hires, "gap", "--baseline", "hires=2", "--json")
     assert done.returncode == 0
-    # 2 / 1000 = 0.002: not over 1,000 times smaller, no warning
+    # 2 / 1000 = 0.002: not at least 1,000 times smaller, no warning
     assert done.stderr == ""
     done = run_installed("--scenario", hires, "gap", "--target", "hires=3M", "--json")
     assert done.returncode == 0
     # 3,000,000 / 2,000 = 1,500 times the target
     assert done.stderr.startswith(
-        "Warning: --target hires 3,000,000 is over 1,000 times larger than the built-in figure"
+        "Warning: --target hires 3,000,000 is at least 1,000 times larger than the built-in figure"
     )
 
 

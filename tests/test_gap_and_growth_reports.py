@@ -119,7 +119,7 @@ def test_gap_json_override(run: Any) -> None:
     assert "override" in document["sources"]
     assert any(n.startswith("jobs: baseline given on the command line") for n in document["notes"])
     assert any(n.startswith("jobs: target given on the command line") for n in document["notes"])
-    # 100 is over 1,000 times smaller than 148,500: a warning on stderr, JSON still clean
+    # 100 is at least 1,000 times smaller than 148,500: a warning on stderr, JSON still clean
     assert "Warning:" in result.stderr
 
 

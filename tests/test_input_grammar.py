@@ -273,7 +273,7 @@ def test_missing_suffix_hint_reads_naturally_and_is_valid() -> None:
 
 @pytest.mark.slow
 def test_no_suffix_hint_when_no_suffix_explains_the_value() -> None:
-    # 5e-6 MAD: even 5e-6 bn (5,000 MAD) is over 1,000 times below 26.22 bn; before, the
+    # 5e-6 MAD: even 5e-6 bn (5,000 MAD) is at least 1,000 times below 26.22 bn; before, the
     # hint was "did you mean 5e-06bn?".
     proc = run_piped(["gap", "--exports-baseline", "0.000005", "--json"])
     assert proc.returncode == 0

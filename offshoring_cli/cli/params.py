@@ -29,10 +29,13 @@ else:
 
 
 def _french() -> bool:
-    """Numbers are read the French way too: ``--lang fr`` (or ``OFFSHORING_LANG=fr``)."""
+    """Numbers are read the French way too: ``--lang fr`` or ``--lang ar`` (or
+    ``OFFSHORING_LANG``), whose outputs write a decimal comma (``10,48 %``); a number with
+    thousands grouped by dots (``270.000``, as the Arabic output writes them) is refused there
+    as ambiguous (:func:`~offshoring_cli.core.grammar_fr.from_french`)."""
     from offshoring_cli import i18n
 
-    return i18n.chosen() == "fr"
+    return i18n.chosen() in ("fr", "ar")
 
 
 def _quantity_parser() -> Callable[..., Quantity]:

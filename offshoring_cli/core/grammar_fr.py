@@ -23,17 +23,45 @@ _FRENCH = r"""
 """A number as French writes it: a decimal comma, thousands grouped with spaces (plain,
 no-break U+00A0 or narrow no-break U+202F)."""
 
+_DOTTED = r"""
+    (?P<sign>[+-]?)
+    (?P<int>[0-9]{1,3}(?:\.[0-9]{3})+)                      # 270.000, 1.234.567
+    (?:,(?P<decimals>[0-9]+))?                               # ,5
+    (?P<rest>\s*(?:[^\W\d_].*|%)?)                          # Md, k, MAD, %
+    """
+"""Thousands grouped with dots, as some French and Arabic writing (and ``ar_MA`` output)
+does: with a decimal comma after them (``1.234,5M``) or two dots or more (``1.234.567``) the
+dots can only group; one dot alone (``270.000``) may as well be a decimal point, so that
+number is refused as ambiguous."""
+
 
 def from_french(text: str) -> str:
     """``text`` written as French writes numbers, in this module's grammar: ``148 500`` ->
     ``148500``, ``26,22bn`` and ``26,22 Md`` -> ``26.22bn``/``26.22 Md``, ``10,48 %`` ->
-    ``10.48 %``, ``148,500`` -> ``148.500`` (148.5: in French the comma is the decimal sign).
-    Any other text is returned as it is, for the grammar to read or refuse (``26.22`` with a
-    dot, ``2.7e5``, ``148_500`` keep working)."""
+    ``10.48 %``, ``148,500`` -> ``148.500`` (148.5: in French the comma is the decimal sign),
+    ``1.234,5M`` -> ``1234.5M`` (dots that group, before a decimal comma). Any other text is
+    returned as it is, for the grammar to read or refuse (``26.22`` with a dot, ``2.7e5``,
+    ``148_500`` keep working).
+
+    Raises:
+        ValueError: one group of thousands after a dot and no decimal comma (``270.000``):
+            270,000 or 270? (The Arabic output writes ``270.000`` for 270,000.)"""
     match = re.fullmatch(_FRENCH, text.strip(), re.VERBOSE | re.DOTALL)
     if match is None:
-        return text
-    number = re.sub(r"[ \u00a0\u202f]", "", match["int"])
+        dotted = re.fullmatch(_DOTTED, text.strip(), re.VERBOSE | re.DOTALL)
+        if dotted is None:
+            return text
+        if dotted["decimals"] is None and dotted["int"].count(".") == 1:
+            grouped = dotted["int"].replace(".", " ")
+            whole, _, part = dotted["int"].partition(".")
+            decimal = whole + ("," + part.rstrip("0") if part.rstrip("0") else "")
+            raise ValueError(
+                f"{quoted(text)}: ambiguous: {grouped} or {decimal}? A dot may group thousands "
+                f"or mark decimals: write {grouped} (or {grouped.replace(' ', '')}) for the "
+                f"first, {decimal} for the second"
+            )
+        match = dotted
+    number = re.sub(r"[ .\u00a0\u202f]", "", match["int"])
     if match["decimals"] is not None:
         number += "." + match["decimals"]
     return match["sign"] + number + match["rest"]
@@ -50,7 +78,7 @@ def parse_french_quantity(
             decimal comma (``148,500`` is 148.5 in French) with the hint to group thousands
             with a space.
     """
-    converted = from_french(text)
+    converted = from_french(text)  # may refuse an ambiguous 270.000
     try:
         found = parse_quantity(converted, unit, whole, signed)
     except ValueError as error:

@@ -155,7 +155,8 @@ def _magnitude_warning(
     whole: bool = False,
     what: str = "built-in figure",
 ) -> str | None:
-    """A warning when ``given`` is over 1,000 times off ``reference`` (likely a missing suffix).
+    """A warning when ``given`` is 1,000 times off ``reference`` or more (likely a missing or
+    wrong suffix: ``270.000`` read as 270 for 270,000, ``40M`` for ``40bn``).
 
     When ``given`` is too small and ``given`` with a suffix lands within 1,000 times of
     ``reference``, the warning suggests that value as it would be typed ("did you mean
@@ -163,10 +164,10 @@ def _magnitude_warning(
     ``whole``); otherwise it says to check the unit.
     """
     ratio = given / reference
-    if 1e-3 <= ratio <= 1e3:
+    if 1e-3 < ratio < 1e3:
         return None
     hint, size = "check the unit.", "larger"
-    if ratio < 1e-3:
+    if ratio <= 1e-3:
         size = "smaller"
         # Compare in logarithms: the product itself may underflow to 0 for a tiny value.
         scale = math.log10(given) - math.log10(reference)
@@ -174,14 +175,14 @@ def _magnitude_warning(
         from decimal import Decimal
 
         meant = Decimal(given if isinstance(given, int) else repr(float(given))).scaleb(power)
-        if 1e-3 <= float(meant) / reference <= 1e3:
+        if 1e-3 < float(meant) / reference < 1e3:
             from offshoring_cli.core.grammar import suggest_quantity
 
             suggestion = suggest_quantity(meant, "", whole)
             if suggestion is not None:
                 hint = f"did you mean {suggestion}?"
     return Message(
-        f"{option} {given:,} is over 1,000 times {size} than the {what} ({reference:,}): {hint}"
+        f"{option} {given:,} is at least 1,000 times {size} than the {what} ({reference:,}): {hint}"
     )
 
 
