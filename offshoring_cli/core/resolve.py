@@ -211,8 +211,17 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
     for metric in options.selected():
         ind = options.dataset.indicators[metric]
         target = published_target(options, ind)
-        ind = ind.aimed_at(target)
-        resolved.append(resolve_one(options, ind, warnings))
+        one = resolve_one(options, ind.aimed_at(target), warnings)
+        resolved.append(one)
+        if target.series != ind.target.series:
+            # --target-year chose a target stated on another series: say which figures follow
+            warnings.append(
+                Message(
+                    f"{metric}: the {target.year} target is stated on the {target.series} "
+                    f"series, so the baseline is that series' {one.base_year} figure, not the "
+                    f"{ind.target.series} series' latest (the series differ in scope)"
+                )
+            )
     return resolved, warnings
 
 

@@ -104,6 +104,16 @@ class HeadRow(TypedDict):
             description="Source id of the target (a key of sources; 'override' if given).",
         ),
     ]
+    series: Annotated[
+        str,
+        Field(
+            "Series",
+            TEXT,
+            show=False,
+            description="The series the baseline and the target are on: the final target's, or "
+            "the series of the published target --target-year chose.",
+        ),
+    ]
 
 
 PERIODS_FIELD = Field(
@@ -335,4 +345,5 @@ def _head(r: Resolved) -> HeadRow:
         target_year=r.target_year,
         target=r.target,
         target_source=r.target_source,
+        series=r.indicator.target.series,
     )
