@@ -144,7 +144,8 @@ def _os_problem(error: OSError) -> str:
     return f"cannot finish: {reason}"
 
 
-_GROUP_OPTIONS = ("--scenario",)
+_GROUP_OPTIONS = {"--scenario": "FILE", "--lang": "fr"}
+"""The group's options that take a value, with an example value for the hint."""
 _COMMAND_OPTIONS = (
     "--json", "--format", "-f", "--explain", "--metric", "-m", "--base-year", "--target-year",
     "--baseline", "--target", "--jobs-baseline", "--jobs-target", "--exports-baseline",
@@ -224,7 +225,7 @@ class OffshoringCommand(_SingleValued):
                 raise click.NoSuchOption(
                     error.option_name,
                     f"No such option {name!r} here: it goes before the command, as in "
-                    f"'offshoring {name} FILE {ctx.info_name}'.",
+                    f"'offshoring {name} {_GROUP_OPTIONS[name]} {ctx.info_name}'.",
                     ctx=ctx,
                 ) from None
             raise
