@@ -76,13 +76,3 @@ def test_the_installed_command_refuses_an_ambiguous_dot_in_arabic() -> None:
     assert done.returncode == 2
     assert done.stdout == b""
     assert "'148.500': ambiguous: 148 500 or 148,5?" in error_line(done.stderr.decode())
-
-
-def test_lang_after_the_command_says_where_it_goes() -> None:
-    # Found by a new user: 'gap --lang fr' answered "Did you mean '--explain'?"
-    result = invoke_cli("gap", "--lang", "fr")
-    assert result.exit_code == 2
-    assert error_line(result.stderr) == (
-        "Error: No such option '--lang' here: it goes before the command, as in "
-        "'offshoring --lang fr gap'."
-    )

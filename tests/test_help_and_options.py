@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import SIX_DECIMALS, parse_json
+from helpers import SIX_DECIMALS, error_line, invoke_cli, parse_json
 
 import offshoring_cli
 from offshoring_cli.cli.commands import all_commands
@@ -118,3 +118,13 @@ def test_python_m_gives_identical_output(
     assert installed.returncode == module.returncode == 0, (installed.stderr, module.stderr)
     assert module.stdout == installed.stdout
     assert module.stderr == installed.stderr == ""
+
+
+def test_lang_after_the_command_says_where_it_goes() -> None:
+    # Found by a new user: 'gap --lang fr' answered "Did you mean '--explain'?"
+    result = invoke_cli("gap", "--lang", "fr")
+    assert result.exit_code == 2
+    assert error_line(result.stderr) == (
+        "Error: No such option '--lang' here: it goes before the command, as in "
+        "'offshoring --lang fr gap'."
+    )
