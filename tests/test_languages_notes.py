@@ -4,10 +4,10 @@ the workbook: every one said in the language chosen, while JSON and CSV stay Eng
 byte.
 
 Figures (built-in data, worked out by hand):
-- jobs from 2022 and from 2023: (148,500 / 130,000) ** (1/2) - 1 = 6.88 %; 148,500 / 140,400 - 1
-  = 5.77 % ... the range note gives 5.32 % (2023) to 6.88 % (2022) a year, as ``status --json``'s
-  ``actual_cagr_lowest`` / ``_highest`` (tests/test_base_year_range_and_open_sdg.py checks them);
-- jobs recent pace 2023 -> 2024: 5.32 % a year against 6.88 % over 2022-2024 (8.46 % 2022-2023);
+- jobs from 2022: (148,500 / 130,000) ** (1/2) - 1 = 6.88 %; from 2023: 148,500 / 141,000 - 1
+  = 5.32 %: the range note's 5.32 % (2023) to 6.88 % (2022) a year;
+- jobs recent pace 2023 -> 2024: 5.32 % a year against 6.88 % over 2022-2024 (141,000 / 130,000
+  - 1 = 8.46 % 2022-2023);
 - segments: 10.578 + 9.797 + 3.462 + 2.334 + 0.048 = 26.219 bn MAD against a 26.22 bn total:
   difference -1,000,000 MAD;
 - scenario diff (examples/jobs-2025.toml adds 160,000 jobs in 2025): actual CAGR
