@@ -222,9 +222,19 @@ def say(text: str) -> str:
     return _(text)
 
 
+SEPARATORS = {"; ": N_("{first}; {second}"), ", ": N_("{first}, {second}")}
+"""Separators between the parts of a sentence that each language writes its own way (French
+``a ; b``, Arabic ``a؛ b`` and ``a، b``)."""
+
+
 def joined(parts: list[str], separator: str = "; ") -> Text:
     """``parts`` joined by ``separator`` as one :class:`Text` (each part said in the language
-    where it is one)."""
+    where it is one; a separator of :data:`SEPARATORS` written as the language writes it)."""
+    if separator in SEPARATORS and len(parts) > 1:
+        found = Text(SEPARATORS[separator], first=parts[0], second=parts[1])
+        for part in parts[2:]:
+            found = Text(SEPARATORS[separator], first=found, second=part)
+        return found
     template = (
         separator.replace("{", "{{").replace("}", "}}").join(f"{{p{i}}}" for i in range(len(parts)))
     )

@@ -86,8 +86,10 @@ def scenario_diff(old: str, new: str, fmt: str | None, as_json: bool, explain: b
     report = diff_report(before, after, scenario_file.shown(old), scenario_file.shown(new))
     fmt = "json" if as_json else (fmt or "table").lower()
     if not report.rows and fmt in ("table", "markdown"):  # nothing to tabulate: the notes
+        from offshoring_cli import i18n
         from offshoring_cli.render.terminal import write_out
 
-        write_out("".join(f"{note}\n" for note in report.notes))
+        with i18n.human():
+            write_out("".join(f"{i18n.say(note)}\n" for note in report.notes))
         return
     emit(report, fmt, explain)

@@ -94,7 +94,8 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
     Gap, Growth, Status and Trajectory (spreadsheet formulas on Inputs: change the baseline
     or add a year and every figure follows; the tool's own figures are stored as the formulas'
     results), Sources (with links) and Methods (each formula in words). Each metric is taken
-    at its latest whole-year figure and its final target.
+    at its latest whole-year figure and its final target. Sheet names, headers and words
+    follow --lang.
 
     \b
     Examples:
@@ -111,6 +112,11 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
     require()
     options = _options(metrics)
     options.selected()  # an unknown --metric: before any work
-    files.write(target, to_xlsx(content.build(options)))
+    book = content.build(options)
+    from offshoring_cli import i18n
+
+    with i18n.human():  # the workbook is for people: its words in the language chosen
+        data = to_xlsx(book)
+    files.write(target, data)
     if target.kind != "stdout":
         click.echo(f"Wrote {output_paths.shown(output)}", err=True)

@@ -295,6 +295,7 @@ TRANSLATIONS = {
         "Engineering services": "Services d'ingénierie",
         "Business process outsourcing": "Externalisation des processus métier (BPO)",
         "Knowledge process outsourcing": "Externalisation des processus de connaissance (KPO)",
+        "BPO and KPO not published separately": "BPO et KPO non publiés séparément",
     },
     "ar": {
         "Offshoring jobs": "مناصب شغل ترحيل الخدمات",
@@ -311,6 +312,7 @@ TRANSLATIONS = {
         "Engineering services": "خدمات الهندسة",
         "Business process outsourcing": "تعهيد العمليات التجارية",
         "Knowledge process outsourcing": "تعهيد عمليات المعرفة",
+        "BPO and KPO not published separately": "لم يُنشر رقما BPO وKPO كلٌّ على حدة",
     },
 }
 """The dataset's own texts in French and Arabic (``--lang``): labels, description, wordings."""

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from offshoring_cli.core.formulas import cagr, reaches
 from offshoring_cli.core.records import Number, Record
 from offshoring_cli.errors import DomainError
+from offshoring_cli.i18n import N_
 
 SOURCE = (
     "Open SDG progress measure (open-sdg/sdg-build, sdg/ProgressMeasure.py at commit "
@@ -43,11 +44,11 @@ SOURCE = (
     "https://open-sdg.readthedocs.io/en/latest/progress-methodology/)"
 )
 
-TARGET_ACHIEVED = "target achieved"
-SUBSTANTIAL = "substantial progress"
-MODERATE = "moderate progress"
-LIMITED = "limited progress"
-DETERIORATION = "deterioration"
+TARGET_ACHIEVED = N_("target achieved")
+SUBSTANTIAL = N_("substantial progress")
+MODERATE = N_("moderate progress")
+LIMITED = N_("limited progress")
+DETERIORATION = N_("deterioration")
 LABELS = (TARGET_ACHIEVED, SUBSTANTIAL, MODERATE, LIMITED, DETERIORATION)
 """Open SDG's progress labels (its four progress labels and "target achieved"): its status
 keys ``target_achieved``, ``substantial_progress``... with spaces for underscores."""

@@ -141,6 +141,11 @@ def value(kind: str, item: Any, unit: str) -> str:
         return f"{_decimal(text, _decimals(text))} {unit_word(unit, item)}"
     if kind == "change":
         return _percent(item, int(unit or 0), signed=True)
+    if kind == "number":
+        return number(item)
+    if kind == "signed":
+        digits = f"{abs(item)}"
+        return ("-" if item < 0 else "+") + _decimal(digits, _decimals(digits))
     if kind == "value":
         return amount(item, unit)
     if kind == "value_per_year":

@@ -129,6 +129,10 @@ three significant digits (``1.53 MAD``)."""
 CHANGE = "change"
 """A kind of value for sentences: a signed change as a percentage, ``unit`` giving its
 decimals (``+3.9%`` for ``"1"``, ``-16%`` for ``"0"``)."""
+NUMBER = "number"
+"""A kind of value for sentences: a plain number, grouped (:func:`number`: ``26,219,000,000``)."""
+SIGNED = "signed"
+"""A kind of value for sentences: a number with its sign, grouped (``-1,000,000``, ``+500``)."""
 
 
 def value(kind: str, item: Any, unit: str) -> str:
@@ -137,7 +141,8 @@ def value(kind: str, item: Any, unit: str) -> str:
     Kinds: ``value`` and ``value_per_year`` (in ``unit``), ``rate`` (a fraction shown as a
     percentage), ``multiple`` (``1.82x``), ``ratio`` (four decimals), ``bool`` (yes/no),
     ``years`` (a list, comma-separated), ``year`` (as it is; beyond :data:`LAST_YEAR_SHOWN`,
-    ``after 9999 (597,838,976)``), and for sentences :data:`FIGURE` and :data:`CHANGE`;
+    ``after 9999 (597,838,976)``), and for sentences :data:`FIGURE`, :data:`CHANGE`,
+    :data:`NUMBER` and :data:`SIGNED`;
     anything else is shown as it is. In French and Arabic, the same kinds through
     :func:`offshoring_cli.render.local_numbers.value`.
     """
@@ -149,6 +154,10 @@ def value(kind: str, item: Any, unit: str) -> str:
         return f"{item:,.0f} {unit}" if abs(item) >= 100 else f"{item:.3g} {unit}"
     if kind == CHANGE:
         return f"{item:+.{int(unit or 0)}%}"
+    if kind == NUMBER:
+        return number(item)
+    if kind == SIGNED:
+        return f"{item:+,}"
     if kind == "value":
         return amount(item, unit)
     if kind == "value_per_year":

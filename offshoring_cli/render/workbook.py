@@ -28,6 +28,7 @@ from offshoring_cli.core.fields import (
     YEARS,
     fields_of,
 )
+from offshoring_cli.i18n import _, say
 from offshoring_cli.render.workbook_formulas import (
     INPUT_COLUMNS,
     NEXT_TARGET_YEAR,
@@ -76,6 +77,18 @@ def _ref(sheet: str, column: int, row: int) -> str:
     return f"'{sheet}'!${_letter(column)}${row + 1}"
 
 
+def _sheet(role: str) -> str:
+    """The name of the sheet of ``role`` in the active language (the formulas' references use
+    the same name)."""
+    return _(content.SHEETS[role])
+
+
+def _text(key: str) -> str:
+    """A word or help line of the workbook (:data:`~offshoring_cli.reports.workbook.TEXT`) in
+    the active language."""
+    return _(content.TEXT[key])
+
+
 def _created(date: str) -> datetime:
     """The document's creation date: the dataset's latest source date, else 2000-01-01."""
     year, month, day = [*(int(p) for p in date.split("-")), 1, 1][:3] if date else (2000, 1, 1)
@@ -83,7 +96,10 @@ def _created(date: str) -> datetime:
 
 
 def to_xlsx(book: content.Workbook) -> bytes:
-    """The workbook as the bytes of an ``.xlsx`` file.
+    """The workbook as the bytes of an ``.xlsx`` file, its words (sheet names, headers, the
+    Inputs kinds the formulas match, the Methods sheet) in the active language
+    (:func:`offshoring_cli.i18n.human`; English outside it). The formulas' cached text results
+    (the bands) stay as the formulas compute them, in English.
 
     Raises:
         ModuleNotFoundError: XlsxWriter is not installed (the command checks first).
@@ -104,8 +120,8 @@ def to_xlsx(book: content.Workbook) -> bytes:
     provenance = book.gap.provenance
     workbook.set_properties(
         {
-            "title": book.gap.title,
-            "comments": book.provenance,
+            "title": say(book.gap.title),
+            "comments": say(book.provenance),
             "author": provenance["tool"],
             "created": _created(provenance["latest_source_date"]),
         }
@@ -146,19 +162,19 @@ def _headers(sheet: Any, styles: _Styles, labels: list[str], widths: list[int]) 
 
 def _inputs_sheet(workbook: Any, styles: _Styles, book: content.Workbook) -> dict[str, str]:
     """The Inputs sheet; returns the ranges and kinds the formulas read (``IND``, ``OBS``...)."""
-    name = content.SHEETS["inputs"]
+    name = _sheet("inputs")
     sheet = workbook.add_worksheet(name)
     last = len(book.inputs) + SPARE_ROWS  # 0-based index of the last row read
     _headers(
         sheet,
         styles,
-        [content.TEXT[key] for key in INPUT_COLUMNS],
+        [_text(key) for key in INPUT_COLUMNS],
         [12, 12, 8, 18, 24, 8, 20, 60],
     )
     value_format = styles.of(VALUE)
     for i, row in enumerate(book.inputs, start=1):
         sheet.write_string(i, 0, row.indicator)
-        sheet.write_string(i, 1, row.kind)
+        sheet.write_string(i, 1, _(row.kind))
         sheet.write_number(i, 2, row.year)
         sheet.write_number(i, 3, row.value, value_format)
         sheet.write_string(i, 4, row.series)
@@ -170,21 +186,21 @@ def _inputs_sheet(workbook: Any, styles: _Styles, book: content.Workbook) -> dic
     sheet.set_column(3, 3, 18, value_format)  # rows added later are formatted too
     _page(sheet)
     sheet.write_string(
-        0, len(INPUT_COLUMNS) + 1, content.TEXT["inputs_help"].format(last=last + 1), styles.note
+        0, len(INPUT_COLUMNS) + 1, _text("inputs_help").format(last=last + 1), styles.note
     )
     sheet.freeze_panes(1, 0)
     ranges = {
         short: f"'{name}'!${_letter(i)}$2:${_letter(i)}${last + 1}"
         for i, short in enumerate(("IND", "KIND", "YEAR", "VALUE", "SERIES", "PERIOD"))
     }
-    ranges["OBS"] = '"' + content.TEXT["observation"].replace('"', '""') + '"'
-    ranges["TARGET"] = '"' + content.TEXT["target"].replace('"', '""') + '"'
+    ranges["OBS"] = '"' + _text("observation").replace('"', '""') + '"'
+    ranges["TARGET"] = '"' + _text("target").replace('"', '""') + '"'
     return ranges
 
 
 def _label(report: Report[Any], key: str) -> str:
     field = next((f for f in fields_of(report.row_type) if f.key == key), None)
-    return content.TEXT[key] if field is None else field.label
+    return _text(key) if field is None else say(field.label)
 
 
 def _kind(report: Report[Any], key: str) -> str:
@@ -207,7 +223,7 @@ def _computing_sheet(
     refs: dict[str, dict[str, dict[str, str]]],
 ) -> None:
     """One sheet of formulas: a row per record of ``report``, a column per template."""
-    name = content.SHEETS[role]
+    name = _sheet(role)
     sheet = workbook.add_worksheet(name)
     keys = list(TEMPLATES[role])
     labels = [_label(report, key) for key in keys]
@@ -284,9 +300,9 @@ def _page(sheet: Any) -> None:
 
 
 def _sources_sheet(workbook: Any, styles: _Styles, book: content.Workbook) -> None:
-    sheet = workbook.add_worksheet(content.SHEETS["sources"])
+    sheet = workbook.add_worksheet(_sheet("sources"))
     keys = ("source_id", "publisher", "title", "date", "url")
-    _headers(sheet, styles, [content.TEXT[k] for k in keys], [18, 36, 60, 12, 60])
+    _headers(sheet, styles, [_text(k) for k in keys], [18, 36, 60, 12, 60])
     i = 0
     for i, (source_id, source) in enumerate(book.sources.items(), start=1):
         for c, text in enumerate((source_id, source.publisher, source.title, source.date)):
@@ -295,7 +311,7 @@ def _sources_sheet(workbook: Any, styles: _Styles, book: content.Workbook) -> No
             sheet.write_url(i, 4, source.url, styles.link, source.url)
         else:
             sheet.write_string(i, 4, source.url)
-    sheet.write_string(i + 2, 0, book.provenance, styles.note)
+    sheet.write_string(i + 2, 0, say(book.provenance), styles.note)
     _page(sheet)
     sheet.freeze_panes(1, 0)
 
@@ -309,29 +325,33 @@ def _methods_sheet(workbook: Any, styles: _Styles, book: content.Workbook) -> No
         band_rules,
     )
 
-    sheet = workbook.add_worksheet(content.SHEETS["methods"])
+    sheet = workbook.add_worksheet(_sheet("methods"))
     _headers(
         sheet,
         styles,
-        [content.TEXT[k] for k in ("sheet", "column", "in_words")],
+        [_text(k) for k in ("sheet", "column", "in_words")],
         [14, 36, METHODS_WIDTH],
     )
+
+    def rules(symbol: str, bands: tuple[tuple[float, str], ...], below: str) -> str:
+        return band_rules(symbol, tuple((bound, _(name)) for bound, name in bands), _(below))
+
     bands = {
-        "growth_ratio_bands": band_rules("R", GROWTH_RATIO_BANDS, GROWTH_RATIO_BELOW),
-        "progress_bands": band_rules("Q", PROGRESS_BANDS, PROGRESS_BELOW),
+        "growth_ratio_bands": rules("R", GROWTH_RATIO_BANDS, GROWTH_RATIO_BELOW),
+        "progress_bands": rules("Q", PROGRESS_BANDS, PROGRESS_BELOW),
     }
     i = 0
     for role, report in book.reports().items():
         for key, words in content.WORDS[role].items():
             i += 1
-            sheet.write_string(i, 0, content.SHEETS[role], styles.wrap)
+            sheet.write_string(i, 0, _sheet(role), styles.wrap)
             sheet.write_string(i, 1, _label(report, key), styles.wrap)
-            text = words.format(**bands)
+            text = _(words).format(**bands)
             sheet.write_string(i, 2, text, styles.wrap)
             lines = -(-len(text) // (METHODS_WIDTH - 10))  # wrapped text: no viewer sizes rows
             if lines > 1:
                 sheet.set_row(i, 15 * lines)
-    sheet.write_string(i + 2, 0, content.TEXT["methods_help"], styles.note)
-    sheet.write_string(i + 3, 0, book.provenance, styles.note)
+    sheet.write_string(i + 2, 0, _text("methods_help"), styles.note)
+    sheet.write_string(i + 3, 0, say(book.provenance), styles.note)
     _page(sheet)
     sheet.freeze_panes(1, 0)

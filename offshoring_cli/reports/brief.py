@@ -116,7 +116,7 @@ def build(options: Options) -> Brief:
         ],
         methods=brief_methods(),
         sources=source_lines(status.replace(sources=_all_sources(options, status, gap))),
-        provenance=provenance_line(status.provenance) + ".",
+        provenance=say(provenance_line(status.provenance)) + ".",
     )
 
 

@@ -8,7 +8,7 @@ shows (observations by series, the compound, linear and actual-pace paths, the t
 from typing import NamedTuple
 
 from offshoring_cli.core.resolve import Options, cited_sources
-from offshoring_cli.i18n import N_, _
+from offshoring_cli.i18n import N_, _, say
 from offshoring_cli.render import numbers
 from offshoring_cli.reports import memo
 from offshoring_cli.reports.provenance import provenance_line
@@ -75,7 +75,7 @@ def chart_model(options: Options) -> list[MetricChart]:
                 for src in cited.values()
             )
         )
-        source_line += f". {provenance_line(report.provenance)}."
+        source_line += f". {say(provenance_line(report.provenance))}."
         scale, y_label = _scale(r.unit)
         rows = [row for row in report.records() if row["metric"] == r.metric]
         series = r.indicator.target.series

@@ -14,6 +14,7 @@ import json
 
 from offshoring_cli.core.fields import TEXT, Annotated, Field, TypedDict
 from offshoring_cli.core.records import Dataset, Source
+from offshoring_cli.i18n import Text
 from offshoring_cli.reports import Report
 from offshoring_cli.reports.provenance import provenance
 
@@ -39,11 +40,11 @@ def sources_report(dataset: Dataset) -> Report[SourceRow]:
     ]
     return Report(
         "sources",
-        f"Sources of {dataset.name}",
+        Text("Sources of {dataset}", dataset=dataset.name),
         {"dataset": dataset.name},
         SourceRow,
         rows,
-        notes=["offshoring sources --format bibtex (or csl-json) for a reference manager."],
+        notes=[Text("offshoring sources --format bibtex (or csl-json) for a reference manager.")],
         sources={},
         explanation=[],
         provenance=provenance(dataset),

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from offshoring_cli.core.claims import InsightSpec, Ratio
 from offshoring_cli.core.fields import MULTIPLE, RATE, TEXT, VALUE, YEAR
 from offshoring_cli.core.records import Dataset, Indicator, Observation, Record
+from offshoring_cli.i18n import N_, Text
 from offshoring_cli.reports.diff_rows import DiffRow, row
 
 _OBSERVATION_FIELDS = (
@@ -66,9 +67,43 @@ def _observation_key(o: Observation) -> str:
     return f"{o.series}.{o.year}" + ("" if o.period == "year" else f".{o.period}")
 
 
-def _observation_label(o: Observation) -> str:
-    period = "" if o.period == "year" else f"{o.period} "
-    return f"{period}{o.year} observation ({o.series})"
+FIELD_WORDS = {
+    "value": N_("value"),
+    "source": N_("source"),
+    "note": N_("note"),
+    "reported_change": N_("reported change"),
+    "year": N_("year"),
+    "series": N_("series"),
+    "described_multiple": N_("described multiple"),
+    "label": N_("label"),
+    "change": N_("change"),
+    "prior": N_("prior"),
+    "publisher": N_("publisher"),
+    "title": N_("title"),
+    "date": N_("date"),
+    "url": N_("url"),
+    "unit": N_("unit"),
+    "direction": N_("direction"),
+    "indicator": N_("indicator"),
+}
+"""The words for the fields of the data a row names (``source nap-2026: title``): the field's
+name with spaces for underscores, marked for the catalogues."""
+
+DIRECTIONS = {True: N_("increase"), False: N_("decrease")}
+"""An indicator's wanted direction in words."""
+
+
+def _word(name: str) -> Text:
+    """A field's name in words (:data:`FIELD_WORDS`), said in the language where it is shown."""
+    return Text(FIELD_WORDS.get(name, name.replace("_", " ")))
+
+
+def _observation_label(o: Observation) -> Text:
+    if o.period == "year":
+        return Text("{year} observation ({series})", year=o.year, series=o.series)
+    return Text(
+        "{period} {year} observation ({series})", period=o.period, year=o.year, series=o.series
+    )
 
 
 def _observations(metric: str, old: Indicator, new: Indicator, unit: str) -> list[DiffRow]:
@@ -110,7 +145,9 @@ def _observations(metric: str, old: Indicator, new: Indicator, unit: str) -> lis
                 metric,
                 "observation",
                 f"{key}.{name}",
-                label if name == "value" else f"{label}: {name.replace('_', ' ')}",
+                label
+                if name == "value"
+                else Text("{what}: {field}", what=label, field=_word(name)),
                 a,
                 b,
                 kind,
@@ -129,7 +166,7 @@ def _indicator(metric: str, old: Indicator | None, new: Indicator | None) -> lis
                 metric,
                 "indicator",
                 "indicator",
-                "indicator",
+                Text(N_("indicator")),
                 None if old is None else old.label,
                 None if new is None else new.label,
             )
@@ -142,7 +179,7 @@ def _indicator(metric: str, old: Indicator | None, new: Indicator | None) -> lis
     ]
     for name, before, after in definition:
         if before != after:
-            rows.append(row(metric, "indicator", f"indicator.{name}", name, before, after))
+            rows.append(row(metric, "indicator", f"indicator.{name}", _word(name), before, after))
     unit = new.unit
     rows += _fields(
         old.target,
@@ -152,7 +189,7 @@ def _indicator(metric: str, old: Indicator | None, new: Indicator | None) -> lis
             metric,
             "target",
             f"target.{name}",
-            "target" if name == "value" else f"target {name.replace('_', ' ')}",
+            Text(N_("target")) if name == "value" else Text("target {field}", field=_word(name)),
             a,
             b,
             kind,
@@ -163,7 +200,7 @@ def _indicator(metric: str, old: Indicator | None, new: Indicator | None) -> lis
 
 
 def _direction(indicator: Indicator) -> str:
-    return "increase" if indicator.increase else "decrease"
+    return DIRECTIONS[indicator.increase]
 
 
 def _insight_key(spec: InsightSpec) -> str:
@@ -186,14 +223,20 @@ def _sources(old: Dataset, new: Dataset) -> list[DiffRow]:
         if o is None or n is None:
             before = None if o is None else o.publisher
             after = None if n is None else n.publisher
-            rows.append(row(None, "source", key, f"source {key}", before, after))
+            rows.append(row(None, "source", key, Text("source {key}", key=key), before, after))
             continue
         rows += _fields(
             o,
             n,
             (("publisher", TEXT), ("title", TEXT), ("date", TEXT), ("url", TEXT)),
             lambda name, kind, a, b, key=key: row(
-                None, "source", f"{key}.{name}", f"source {key}: {name}", a, b, kind
+                None,
+                "source",
+                f"{key}.{name}",
+                Text("source {key}: {field}", key=key, field=_word(name)),
+                a,
+                b,
+                kind,
             ),
         )
     return rows
@@ -211,7 +254,15 @@ def _segments(old: Dataset, new: Dataset) -> list[DiffRow]:
         if before != after:
             kind = YEAR if name == "year" else TEXT
             rows.append(
-                row(None, "segment", f"segments.{name}", f"segments {name}", before, after, kind)
+                row(
+                    None,
+                    "segment",
+                    f"segments.{name}",
+                    Text("segments {field}", field=_word(name)),
+                    before,
+                    after,
+                    kind,
+                )
             )
     by_id = {s.id: s for s in old.segments}, {s.id: s for s in new.segments}
     for key, o, n in _keyed(*by_id):
@@ -219,7 +270,16 @@ def _segments(old: Dataset, new: Dataset) -> list[DiffRow]:
             before_value = None if o is None else o.value
             after_value = None if n is None else n.value
             rows.append(
-                row(None, "segment", key, f"segment {key}", before_value, after_value, VALUE, unit)
+                row(
+                    None,
+                    "segment",
+                    key,
+                    Text("segment {key}", key=key),
+                    before_value,
+                    after_value,
+                    VALUE,
+                    unit,
+                )
             )
             continue
         rows += _fields(
@@ -230,7 +290,9 @@ def _segments(old: Dataset, new: Dataset) -> list[DiffRow]:
                 None,
                 "segment",
                 f"{key}.{name}",
-                f"segment {key}" if name == "value" else f"segment {key}: {name}",
+                Text("segment {key}", key=key)
+                if name == "value"
+                else Text("segment {key}: {field}", key=key, field=_word(name)),
                 a,
                 b,
                 kind,
@@ -247,7 +309,14 @@ def _insights(old: Dataset, new: Dataset) -> list[DiffRow]:
     for key, o, n in _keyed(*by_key):
         if o != n:
             rows.append(
-                row(None, "insight", key, f"insight {key}", _insight_text(o), _insight_text(n))
+                row(
+                    None,
+                    "insight",
+                    key,
+                    Text("insight {key}", key=key),
+                    _insight_text(o),
+                    _insight_text(n),
+                )
             )
     return rows
 

@@ -22,6 +22,7 @@ from offshoring_cli.core.fields import (
     TypedDict,
 )
 from offshoring_cli.core.records import Number
+from offshoring_cli.i18n import N_
 from offshoring_cli.reports import UNIT_FIELD, MetricId
 
 TOPICS = (
@@ -35,7 +36,7 @@ TOPICS = (
 )
 """What a row is about, in the order rows are listed for an indicator (data, then figures)."""
 
-CHANGES = ("added", "revised", "removed", "unchanged")
+CHANGES = (N_("added"), N_("revised"), N_("removed"), N_("unchanged"))
 """How a row's item changed from OLD to NEW (``unchanged``: a headline figure that holds)."""
 
 VALUE_KINDS = (VALUE, RATE, RATIO, MULTIPLE, YEAR, TEXT)

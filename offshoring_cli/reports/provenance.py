@@ -8,6 +8,7 @@ the same data give the same bytes. Pure: no I/O.
 from typing import TYPE_CHECKING
 
 from offshoring_cli.core.fields import TEXT, Annotated, Field, TypedDict
+from offshoring_cli.i18n import Text
 
 if TYPE_CHECKING:
     from offshoring_cli.core.records import Dataset
@@ -82,15 +83,27 @@ PROVENANCE_TEXT = "Made with {tool} {version} from the dataset {dataset} (latest
 """The provenance in words (the brief, the workbook, the chart's source line)."""
 
 
-def provenance_line(p: Provenance) -> str:
-    """The provenance as one sentence, without a final full stop.
+def provenance_line(p: Provenance) -> Text:
+    """The provenance as one sentence, without a final full stop: a
+    :class:`~offshoring_cli.i18n.Text` (English as a string; :func:`~offshoring_cli.i18n.say`
+    writes it in the language shown).
 
     Example: ``Made with offshoring-cli 0.6.0 from the dataset morocco-offshoring (latest
     figure 2025-H1, sources up to 2026-01-28)``.
     """
-    latest = p["latest_figure"]
+    names = {
+        "tool": p["tool"],
+        "version": p["version"],
+        "dataset": p["dataset"],
+        "latest": p["latest_figure"],
+    }
     if p["latest_source_date"]:
-        latest += f", sources up to {p['latest_source_date']}"
-    return PROVENANCE_TEXT.format(
-        tool=p["tool"], version=p["version"], dataset=p["dataset"], latest=latest
+        return Text(
+            "Made with {tool} {version} from the dataset {dataset} (latest figure {latest}, "
+            "sources up to {date})",
+            **names,
+            date=p["latest_source_date"],
+        )
+    return Text(
+        "Made with {tool} {version} from the dataset {dataset} (latest figure {latest})", **names
     )

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from offshoring_cli.core.fields import VALUE
 from offshoring_cli.core.records import Indicator, Target
 from offshoring_cli.core.resolve import OVERRIDE, Options, Resolved, resolve_one
 from offshoring_cli.errors import InputError
+from offshoring_cli.i18n import N_, Num, Text
 
-FINAL = "final"
-INTERIM = "interim"
+FINAL = N_("final")
+INTERIM = N_("interim")
 TARGET_KINDS = (FINAL, INTERIM)
 """A published target is ``final`` (the latest year the indicator has a target for) or
 ``interim`` (an earlier year)."""
@@ -99,24 +101,40 @@ def readings(
             name = _name(base, target)
             if target.series != base.target.series and r.baseline_source == OVERRIDE:
                 notes.append(
-                    f"{name}: not assessed - the baseline given on the command line is a "
-                    f"figure of the {base.target.series} series, and this target is stated on "
-                    f"the {target.series} series."
+                    Text(
+                        "{name}: not assessed - the baseline given on the command line is a "
+                        "figure of the {own} series, and this target is stated on the "
+                        "{series} series.",
+                        name=name,
+                        own=base.target.series,
+                        series=target.series,
+                    )
                 )
                 continue
             years = [o.year for o in base.series_of(target.series)]
             if options.base_year is not None and target.year <= options.base_year:
                 notes.append(
-                    f"{name}: not assessed - its year ({target.year}) is not after the base "
-                    f"year {options.base_year}."
+                    Text(
+                        "{name}: not assessed - its year ({year}) is not after the base year "
+                        "{base_year}.",
+                        name=name,
+                        year=target.year,
+                        base_year=options.base_year,
+                    )
                 )
                 continue
             given = r.baseline_source == OVERRIDE  # a figure of the same series here
             if options.base_year is not None and not given and options.base_year not in years:
                 notes.append(
-                    f"{name}: not assessed - series {target.series!r}, on which this target is "
-                    f"stated, has no whole-year figure for the base year {options.base_year} "
-                    f"(its years: {', '.join(str(y) for y in years) or 'none'})."
+                    Text(
+                        "{name}: not assessed - series {series}, on which this target is "
+                        "stated, has no whole-year figure for the base year {base_year} "
+                        "(its years: {years}).",
+                        name=name,
+                        series=repr(target.series),
+                        base_year=options.base_year,
+                        years=", ".join(str(y) for y in years) if years else Text(N_("none")),
+                    )
                 )
                 continue
             try:
@@ -124,7 +142,7 @@ def readings(
                 if since is not None:
                     _check_since(aimed, since)
             except InputError as error:
-                notes.append(f"{name}: not assessed - {error}.")
+                notes.append(Text("{name}: not assessed - {error}.", name=name, error=str(error)))
                 continue
             found.append(
                 Reading(aimed, target, name, _kind(base, target), _same_target_on(base, target))
@@ -153,21 +171,41 @@ def two_readings(group: Sequence[tuple[Reading, str]]) -> str | None:
         return None
     first = group[0][0]
     parts = [
-        f"{band} on {reading.target.series} ({_span(reading)}, source {reading.target.source})"
+        Text(
+            "{band} on {series} ({span}, source {source})",
+            band=Text(band),
+            series=reading.target.series,
+            span=_span(reading),
+            source=reading.target.source,
+        )
         for reading, band in group
     ]
+    versus = parts[0]
+    for part in parts[1:]:
+        versus = Text("{first} vs {second}", first=versus, second=part)
     r = first.resolved
     same_value = len({reading.target.value for reading, _ in group}) == 1
-    what = f"the {first.target.year} target"
-    if same_value:
-        what += f" ({r.amount(first.target.value)})"
-    return (
-        f"{r.metric}: {what} is stated on {_COUNT.get(len(group), str(len(group)))} series, "
-        f"so {DEPENDS}: " + " vs ".join(parts) + "."
+    what = (
+        Text(
+            "the {year} target ({value})",
+            year=first.target.year,
+            value=Num(VALUE, first.target.value, r.unit),
+        )
+        if same_value
+        else Text("the {year} target", year=first.target.year)
+    )
+    count = len(group)
+    return Text(
+        "{metric}: {what} is stated on {count} series, so the verdict depends on which series "
+        "it refers to: {parts}.",
+        metric=r.metric,
+        what=what,
+        count=Text(_COUNT[count]) if count in _COUNT else str(count),
+        parts=versus,
     )
 
 
-_COUNT = {2: "two", 3: "three", 4: "four"}
+_COUNT = {2: N_("two"), 3: N_("three"), 4: N_("four")}
 DEPENDS = "the verdict depends on which series it refers to"
 """The words of the line on a target stated on several series (:func:`two_readings`)."""
 
@@ -189,17 +227,34 @@ def not_compared(reading: Reading, main: Resolved) -> str | None:
         return None
     from offshoring_cli.reports.insights import series_relation
 
-    side = "above" if ind.increase else "below"
-    return (
-        f"{reading.name}: the {target.year} target ({main.amount(target.value)}) is stated on "
-        f"the {target.series} series, so it is assessed on that series only; the "
-        f"{ind.target.series} series' {main.base_year} figure ({main.amount(main.baseline)}) is "
-        f"already {side} it, which says nothing about progress: the two series differ in "
-        f"scope ({series_relation(ind, target.series)})."
+    figures = {
+        "name": reading.name,
+        "year": target.year,
+        "target": Num(VALUE, target.value, main.unit),
+        "series": target.series,
+        "own": ind.target.series,
+        "base_year": main.base_year,
+        "baseline": Num(VALUE, main.baseline, main.unit),
+        "relation": series_relation(ind, target.series),
+    }
+    if ind.increase:
+        return Text(
+            "{name}: the {year} target ({target}) is stated on the {series} series, so it is "
+            "assessed on that series only; the {own} series' {base_year} figure ({baseline}) "
+            "is already above it, which says nothing about progress: the two series differ in "
+            "scope ({relation}).",
+            **figures,
+        )
+    return Text(
+        "{name}: the {year} target ({target}) is stated on the {series} series, so it is "
+        "assessed on that series only; the {own} series' {base_year} figure ({baseline}) is "
+        "already below it, which says nothing about progress: the two series differ in scope "
+        "({relation}).",
+        **figures,
     )
 
 
-NOT_ASSESSED = "not assessed"
+NOT_ASSESSED = N_("not assessed")
 
 
 def fmt_band(band: str | None) -> str:

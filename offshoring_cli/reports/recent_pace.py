@@ -8,9 +8,10 @@ consecutive whole-year observations of one series (``n = later year - earlier ye
 
 from typing import Any
 
+from offshoring_cli.core.fields import RATE
 from offshoring_cli.core.formulas import cagr
 from offshoring_cli.core.resolve import Resolved
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import Num, Text
 
 
 def recent_pace_insight(r: Resolved) -> dict[str, Any] | None:
@@ -27,18 +28,65 @@ def recent_pace_insight(r: Resolved) -> dict[str, Any] | None:
     recent = cagr(previous.value, last.value, last.year - previous.year)
     earlier = cagr(before.value, previous.value, previous.year - before.year)
     whole = cagr(first.value, last.value, last.year - first.year)
+    figures = {
+        "metric": r.metric,
+        "recent": Num(RATE, abs(recent)),
+        "previous": previous.year,
+        "last": last.year,
+        "whole": Num(RATE, whole),
+        "first": first.year,
+        "earlier": Num(RATE, earlier),
+        "before": before.year,
+    }
+    grew = recent >= 0
     if recent < whole:
-        how = "slower than"
+        text = (
+            Text(
+                "Recent pace: {metric} grew {recent} a year from {previous} to {last}, slower "
+                "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
+                "from {before} to {previous}).",
+                **figures,
+            )
+            if grew
+            else Text(
+                "Recent pace: {metric} fell {recent} a year from {previous} to {last}, slower "
+                "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
+                "from {before} to {previous}).",
+                **figures,
+            )
+        )
     elif recent > whole:
-        how = "faster than"
+        text = (
+            Text(
+                "Recent pace: {metric} grew {recent} a year from {previous} to {last}, faster "
+                "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
+                "from {before} to {previous}).",
+                **figures,
+            )
+            if grew
+            else Text(
+                "Recent pace: {metric} fell {recent} a year from {previous} to {last}, faster "
+                "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
+                "from {before} to {previous}).",
+                **figures,
+            )
+        )
     else:
-        how = "the same as"
-    moved = f"grew {fmt.rate(recent)}" if recent >= 0 else f"fell {fmt.rate(-recent)}"
-    text = (
-        f"Recent pace: {r.metric} {moved} a year from {previous.year} to "
-        f"{last.year}, {how} the {fmt.rate(whole)} a year of the whole period {first.year}-"
-        f"{last.year} ({fmt.rate(earlier)} a year from {before.year} to {previous.year})"
-    )
+        text = (
+            Text(
+                "Recent pace: {metric} grew {recent} a year from {previous} to {last}, the "
+                "same as the {whole} a year of the whole period {first}-{last} ({earlier} a "
+                "year from {before} to {previous}).",
+                **figures,
+            )
+            if grew
+            else Text(
+                "Recent pace: {metric} fell {recent} a year from {previous} to {last}, the "
+                "same as the {whole} a year of the whole period {first}-{last} ({earlier} a "
+                "year from {before} to {previous}).",
+                **figures,
+            )
+        )
     return {
         "id": f"{r.metric}_recent_pace",
         "metric": r.metric,
@@ -49,5 +97,5 @@ def recent_pace_insight(r: Resolved) -> dict[str, Any] | None:
         "earlier_cagr": earlier,
         "whole_from_year": first.year,
         "whole_cagr": whole,
-        "text": text + ".",
+        "text": text,
     }

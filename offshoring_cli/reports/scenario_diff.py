@@ -8,6 +8,7 @@ from offshoring_cli.core.fields import RATE, RATIO, TEXT, YEAR, fields_of
 from offshoring_cli.core.records import Dataset, Source
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.errors import DomainError
+from offshoring_cli.i18n import Text, say
 from offshoring_cli.reports import Report
 from offshoring_cli.reports.diff_changes import data_changes
 from offshoring_cli.reports.diff_rows import DiffInputs, DiffRow, row
@@ -29,6 +30,19 @@ FIGURES: tuple[tuple[type, str, str], ...] = (
 ``status``'s), their key there (and in ``item``) and their kind."""
 
 
+class _Tail:
+    """A verdict without its head (``jobs: on track - ...`` -> ``on track - ...``), in the
+    language active when it is shown (French writes ``jobs : ...``)."""
+
+    __slots__ = ("verdict",)
+
+    def __init__(self, verdict: str) -> None:
+        self.verdict = verdict
+
+    def __str__(self) -> str:
+        return say(self.verdict).split(":", 1)[-1].lstrip()
+
+
 class _Side:
     """One file's figures for the indicators that changed: the ``cagr`` and ``status`` reports
     on it, each computed once (from one :class:`Options`, so the resolution is shared too)."""
@@ -37,7 +51,7 @@ class _Side:
 
     def __init__(self, role: str, dataset: Dataset, metrics: list[str]) -> None:
         self.rows: dict[str, dict[str, Any]] = {}
-        self.verdicts: dict[str, str] = {}
+        self.verdicts: dict[str, _Tail] = {}
         self.sources: dict[str, Source] = {}
         self.warnings: list[str] = []
         self.explanation: list[str] = []
@@ -57,7 +71,7 @@ class _Side:
             metric = cagr_row["metric"]
             status_row = headline[metric]
             self.rows[metric] = {**cagr_row, **status_row}
-            self.verdicts[metric] = status_row["verdict"].removeprefix(f"{metric}: ")
+            self.verdicts[metric] = _Tail(status_row["verdict"])
         self.sources = {**cagr.sources, **status.sources}
         self.warnings = [f"{role}: {w}" for w in dict.fromkeys([*cagr.warnings, *status.warnings])]
         # status works out the actual CAGR, R, Q and the projection; cagr adds the required
@@ -129,28 +143,50 @@ def diff_report(old: Dataset, new: Dataset, old_name: str, new_name: str) -> Rep
         rows += changes + _figure_rows(metric, unit, *sides)
         for role, side in zip(("OLD", "NEW"), sides, strict=True):
             if metric in side.verdicts:
-                notes.append(f"{metric} in {role}: {side.verdicts[metric]}")
+                notes.append(
+                    Text(
+                        "{metric} in {role}: {verdict}",
+                        metric=metric,
+                        role=role,
+                        verdict=side.verdicts[metric],
+                    )
+                )
     if old.name != new.name:
-        notes.insert(0, f"The dataset's name: {old.name!r} in OLD, {new.name!r} in NEW.")
+        notes.insert(
+            0,
+            Text(
+                "The dataset's name: {old} in OLD, {new} in NEW.",
+                old=repr(old.name),
+                new=repr(new.name),
+            ),
+        )
     if old.description != new.description:
         notes.insert(
             old.name != new.name,
-            f"The dataset's description in NEW: {new.description!r} (in OLD: {old.description!r}).",
+            Text(
+                "The dataset's description in NEW: {new} (in OLD: {old}).",
+                new=repr(new.description),
+                old=repr(old.description),
+            ),
         )
     changed = bool(notes)
     if rows:
         notes.append(
-            "Figures as 'offshoring cagr' and 'offshoring status' compute them on each file: "
-            "from each indicator's latest whole-year figure, to its own target."
+            Text(
+                "Figures as 'offshoring cagr' and 'offshoring status' compute them on each "
+                "file: from each indicator's latest whole-year figure, to its own target."
+            )
         )
     elif not changed:
-        notes.append(f"No change: {old_name} and {new_name} hold the same data.")
+        notes.append(
+            Text("No change: {old} and {new} hold the same data.", old=old_name, new=new_name)
+        )
     cited = _cited(old, new, metrics, rows)
     known = {**old.sources, **new.sources}
     sources = {key: known[key] for key in known if key in cited}
     return Report(
         "scenario-diff",
-        f"What changed from {old_name} to {new_name}",
+        Text("What changed from {old} to {new}", old=old_name, new=new_name),
         DiffInputs(
             old=old_name,
             new=new_name,

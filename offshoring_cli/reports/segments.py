@@ -15,8 +15,9 @@ from offshoring_cli.core.fields import (
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError
-from offshoring_cli.i18n import Text
+from offshoring_cli.i18n import Num, Text, joined
 from offshoring_cli.render import numbers as fmt
+from offshoring_cli.render.numbers import NUMBER, SIGNED
 from offshoring_cli.reports import Positive, Report, Year
 from offshoring_cli.reports.provenance import provenance
 from offshoring_cli.reports.status_pace import OpenSdgLabel
@@ -163,20 +164,48 @@ def _other_splits(options: Options) -> tuple[list[str], list[str]]:
             continue
         total, unit = found[-1].value, indicator.unit
         when = f"{split.period} {split.year}" if split.period != "year" else str(split.year)
-        parts = [
-            f"{seg.id} {fmt.amount(seg.value, unit)} ({fmt.rate(seg.value / total)})"
+        parts: list[str] = [
+            Text(
+                "{segment} {value} ({share})",
+                segment=seg.id,
+                value=Num(VALUE, seg.value, unit),
+                share=Num(RATE, seg.value / total),
+            )
             for seg in split.items
         ]
+        head = {
+            "label": Text(indicator.label),
+            "when": when,
+            "total": Num(VALUE, total, unit),
+            "parts": joined(parts, ", "),
+        }
         rest = total - sum(seg.value for seg in split.items)
-        text = f"{indicator.label} by segment, {when} (of {fmt.amount(total, unit)}): " + ", ".join(
-            parts
-        )
         if rest > 0 and (split.note or rest >= 0.005 * total):
-            text += f"; the rest, {fmt.amount(rest, unit)} ({fmt.rate(rest / total)})"
-            text += f": {split.note}" if split.note else ""
+            rest_figures = {"rest": Num(VALUE, rest, unit), "share": Num(RATE, rest / total)}
+            text = (
+                Text(
+                    "{label} by segment, {when} (of {total}): {parts}; the rest, {rest} "
+                    "({share}): {note}.",
+                    **head,
+                    **rest_figures,
+                    note=Text(split.note),
+                )
+                if split.note
+                else Text(
+                    "{label} by segment, {when} (of {total}): {parts}; the rest, {rest} ({share}).",
+                    **head,
+                    **rest_figures,
+                )
+            )
         elif split.note:
-            text += f"; {split.note}"
-        notes.append(text + ".")
+            text = Text(
+                "{label} by segment, {when} (of {total}): {parts}; {note}.",
+                **head,
+                note=Text(split.note),
+            )
+        else:
+            text = Text("{label} by segment, {when} (of {total}): {parts}.", **head)
+        notes.append(text)
         sources += [seg.source for seg in split.items] + [found[-1].source]
     return notes, sources
 
@@ -252,24 +281,37 @@ def segments_report(options: Options) -> Report[SegmentRow]:
     tolerance = sum(_half_last_digit(v) for v in (total, *(g.value for g in dataset.segments)))
     difference = added - total
     within = abs(difference) <= tolerance
+    sums = {
+        "added": Num(VALUE, added, unit),
+        "added_number": Num(NUMBER, added),
+        "year": year,
+        "total": Num(VALUE, total, unit),
+        "total_number": Num(NUMBER, total),
+        "difference": Num(SIGNED, difference),
+        "unit": Text(unit),
+    }
     check = (
-        f"The segments add up to {fmt.amount(added, unit)} ({fmt.number(added)} {unit}) against "
-        f"a {year} total of {fmt.amount(total, unit)} ({fmt.number(total)} {unit}): difference "
-        f"{difference:+,} {unit}, "
-        + (
-            "within rounding."
-            if within
-            else f"MORE than rounding explains (at most {tolerance:,.0f}): check the figures."
+        Text(
+            "The segments add up to {added} ({added_number} {unit}) against a {year} total of "
+            "{total} ({total_number} {unit}): difference {difference} {unit}, within rounding.",
+            **sums,
+        )
+        if within
+        else Text(
+            "The segments add up to {added} ({added_number} {unit}) against a {year} total of "
+            "{total} ({total_number} {unit}): difference {difference} {unit}, MORE than "
+            "rounding explains (at most {tolerance}): check the figures.",
+            **sums,
+            tolerance=Num(NUMBER, round(tolerance)),
         )
     )
-    changes = "; ".join(
-        f"{how} for {', '.join(ids)}"
-        for how, ids in (
-            ("given by the source", given),
-            ("computed from the prior year's value", computed),
-            ("not given", missing),
-        )
-        if ids
+    hows = (
+        (Text("given by the source for {ids}", ids=", ".join(given)), given),
+        (Text("computed from the prior year's value for {ids}", ids=", ".join(computed)), computed),
+        (Text("not given for {ids}", ids=", ".join(missing)), missing),
+    )
+    changes = Text(
+        "Change on the prior year: {changes}.", changes=joined([how for how, ids in hows if ids])
     )
     split_notes, split_sources = _other_splits(options)
     return Report(
@@ -287,12 +329,14 @@ def segments_report(options: Options) -> Report[SegmentRow]:
         rows,
         notes=[
             check,
-            f"Change on the prior year: {changes}.",
+            changes,
             *split_notes,
-            "Open SDG score and label (no target): the change on the prior year in the wanted "
-            "direction against Open SDG's no-target thresholds (substantial progress from "
-            "1.5 % a year, moderate from 0.5 %, limited from 0, deterioration below); n/a "
-            "where the change is not known.",
+            Text(
+                "Open SDG score and label (no target): the change on the prior year in the "
+                "wanted direction against Open SDG's no-target thresholds (substantial progress "
+                "from 1.5 % a year, moderate from 0.5 %, limited from 0, deterioration below); "
+                "n/a where the change is not known."
+            ),
         ],
         sources=_sources(
             dataset,

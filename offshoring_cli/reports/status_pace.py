@@ -31,6 +31,7 @@ from offshoring_cli.core.fields import (
 from offshoring_cli.core.methods import CAGR_METHOD, REACHED_METHOD
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Resolved
+from offshoring_cli.i18n import Num, Text
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import IN_UNIT, RATE_A_YEAR, Amount, LaterYear, Year
 
@@ -233,9 +234,12 @@ def base_year_range(
     bases: Sequence[Observation] = r.history[:-1]
     if len(bases) < 2:
         only = f"{bases[0].year}-{r.base_year}" if bases else str(r.base_year)
-        return [], (
-            f"{name or r.metric}: no range over base years: the {r.indicator.target.series} series "
-            f"has one interval ({only}), so there is only one base year to assess from."
+        return [], Text(
+            "{name}: no range over base years: the {series} series has one interval "
+            "({only}), so there is only one base year to assess from.",
+            name=name or r.metric,
+            series=r.indicator.target.series,
+            only=only,
         )
     found = [
         results.status(
@@ -253,20 +257,30 @@ def base_year_range(
     highest = max(found, key=lambda s: s.actual_cagr)
     reached = [s.reached_year for s in found]
     known = [y for y in reached if y is not None]
+    when: str
     if not known:
-        when = "never, from any base year"
+        when = Text("never, from any base year")
     elif None in reached:
-        when = f"from {min(known)} to never"
+        when = Text("from {year} to never", year=min(known))
     else:
         when = f"{min(known)}" if min(known) == max(known) else f"{min(known)}-{max(known)}"
-    note = (
-        f"{name or r.metric}: range over base years {bases[0].year}-{bases[-1].year} (the same "
-        f"method from each base year the data allow): actual pace {fmt.rate(lowest.actual_cagr)} "
-        f"({lowest.base_year}) to {fmt.rate(highest.actual_cagr)} ({highest.base_year}) a "
-        f"year; at the target year {r.amount(min(s.projected for s in found))} to "
-        f"{r.amount(max(s.projected for s in found))}; target reached {when}. The assessment "
-        f"above starts in {assessed_from}; the range shows how much the projection depends on "
-        "the starting year."
+    note = Text(
+        "{name}: range over base years {first}-{last} (the same method from each base year "
+        "the data allow): actual pace {lowest} ({lowest_year}) to {highest} ({highest_year}) "
+        "a year; at the target year {projected_lowest} to {projected_highest}; target "
+        "reached {when}. The assessment above starts in {start}; the range shows how much "
+        "the projection depends on the starting year.",
+        name=name or r.metric,
+        first=bases[0].year,
+        last=bases[-1].year,
+        lowest=Num(RATE, lowest.actual_cagr),
+        lowest_year=lowest.base_year,
+        highest=Num(RATE, highest.actual_cagr),
+        highest_year=highest.base_year,
+        projected_lowest=Num(VALUE, min(s.projected for s in found), r.unit),
+        projected_highest=Num(VALUE, max(s.projected for s in found), r.unit),
+        when=when,
+        start=assessed_from,
     )
     return found, note
 
