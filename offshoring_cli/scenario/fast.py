@@ -34,16 +34,24 @@ _INDICATOR_ID = (_LOWER, _LOWER | _DIGITS | frozenset("_"))
 """An indicator id: a lowercase letter, then lowercase letters, digits and ``_``."""
 
 _TOP = frozenset({"scenario_version", "name", "description", "sources", "indicators"})
-_TOP_OPTIONAL = frozenset({"description", "segments", "insights"})
+_TOP_OPTIONAL = frozenset(
+    {"description", "segments", "other_segments", "insights", "translations"}
+)
 _SOURCE = frozenset({"publisher", "title", "date", "url"})
-_INDICATOR = frozenset({"id", "label", "unit", "direction", "observations", "target"})
+_INDICATOR = frozenset(
+    {"id", "label", "unit", "direction", "observations", "target", "other_targets"}
+)
+"""Not ``observations_csv``: :func:`~offshoring_cli.scenario.validate.check` reads the CSV
+file into ``observations`` first; left in, it goes the full way."""
 _OBSERVATION = frozenset({"year", "period", "value", "series", "source", "note", "reported_change"})
-_TARGET = frozenset({"year", "value", "series", "source", "described_multiple"})
+_TARGET = frozenset({"year", "value", "series", "source", "described_multiple", "notes"})
 _SEGMENTS = frozenset({"indicator", "year", "items"})
+_OTHER_SEGMENTS = frozenset({"indicator", "year", "period", "note", "items"})
 _SEGMENT = frozenset({"id", "label", "value", "change", "prior", "source"})
 _RATIO = frozenset({"kind", "numerator", "denominator", "id", "label"})
 _CLAIM = frozenset({"kind", "indicator", "claim", "value", "wording", "source"})
 _PERIODS = frozenset({"year", "H1", "H2"})
+_LANGUAGES = frozenset({"fr", "ar"})
 
 
 _YEAR_OF = attrgetter("year")
@@ -156,10 +164,39 @@ class _Segments:
     """A file's ``[segments]``, as :func:`~offshoring_cli.scenario.cross_checks._cross_problems`
     reads it."""
 
-    def __init__(self, indicator: str, year: int, items: list[records.Segment]) -> None:
+    def __init__(self, indicator: str, year: int, items: tuple[records.Segment, ...]) -> None:
         self.indicator = indicator
         self.year = year
         self.items = items
+
+
+class _Indicator(records.Indicator):
+    """An indicator as read, before the whole-file checks: its targets keep their
+    ``described_multiple``, and it answers what
+    :func:`~offshoring_cli.scenario.cross_checks._cross_problems` asks of the model's
+    (:class:`~offshoring_cli.scenario.model.IndicatorModel`)."""
+
+    __slots__ = ()
+
+    def published(self) -> list[records.Target]:
+        """Every published target, the final one first."""
+        return list(self.targets)
+
+    def target_path(self, k: int) -> str:
+        """The key path of the ``k``-th published target (0: the final one)."""
+        return "target" if k == 0 else f"other_targets[{k - 1}]"
+
+    def record(self) -> records.Indicator:
+        """The indicator as the full validation builds it: observations by year (stable: the
+        file's order within a year), targets without their described multiple."""
+        targets = tuple(
+            records.Target(t.year, t.value, t.series, t.source, notes=t.notes)
+            for t in self.targets
+        )
+        observations = tuple(sorted(self.observations, key=_YEAR_OF))
+        return records.Indicator(
+            self.id, self.label, self.unit, observations, targets[0], self.increase, targets
+        )
 
 
 class _View:
@@ -168,17 +205,40 @@ class _View:
     def __init__(
         self,
         sources: dict[str, records.Source],
-        indicators: list[records.Indicator],
+        indicators: list[_Indicator],
         segments: _Segments | None,
+        other_segments: list[records.SegmentSplit],
         insights: list[claims.InsightSpec],
     ) -> None:
         self.sources = sources
         self.indicators = indicators
         self.segments = segments
+        self.other_segments = other_segments
         self.insights = insights
 
 
-def _indicator(raw: Any, ids: _Ids) -> tuple[records.Indicator, float | None]:
+def _target(raw: Any, ids: _Ids, count: bool) -> records.Target:
+    """A ``target`` or an item of ``other_targets``, with its described multiple."""
+    target = _dict(raw, _TARGET)
+    multiple = target.get("described_multiple")
+    if multiple is not None:
+        _quantity(multiple, False)
+        if type(multiple) is not float:
+            raise _Full
+    notes = target.get("notes", [])
+    if type(notes) is not list:
+        raise _Full
+    return records.Target(
+        _year(target["year"]),
+        _quantity(target["value"], count),
+        ids(target["series"]),
+        ids(target["source"]),
+        multiple,
+        tuple([_text(note) for note in notes]),
+    )
+
+
+def _indicator(raw: Any, ids: _Ids) -> _Indicator:
     ind = _dict(raw, _INDICATOR)
     if len(ind) < 5 or not ind.keys() >= {"id", "label", "unit", "observations", "target"}:
         raise _Full
@@ -225,39 +285,27 @@ def _indicator(raw: Any, ids: _Ids) -> tuple[records.Indicator, float | None]:
                 None if change is None else _fraction(change, -1.0, 1000.0),
             )
         )
-    target = _dict(ind["target"], _TARGET)
-    multiple = target.get("described_multiple")
-    if multiple is not None:
-        _quantity(multiple, False)
-        if type(multiple) is not float:
-            raise _Full
-    made_target = records.Target(
-        _year(target["year"]),
-        _quantity(target["value"], count),
-        ids(target["series"]),
-        ids(target["source"]),
-        multiple,
-    )
-    indicator = records.Indicator(
+    others = ind.get("other_targets", [])
+    if type(others) is not list:
+        raise _Full
+    targets = tuple([_target(raw, ids, count) for raw in [ind["target"], *others]])
+    return _Indicator(
         _match(ind["id"], _INDICATOR_ID, 32),
         _text(ind["label"]),
         unit,
         tuple(made),
-        made_target,
+        targets[0],
         direction == "increase",
+        targets,
     )
-    return indicator, multiple
 
 
-def _segments(raw: Any, ids: _Ids, counts: set[str]) -> _Segments:
-    seg = _dict(raw, _SEGMENTS)
-    indicator = _match(seg["indicator"], _INDICATOR_ID)
-    items = seg["items"]
-    if type(items) is not list or not items:
+def _items(raw: Any, ids: _Ids, count: bool) -> tuple[records.Segment, ...]:
+    """The ``items`` of a split by segment (at least one)."""
+    if type(raw) is not list or not raw:
         raise _Full
-    count = indicator in counts
     made = []
-    for raw_item in items:
+    for raw_item in raw:
         item = _dict(raw_item, _SEGMENT)
         change, prior = item.get("change"), item.get("prior")
         made.append(
@@ -270,7 +318,52 @@ def _segments(raw: Any, ids: _Ids, counts: set[str]) -> _Segments:
                 ids(item["source"]),
             )
         )
-    return _Segments(indicator, _year(seg["year"]), made)
+    return tuple(made)
+
+
+def _segments(raw: Any, ids: _Ids, counts: set[str]) -> _Segments:
+    seg = _dict(raw, _SEGMENTS)
+    indicator = _match(seg["indicator"], _INDICATOR_ID)
+    items = _items(seg["items"], ids, indicator in counts)
+    return _Segments(indicator, _year(seg["year"]), items)
+
+
+def _other_segments(raw: Any, ids: _Ids, counts: set[str]) -> list[records.SegmentSplit]:
+    """``[[other_segments]]``: further splits, of a whole-year or a half-year figure."""
+    if type(raw) is not list:
+        raise _Full
+    splits = []
+    for raw_split in raw:
+        split = _dict(raw_split, _OTHER_SEGMENTS)
+        indicator = _match(split["indicator"], _INDICATOR_ID)
+        period = split.get("period", "year")
+        if type(period) is not str or period not in _PERIODS:
+            raise _Full
+        splits.append(
+            records.SegmentSplit(
+                indicator,
+                _year(split["year"]),
+                period,
+                _items(split["items"], ids, indicator in counts),
+                _text(split["note"], empty=True) if "note" in split else "",
+            )
+        )
+    return splits
+
+
+def _translations(raw: Any) -> dict[str, dict[str, str]]:
+    """``[translations.fr]``, ``[translations.ar]``: English text to its translation."""
+    if type(raw) is not dict or not raw.keys() <= _LANGUAGES:
+        raise _Full
+    made = {}
+    for language, texts in raw.items():
+        if type(texts) is not dict:
+            raise _Full
+        for english, text in texts.items():
+            _text(english, empty=True)
+            _text(text, empty=True)
+        made[language] = dict(texts)
+    return made
 
 
 def _insight(raw: Any, ids: _Ids) -> claims.InsightSpec:
@@ -330,42 +423,34 @@ def _build(data: Any) -> records.Dataset:
     if type(raw_indicators) is not list or not raw_indicators:
         raise _Full
     built = [_indicator(raw, ids) for raw in raw_indicators]
-    counts = {ind.id for ind, _ in built if records.is_count(ind.unit)}
+    counts = {ind.id for ind in built if records.is_count(ind.unit)}
     segments = _segments(top["segments"], ids, counts) if "segments" in top else None
+    other_segments = _other_segments(top.get("other_segments", []), ids, counts)
+    translations = _translations(top.get("translations", {}))
     raw_insights = top.get("insights", [])
     if type(raw_insights) is not list:
         raise _Full
     declared = [_insight(raw, ids) for raw in raw_insights]
-    view = _View(
-        sources=sources,
-        indicators=[ind for ind, _ in built],
-        segments=segments,
-        insights=declared,
-    )
-    if _cross_problems(view):  # type: ignore[arg-type]
+    if _cross_problems(_View(sources, built, segments, other_segments, declared)):  # type: ignore[arg-type]
         raise _Full
-    indicators = {}
-    for ind, _ in built:
-        t = ind.target
-        indicators[ind.id] = ind.replace(
-            observations=tuple(sorted(ind.observations, key=_YEAR_OF)),
-            target=records.Target(t.year, t.value, t.series, t.source),
-        )
     insights: list[claims.InsightSpec] = [
-        claims.Claim(ind.id, "target_multiple", multiple, "", ind.target.source)
-        for ind, multiple in built
-        if multiple is not None
+        claims.Claim(ind.id, "target_multiple", final.described_multiple, "", final.source)
+        for ind in built
+        for final in ind.targets[:1]
+        if final.described_multiple is not None
     ]
     insights += declared
     return records.Dataset(
         name,
         description,
-        indicators,
+        {ind.id: ind.record() for ind in built},
         sources,
-        tuple(segments.items) if segments else (),
+        segments.items if segments else (),
         segments.year if segments else None,
         segments.indicator if segments else None,
         tuple(insights),
+        tuple(other_segments),
+        translations,
     )
 
 

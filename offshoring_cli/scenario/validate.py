@@ -212,8 +212,9 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
                     check(f"segments.items[{k}].{key}", item.get(key), unit)
     splits = data.get("other_segments")
     for n, split in enumerate(splits if isinstance(splits, list) else []):
-        if not isinstance(split, dict) or split.get("indicator") not in counts:
-            continue
+        of = split.get("indicator") if isinstance(split, dict) else None
+        if not isinstance(of, str) or of not in counts:
+            continue  # not text: pydantic names it (a list is not a key of counts)
         items = split.get("items")
         for k, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
