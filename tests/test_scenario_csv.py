@@ -36,9 +36,7 @@ def _seed_with_jobs_from(csv_name: str) -> str:
     end = SEED_TEXT.index("[[indicators]]", start)
     text = SEED_TEXT[:start] + SEED_TEXT[end:]
     assert text.index(JOBS_DIRECTION) < text.index("[indicators.target]")
-    return text.replace(
-        JOBS_DIRECTION, f'{JOBS_DIRECTION}observations_csv = "{csv_name}"\n', 1
-    )
+    return text.replace(JOBS_DIRECTION, f'{JOBS_DIRECTION}observations_csv = "{csv_name}"\n', 1)
 
 
 def _jobs_csv(*rows: str) -> str:

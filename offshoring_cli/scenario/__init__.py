@@ -13,7 +13,8 @@ with the optional compiled tomli, :mod:`~offshoring_cli.scenario.fast_toml`),
 :mod:`~offshoring_cli.scenario.csv_observations` (an indicator's ``observations_csv``: rows of a
 CSV file beside the scenario, each problem with its file, line and column),
 :mod:`~offshoring_cli.scenario.fast` (the common path: a valid file checked by hand and turned
-into records without pydantic),
+into records without pydantic; its checks of single values in
+:mod:`~offshoring_cli.scenario.fast_values`),
 :mod:`~offshoring_cli.scenario.model` (the format as pydantic models, which also give the JSON
 Schema), :mod:`~offshoring_cli.scenario.validate` (every problem at once, each with its key
 path, such as ``indicators[0].observations[2].value: must be greater than 0``; then the
