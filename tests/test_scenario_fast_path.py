@@ -150,11 +150,19 @@ def data_at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-def test_wherever_the_fast_path_accepts_a_mutation_the_full_validation_accepts_it_alike() -> None:
-    # Every key path of the example file (which has segments, insights, half-years and notes)
-    # set to each odd value, removed, or given an unknown key: thousands of files, valid and not.
+@pytest.mark.parametrize(
+    "path",
+    [EXAMPLE, pytest.param(SEEDS, marks=pytest.mark.slow)],
+    ids=lambda p: p.name,
+)
+def test_wherever_the_fast_path_accepts_a_mutation_the_full_validation_accepts_it_alike(
+    path: Path,
+) -> None:
+    # Every key path of the example file (which has segments, other segments, insights,
+    # half-years, notes and other targets; the seed also has translations) set to each odd
+    # value, removed, or given an unknown key: thousands of files, valid and not.
     accepted = refused = 0
-    for label, data in _mutations(parsed(EXAMPLE)):
+    for label, data in _mutations(parsed(path)):
         quick = fast.dataset(data)
         full, problems = validate.full_check(data)
         if quick is None:
