@@ -25,9 +25,8 @@ REQUIRED_CAGR = (270_000 / 160_000) ** (1 / 5) - 1
 """Jobs from a 2025 baseline of 160,000 to the 2030 target of 270,000: n = 5 periods,
 (270,000 / 160,000) ** (1 / 5) - 1 = 1.6875 ** 0.2 - 1 = 0.110322."""
 
-JOBS_TARGET = (
-    'target = {year = 2030, value = 270000, series = "offshoring-employment", source = "nap-2026"}'
-)
+JOBS_DIRECTION = 'unit = "jobs"\ndirection = "increase"\n'
+"""The end of the jobs indicator's own keys in the seed (its target is a table after them)."""
 HEADER = "year,value,series,source\n"
 
 
@@ -36,8 +35,8 @@ def _seed_with_jobs_from(csv_name: str) -> str:
     start = SEED_TEXT.index("[[indicators.observations]]")
     end = SEED_TEXT.index("[[indicators]]", start)
     text = SEED_TEXT[:start] + SEED_TEXT[end:]
-    assert JOBS_TARGET in text
-    return text.replace(JOBS_TARGET, f'observations_csv = "{csv_name}"\n{JOBS_TARGET}', 1)
+    assert text.index(JOBS_DIRECTION) < text.index("[indicators.target]")
+    return text.replace(JOBS_DIRECTION, f'{JOBS_DIRECTION}observations_csv = "{csv_name}"\n', 1)
 
 
 def _jobs_csv(*rows: str) -> str:
@@ -57,6 +56,7 @@ def test_the_example_gives_a_2025_baseline_and_its_required_cagr() -> None:
     jobs = dataset.indicators["jobs"]
     assert [(o.year, o.value) for o in jobs.annual()] == [
         (2022, 130_000),
+        (2023, 141_000),  # the seed's end-2023 figure (dayfr-2024), as in jobs-2025.toml
         (2024, 148_500),
         (2025, 160_000),
     ]
@@ -148,18 +148,17 @@ def test_unknown_sources_and_duplicate_years_in_csv_are_listed_by_line(tmp_path:
     )
     assert problems == [
         "jobs.csv, line 3, column 4 (source): unknown source id 'nope' (known: nap-2026, "
-        "hespress-2025, le360-2025-10, lenouvelliste-2025, lavieeco-2019, le360-2024-04)",
+        "hespress-2025, le360-2025-10, lenouvelliste-2025, lavieeco-2019, le360-2024-04, "
+        "dayfr-2024, souss-digital-2024, lematin-2026-01, mcg24-2026-01, walaw-2025-10)",
         "jobs.csv, line 4: duplicate year 2024 (year) in series 'offshoring-employment', "
         "first at line 3",
     ]
 
 
 def test_a_decimal_comma_in_an_amount_gets_the_command_lines_hint(tmp_path: Path) -> None:
-    text = SEED_TEXT.replace(
-        'target = {year = 2030, value = 40000000000, series = "digital-outsourcing"',
-        'observations_csv = "exports.csv"\n'
-        'target = {year = 2030, value = 40000000000, series = "digital-outsourcing"',
-    )
+    exports = 'unit = "MAD"\ndirection = "increase"\n'
+    assert SEED_TEXT.count(exports) == 1
+    text = SEED_TEXT.replace(exports, f'{exports}observations_csv = "exports.csv"\n')
     write(
         tmp_path,
         'year,value,series,source\n2025,"26,22bn",digital-outsourcing,nap-2026\n',

@@ -21,7 +21,7 @@ import pytest
 from helpers import EXAMPLE, ROOT, SEEDS, refused, write
 
 from offshoring_cli.core import builtin
-from offshoring_cli.scenario import fast, validate
+from offshoring_cli.scenario import csv_observations, fast, validate
 
 SHIPPED = [SEEDS, EXAMPLE, *sorted((ROOT / "examples").glob("*.toml"))]
 
@@ -42,6 +42,21 @@ def test_shipped_valid_files_take_the_fast_path_and_give_the_full_paths_dataset(
         assert fast.dataset(data) is None
         return
     assert fast.dataset(data) == full
+
+
+def test_the_csv_example_takes_the_fast_path_once_its_csv_file_is_read() -> None:
+    # examples/jobs-from-csv.toml names its jobs observations' CSV file: validate.check reads
+    # it into "observations" first, then tries the fast path.
+    path = ROOT / "examples" / "jobs-from-csv.toml"
+    data, origins, problems = csv_observations.attach(parsed(path), str(path))
+    assert problems == []
+    assert len(origins[0].lines) == 4  # 2022, 2023, 2024, 2025
+    quick = fast.dataset(data)
+    assert quick is not None
+    assert quick == validate.full_check(data)[0]
+    inline = fast.dataset(parsed(EXAMPLE))  # the TOML example it was made from
+    assert inline is not None
+    assert quick.indicators == inline.indicators
 
 
 def test_the_seed_file_gives_the_built_in_dataset_on_the_fast_path() -> None:
@@ -135,11 +150,19 @@ def data_at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-def test_wherever_the_fast_path_accepts_a_mutation_the_full_validation_accepts_it_alike() -> None:
-    # Every key path of the example file (which has segments, insights, half-years and notes)
-    # set to each odd value, removed, or given an unknown key: thousands of files, valid and not.
+@pytest.mark.parametrize(
+    "path",
+    [EXAMPLE, pytest.param(SEEDS, marks=pytest.mark.slow)],
+    ids=lambda p: p.name,
+)
+def test_wherever_the_fast_path_accepts_a_mutation_the_full_validation_accepts_it_alike(
+    path: Path,
+) -> None:
+    # Every key path of the example file (which has segments, other segments, insights,
+    # half-years, notes and other targets; the seed also has translations) set to each odd
+    # value, removed, or given an unknown key: thousands of files, valid and not.
     accepted = refused = 0
-    for label, data in _mutations(parsed(EXAMPLE)):
+    for label, data in _mutations(parsed(path)):
         quick = fast.dataset(data)
         full, problems = validate.full_check(data)
         if quick is None:

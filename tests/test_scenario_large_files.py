@@ -69,12 +69,15 @@ def test_toml_1_1_in_a_large_file_is_refused_as_without_the_extra(
     pytest.importorskip("tomli")
     monkeypatch.setattr(fast_toml, "_reads_toml_1_1", lambda: True)  # a tomli of 2.3 or later
     text = _large((ROOT / "seeds" / "morocco-offshoring.toml").read_text(encoding="utf-8"))
-    text = text.replace(
-        'target = {year = 2030, value = 270000, series = "offshoring-employment", source = '
-        '"nap-2026"}',
-        'target = {\n  year = 2030, value = 270000, series = "offshoring-employment",\n'
-        '  source = "nap-2026",\n}',
-    )
+    # The first source as a TOML 1.1 inline table: over several lines, a trailing comma.
+    start = text.index("[sources.nap-2026]\n")
+    end = text.index("\n\n", start)
+    keys = text[start:end].splitlines()[1:]
+    assert [key.split(" = ")[0] for key in keys] == ["publisher", "title", "date", "url"]
+    one_line = "[sources]\nnap-2026 = {" + ", ".join(keys) + "}"
+    assert tomllib.loads(text[:start] + one_line + text[end:]) == tomllib.loads(text)
+    inline = "[sources]\nnap-2026 = {\n" + "".join(f"  {key},\n" for key in keys) + "}"
+    text = text[:start] + inline + text[end:]
     path = tmp_path / "s.toml"
     path.write_text(text, encoding="utf-8")
     assert fast_toml.parse(text) is None

@@ -79,6 +79,7 @@ SCENARIO = LIGHT | {
     "offshoring_cli.scenario.read",
     "offshoring_cli.scenario.validate",
     "offshoring_cli.scenario.fast",
+    "offshoring_cli.scenario.fast_values",  # the fast check's single values (fast.py's split)
     "offshoring_cli.scenario.cross_checks",
 }
 """With a valid scenario file (issue 11): the light modules, and reading and the fast check of

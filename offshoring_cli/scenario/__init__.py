@@ -13,11 +13,13 @@ with the optional compiled tomli, :mod:`~offshoring_cli.scenario.fast_toml`),
 :mod:`~offshoring_cli.scenario.csv_observations` (an indicator's ``observations_csv``: rows of a
 CSV file beside the scenario, each problem with its file, line and column),
 :mod:`~offshoring_cli.scenario.fast` (the common path: a valid file checked by hand and turned
-into records without pydantic),
+into records without pydantic; its checks of single values in
+:mod:`~offshoring_cli.scenario.fast_values`),
 :mod:`~offshoring_cli.scenario.model` (the format as pydantic models, which also give the JSON
 Schema), :mod:`~offshoring_cli.scenario.validate` (every problem at once, each with its key
 path, such as ``indicators[0].observations[2].value: must be greater than 0``; then the
-dataset; the fast path first, the models only for a file it does not accept) and
+dataset; the fast path first, the models only for a file it does not accept, whose dataset
+:mod:`~offshoring_cli.scenario.from_model` builds) and
 :mod:`~offshoring_cli.scenario.write` (with tomlkit, so the file keeps its comments). This
 package holds what they share: the format's version, the error and how a path is shown.
 pydantic and tomlkit are imported only by the modules that use them, and those only when a

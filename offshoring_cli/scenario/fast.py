@@ -17,149 +17,74 @@ Cost: about a microsecond per value, against pydantic's import and model buildin
 
 from __future__ import annotations
 
-import math
 from operator import attrgetter
 from typing import Any
 
 from offshoring_cli.core import claims, records
-from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY
-from offshoring_cli.scenario import SCENARIO_VERSION, exact_number
-
-_DIGITS = frozenset("0123456789")
-_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
-_ALNUM = _DIGITS | _LOWER | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_ID = (_ALNUM, _ALNUM | frozenset("_.-"))
-"""An id (``Id`` in the model): a letter or digit, then letters, digits, ``_``, ``.``, ``-``."""
-_INDICATOR_ID = (_LOWER, _LOWER | _DIGITS | frozenset("_"))
-"""An indicator id: a lowercase letter, then lowercase letters, digits and ``_``."""
+from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY
+from offshoring_cli.scenario import SCENARIO_VERSION
+from offshoring_cli.scenario import fast_values as values
+from offshoring_cli.scenario.fast_values import Full as _Full
+from offshoring_cli.scenario.fast_values import Ids as _Ids
 
 _TOP = frozenset({"scenario_version", "name", "description", "sources", "indicators"})
-_TOP_OPTIONAL = frozenset({"description", "segments", "insights"})
+_TOP_OPTIONAL = frozenset({"description", "segments", "other_segments", "insights", "translations"})
 _SOURCE = frozenset({"publisher", "title", "date", "url"})
-_INDICATOR = frozenset({"id", "label", "unit", "direction", "observations", "target"})
+_INDICATOR = frozenset(
+    {"id", "label", "unit", "direction", "observations", "target", "other_targets"}
+)
+"""Not ``observations_csv``: :func:`~offshoring_cli.scenario.validate.check` reads the CSV
+file into ``observations`` first; left in, it goes the full way."""
 _OBSERVATION = frozenset({"year", "period", "value", "series", "source", "note", "reported_change"})
-_TARGET = frozenset({"year", "value", "series", "source", "described_multiple"})
+_TARGET = frozenset({"year", "value", "series", "source", "described_multiple", "notes"})
 _SEGMENTS = frozenset({"indicator", "year", "items"})
+_OTHER_SEGMENTS = frozenset({"indicator", "year", "period", "note", "items"})
 _SEGMENT = frozenset({"id", "label", "value", "change", "prior", "source"})
 _RATIO = frozenset({"kind", "numerator", "denominator", "id", "label"})
 _CLAIM = frozenset({"kind", "indicator", "claim", "value", "wording", "source"})
 _PERIODS = frozenset({"year", "H1", "H2"})
+_LANGUAGES = frozenset({"fr", "ar"})
 
 
 _YEAR_OF = attrgetter("year")
-
-
-class _Full(Exception):
-    """Raised where the full validation must decide."""
-
-
-def _dict(value: Any, allowed: frozenset[str]) -> dict[str, Any]:
-    if type(value) is not dict or not value.keys() <= allowed:
-        raise _Full
-    return value
-
-
-def _text(value: Any, empty: bool = False, most: int = 0) -> str:
-    """One line of plain text, already stripped (pydantic would strip it: the full way)."""
-    if (
-        type(value) is not str
-        or (not value and not empty)
-        or value != value.strip()
-        or (most and len(value) > most)
-        or not value.isprintable()  # stricter than the model's control characters
-    ):
-        raise _Full
-    return value
-
-
-def _match(value: Any, pattern: tuple[frozenset[str], frozenset[str]], most: int = 0) -> str:
-    """``value`` if it is text whose first character is in ``pattern[0]`` and every other in
-    ``pattern[1]`` (what the model's regular expression says, without compiling one)."""
-    if (
-        type(value) is not str
-        or value[:1] not in pattern[0]
-        or not set(value) <= pattern[1]
-        or (most and len(value) > most)
-    ):
-        raise _Full
-    return value
-
-
-def _date(value: Any) -> str:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (ASCII digits)."""
-    parts = value.split("-") if type(value) is str else []
-    if [len(part) for part in parts] not in ([4], [4, 2], [4, 2, 2]) or not set(
-        "".join(parts)
-    ) <= _DIGITS:
-        raise _Full
-    return value  # type: ignore[no-any-return]
-
-
-def _url(value: Any) -> str:
-    """``http://`` or ``https://`` and at least one more character, without spaces."""
-    text = _text(value)
-    rest = text.removeprefix("http://").removeprefix("https://") if text[:4] == "http" else ""
-    if not rest or rest == text or len(text.split()) != 1:
-        raise _Full
-    return text
-
-
-def _year(value: Any) -> int:
-    if type(value) is not int or not FIRST_YEAR <= value <= LAST_YEAR:
-        raise _Full
-    return value
-
-
-def _quantity(value: Any, count: bool) -> int | float:
-    """A value as the command line accepts it (whole when ``count``), made exact."""
-    kind = type(value)
-    if kind is int:
-        if not 0 < value <= MAX_QUANTITY:
-            raise _Full
-        return int(value)
-    if (
-        kind is not float
-        or not math.isfinite(value)
-        or not MIN_QUANTITY <= value <= MAX_QUANTITY
-        or (count and not value.is_integer())
-    ):
-        raise _Full
-    return exact_number(value)
-
-
-def _fraction(value: Any, low: float, high: float) -> float:
-    """A float in ``(low, high]``; an integer goes the full way (pydantic decides)."""
-    if type(value) is not float or not low < value <= high:
-        raise _Full
-    return value
-
-
-class _Ids:
-    """Ids already checked against a pattern (series and source ids repeat a lot)."""
-
-    def __init__(self, pattern: tuple[frozenset[str], frozenset[str]], most: int) -> None:
-        self.seen: dict[str, str] = {}
-        """Each id checked, to itself: the records share one string per id (a parser makes
-        one per occurrence: half a million of them in 10,000 indicators' observations)."""
-        self.pattern = pattern
-        self.most = most
-
-    def __call__(self, value: Any) -> str:
-        if type(value) is str and value in self.seen:
-            return self.seen[value]
-        checked = _match(value, self.pattern, self.most)
-        self.seen[checked] = checked
-        return checked
 
 
 class _Segments:
     """A file's ``[segments]``, as :func:`~offshoring_cli.scenario.cross_checks._cross_problems`
     reads it."""
 
-    def __init__(self, indicator: str, year: int, items: list[records.Segment]) -> None:
+    def __init__(self, indicator: str, year: int, items: tuple[records.Segment, ...]) -> None:
         self.indicator = indicator
         self.year = year
         self.items = items
+
+
+class _Indicator(records.Indicator):
+    """An indicator as read, before the whole-file checks: its targets keep their
+    ``described_multiple``, and it answers what
+    :func:`~offshoring_cli.scenario.cross_checks._cross_problems` asks of the model's
+    (:class:`~offshoring_cli.scenario.model.IndicatorModel`)."""
+
+    __slots__ = ()
+
+    def published(self) -> list[records.Target]:
+        """Every published target, the final one first."""
+        return list(self.targets)
+
+    def target_path(self, k: int) -> str:
+        """The key path of the ``k``-th published target (0: the final one)."""
+        return "target" if k == 0 else f"other_targets[{k - 1}]"
+
+    def record(self) -> records.Indicator:
+        """The indicator as the full validation builds it: observations by year (stable: the
+        file's order within a year), targets without their described multiple."""
+        targets = tuple(
+            records.Target(t.year, t.value, t.series, t.source, notes=t.notes) for t in self.targets
+        )
+        observations = tuple(sorted(self.observations, key=_YEAR_OF))
+        return records.Indicator(
+            self.id, self.label, self.unit, observations, targets[0], self.increase, targets
+        )
 
 
 class _View:
@@ -168,21 +93,44 @@ class _View:
     def __init__(
         self,
         sources: dict[str, records.Source],
-        indicators: list[records.Indicator],
+        indicators: list[_Indicator],
         segments: _Segments | None,
+        other_segments: list[records.SegmentSplit],
         insights: list[claims.InsightSpec],
     ) -> None:
         self.sources = sources
         self.indicators = indicators
         self.segments = segments
+        self.other_segments = other_segments
         self.insights = insights
 
 
-def _indicator(raw: Any, ids: _Ids) -> tuple[records.Indicator, float | None]:
-    ind = _dict(raw, _INDICATOR)
+def _target(raw: Any, ids: _Ids, count: bool) -> records.Target:
+    """A ``target`` or an item of ``other_targets``, with its described multiple."""
+    target = values.table(raw, _TARGET)
+    multiple = target.get("described_multiple")
+    if multiple is not None:
+        values.quantity(multiple, False)
+        if type(multiple) is not float:
+            raise _Full
+    notes = target.get("notes", [])
+    if type(notes) is not list:
+        raise _Full
+    return records.Target(
+        values.year(target["year"]),
+        values.quantity(target["value"], count),
+        ids(target["series"]),
+        ids(target["source"]),
+        multiple,
+        tuple([values.text(note) for note in notes]),
+    )
+
+
+def _indicator(raw: Any, ids: _Ids) -> _Indicator:
+    ind = values.table(raw, _INDICATOR)
     if len(ind) < 5 or not ind.keys() >= {"id", "label", "unit", "observations", "target"}:
         raise _Full
-    unit = _text(ind["unit"], most=16)
+    unit = values.text(ind["unit"], most=16)
     count = records.is_count(unit)
     direction = ind.get("direction", "increase")
     if type(direction) is not str or direction not in {"increase", "decrease"}:
@@ -201,7 +149,7 @@ def _indicator(raw: Any, ids: _Ids) -> tuple[records.Indicator, float | None]:
         if type(year) is not int or not FIRST_YEAR <= year <= LAST_YEAR:
             raise _Full
         if type(value) is not int or not 0 < value <= MAX_QUANTITY:
-            value = _quantity(value, count)
+            value = values.quantity(value, count)
         if series not in seen:
             ids(series)
         if source not in seen:
@@ -220,82 +168,115 @@ def _indicator(raw: Any, ids: _Ids) -> tuple[records.Indicator, float | None]:
                 value,
                 series,
                 source,
-                _text(obs["note"], empty=True) if "note" in obs else "",
+                values.text(obs["note"], empty=True) if "note" in obs else "",
                 period,
-                None if change is None else _fraction(change, -1.0, 1000.0),
+                None if change is None else values.fraction(change, -1.0, 1000.0),
             )
         )
-    target = _dict(ind["target"], _TARGET)
-    multiple = target.get("described_multiple")
-    if multiple is not None:
-        _quantity(multiple, False)
-        if type(multiple) is not float:
-            raise _Full
-    made_target = records.Target(
-        _year(target["year"]),
-        _quantity(target["value"], count),
-        ids(target["series"]),
-        ids(target["source"]),
-        multiple,
-    )
-    indicator = records.Indicator(
-        _match(ind["id"], _INDICATOR_ID, 32),
-        _text(ind["label"]),
+    others = ind.get("other_targets", [])
+    if type(others) is not list:
+        raise _Full
+    targets = tuple([_target(raw, ids, count) for raw in [ind["target"], *others]])
+    return _Indicator(
+        values.match(ind["id"], values.INDICATOR_ID, 32),
+        values.text(ind["label"]),
         unit,
         tuple(made),
-        made_target,
+        targets[0],
         direction == "increase",
+        targets,
     )
-    return indicator, multiple
 
 
-def _segments(raw: Any, ids: _Ids, counts: set[str]) -> _Segments:
-    seg = _dict(raw, _SEGMENTS)
-    indicator = _match(seg["indicator"], _INDICATOR_ID)
-    items = seg["items"]
-    if type(items) is not list or not items:
+def _items(raw: Any, ids: _Ids, count: bool) -> tuple[records.Segment, ...]:
+    """The ``items`` of a split by segment (at least one)."""
+    if type(raw) is not list or not raw:
         raise _Full
-    count = indicator in counts
     made = []
-    for raw_item in items:
-        item = _dict(raw_item, _SEGMENT)
+    for raw_item in raw:
+        item = values.table(raw_item, _SEGMENT)
         change, prior = item.get("change"), item.get("prior")
         made.append(
             records.Segment(
                 ids(item["id"]),
-                _text(item["label"]),
-                _quantity(item["value"], count),
-                None if change is None else _fraction(change, -1.0, 1000.0),
-                None if prior is None else _quantity(prior, count),
+                values.text(item["label"]),
+                values.quantity(item["value"], count),
+                None if change is None else values.fraction(change, -1.0, 1000.0),
+                None if prior is None else values.quantity(prior, count),
                 ids(item["source"]),
             )
         )
-    return _Segments(indicator, _year(seg["year"]), made)
+    return tuple(made)
+
+
+def _segments(raw: Any, ids: _Ids, counts: set[str]) -> _Segments:
+    seg = values.table(raw, _SEGMENTS)
+    indicator = values.match(seg["indicator"], values.INDICATOR_ID)
+    items = _items(seg["items"], ids, indicator in counts)
+    return _Segments(indicator, values.year(seg["year"]), items)
+
+
+def _other_segments(raw: Any, ids: _Ids, counts: set[str]) -> list[records.SegmentSplit]:
+    """``[[other_segments]]``: further splits, of a whole-year or a half-year figure."""
+    if type(raw) is not list:
+        raise _Full
+    splits = []
+    for raw_split in raw:
+        split = values.table(raw_split, _OTHER_SEGMENTS)
+        indicator = values.match(split["indicator"], values.INDICATOR_ID)
+        period = split.get("period", "year")
+        if type(period) is not str or period not in _PERIODS:
+            raise _Full
+        splits.append(
+            records.SegmentSplit(
+                indicator,
+                values.year(split["year"]),
+                period,
+                _items(split["items"], ids, indicator in counts),
+                values.text(split["note"], empty=True) if "note" in split else "",
+            )
+        )
+    return splits
+
+
+def _translations(raw: Any) -> dict[str, dict[str, str]]:
+    """``[translations.fr]``, ``[translations.ar]``: English text to its translation."""
+    if type(raw) is not dict or not raw.keys() <= _LANGUAGES:
+        raise _Full
+    made = {}
+    for language, texts in raw.items():
+        if type(texts) is not dict:
+            raise _Full
+        for english, text in texts.items():
+            values.text(english, empty=True)
+            values.text(text, empty=True)
+        made[language] = dict(texts)
+    return made
 
 
 def _insight(raw: Any, ids: _Ids) -> claims.InsightSpec:
     kind = raw.get("kind") if type(raw) is dict else None
     if kind == "ratio":
-        spec = _dict(raw, _RATIO)
+        spec = values.table(raw, _RATIO)
         return claims.Ratio(
-            _match(spec["numerator"], _INDICATOR_ID, 32),
-            _match(spec["denominator"], _INDICATOR_ID, 32),
-            _match(spec["id"], _INDICATOR_ID, 64) if "id" in spec else "",
-            _text(spec["label"], empty=True) if "label" in spec else "",
+            values.match(spec["numerator"], values.INDICATOR_ID, 32),
+            values.match(spec["denominator"], values.INDICATOR_ID, 32),
+            values.match(spec["id"], values.INDICATOR_ID, 64) if "id" in spec else "",
+            values.text(spec["label"], empty=True) if "label" in spec else "",
         )
     if kind == "claim":
-        spec = _dict(raw, _CLAIM)
+        spec = values.table(raw, _CLAIM)
         if type(spec["claim"]) is not str or spec["claim"] != "target_multiple":
             raise _Full
         value = spec["value"]
         if type(value) is not float:
             raise _Full
-        _quantity(value, False)
+        values.quantity(value, False)
         return claims.Claim(
-            _match(spec["indicator"], _INDICATOR_ID, 32),
+            values.match(spec["indicator"], values.INDICATOR_ID, 32),
             "target_multiple",
             value,
-            _text(spec["wording"], empty=True) if "wording" in spec else "",
+            values.text(spec["wording"], empty=True) if "wording" in spec else "",
             ids(spec["source"]),
         )
     raise _Full
@@ -305,67 +286,59 @@ def _build(data: Any) -> records.Dataset:
     """The dataset of a valid file; :class:`_Full` at the first doubt."""
     from offshoring_cli.scenario.cross_checks import _cross_problems
 
-    top = _dict(data, _TOP | _TOP_OPTIONAL)
+    top = values.table(data, _TOP | _TOP_OPTIONAL)
     if not top.keys() >= _TOP - _TOP_OPTIONAL:
         raise _Full
     version = top["scenario_version"]
     if type(version) is not int or version != SCENARIO_VERSION:
         raise _Full
-    name = _match(top["name"], _ID, 64)
-    description = _text(top["description"], empty=True) if "description" in top else ""
-    ids = _Ids(_ID, 64)
+    name = values.match(top["name"], values.ID, 64)
+    description = values.text(top["description"], empty=True) if "description" in top else ""
+    ids = _Ids(values.ID, 64)
     raw_sources = top["sources"]
     if type(raw_sources) is not dict:
         raise _Full
     sources = {}
     for key, raw in raw_sources.items():
-        src = _dict(raw, _SOURCE)
+        src = values.table(raw, _SOURCE)
         sources[ids(key)] = records.Source(
-            _text(src["publisher"]),
-            _text(src["title"]),
-            _date(src["date"]),
-            _url(src["url"]),
+            values.text(src["publisher"]),
+            values.text(src["title"]),
+            values.date(src["date"]),
+            values.url(src["url"]),
         )
     raw_indicators = top["indicators"]
     if type(raw_indicators) is not list or not raw_indicators:
         raise _Full
     built = [_indicator(raw, ids) for raw in raw_indicators]
-    counts = {ind.id for ind, _ in built if records.is_count(ind.unit)}
+    counts = {ind.id for ind in built if records.is_count(ind.unit)}
     segments = _segments(top["segments"], ids, counts) if "segments" in top else None
+    other_segments = _other_segments(top.get("other_segments", []), ids, counts)
+    translations = _translations(top.get("translations", {}))
     raw_insights = top.get("insights", [])
     if type(raw_insights) is not list:
         raise _Full
     declared = [_insight(raw, ids) for raw in raw_insights]
-    view = _View(
-        sources=sources,
-        indicators=[ind for ind, _ in built],
-        segments=segments,
-        insights=declared,
-    )
-    if _cross_problems(view):  # type: ignore[arg-type]
+    if _cross_problems(_View(sources, built, segments, other_segments, declared)):  # type: ignore[arg-type]
         raise _Full
-    indicators = {}
-    for ind, _ in built:
-        t = ind.target
-        indicators[ind.id] = ind.replace(
-            observations=tuple(sorted(ind.observations, key=_YEAR_OF)),
-            target=records.Target(t.year, t.value, t.series, t.source),
-        )
     insights: list[claims.InsightSpec] = [
-        claims.Claim(ind.id, "target_multiple", multiple, "", ind.target.source)
-        for ind, multiple in built
-        if multiple is not None
+        claims.Claim(ind.id, "target_multiple", final.described_multiple, "", final.source)
+        for ind in built
+        for final in ind.targets[:1]
+        if final.described_multiple is not None
     ]
     insights += declared
     return records.Dataset(
         name,
         description,
-        indicators,
+        {ind.id: ind.record() for ind in built},
         sources,
-        tuple(segments.items) if segments else (),
+        segments.items if segments else (),
         segments.year if segments else None,
         segments.indicator if segments else None,
         tuple(insights),
+        tuple(other_segments),
+        translations,
     )
 
 
@@ -383,7 +356,7 @@ def indicator_ok(raw: Any) -> bool:
     """Whether the fields of one parsed ``[[indicators]]`` table pass the fast check (what
     needs the whole file, such as source ids, is not checked)."""
     try:
-        _indicator(raw, _Ids(_ID, 64))
+        _indicator(raw, _Ids(values.ID, 64))
     except (_Full, KeyError, TypeError):
         return False
     return True

@@ -14,14 +14,13 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
-from offshoring_cli.core import claims, records
-from offshoring_cli.scenario import SCENARIO_VERSION, STDIN, ScenarioError, exact_number
+from offshoring_cli.core import records
+from offshoring_cli.scenario import SCENARIO_VERSION, STDIN, ScenarioError
 from offshoring_cli.scenario.read import read
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-    from offshoring_cli.scenario.model import ScenarioModel
 
 MAX_VALUES = 10_000
 """The most values (table keys and array items, all levels) the full validation reads at once:
@@ -212,8 +211,9 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
                     check(f"segments.items[{k}].{key}", item.get(key), unit)
     splits = data.get("other_segments")
     for n, split in enumerate(splits if isinstance(splits, list) else []):
-        if not isinstance(split, dict) or split.get("indicator") not in counts:
-            continue
+        of = split.get("indicator") if isinstance(split, dict) else None
+        if not isinstance(of, str) or of not in counts:
+            continue  # not text: pydantic names it (a list is not a key of counts)
         items = split.get("items")
         for k, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
@@ -224,104 +224,6 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
                         counts[split["indicator"]],
                     )
     return found
-
-
-def _dataset(model: ScenarioModel) -> records.Dataset:
-    from offshoring_cli.scenario.model import ClaimInsightModel
-
-    indicators = {}
-    for ind in model.indicators:
-        observations = tuple(
-            sorted(
-                (
-                    records.Observation(
-                        o.year,
-                        exact_number(o.value),
-                        o.series,
-                        o.source,
-                        o.note,
-                        o.period,
-                        o.reported_change,
-                    )
-                    for o in ind.observations
-                ),
-                key=lambda o: o.year,  # stable: the file's order within a year
-            )
-        )
-        targets = tuple(
-            records.Target(t.year, exact_number(t.value), t.series, t.source, notes=tuple(t.notes))
-            for t in ind.published()
-        )
-        indicators[ind.id] = records.Indicator(
-            ind.id,
-            ind.label,
-            ind.unit,
-            observations,
-            targets[0],
-            ind.direction == "increase",
-            targets,
-        )
-    sources = {
-        key: records.Source(s.publisher, s.title, s.date, s.url) for key, s in model.sources.items()
-    }
-    segments: tuple[records.Segment, ...] = ()
-    if model.segments is not None:
-        segments = tuple(
-            records.Segment(
-                s.id,
-                s.label,
-                exact_number(s.value),
-                s.change,
-                None if s.prior is None else exact_number(s.prior),
-                s.source,
-            )
-            for s in model.segments.items
-        )
-    other_splits = tuple(
-        records.SegmentSplit(
-            split.indicator,
-            split.year,
-            split.period,
-            tuple(
-                records.Segment(
-                    s.id,
-                    s.label,
-                    exact_number(s.value),
-                    s.change,
-                    None if s.prior is None else exact_number(s.prior),
-                    s.source,
-                )
-                for s in split.items
-            ),
-            split.note,
-        )
-        for split in model.other_segments
-    )
-    insights: list[claims.InsightSpec] = [
-        claims.Claim(ind.id, "target_multiple", final.described_multiple, "", final.source)
-        for ind in model.indicators
-        for final in ind.published()[:1]
-        if final.described_multiple is not None
-    ]
-    for spec in model.insights:
-        if isinstance(spec, ClaimInsightModel):
-            insights.append(
-                claims.Claim(spec.indicator, spec.claim, spec.value, spec.wording, spec.source)
-            )
-        else:
-            insights.append(claims.Ratio(spec.numerator, spec.denominator, spec.id, spec.label))
-    return records.Dataset(
-        model.name,
-        model.description,
-        indicators,
-        sources,
-        segments,
-        model.segments.year if model.segments else None,
-        model.segments.indicator if model.segments else None,
-        tuple(insights),
-        other_splits,
-        {language: dict(texts) for language, texts in model.translations.items()},
-    )
 
 
 def _too_many_values(data: dict[str, Any]) -> bool:
@@ -390,6 +292,7 @@ def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]
     from pydantic import ValidationError
 
     from offshoring_cli.scenario.cross_checks import _cross_problems
+    from offshoring_cli.scenario.from_model import dataset
     from offshoring_cli.scenario.model import ScenarioModel
 
     counts = _count_problems(data)
@@ -403,7 +306,7 @@ def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]
         return None, [f"{where}: {message}" for where, found in ordered for message in found]
     problems = [f"{where}: {message}" for where, message in counts.items()]
     problems += _cross_problems(model)
-    return (None, problems) if problems else (_dataset(model), [])
+    return (None, problems) if problems else (dataset(model), [])
 
 
 def load(path: str | os.PathLike[str]) -> records.Dataset:
