@@ -296,7 +296,7 @@ def documents() -> dict[str, dict[str, Any]]:
 
 def schemas() -> dict[str, dict[str, Any]]:
     """Every shipped schema, by name, as it belongs on disk."""
-    from offshoring_cli.cli.files import SCHEMAS
+    from offshoring_cli.cli.schema import SCHEMAS
     from offshoring_cli.scenario.model import json_schema
 
     raw = {"scenario": json_schema()} | documents()

@@ -46,7 +46,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from offshoring_cli.cli.files import SCHEMAS
+from offshoring_cli.cli.schema import SCHEMAS
 
 DEEP = os.environ.get("OFFSHORING_DEEP") == "1"
 

@@ -25,7 +25,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from offshoring_cli.cli.files import SCHEMAS
+from offshoring_cli.cli.schema import SCHEMAS
 from offshoring_cli.scenario import validate
 
 ROOT = Path(__file__).resolve().parent.parent

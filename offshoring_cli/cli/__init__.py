@@ -5,7 +5,8 @@ Click command and group classes (repeated options, suggestions, errors mapped on
 :mod:`~offshoring_cli.cli.commands`, the shared run (options in, report out) in
 :mod:`~offshoring_cli.cli.run`; the commands are in
 :mod:`~offshoring_cli.cli.figures` (``gap`` ... ``segments``) and
-:mod:`~offshoring_cli.cli.files` (``chart``, ``report``, ``scenario``, ``schema``) and
+:mod:`~offshoring_cli.cli.files` (``chart``, ``report``, ``scenario``),
+:mod:`~offshoring_cli.cli.schema` (``schema``) and
 :mod:`~offshoring_cli.cli.workbook` (``workbook``), imported
 when a command of theirs is asked for; their options in :mod:`~offshoring_cli.cli.options`,
 the Click types in :mod:`~offshoring_cli.cli.params` (which read values by the grammar of

@@ -83,7 +83,7 @@ _MODULES = {
     "workbook": "workbook",
     "sources": "sources",
     "scenario": "files",
-    "schema": "files",
+    "schema": "schema",
 }
 """Each command and the module of this package that defines (registers) it, in the order
 ``--help`` lists them: a command's module is imported only when the command is asked for."""

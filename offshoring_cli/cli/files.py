@@ -1,5 +1,6 @@
 """The commands that write files or read them: ``chart``, ``report`` (the brief), the
-``scenario`` group (``init``, ``validate``, ``show``) and ``schema``."""
+``scenario`` group (``init``, ``validate``, ``show``); ``schema`` is in
+:mod:`~offshoring_cli.cli.schema`."""
 
 from __future__ import annotations
 
@@ -351,52 +352,3 @@ def scenario_show(path: str | None, fmt: str | None, as_json: bool) -> None:
         return dataset_report(options.dataset, shown(origin))
 
     _run(build, {"fmt": fmt, "as_json": as_json, "explain": False})  # no formula to explain
-
-
-SCHEMAS = (
-    "scenario",
-    "gap",
-    "cagr",
-    "status",
-    "trajectory",
-    "project",
-    "sensitivity",
-    "segments",
-    "scenario-show",
-    "scenario-diff",
-)
-
-
-def _schema_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
-    """NAME, one of :data:`SCHEMAS`, refused in one line when missing or unknown."""
-    names = ", ".join(SCHEMAS)
-    if value is None:
-        raise click.UsageError(f"give a schema NAME, one of: {names}.", ctx)
-    if value not in SCHEMAS:
-        from offshoring_cli.core.grammar import quoted
-
-        raise click.BadParameter(f"{quoted(value)} is not a schema; give one of: {names}.")
-    return value
-
-
-@command(
-    "schema",
-    click.argument("name", metavar="NAME", required=False, callback=_schema_name),
-)
-def schema(name: str) -> None:
-    """Print the JSON Schema of the scenario format or of a command's JSON output.
-
-    NAME: scenario, gap, cagr, status, trajectory, project, sensitivity, segments,
-    scenario-show or scenario-diff.
-
-    \b
-    Examples:
-      offshoring schema scenario > scenario.schema.json
-      offshoring schema status | jq '.properties.results'
-    """
-    from importlib.resources import files
-
-    from offshoring_cli.render.terminal import write_out
-
-    text = files("offshoring_cli").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
-    write_out(text)
