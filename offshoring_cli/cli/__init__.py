@@ -31,6 +31,13 @@ from offshoring_cli.cli.commands import OffshoringGroup, _debug, _os_problem
 # command's module when the command is asked for: '--help' and '--version' never load the core.
 
 
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: ``offshoring, version X.Y.Z``, as Click's ``version_option`` prints it."""
+    if value and not ctx.resilient_parsing:
+        click.echo(f"offshoring, version {__version__}", color=ctx.color)
+        ctx.exit()
+
+
 def _scenario_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--scenario`` as given, refused at once when empty or only spaces.
 
@@ -85,14 +92,15 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="Run 'offshoring COMMAND --help' for a command's options and examples.",
 )
-# The message and help are Click's defaults, given so that building the group calls no
-# gettext (which looks for translation catalogues): about 1 % of every run's start-up.
-@click.version_option(
-    __version__,
+# Click's version_option prints the same line, but it calls gettext even when given its help
+# text, and gettext looks on disk for translation catalogues: system calls on every run.
+@click.option(
     "--version",
     "-V",
-    prog_name="offshoring",
-    message="%(prog)s, version %(version)s",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_version,
     help="Show the version and exit.",
 )
 @click.option(
