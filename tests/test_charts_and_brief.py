@@ -184,7 +184,7 @@ class _Text(html.parser.HTMLParser):
 
 def test_html_brief_is_self_contained_and_has_every_status_number(tmp_path: Path) -> None:
     path = tmp_path / "brief.html"
-    result = invoke("report", "--output", str(path))
+    result = invoke("report", "--appendix", "--output", str(path))
     assert result.exit_code == 0, result.stderr
     page = path.read_text(encoding="utf-8")
     parser = _Text()
@@ -203,12 +203,49 @@ def test_html_brief_is_self_contained_and_has_every_status_number(tmp_path: Path
         assert f"{row['progress_score']:.4f}" in text
         assert row["growth_ratio_band"] in text and row["progress_band"] in text
         assert str(row["target_reached_year"]) in text
-        assert row["verdict"] in text
+        assert f"{row['reading']}" in text and f"{row['target_source']}" in text
     assert "221,348 jobs" in text and "48,652 jobs" in text
     for insight in status["insights"]:
         assert insight["text"] in text
     assert "200,237 jobs" in text and "209,250 jobs" in text  # 2027 milestones
     assert "open-sdg.readthedocs.io" in text and "UN Statistics Division" in text
+
+
+def test_the_headline_states_the_finding_with_the_json_figures(tmp_path: Path) -> None:
+    status = {r["reading"]: r for r in json.loads(invoke("status", "--json").stdout)["results"]}
+    jobs, exports = status["jobs"], status["exports"]
+    # rounded to three significant digits of the target (270,000: a step of 1,000):
+    # 221,348.08 -> 221,000; 48,651.92 -> 49,000; and 270,000 - 221,000 = 49,000
+    assert round(jobs["projected_at_target_year"], -3) == 221_000
+    assert round(jobs["shortfall_at_target_year"], -3) == 49_000
+    # 40 bn MAD: a step of 0.1 bn; 26.522 bn -> 26.5 bn, short by 13.478 bn -> 13.5 bn
+    assert round(exports["projected_at_target_year"] / 1e9, 1) == 26.5
+    assert round(exports["shortfall_at_target_year"] / 1e9, 1) == 13.5
+    path = tmp_path / "brief.html"
+    assert invoke("report", "--output", str(path)).exit_code == 0
+    parser = _Text()
+    parser.feed(path.read_text("utf-8"))
+    text = " ".join(parser.parts)
+    assert (
+        "At the 2022\u20132024 pace, offshoring jobs reach about 221,000 in 2030, 49,000 short "
+        "of the 270,000 target." in text
+    )
+    assert (
+        "At the 2023\u20132024 pace, offshoring service exports reach about 26.5 bn MAD in 2030, "
+        "13.5 bn MAD short of the 40 bn MAD target." in text
+    )
+    # the verdict: band as a symbol and in words, one required rate from the latest year
+    assert "\u25b2 acceleration needed" in text and "\u25bc limited progress" in text
+    assert "10.48 %/yr is needed from 2024 to 2030" in text
+    assert "7.29 %/yr is needed from 2024 to 2030" in text
+    assert "9.57 %" not in text  # the rate from the base year: in the appendix only
+    # the exports pace rests on one interval (2023-2024): said on the page
+    assert "single interval (2023\u20132024)" in text
+    # both readings of the export target, and the interim targets
+    assert "40.00 bn MAD in 2030" in text and text.count("40.00 bn MAD in 2030") == 2
+    assert "190,000 jobs in 2026" in text and "25.00 bn MAD in 2026" in text
+    assert "Methods" not in text and "Milestones" not in text  # no appendix unless asked
+    assert "As of 2026-01-28" in text
 
 
 def test_markdown_brief_writes_its_chart_beside_it(tmp_path: Path) -> None:
@@ -219,7 +256,13 @@ def test_markdown_brief_writes_its_chart_beside_it(tmp_path: Path) -> None:
     assert chart.exists()
     body = path.read_text(encoding="utf-8")
     assert "![Paths to the targets](brief-chart.svg)" in body
-    assert "- **jobs**: acceleration needed - 6.88 %/yr achieved vs 9.57 %/yr required" in body
+    # one required rate per line, saying from when: 10.48 %/yr from 2024 (the key numbers')
+    assert (
+        "- **jobs**: \u25b2 acceleration needed (growth ratio, Eurostat method): 10.48 %/yr is "
+        "needed from 2024 to 2030; 6.88 %/yr achieved 2022\u20132024." in body
+    )
+    assert "9.57 %" not in body  # the rate from the base year: only in the appendix
+    assert "## Methods" not in body and "## Milestones" not in body
     assert "| Required CAGR a year | 10.48 % |" in body
 
 

@@ -432,5 +432,8 @@ def test_the_markdown_brief_in_french(run: Any) -> None:
     text = out(run, "--lang", "fr", "report")
     assert text.startswith("# Emplois de l'offshoring et exportations de services d'offshoring")
     # the bold closes before French typography's space: "**jobs** :", not "**jobs **:"
-    assert f"- **jobs** : accélération nécessaire - 6,88{NBSP}% par an" in text
+    assert (
+        "- **jobs** : \u25b2 accélération nécessaire (ratio de croissance, méthode Eurostat) : "
+        f"il faut 10,48{NBSP}%/an de 2024 à 2030" in text
+    )
     assert "## Chiffres clés" in text

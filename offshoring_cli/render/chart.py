@@ -167,9 +167,15 @@ _STYLES = {
 _OBSERVED_MARKERS = ("o", "s", "^", "D")
 
 
+PAGE_WIDTH = 7.2
+"""The width of the brief's chart, in inches: the width of an A4 page within its margins
+(184 mm), so that the chart prints at its own size and its text at its own points."""
+
+
 def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = False) -> bytes:
     """The charts as one SVG or PNG image (one panel per metric, stacked or side by side),
-    as bytes.
+    as bytes. Side by side is the brief's chart: as wide as an A4 page within its margins,
+    text at 7.5 pt, without the source line (the page cites its sources).
 
     SVG output is deterministic: a fixed hash salt for element ids and no date, so the same
     inputs give the same bytes. Text stays text in SVG (searchable, and parsed by the tests).
@@ -183,18 +189,22 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
 
     from offshoring_cli.render.scripts import chart_text
 
-    rc: Any = {"svg.hashsalt": "offshoring-cli", "svg.fonttype": "none", "font.size": 11}
+    rc: Any = {
+        "svg.hashsalt": "offshoring-cli",
+        "svg.fonttype": "none",
+        "font.size": 7.5 if side_by_side else 11,
+    }
     say = chart_text(fmt, rc)
     with matplotlib.rc_context(rc):
         count = len(charts)
         if side_by_side:
-            figure = Figure(figsize=(6.2 * count, 5.2), layout="constrained")
+            figure = Figure(figsize=(PAGE_WIDTH, 2.55), layout="constrained")
             axes_list = figure.subplots(1, count, squeeze=False)[0, :]
         else:
             figure = Figure(figsize=(9, 5.2 * count), layout="constrained")
             axes_list = figure.subplots(count, 1, squeeze=False)[:, 0]
         for axes, chart in zip(axes_list, charts, strict=True):
-            _draw(axes, chart, FuncFormatter, MaxNLocator, say)
+            _draw(axes, chart, FuncFormatter, MaxNLocator, say, page=side_by_side)
         buffer = io.BytesIO()
         metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
         figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
@@ -202,7 +212,12 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
 
 
 def _draw(
-    axes: Any, chart: MetricChart, formatter: Any, locator: Any, say: Callable[[str], str] = str
+    axes: Any,
+    chart: MetricChart,
+    formatter: Any,
+    locator: Any,
+    say: Callable[[str], str] = str,
+    page: bool = False,
 ) -> None:
     for path in chart.paths:
         xs, ys = zip(*path.points, strict=True)
@@ -232,8 +247,9 @@ def _draw(
         formatter(lambda v, _pos: numbers.fixed(v, 0 if chart.scale == 1 else 1))
     )
     axes.grid(True, color="#dddddd", linewidth=0.6)
-    axes.legend(loc="upper left", fontsize=9, frameon=False)
-
+    axes.legend(loc="upper left", fontsize=7 if page else 9, frameon=False)
+    if page:
+        return
     axes.text(
         0.0, -0.16, "\n".join(map(say, textwrap.wrap(chart.source_line, 90))),
         transform=axes.transAxes,
