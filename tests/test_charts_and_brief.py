@@ -63,7 +63,7 @@ def test_chart_model_jobs() -> None:
 
 def test_chart_model_exports_keeps_series_apart_in_billions() -> None:
     (exports,) = chart_model(Options(metrics=("exports",)))
-    assert exports.y_label == "billion MAD" and exports.scale == 1e9
+    assert exports.y_label == "bn MAD" and exports.scale == 1e9
     keys = [s.key for s in exports.observed]
     assert keys == ["observed-digital-outsourcing", "observed-offshoring-legacy"]
     # 26.17 bn (2023) and 26.22 bn (2024) in the target's series; 10, 15.7, 17.9 bn legacy
@@ -82,15 +82,13 @@ def test_svg_structure(tmp_path: Path) -> None:
     assert result.stdout == ""  # the image is the result; "Wrote ..." goes to stderr
     root = ET.parse(path).getroot()
     words = texts(root)
-    assert "Offshoring jobs: paths to 2030" in words
-    assert "Offshoring service exports: paths to 2030" in words
-    assert words.count("year") == 2 and "jobs" in words and "billion MAD" in words
+    assert words.count("year") == 2 and "jobs" in words and "bn MAD" in words
     ids = {g.get("id") for g in root.iter(f"{SVG}g")}
     for metric in ("jobs", "exports"):
         for line in ("compound", "linear", "actual", "target"):
             assert f"{metric}-{line}" in ids, (metric, line)
     assert "exports-observed-offshoring-legacy" in ids
-    assert any(w.startswith("Source: North Africa Post") for w in words)
+    assert any(w.startswith("As of 2026-01-28. Source: North Africa Post") for w in words)
     assert "Target 2030: 270,000 jobs" in words  # the target marker's legend entry
 
 
@@ -147,9 +145,13 @@ def test_terminal_chart_has_its_labels() -> None:
     result = invoke("chart", "-m", "jobs")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "Offshoring jobs: paths to 2030" in out
+    assert "Offshoring jobs: 49,000 short of the 270,000 target" in out
     assert "year" in out and "jobs" in out
-    for label in ("*  Required compound path", "+  Linear path", ".  At the actual pace"):
+    for label in (
+        "*  Required compound path: 10.48 %/yr",
+        "+  Linear path: +20,250 jobs a year",
+        ".  At the 2022\u20132024 pace: 6.88 %/yr",
+    ):
         assert label in out
     assert "T  Target 2030: 270,000 jobs" in out
     assert "270,000" in out and "2027" in out  # y and x ticks in plain numbers and years
@@ -163,7 +165,7 @@ def test_terminal_chart_falls_back_to_ascii() -> None:
     result = subprocess.run(command, capture_output=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
     result.stdout.decode("ascii")  # raises if any non-ASCII byte is left
-    assert b"billion MAD" in result.stdout
+    assert b"bn MAD" in result.stdout
 
 
 # --- the brief --------------------------------------------------------------------------------
