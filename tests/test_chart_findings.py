@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import RunInstalled
 
 from offshoring_cli.cli import cli
 from offshoring_cli.core.resolve import Options
@@ -151,3 +152,46 @@ def test_the_chart_model_carries_the_finding() -> None:
         "Observed",
         "Observed, another series (other scope)",
     ]
+
+
+# --- the terminal chart ------------------------------------------------------------------------
+
+
+def test_terminal_chart_paints_no_background_and_its_target_is_not_yellow() -> None:
+    pytest.importorskip("plotext")
+    import re
+
+    from offshoring_cli.render.chart import terminal
+
+    for metric in ("jobs", "exports"):
+        text = terminal(chart_model(Options(metrics=(metric,))), 80, 22, True, False)
+        codes = set(re.findall(r"\x1b\[([0-9;]*)m", text))
+        assert codes and not any(code.startswith("48;") for code in codes), codes  # no background
+        # the target marker: magenta (256-colour 13), not yellow (11) nor the default colour
+        assert re.findall(r"\x1b\[([0-9;]*)mT", text) == ["38;5;13"]
+
+
+def test_terminal_chart_ticks_are_round() -> None:
+    from offshoring_cli.render.chart import _ticks
+
+    # jobs from 130,000 to 270,000: a step of 50,000 (35,000 a quarter, rounded up to 5 x 10^4)
+    assert _ticks(130_000, 270_000) == [100_000, 150_000, 200_000, 250_000, 300_000]
+    # exports from 10 to 40 bn: a step of 10 (7.5 rounded up to 1 x 10^1)
+    assert _ticks(10, 40) == [10, 20, 30, 40]
+
+
+@pytest.mark.slow
+def test_terminal_chart_under_term_dumb_is_plain_ascii_and_wrapped(
+    run_installed: RunInstalled,
+) -> None:
+    pytest.importorskip("plotext")
+    done = run_installed("chart", "-m", "exports", env={"TERM": "dumb", "COLUMNS": "60"})
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    out.encode("ascii")  # raises on any character beyond ASCII (frame, dash, warning sign)
+    assert "\x1b" not in out
+    assert all(len(line) <= 60 for line in out.splitlines())  # the source line wraps
+    assert "! Actual pace from a single interval (2023-2024): not a trend" in " ".join(
+        out.splitlines()
+    )
+    assert "13.5 bn MAD short (2030)" in out and "T  Target 2030: 40 bn MAD" in out

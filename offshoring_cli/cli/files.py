@@ -78,7 +78,10 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
         facts = terminal.probe()  # width, colour and encoding as for tables
         width = charts.terminal_width(facts.columns)
         model = chart_content.chart_model(options)
-        text = charts.terminal(model, width, 22, facts.colour, not facts.unicode)
+        import os
+
+        dumb = os.environ.get("TERM") == "dumb"  # plain characters too, not only no colour
+        text = charts.terminal(model, width, 22, facts.colour, dumb or not facts.unicode)
         terminal.write_out(text)
 
     from offshoring_cli import i18n

@@ -47,16 +47,26 @@ _ASCII = str.maketrans(
     {
         "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "┼": "+", "┤": "+",
         "├": "+", "┬": "+", "┴": "+", "═": "=", "║": "|", "━": "-", "┃": "|",
+        "\u2013": "-", "\u2014": "-", "\u26a0": "!", "\u2026": "...", "\u202f": " ",
+        "\u00a0": " ",
     }
 )  # fmt: skip
 
 
 def _ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """``count`` evenly spaced tick positions from ``low`` to ``high``."""
+    """Round tick positions around ``low`` to ``high``: multiples of 1, 2 or 5 times a power
+    of ten, about ``count`` of them (``100,000``, ``150,000`` ...; ``10``, ``20``)."""
+    import math
+
     if high <= low:
         return [low]
-    step = (high - low) / (count - 1)
-    return [low + i * step for i in range(count)]
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    # from the round number at or below ``low`` to the one at or above ``high``: the axis
+    # spans its ticks (plotext fits the axis to them)
+    first, last = math.floor(low / step), math.ceil(high / step)
+    return [round(k * step, 10) for k in range(first, last + 1)]
 
 
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 140, 100
@@ -92,28 +102,34 @@ def terminal(
         figure = plotext.figure
         figure.clear()
         figure.plot_size(width, height)
-        figure.theme("default" if color else "colorless")
+        # "simple": coloured lines, no painted background (dark and light terminals alike)
+        figure.theme("simple" if color else "colorless")
         legend = []
         for path in chart.paths:
             xs, ys = zip(*path.points, strict=True)
             marker = path_markers[path.key]
             figure.draw(figure.signal(list(xs), list(ys), marker=marker).lines())
             legend.append(f"  {marker}  {path.label}")
+        (year, value) = chart.target.points[0]
         for i, series in enumerate(chart.observed):
             xs, ys = zip(*series.points, strict=True)
             marker = observed_markers[i % len(observed_markers)]
             figure.draw(figure.signal(list(xs), list(ys), marker=marker))
             legend.append(f"  {marker}  {series.label}")
-        (year, value) = chart.target.points[0]
-        figure.draw(figure.signal([year], [value], marker="T"))
-        legend.append(f"  T  {chart.target.label}: {_plain(value, chart)} {chart.y_label}")
+            if i == 0:  # the target fifth: magenta in the theme's colours, never yellow
+                figure.draw(figure.signal([year], [value], marker="T"))
+        target = f"  T  {chart.target.label}: {_plain(value, chart)} {chart.y_label}"
+        legend.insert(len(chart.paths) + 1, target)
+        if chart.shortfall is not None:
+            legend.append(f"  >  {chart.shortfall.label.replace(chr(10), ' ')} ({year})")
+        notes = [chart.caution] if chart.caution else []
         figure.legend(active=False)
         years = sorted({y for s in (*chart.paths, *chart.observed) for y, _ in s.points})
         figure.ruler("x").ticks(years, [str(y) for y in years])
         values = [v for s in (*chart.paths, *chart.observed, chart.target) for _, v in s.points]
         ticks = _ticks(min(values), max(values))
         figure.ruler("y").ticks(ticks, [_plain(t, chart) for t in ticks])
-        figure.title(chart.title)
+        title = textwrap.wrap(chart.title, width)  # plotext drops a title wider than the chart
         figure.label(_("year"), axis="x")
         figure.label(chart.y_label, axis="y")
         text = str(figure.build())
@@ -121,8 +137,12 @@ def terminal(
             text = plotext.uncolorize(text)
         lines = [line.rstrip() for line in text.splitlines()]
         # The source line wraps at the chart's width (one source per line at the narrowest).
-        source = textwrap.wrap(chart.source_line, width, break_on_hyphens=False)
-        block = "\n".join([*lines, *legend, *source]) + "\n"
+        source = [
+            line
+            for text in (*notes, f"{chart.as_of}. {chart.source_line}")
+            for line in textwrap.wrap(text, width, break_on_hyphens=False)
+        ]
+        block = "\n".join([*title, *lines, *legend, *source]) + "\n"
         out.append(block.translate(_ASCII) if ascii_only else block)
     return "\n".join(out)
 
