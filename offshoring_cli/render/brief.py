@@ -151,6 +151,7 @@ p.sources { line-height: 1.25; overflow-wrap: anywhere; }
 p.sources a { color: #1a4f8b; text-decoration: none; }
 section { break-inside: avoid; }
 section.appendix { break-before: page; }
+@media screen { body { padding: 5mm 3mm; } }
 @media screen and (max-width: 600px) {
   body { font-size: 11pt; padding: 0 3mm; }
   table { font-size: 9pt; display: block; overflow-x: auto; }

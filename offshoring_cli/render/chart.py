@@ -352,10 +352,12 @@ def _draw(
     import textwrap
 
     title = "\n".join(textwrap.wrap(chart.title, 44 if page else 80))
-    axes.set_title(say(title), loc="left", fontweight="bold")
+    # in the brief, a warning sits between the title and the panel (see _mark_finding)
+    room = 4 + 9.5 * len(textwrap.wrap(chart.caution, 56)) if page and chart.caution else 6
+    axes.set_title(say(title), loc="left", fontweight="bold", pad=room)
     axes.set_xlabel(say(_("year")))
     axes.set_ylabel(say(chart.y_label))
-    axes.set_xlim(span[0] - 0.6, span[1] + (3.4 if page else 2.2))  # room for end labels
+    axes.set_xlim(span[0] - 0.6, span[1] + (3.4 if page else 2.9))  # room for end labels
     every = 2 if span[1] - span[0] > 6 else 1
     axes.xaxis.set_major_locator(FixedLocator(range(span[1], span[0] - 1, -every)))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(round(v))))
@@ -412,11 +414,14 @@ def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], smal
             textcoords="offset points", ha="left", va="top", fontsize=small,
             color=_STYLES["actual"]["color"], fontweight="bold", gid=f"{chart.metric}-actual-end",
         )  # fmt: skip
-    if chart.caution:
+    if chart.caution:  # the brief: between the title and the panel; else bottom right
+        page = small < 8
         axes.text(
-            0.98, 0.03, say("\n".join(textwrap.wrap(chart.caution, 36 if small < 8 else 60))),
-            transform=axes.transAxes, ha="right", va="bottom",
-            fontsize=small, color=CAUTION_COLOUR, wrap=True, gid=f"{chart.metric}-caution",
+            0.0 if page else 0.98, 1.02 if page else 0.03,
+            say("\n".join(textwrap.wrap(chart.caution, 56 if page else 72))),
+            transform=axes.transAxes, ha="left" if page else "right",
+            va="bottom",
+            fontsize=small, color=CAUTION_COLOUR, gid=f"{chart.metric}-caution",
             bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff4e5", "edgecolor": CAUTION_COLOUR},
         )  # fmt: skip
 
