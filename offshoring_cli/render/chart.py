@@ -251,7 +251,7 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
             figure = Figure(figsize=(9, 5.4 * count), layout="constrained")
             axes_list = figure.subplots(count, 1, squeeze=False)[:, 0]
         for axes, chart in zip(axes_list, charts, strict=True):
-            _draw(axes, chart, span, say, page=side_by_side)
+            _draw(axes, chart, span, say, page=side_by_side, wrap=88 // count)
         if side_by_side:  # one legend for the panels, under them
             entries: dict[str, Any] = {}
             for axes in axes_list:
@@ -295,6 +295,7 @@ def _draw(
     span: tuple[int, int],
     say: Callable[[str], str] = str,
     page: bool = False,
+    wrap: int = 44,
 ) -> None:
     from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
@@ -351,7 +352,7 @@ def _draw(
     _mark_finding(axes, chart, say, small)
     import textwrap
 
-    title = "\n".join(textwrap.wrap(chart.title, 44 if page else 80))
+    title = "\n".join(textwrap.wrap(chart.title, wrap if page else 80))
     # in the brief, a warning sits between the title and the panel (see _mark_finding)
     room = 4 + 9.5 * len(textwrap.wrap(chart.caution, 56)) if page and chart.caution else 6
     axes.set_title(say(title), loc="left", fontweight="bold", pad=room)
