@@ -246,10 +246,10 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
         count = len(charts)
         if side_by_side:
             figure = Figure(figsize=(PAGE_WIDTH, 3.1), layout="constrained")
-            axes_list = figure.subplots(1, count, squeeze=False)[0, :]
-        else:
-            figure = Figure(figsize=(9, 5.4 * count), layout="constrained")
-            axes_list = figure.subplots(count, 1, squeeze=False)[:, 0]
+            axes_list: list[Any] = list(figure.subplots(1, count, squeeze=False)[0, :])
+        else:  # laid out by hand: a layout engine would draw the figure twice
+            figure = Figure(figsize=(9, PANEL_HEIGHT * count))
+            axes_list = [figure.add_axes(_panel(chart, i, count)) for i, chart in enumerate(charts)]
         for axes, chart in zip(axes_list, charts, strict=True):
             _draw(axes, chart, span, say, page=side_by_side, wrap=88 // count)
         if side_by_side:  # one legend for the panels, under them
@@ -282,6 +282,35 @@ def _described(svg: bytes, charts: Sequence[MetricChart]) -> bytes:
     end = text.index(">", start) + 1
     extra = f"\n <title>{escape(title)}</title>\n <desc>{escape(desc)}</desc>"
     return (text[:end] + extra + text[end:]).encode("utf-8")
+
+
+PANEL_HEIGHT = 5.4
+"""The height of one panel of the stacked chart, in inches (9 wide)."""
+SOURCE_BELOW = 0.62
+"""From the bottom of a panel to its source line, in inches: tick labels and the axis label."""
+
+
+def _source_lines(chart: MetricChart) -> list[str]:
+    return textwrap.wrap(f"{chart.as_of}. {chart.source_line}", 95)
+
+
+def _margins(chart: MetricChart) -> tuple[float, float]:
+    """Above and below a stacked panel, in inches: its title (11.5 pt lines), and its tick
+    labels, axis label and source lines (9 pt)."""
+    title = len(textwrap.wrap(chart.title, 80))
+    above = title * 11.5 * 1.25 / 72 + 0.2
+    below = SOURCE_BELOW + len(_source_lines(chart)) * 9 * 1.3 / 72 + 0.15
+    return above, below
+
+
+def _panel(chart: MetricChart, index: int, count: int) -> tuple[float, float, float, float]:
+    """Where a stacked panel goes, as figure fractions (left, bottom, width, height): its
+    band of :data:`PANEL_HEIGHT` inches from the top, less its margins; 1.05 in at the left
+    for the tick labels and the axis label, 0.2 in at the right."""
+    above, below = _margins(chart)
+    height = PANEL_HEIGHT * count
+    bottom = (count - 1 - index) * PANEL_HEIGHT + below
+    return (1.05 / 9, bottom / height, 1 - 1.25 / 9, (PANEL_HEIGHT - above - below) / height)
 
 
 def _legend(series: Series, page: bool) -> str:
@@ -372,8 +401,8 @@ def _draw(
     if page:
         return
     axes.text(
-        0.0, -0.13, "\n".join(map(say, textwrap.wrap(f"{chart.as_of}. {chart.source_line}", 95))),
-        transform=axes.transAxes,
+        0.0, -SOURCE_BELOW / (PANEL_HEIGHT - _margins(chart)[0] - _margins(chart)[1]),
+        "\n".join(map(say, _source_lines(chart))), transform=axes.transAxes,
         fontsize=small, color="#444444", ha="left", va="top", gid=f"{chart.metric}-source",
     )  # fmt: skip
 
