@@ -63,7 +63,7 @@ def test_chart_model_jobs() -> None:
 
 def test_chart_model_exports_keeps_series_apart_in_billions() -> None:
     (exports,) = chart_model(Options(metrics=("exports",)))
-    assert exports.y_label == "billion MAD" and exports.scale == 1e9
+    assert exports.y_label == "bn MAD" and exports.scale == 1e9
     keys = [s.key for s in exports.observed]
     assert keys == ["observed-digital-outsourcing", "observed-offshoring-legacy"]
     # 26.17 bn (2023) and 26.22 bn (2024) in the target's series; 10, 15.7, 17.9 bn legacy
@@ -82,15 +82,13 @@ def test_svg_structure(tmp_path: Path) -> None:
     assert result.stdout == ""  # the image is the result; "Wrote ..." goes to stderr
     root = ET.parse(path).getroot()
     words = texts(root)
-    assert "Offshoring jobs: paths to 2030" in words
-    assert "Offshoring service exports: paths to 2030" in words
-    assert words.count("year") == 2 and "jobs" in words and "billion MAD" in words
+    assert words.count("year") == 2 and "jobs" in words and "bn MAD" in words
     ids = {g.get("id") for g in root.iter(f"{SVG}g")}
     for metric in ("jobs", "exports"):
         for line in ("compound", "linear", "actual", "target"):
             assert f"{metric}-{line}" in ids, (metric, line)
     assert "exports-observed-offshoring-legacy" in ids
-    assert any(w.startswith("Source: North Africa Post") for w in words)
+    assert any(w.startswith("As of 2026-01-28. Source: North Africa Post") for w in words)
     assert "Target 2030: 270,000 jobs" in words  # the target marker's legend entry
 
 
@@ -147,9 +145,13 @@ def test_terminal_chart_has_its_labels() -> None:
     result = invoke("chart", "-m", "jobs")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "Offshoring jobs: paths to 2030" in out
+    assert "Offshoring jobs: 49,000 short of the 270,000 target" in out
     assert "year" in out and "jobs" in out
-    for label in ("*  Required compound path", "+  Linear path", ".  At the actual pace"):
+    for label in (
+        "*  Required compound path: 10.48 %/yr",
+        "+  Linear path: +20,250 jobs a year",
+        ".  At the 2022\u20132024 pace: 6.88 %/yr",
+    ):
         assert label in out
     assert "T  Target 2030: 270,000 jobs" in out
     assert "270,000" in out and "2027" in out  # y and x ticks in plain numbers and years
@@ -163,7 +165,7 @@ def test_terminal_chart_falls_back_to_ascii() -> None:
     result = subprocess.run(command, capture_output=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
     result.stdout.decode("ascii")  # raises if any non-ASCII byte is left
-    assert b"billion MAD" in result.stdout
+    assert b"bn MAD" in result.stdout
 
 
 # --- the brief --------------------------------------------------------------------------------
@@ -184,7 +186,7 @@ class _Text(html.parser.HTMLParser):
 
 def test_html_brief_is_self_contained_and_has_every_status_number(tmp_path: Path) -> None:
     path = tmp_path / "brief.html"
-    result = invoke("report", "--output", str(path))
+    result = invoke("report", "--appendix", "--output", str(path))
     assert result.exit_code == 0, result.stderr
     page = path.read_text(encoding="utf-8")
     parser = _Text()
@@ -203,12 +205,49 @@ def test_html_brief_is_self_contained_and_has_every_status_number(tmp_path: Path
         assert f"{row['progress_score']:.4f}" in text
         assert row["growth_ratio_band"] in text and row["progress_band"] in text
         assert str(row["target_reached_year"]) in text
-        assert row["verdict"] in text
+        assert f"{row['reading']}" in text and f"{row['target_source']}" in text
     assert "221,348 jobs" in text and "48,652 jobs" in text
     for insight in status["insights"]:
         assert insight["text"] in text
     assert "200,237 jobs" in text and "209,250 jobs" in text  # 2027 milestones
     assert "open-sdg.readthedocs.io" in text and "UN Statistics Division" in text
+
+
+def test_the_headline_states_the_finding_with_the_json_figures(tmp_path: Path) -> None:
+    status = {r["reading"]: r for r in json.loads(invoke("status", "--json").stdout)["results"]}
+    jobs, exports = status["jobs"], status["exports"]
+    # rounded to three significant digits of the target (270,000: a step of 1,000):
+    # 221,348.08 -> 221,000; 48,651.92 -> 49,000; and 270,000 - 221,000 = 49,000
+    assert round(jobs["projected_at_target_year"], -3) == 221_000
+    assert round(jobs["shortfall_at_target_year"], -3) == 49_000
+    # 40 bn MAD: a step of 0.1 bn; 26.522 bn -> 26.5 bn, short by 13.478 bn -> 13.5 bn
+    assert round(exports["projected_at_target_year"] / 1e9, 1) == 26.5
+    assert round(exports["shortfall_at_target_year"] / 1e9, 1) == 13.5
+    path = tmp_path / "brief.html"
+    assert invoke("report", "--output", str(path)).exit_code == 0
+    parser = _Text()
+    parser.feed(path.read_text("utf-8"))
+    text = " ".join(parser.parts)
+    assert (
+        "At the 2022\u20132024 pace, offshoring jobs reach about 221,000 in 2030, 49,000 short "
+        "of the 270,000 target." in text
+    )
+    assert (
+        "At the 2023\u20132024 pace, offshoring service exports reach about 26.5 bn MAD in 2030, "
+        "13.5 bn MAD short of the 40 bn MAD target." in text
+    )
+    # the verdict: band as a symbol and in words, one required rate from the latest year
+    assert "\u25b2 acceleration needed" in text and "\u25bc limited progress" in text
+    assert "10.48 %/yr is needed from 2024 to 2030" in text
+    assert "7.29 %/yr is needed from 2024 to 2030" in text
+    assert "9.57 %" not in text  # the rate from the base year: in the appendix only
+    # the exports pace rests on one interval (2023-2024): said on the page
+    assert "single interval (2023\u20132024)" in text
+    # both readings of the export target, and the interim targets
+    assert "40.00 bn MAD in 2030" in text and text.count("40.00 bn MAD in 2030") == 2
+    assert "190,000 jobs in 2026" in text and "25.00 bn MAD in 2026" in text
+    assert "Methods" not in text and "Milestones" not in text  # no appendix unless asked
+    assert "As of 2026-01-28" in text
 
 
 def test_markdown_brief_writes_its_chart_beside_it(tmp_path: Path) -> None:
@@ -219,7 +258,13 @@ def test_markdown_brief_writes_its_chart_beside_it(tmp_path: Path) -> None:
     assert chart.exists()
     body = path.read_text(encoding="utf-8")
     assert "![Paths to the targets](brief-chart.svg)" in body
-    assert "- **jobs**: acceleration needed - 6.88 %/yr achieved vs 9.57 %/yr required" in body
+    # one required rate per line, saying from when: 10.48 %/yr from 2024 (the key numbers')
+    assert (
+        "- **jobs**: \u25b2 acceleration needed (growth ratio, Eurostat method): 10.48 %/yr is "
+        "needed from 2024 to 2030; 6.88 %/yr achieved 2022\u20132024." in body
+    )
+    assert "9.57 %" not in body  # the rate from the base year: only in the appendix
+    assert "## Methods" not in body and "## Milestones" not in body
     assert "| Required CAGR a year | 10.48 % |" in body
 
 

@@ -11,6 +11,7 @@ The figures are the built-in ones, worked out by hand:
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import subprocess
@@ -356,7 +357,7 @@ def test_the_brief_in_french_and_arabic(run: Any, tmp_path: Path, language: str)
     if language == "fr":
         assert '<html lang="fr">' in page
         assert "Chiffres clés" in page and f"121{NNBSP}500 emplois" in page
-        assert "trajectoires jusqu&#x27;en 2030" in page or "trajectoires jusqu'en 2030" in page
+        assert f"Emplois de l'offshoring : 49{NNBSP}000 de moins" in html.unescape(page)
         assert ">année<" in page  # the chart's axis label, as SVG text
     else:
         assert '<html lang="ar" dir="rtl">' in page
@@ -432,5 +433,8 @@ def test_the_markdown_brief_in_french(run: Any) -> None:
     text = out(run, "--lang", "fr", "report")
     assert text.startswith("# Emplois de l'offshoring et exportations de services d'offshoring")
     # the bold closes before French typography's space: "**jobs** :", not "**jobs **:"
-    assert f"- **jobs** : accélération nécessaire - 6,88{NBSP}% par an" in text
+    assert (
+        "- **jobs** : \u25b2 accélération nécessaire (ratio de croissance, méthode Eurostat) : "
+        f"il faut 10,48{NBSP}%/an de 2024 à 2030" in text
+    )
     assert "## Chiffres clés" in text

@@ -99,7 +99,7 @@ _SUMMARY = {
         "The 2024 export mix by segment (ITO, CRM, ESO, BPO, KPO), with shares of the total."
     ),
     "chart": "Chart the paths to the target: observations, compound, linear and actual-pace paths.",
-    "report": "A one-page brief to hand on: verdicts, key numbers, milestones, insights, chart,",
+    "report": "A one-page brief to hand on: findings, verdicts, chart, key numbers, targets.",
     "workbook": "A live Excel workbook: editable inputs, and formulas that recompute every figure.",
     "sources": "The dataset's sources: a table, or BibTeX or CSL-JSON for a reference manager.",
     "scenario": "Scenario files: your own figures, targets or sector, in TOML.",

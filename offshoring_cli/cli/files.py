@@ -79,7 +79,10 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
         facts = terminal.probe()  # width, colour and encoding as for tables
         width = charts.terminal_width(facts.columns)
         model = chart_content.chart_model(options)
-        text = charts.terminal(model, width, 22, facts.colour, not facts.unicode)
+        import os
+
+        dumb = os.environ.get("TERM") == "dumb"  # plain characters too, not only no colour
+        text = charts.terminal(model, width, 22, facts.colour, dumb or not facts.unicode)
         terminal.write_out(text)
 
     from offshoring_cli import i18n
@@ -110,12 +113,21 @@ REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", "
         help="Write the brief to FILE (Markdown: the chart is written beside it as an SVG), "
         "or - for stdout. Default: stdout, without the chart for Markdown.",
     ),
+    click.option(
+        "--appendix",
+        is_flag=True,
+        help="Add a second page: the figures of every published method, the year-by-year "
+        "milestones, what not to miss and the methods.",
+    ),
     _apply_figure_options_only,
     epilog=GRAMMAR_HELP,
 )
-def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
-    """A one-page brief to hand on: verdicts, key numbers, milestones, insights, chart,
-    methods and sources.
+def report(fmt: str | None, output: str | None, appendix: bool, **kwargs: Any) -> None:
+    """A one-page brief to hand on: findings, verdicts, chart, key numbers, targets.
+
+    Each metric's finding in one sentence a reader can quote, its verdict, the chart, the key
+    numbers, the published targets and the sources; --appendix adds a second page with every
+    method's figures, the year-by-year milestones and the methods.
 
     HTML is one self-contained file (chart inline, no external fonts, scripts or images) that
     prints on A4. The chart needs the optional plotting libraries (HTML, or Markdown written
@@ -127,14 +139,15 @@ def report(fmt: str | None, output: str | None, **kwargs: Any) -> None:
       offshoring report --format html --output brief.html
       offshoring report --output brief.md          (writes brief-chart.svg beside it)
       offshoring report --metric jobs > brief.md
+      offshoring report --appendix --output brief.html
     """
     from offshoring_cli import i18n
 
     with i18n.human():  # the brief is for people: in the language chosen
-        _brief(fmt, output, kwargs)
+        _brief(fmt, output, appendix, kwargs)
 
 
-def _brief(fmt: str | None, output: str | None, kwargs: dict[str, Any]) -> None:
+def _brief(fmt: str | None, output: str | None, appendix: bool, kwargs: dict[str, Any]) -> None:
     """The ``report`` command's work (see :func:`report`), in the active language."""
     import importlib.util
     from pathlib import Path
@@ -173,12 +186,12 @@ def _brief(fmt: str | None, output: str | None, kwargs: dict[str, Any]) -> None:
     if fmt == "html":
         chart_model = chart_content.chart_model(options)
         svg = charts.render_image(chart_model, "svg", side_by_side=True).decode("utf-8")
-        text = brief_page.to_html(content, svg)
+        text = brief_page.to_html(content, svg, appendix)
     elif chart_target is not None:
         chart_svg = charts.render_image(chart_content.chart_model(options), "svg")
-        text = brief_page.to_markdown(content, Path(chart_target.given).name)
+        text = brief_page.to_markdown(content, Path(chart_target.given).name, appendix)
     else:
-        text = brief_page.to_markdown(content, None)
+        text = brief_page.to_markdown(content, None, appendix)
     if target is None:
         write_out(text, "utf-8")
     else:

@@ -18,7 +18,7 @@ from offshoring_cli.i18n import _
 from offshoring_cli.render import files, numbers, output_paths
 
 if TYPE_CHECKING:
-    from offshoring_cli.reports.chart import MetricChart
+    from offshoring_cli.reports.chart import MetricChart, Series
 
 INSTALL_HINT = "pip install 'offshoring-cli[charts]' (from a clone: pip install '.[charts]')"
 IMAGE_FORMATS = {".svg": "svg", ".png": "png"}
@@ -47,16 +47,26 @@ _ASCII = str.maketrans(
     {
         "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "┼": "+", "┤": "+",
         "├": "+", "┬": "+", "┴": "+", "═": "=", "║": "|", "━": "-", "┃": "|",
+        "\u2013": "-", "\u2014": "-", "\u26a0": "!", "\u2026": "...", "\u202f": " ",
+        "\u00a0": " ",
     }
 )  # fmt: skip
 
 
 def _ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """``count`` evenly spaced tick positions from ``low`` to ``high``."""
+    """Round tick positions around ``low`` to ``high``: multiples of 1, 2 or 5 times a power
+    of ten, about ``count`` of them (``100,000``, ``150,000`` ...; ``10``, ``20``)."""
+    import math
+
     if high <= low:
         return [low]
-    step = (high - low) / (count - 1)
-    return [low + i * step for i in range(count)]
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    # from the round number at or below ``low`` to the one at or above ``high``: the axis
+    # spans its ticks (plotext fits the axis to them)
+    first, last = math.floor(low / step), math.ceil(high / step)
+    return [round(k * step, 10) for k in range(first, last + 1)]
 
 
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 140, 100
@@ -92,28 +102,34 @@ def terminal(
         figure = plotext.figure
         figure.clear()
         figure.plot_size(width, height)
-        figure.theme("default" if color else "colorless")
+        # "simple": coloured lines, no painted background (dark and light terminals alike)
+        figure.theme("simple" if color else "colorless")
         legend = []
         for path in chart.paths:
             xs, ys = zip(*path.points, strict=True)
             marker = path_markers[path.key]
             figure.draw(figure.signal(list(xs), list(ys), marker=marker).lines())
             legend.append(f"  {marker}  {path.label}")
+        (year, value) = chart.target.points[0]
         for i, series in enumerate(chart.observed):
             xs, ys = zip(*series.points, strict=True)
             marker = observed_markers[i % len(observed_markers)]
             figure.draw(figure.signal(list(xs), list(ys), marker=marker))
             legend.append(f"  {marker}  {series.label}")
-        (year, value) = chart.target.points[0]
-        figure.draw(figure.signal([year], [value], marker="T"))
-        legend.append(f"  T  {chart.target.label}: {_plain(value, chart)} {chart.y_label}")
+            if i == 0:  # the target fifth: magenta in the theme's colours, never yellow
+                figure.draw(figure.signal([year], [value], marker="T"))
+        target = f"  T  {chart.target.label}: {_plain(value, chart)} {chart.y_label}"
+        legend.insert(len(chart.paths) + 1, target)
+        if chart.shortfall is not None:
+            legend.append(f"  >  {chart.shortfall.label.replace(chr(10), ' ')} ({year})")
+        notes = [chart.caution] if chart.caution else []
         figure.legend(active=False)
         years = sorted({y for s in (*chart.paths, *chart.observed) for y, _ in s.points})
         figure.ruler("x").ticks(years, [str(y) for y in years])
         values = [v for s in (*chart.paths, *chart.observed, chart.target) for _, v in s.points]
         ticks = _ticks(min(values), max(values))
         figure.ruler("y").ticks(ticks, [_plain(t, chart) for t in ticks])
-        figure.title(chart.title)
+        title = textwrap.wrap(chart.title, width)  # plotext drops a title wider than the chart
         figure.label(_("year"), axis="x")
         figure.label(chart.y_label, axis="y")
         text = str(figure.build())
@@ -121,15 +137,20 @@ def terminal(
             text = plotext.uncolorize(text)
         lines = [line.rstrip() for line in text.splitlines()]
         # The source line wraps at the chart's width (one source per line at the narrowest).
-        source = textwrap.wrap(chart.source_line, width, break_on_hyphens=False)
-        block = "\n".join([*lines, *legend, *source]) + "\n"
+        source = [
+            line
+            for text in (*notes, f"{chart.as_of}. {chart.source_line}")
+            for line in textwrap.wrap(text, width, break_on_hyphens=False)
+        ]
+        block = "\n".join([*title, *lines, *legend, *source]) + "\n"
         out.append(block.translate(_ASCII) if ascii_only else block)
     return "\n".join(out)
 
 
 def _plain(value: float, chart: MetricChart) -> str:
-    """A tick or legend value in the chart's unit: ``270,000`` jobs, ``40.0`` billion MAD."""
-    return numbers.fixed(value, 0 if chart.scale == 1 else 1)
+    """A tick or legend value in the chart's unit, without needless decimals: ``270,000``
+    jobs, ``40`` bn MAD, ``26.2`` bn MAD."""
+    return _round_tick(value)
 
 
 # --- image ------------------------------------------------------------------------------------
@@ -160,85 +181,285 @@ def check_output(path: str, fmt: str | None = None) -> tuple[output_paths.Output
 
 
 _STYLES = {
-    "compound": {"color": "#1f4e79", "linestyle": "-", "linewidth": 2.0},
-    "linear": {"color": "#7f7f7f", "linestyle": "--", "linewidth": 1.5},
-    "actual": {"color": "#c55a11", "linestyle": ":", "linewidth": 2.0},
+    # Okabe-Ito colours (safe for colour-blind readers), told apart in grey by line style and
+    # width too: solid blue, dotted vermillion, thin dashed grey.
+    "compound": {"color": "#0072B2", "linestyle": "-", "linewidth": 2.0},
+    "linear": {"color": "#8c8c8c", "linestyle": (0, (5, 2)), "linewidth": 1.0},
+    "actual": {"color": "#D55E00", "linestyle": (0, (1, 1.2)), "linewidth": 2.4},
 }
-_OBSERVED_MARKERS = ("o", "s", "^", "D")
+_OBSERVED = (
+    {"marker": "o", "color": "black", "markersize": 5.5},
+    {"marker": "s", "color": "#56B4E9", "markeredgecolor": "#1d4f6e", "markersize": 5.5},
+    {"marker": "^", "color": "#E69F00", "markeredgecolor": "#5c4000", "markersize": 6},
+    {"marker": "D", "color": "#CC79A7", "markeredgecolor": "#5e2a4a", "markersize": 5},
+)
+TARGET_COLOUR = "#009E73"
+SHORTFALL_COLOUR = "#D55E00"
+CAUTION_COLOUR = "#8a3b00"
+
+
+def _page_rc(side_by_side: bool) -> dict[str, Any]:
+    """matplotlib settings: deterministic SVG with text as text; in the brief (side by side)
+    every text at 7 pt or more at its printed size."""
+    size = 7.5 if side_by_side else 11
+    return {
+        "svg.hashsalt": "offshoring-cli",
+        "svg.fonttype": "none",
+        "font.size": size,
+        "axes.titlesize": size + 0.5,
+        "axes.labelsize": size,
+        "xtick.labelsize": size,
+        "ytick.labelsize": size,
+        "legend.fontsize": 7 if side_by_side else 9,
+    }
+
+
+PAGE_WIDTH = 7.2
+"""The width of the brief's chart, in inches: the width of an A4 page within its margins
+(184 mm), so that the chart prints at its own size and its text at its own points."""
 
 
 def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = False) -> bytes:
-    """The charts as one SVG or PNG image (one panel per metric, stacked or side by side),
-    as bytes.
+    """The charts as one SVG or PNG image (one panel per metric, stacked or side by side, on
+    the same years), as bytes. Side by side is the brief's chart: as wide as an A4 page
+    within its margins, text at 7 pt or more, without the source line (the page cites its
+    sources). Printed at A4 width, the stacked chart's smallest text is 7.2 pt (9 pt at 9 in).
 
-    SVG output is deterministic: a fixed hash salt for element ids and no date, so the same
-    inputs give the same bytes. Text stays text in SVG (searchable, and parsed by the tests).
+    SVG output is deterministic (a fixed hash salt for element ids, no date: the same inputs
+    give the same bytes), keeps its text as text (searchable, and parsed by the tests), and
+    has a ``<title>`` (the panels' titles) and a ``<desc>`` (each finding, any warning and
+    the sources) for screen readers.
     """
     require("matplotlib")
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     from offshoring_cli.render.scripts import chart_text
 
-    rc: Any = {"svg.hashsalt": "offshoring-cli", "svg.fonttype": "none", "font.size": 11}
+    rc: Any = _page_rc(side_by_side)
     say = chart_text(fmt, rc)
+    years = [y for c in charts for s in (*c.paths, *c.observed, c.target) for y, _ in s.points]
+    span = (min(years), max(years))
     with matplotlib.rc_context(rc):
         count = len(charts)
         if side_by_side:
-            figure = Figure(figsize=(6.2 * count, 5.2), layout="constrained")
-            axes_list = figure.subplots(1, count, squeeze=False)[0, :]
-        else:
-            figure = Figure(figsize=(9, 5.2 * count), layout="constrained")
-            axes_list = figure.subplots(count, 1, squeeze=False)[:, 0]
+            figure = Figure(figsize=(PAGE_WIDTH, 3.1), layout="constrained")
+            axes_list: list[Any] = list(figure.subplots(1, count, squeeze=False)[0, :])
+        else:  # laid out by hand: a layout engine would draw the figure twice
+            figure = Figure(figsize=(9, PANEL_HEIGHT * count))
+            axes_list = [figure.add_axes(_panel(chart, i, count)) for i, chart in enumerate(charts)]
         for axes, chart in zip(axes_list, charts, strict=True):
-            _draw(axes, chart, FuncFormatter, MaxNLocator, say)
+            _draw(axes, chart, span, say, page=side_by_side, wrap=88 // count)
+        if side_by_side:  # one legend for the panels, under them
+            entries: dict[str, Any] = {}
+            for axes in axes_list:
+                for handle, label in zip(*axes.get_legend_handles_labels(), strict=True):
+                    entries.setdefault(label, handle)
+            figure.legend(
+                list(entries.values()), list(entries), loc="outside lower center",
+                ncols=min(3, len(entries)), frameon=False, handlelength=2.2,
+            )  # fmt: skip
         buffer = io.BytesIO()
         metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
         figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
-    return buffer.getvalue()
+    image = buffer.getvalue()
+    return _described(image, charts) if fmt == "svg" else image
+
+
+def _described(svg: bytes, charts: Sequence[MetricChart]) -> bytes:
+    """``svg`` with a ``<title>`` and a ``<desc>`` first in its root element."""
+    from xml.sax.saxutils import escape
+
+    title = " | ".join(c.title for c in charts)
+    desc = " ".join(
+        " ".join(part for part in (c.summary, c.caution, c.as_of, c.source_line) if part)
+        for c in charts
+    )
+    text = svg.decode("utf-8")
+    start = text.index("<svg")
+    end = text.index(">", start) + 1
+    extra = f"\n <title>{escape(title)}</title>\n <desc>{escape(desc)}</desc>"
+    return (text[:end] + extra + text[end:]).encode("utf-8")
+
+
+PANEL_HEIGHT = 5.4
+"""The height of one panel of the stacked chart, in inches (9 wide)."""
+SOURCE_BELOW = 0.62
+"""From the bottom of a panel to its source line, in inches: tick labels and the axis label."""
+
+
+def _source_lines(chart: MetricChart) -> list[str]:
+    return textwrap.wrap(f"{chart.as_of}. {chart.source_line}", 95)
+
+
+def _margins(chart: MetricChart) -> tuple[float, float]:
+    """Above and below a stacked panel, in inches: its title (11.5 pt lines), and its tick
+    labels, axis label and source lines (9 pt)."""
+    title = len(textwrap.wrap(chart.title, 80))
+    above = title * 11.5 * 1.25 / 72 + 0.2
+    below = SOURCE_BELOW + len(_source_lines(chart)) * 9 * 1.3 / 72 + 0.15
+    return above, below
+
+
+def _panel(chart: MetricChart, index: int, count: int) -> tuple[float, float, float, float]:
+    """Where a stacked panel goes, as figure fractions (left, bottom, width, height): its
+    band of :data:`PANEL_HEIGHT` inches from the top, less its margins; 1.05 in at the left
+    for the tick labels and the axis label, 0.2 in at the right."""
+    above, below = _margins(chart)
+    height = PANEL_HEIGHT * count
+    bottom = (count - 1 - index) * PANEL_HEIGHT + below
+    return (1.05 / 9, bottom / height, 1 - 1.25 / 9, (PANEL_HEIGHT - above - below) / height)
+
+
+def _legend(series: Series, page: bool) -> str:
+    """A series' legend entry: in the brief, its name (one legend for both charts)."""
+    return (series.name or series.label) if page else series.label
 
 
 def _draw(
-    axes: Any, chart: MetricChart, formatter: Any, locator: Any, say: Callable[[str], str] = str
+    axes: Any,
+    chart: MetricChart,
+    span: tuple[int, int],
+    say: Callable[[str], str] = str,
+    page: bool = False,
+    wrap: int = 44,
 ) -> None:
+    from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
+    small = 7 if page else 9
+    if chart.band:
+        years, low, high = zip(*chart.band, strict=True)
+        band = axes.fill_between(
+            years, low, high, color=_STYLES["actual"]["color"], alpha=0.16, linewidth=0,
+            label=say(_("Range over base years")),
+        )  # fmt: skip
+        band.set_gid(f"{chart.metric}-range")
     for path in chart.paths:
         xs, ys = zip(*path.points, strict=True)
-        (line,) = axes.plot(xs, ys, label=say(path.label), **_STYLES[path.key])
+        (line,) = axes.plot(xs, ys, label=say(_legend(path, page)), **_STYLES[path.key])
         line.set_gid(f"{chart.metric}-{path.key}")
     for i, series in enumerate(chart.observed):
         xs, ys = zip(*series.points, strict=True)
         (line,) = axes.plot(
-            xs, ys, linestyle="none", marker=_OBSERVED_MARKERS[i % len(_OBSERVED_MARKERS)],
-            markersize=7, color="black" if i == 0 else "#9e480e", label=say(series.label),
-        )  # fmt: skip
+            xs, ys, linestyle="none", label=say(series.label), **_OBSERVED[i % len(_OBSERVED)]
+        )
         line.set_gid(f"{chart.metric}-{series.key}")
+    derived = set(chart.derived)
+    for i, series in enumerate(chart.observed):
+        points = [p for p in series.points if p in derived]
+        if points:
+            xs, ys = zip(*points, strict=True)
+            style = {**_OBSERVED[i % len(_OBSERVED)], "markerfacecolor": "white"}
+            (line,) = axes.plot(xs, ys, linestyle="none", **style)
+            line.set_gid(f"{chart.metric}-derived-{i}")
+    if derived:  # one legend entry: a hollow marker is derived, not measured
+        (line,) = axes.plot(
+            [], [], linestyle="none", marker="o", markersize=5.5, color="black",
+            markerfacecolor="white", label=say(_("Derived, not measured (hollow)")),
+        )  # fmt: skip
     (year, value) = chart.target.points[0]
     (marker,) = axes.plot(
-        [year], [value], linestyle="none", marker="*", markersize=16, color="#2e7d32",
-        label=say(f"{chart.target.label}: {_plain(value, chart)} {chart.y_label}"),
+        [year], [value], linestyle="none", marker="*", markersize=13 if page else 16,
+        color=TARGET_COLOUR, markeredgecolor="black", markeredgewidth=0.6,
+        label=say(
+            _legend(chart.target, True)
+            if page
+            else f"{chart.target.label}: {_plain(value, chart)} {chart.y_label}"
+        ),
     )  # fmt: skip
     marker.set_gid(f"{chart.metric}-target")
+    for interim in chart.interim:
+        (i_year, i_value) = interim.points[0]
+        (mark,) = axes.plot(
+            [i_year], [i_value], linestyle="none", marker="*", markersize=10 if page else 12,
+            color="white", markeredgecolor=TARGET_COLOUR, markeredgewidth=1.2,
+            label=say(_legend(interim, page)),
+        )  # fmt: skip
+        mark.set_gid(f"{chart.metric}-{interim.key}")
+    _mark_finding(axes, chart, say, small)
     import textwrap
 
-    title = "\n".join(textwrap.wrap(chart.title, 48))  # a longer (translated) title wraps
-    axes.set_title(say(title), loc="left", fontweight="bold")
+    title = "\n".join(textwrap.wrap(chart.title, wrap if page else 80))
+    # in the brief, a warning sits between the title and the panel (see _mark_finding)
+    room = 4 + 9.5 * len(textwrap.wrap(chart.caution, 56)) if page and chart.caution else 6
+    axes.set_title(say(title), loc="left", fontweight="bold", pad=room)
     axes.set_xlabel(say(_("year")))
     axes.set_ylabel(say(chart.y_label))
-    axes.xaxis.set_major_locator(locator(integer=True))
-    axes.yaxis.set_major_formatter(
-        formatter(lambda v, _pos: numbers.fixed(v, 0 if chart.scale == 1 else 1))
-    )
-    axes.grid(True, color="#dddddd", linewidth=0.6)
-    axes.legend(loc="upper left", fontsize=9, frameon=False)
-
+    axes.set_xlim(span[0] - 0.6, span[1] + (3.4 if page else 2.9))  # room for end labels
+    every = 2 if span[1] - span[0] > 6 else 1
+    axes.xaxis.set_major_locator(FixedLocator(range(span[1], span[0] - 1, -every)))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(round(v))))
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _round_tick(v)))
+    axes.grid(True, color="#e3e3e3", linewidth=0.6)
+    low, high = axes.get_ylim()
+    axes.set_ylim(low, high + (high - low) * (0.32 if page else 0.4))  # room for the legend
+    if not page:  # the brief's chart: one legend under both panels (render_image)
+        axes.legend(loc="upper left", frameon=False, handlelength=2.2, borderaxespad=0.3)
+    if page:
+        return
     axes.text(
-        0.0, -0.16, "\n".join(map(say, textwrap.wrap(chart.source_line, 90))),
-        transform=axes.transAxes,
-        fontsize=8, color="#555555", ha="left", va="top", gid=f"{chart.metric}-source",
+        0.0, -SOURCE_BELOW / (PANEL_HEIGHT - _margins(chart)[0] - _margins(chart)[1]),
+        "\n".join(map(say, _source_lines(chart))), transform=axes.transAxes,
+        fontsize=small, color="#444444", ha="left", va="top", gid=f"{chart.metric}-source",
     )  # fmt: skip
+
+
+def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], small: float) -> None:
+    """The shortfall (or surplus) at the target year, shaded and labelled; each path's end
+    label; the warning of a pace from a single interval."""
+    import textwrap
+
+    gap = chart.shortfall
+    if gap is not None:
+        low, high = sorted((gap.projected, gap.target))
+        shade = axes.fill_between(
+            [gap.year - 0.3, gap.year + 0.3], low, high, facecolor=SHORTFALL_COLOUR, alpha=0.22,
+            hatch="///", edgecolor=SHORTFALL_COLOUR, linewidth=0.8,
+        )  # fmt: skip
+        shade.set_gid(f"{chart.metric}-shortfall")
+        axes.text(
+            gap.year + 0.45, (low + high) / 2, say(gap.label), ha="left", va="center",
+            fontsize=small + 0.5, fontweight="bold", color=CAUTION_COLOUR,
+            gid=f"{chart.metric}-shortfall-label",
+            bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "alpha": 0.85, "lw": 0},
+        )  # fmt: skip
+    ends = {path.key: path for path in chart.paths if path.end_label}
+    if "compound" in ends:  # the required paths end at the target: above its star
+        year, value = ends["compound"].points[-1]
+        text = ends["compound"].end_label
+        if "linear" in ends:
+            text += f"\n({ends['linear'].end_label})"
+        axes.annotate(
+            say(text), (year, value), xytext=(0, 9), textcoords="offset points", ha="right",
+            va="bottom", fontsize=small, color=_STYLES["compound"]["color"], fontweight="bold",
+            gid=f"{chart.metric}-compound-end", multialignment="right",
+        )  # fmt: skip
+    if "actual" in ends:
+        year, value = ends["actual"].points[-1]
+        axes.annotate(
+            say(ends["actual"].end_label), (year, value), xytext=(5, -4),
+            textcoords="offset points", ha="left", va="top", fontsize=small,
+            color=_STYLES["actual"]["color"], fontweight="bold", gid=f"{chart.metric}-actual-end",
+        )  # fmt: skip
+    if chart.caution:  # the brief: between the title and the panel; else bottom right
+        page = small < 8
+        axes.text(
+            0.0 if page else 0.98, 1.02 if page else 0.03,
+            say("\n".join(textwrap.wrap(chart.caution, 56 if page else 72))),
+            transform=axes.transAxes, ha="left" if page else "right",
+            va="bottom",
+            fontsize=small, color=CAUTION_COLOUR, gid=f"{chart.metric}-caution",
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff4e5", "edgecolor": CAUTION_COLOUR},
+        )  # fmt: skip
+
+
+def _round_tick(value: float) -> str:
+    """A tick value without needless decimals: ``260,000``, ``40``, ``12.5``."""
+    value = round(value, 6)
+    return numbers.fixed(value, 0 if float(value).is_integer() else 1)
 
 
 def write_image(charts: Sequence[MetricChart], path: str, fmt: str | None = None) -> None:

@@ -17,6 +17,7 @@ from offshoring_cli.render.layout import source_lines
 from offshoring_cli.reports import Report, memo
 from offshoring_cli.reports.gap import gap_report
 from offshoring_cli.reports.growth import cagr_report
+from offshoring_cli.reports.headline import Finding, finding
 from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.readings import DEPENDS
 from offshoring_cli.reports.status import status_report
@@ -31,6 +32,7 @@ class Brief(NamedTuple):
     title: str
     subtitle: str
     verdicts: list[str]
+    """Each reading's verdict: band as symbol and words, one required rate, from when."""
     status: Report[StatusRow]
     key_numbers: tuple[list[str], list[list[str]]]
     milestones: tuple[list[str], list[list[str]]]
@@ -39,6 +41,14 @@ class Brief(NamedTuple):
     sources: list[str]
     provenance: str
     """Which tool, version and data made the brief, one sentence (no timestamp)."""
+    findings: list[Finding]
+    """Per reading (the main reading of each metric first): headline and verdict."""
+    targets: tuple[list[str], list[list[str]]]
+    """The published targets (interim and final, every series a target is stated on)."""
+    target_notes: list[str]
+    """Why a target reads two ways (stated on two series), if it does."""
+    as_of: str
+    """The dataset's date: its latest figure and latest source."""
 
 
 METHODS = list(BRIEF_METHODS)
@@ -98,7 +108,10 @@ def build(options: Options) -> Brief:
     dataset = options.dataset
     labels = [_(str(row["label"])) for row in gap.rows]
     years = sorted({int(row["target_year"]) for row in gap.rows})
-    names = _(" and ").join([labels[0], *(x[:1].lower() + x[1:] for x in labels[1:])])
+    names = _(" and ").join([labels[0], *(_rest(x, labels[0]) for x in labels[1:])])
+    findings = [finding(row) for row in status.rows]
+    main = [f for f in findings if f.reading in metrics]
+    findings = main + [f for f in findings if f not in main]
     return Brief(
         title=ngettext(
             "{names}: how far from the {years} target",
@@ -106,7 +119,10 @@ def build(options: Options) -> Brief:
             len(labels),
         ).format(names=names, years="/".join(map(str, years))),
         subtitle=_(dataset.description),
-        verdicts=[_verdict(row) for row in status.rows],
+        verdicts=[
+            _("{reading}: {verdict}").format(reading=f.reading, verdict=f"{f.symbol} {f.verdict}")
+            for f in findings
+        ],
         status=status,
         key_numbers=key_numbers,
         milestones=(milestone_header, milestones),
@@ -117,7 +133,55 @@ def build(options: Options) -> Brief:
         methods=brief_methods(),
         sources=source_lines(status.replace(sources=_all_sources(options, status, gap))),
         provenance=say(provenance_line(status.provenance)) + ".",
+        findings=findings,
+        targets=_targets(status, {f.reading: f for f in findings}),
+        target_notes=[say(note) for note in status.notes if DEPENDS in note],
+        as_of=_("As of {date} (latest figure {period})").format(
+            date=status.provenance["latest_source_date"] or status.provenance["latest_figure"],
+            period=status.provenance["latest_figure"],
+        ),
     )
+
+
+def _targets(
+    status: Report[StatusRow], findings: dict[str, Finding]
+) -> tuple[list[str], list[list[str]]]:
+    """The published targets as a table: one row per reading (a target stated on two series
+    is two rows), with its kind, series, source and verdict."""
+    header = [_("Target"), _("Kind"), _("Series"), _("Source"), _("Verdict"), _("Needed a year")]
+    rows = []
+    for row in status.rows:
+        found = findings[str(row["reading"])]
+        rate = row["required_cagr_from_latest"]
+        needed = ""
+        if row["assessed"] and row["growth_ratio_band"] != ACHIEVED and isinstance(rate, float):
+            needed = _("{rate} from {year}").format(
+                rate=numbers.rate(rate), year=row["latest_year"]
+            )
+        rows.append(
+            [
+                _("{target} in {year}").format(
+                    target=numbers.amount(float(row["target"]), str(row["unit"])),
+                    year=row["target_year"],
+                ),
+                _(str(row["target_kind"])),
+                str(row["series"]),
+                str(row["target_source"] or ""),
+                f"{found.symbol} {found.band}",
+                needed,
+            ]
+        )
+    return header, rows
+
+
+def _rest(label: str, first: str) -> str:
+    """A label after the first in a title, in lower case and without the first word it shares
+    with the first label ("Offshoring jobs and service exports", not "... and offshoring
+    service exports")."""
+    word = first.split(" ", 1)[0]
+    if " " in label and label.split(" ", 1)[0].lower() == word.lower():
+        label = label.split(" ", 1)[1]
+    return label[:1].lower() + label[1:]
 
 
 def _all_sources(options: Options, *reports: Report[Any]) -> dict[str, Source]:
@@ -130,17 +194,3 @@ def _all_sources(options: Options, *reports: Report[Any]) -> dict[str, Source]:
             if obs.period == "year" and obs.source in options.dataset.sources:
                 cited.setdefault(obs.source, options.dataset.sources[obs.source])
     return cited
-
-
-def _verdict(row: StatusRow) -> str:
-    """The status verdict, plus the pace needed from the latest year: the figure the key
-    numbers headline, so that the two required rates are not read as a contradiction. A
-    target already met needs no pace."""
-    verdict = say(row["verdict"])
-    rate = row["required_cagr_from_latest"]
-    achieved = row["growth_ratio_band"] == ACHIEVED
-    if row["assessed"] and not achieved and isinstance(rate, float):
-        verdict += _("; from {year} on, {rate}/yr is needed").format(
-            year=row["latest_year"], rate=numbers.rate(rate)
-        )
-    return verdict

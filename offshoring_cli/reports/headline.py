@@ -1,0 +1,168 @@
+"""What a reader quotes: the finding per metric in one sentence, and the verdict in words.
+
+Built from a ``status`` row (:class:`~offshoring_cli.reports.status_row.StatusRow`), in the
+language active when called, so that the brief's headline, its verdict lines and the chart's
+title say the same thing with the same figures as ``offshoring status --json``:
+
+    At the 2022-2024 pace, offshoring jobs reach about 221,000 in 2030, 49,000 short of the
+    270,000 target.
+
+Figures in a headline are rounded to three significant digits of the target (a step of 1,000
+for a target of 270,000; 0.1 bn for 40 bn), all to the same step, so that they add up.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, NamedTuple
+
+from offshoring_cli.core.methods import ACHIEVED, GROWTH_RATIO_BELOW
+from offshoring_cli.i18n import N_, _, say
+from offshoring_cli.render import numbers
+
+if TYPE_CHECKING:
+    from offshoring_cli.reports.status_row import StatusRow
+
+SYMBOLS = {
+    ACHIEVED: ("\u2714", "good"),  # heavy check mark
+    "on track": ("\u2714", "good"),
+    "acceleration needed": ("\u25b2", "warn"),  # up-pointing triangle: speed up
+    "limited progress": ("\u25bc", "bad"),  # down-pointing triangle
+    GROWTH_RATIO_BELOW: ("\u2716", "bad"),  # heavy multiplication x
+}
+"""Growth-ratio band -> (symbol, tone): the symbol carries the verdict where colour cannot
+(print in grey, colour-blind readers); the tone picks the colour (good, warn, bad)."""
+
+TARGET_KINDS = (N_("interim"), N_("final"))
+"""A published target's kind, marked for the catalogues (the brief's targets table)."""
+
+UNASSESSED = ("\u2013", "none")
+"""The symbol and tone of a reading that could not be assessed (an en dash)."""
+
+
+class Finding(NamedTuple):
+    """One reading's finding, in the active language."""
+
+    reading: str
+    """Which published target (``jobs``, ``exports 2026 (offshoring-legacy)``)."""
+    headline: str
+    """The finding in one quotable sentence (the main reading of each metric)."""
+    symbol: str
+    tone: str
+    """``good``, ``warn``, ``bad`` or ``none`` (:data:`SYMBOLS`)."""
+    band: str
+    """The growth-ratio band in words (Eurostat method), translated."""
+    verdict: str
+    """The band, then one required rate a year saying from when, then the pace achieved."""
+    caution: str
+    """A warning a reader must not miss (a pace from one interval), or empty."""
+
+
+def step_of(target: float) -> float:
+    """The rounding step of a headline: three significant digits of ``target``
+    (270,000 -> 1,000; 40e9 -> 1e8)."""
+    size = abs(target)
+    if size == 0 or not math.isfinite(size):
+        return 1.0
+    return float(10 ** (math.floor(math.log10(size)) - 2))
+
+
+def rounded(value: float, unit: str, step: float) -> str:
+    """``value`` rounded to ``step`` as a reader says it: ``221,000`` (a count: the
+    sentence names what is counted), ``26.5 bn MAD``, ``40 bn MAD`` (no needless decimals)."""
+    from offshoring_cli.core.records import is_count
+
+    value = round(value / step) * step
+    currency = unit.isupper() and len(unit) == 3
+    scale = 1e9 if currency and step >= 1e7 else 1.0
+    shown = value / scale
+    decimals = (
+        0 if float(round(shown, 6)).is_integer() else max(0, -math.floor(math.log10(step / scale)))
+    )
+    text = numbers.fixed(shown, decimals)
+    if currency and scale == 1e9:
+        return _("{number} bn {unit}").format(number=text, unit=numbers.unit_name(unit))
+    if is_count(unit):
+        return text
+    return f"{text} {numbers.unit_name(unit)}"
+
+
+def _label(row: StatusRow) -> str:
+    label = _(str(row["label"]))
+    return label[:1].lower() + label[1:]
+
+
+def headline(row: StatusRow) -> str:
+    """The finding in one sentence: where the actual pace leads by the target year, and how
+    far that is from the target (short of it, or above it)."""
+    if not row["assessed"]:
+        return say(row["verdict"])
+    target, unit = float(row["target"]), str(row["unit"])
+    step = step_of(target)
+    args = {
+        "start": row["since_year"],
+        "end": row["latest_year"],
+        "label": _label(row),
+        "year": row["target_year"],
+        "target": rounded(target, unit, step),
+    }
+    if row["growth_ratio_band"] == ACHIEVED:
+        return _(
+            "{label} stand at {latest} in {end}, above the {target} target for {year}."
+        ).format(latest=rounded(float(row["latest"]), unit, step), **args)
+    projected = row["projected_at_target_year"]
+    shortfall = row["shortfall_at_target_year"]
+    if projected is None or shortfall is None:
+        return say(row["verdict"])
+    args["projected"] = rounded(float(projected), unit, step)
+    args["gap"] = rounded(abs(float(shortfall)), unit, step)
+    if round(float(shortfall) / step) > 0:
+        template = _(
+            "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
+            "{gap} short of the {target} target."
+        )
+    else:
+        template = _(
+            "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
+            "{gap} above the {target} target."
+        )
+    return template.format(**args)
+
+
+def finding(row: StatusRow) -> Finding:
+    """The finding of one status row (see :class:`Finding`)."""
+    reading = str(row["reading"])
+    if not row["assessed"]:
+        symbol, tone = UNASSESSED
+        text = say(row["verdict"])
+        return Finding(reading, text, symbol, tone, _("not assessed"), text, "")
+    band = str(row["growth_ratio_band"])
+    symbol, tone = SYMBOLS.get(band, UNASSESSED)
+    achieved = _("{rate}/yr achieved {start}\u2013{end}").format(
+        rate=numbers.rate(float(row["actual_cagr"] or 0.0)),
+        start=row["since_year"],
+        end=row["latest_year"],
+    )
+    rate = row["required_cagr_from_latest"]
+    if band == ACHIEVED or rate is None:
+        verdict = _("{band} (growth ratio, Eurostat method): target met; {achieved}.").format(
+            band=_(band), achieved=achieved
+        )
+    else:
+        verdict = _(
+            "{band} (growth ratio, Eurostat method): {rate}/yr is needed from {start} to "
+            "{year}; {achieved}."
+        ).format(
+            band=_(band),
+            rate=numbers.rate(float(rate)),
+            start=row["latest_year"],
+            year=row["target_year"],
+            achieved=achieved,
+        )
+    caution = ""
+    if row["actual_periods"] == 1:
+        caution = _(
+            "The actual pace rests on a single interval ({start}\u2013{end}): one year's "
+            "change, not a trend."
+        ).format(start=row["since_year"], end=row["latest_year"])
+    return Finding(reading, headline(row), symbol, tone, _(band), verdict, caution)
