@@ -239,7 +239,10 @@ def test_the_french_markdown_brief_has_no_english_sentence_of_ours(run: Any) -> 
     text = out(run, "--lang", "fr", "report")
     assert english_left(text) == []
     assert "Réalisé avec offshoring-cli" in text
-    assert "Rythme récent : jobs a progressé" in text
+    # the insights are on the appendix page (the brief itself is one page)
+    appendix = out(run, "--lang", "fr", "report", "--appendix")
+    assert english_left(appendix) == []
+    assert "Rythme récent : jobs a progressé" in appendix
 
 
 def _workbook(language: str) -> bytes:
