@@ -286,3 +286,46 @@ def test_the_schema_and_scenario_init_describe_observations_csv() -> None:
     init = invoke_cli("scenario", "init")
     assert init.exit_code == 0
     assert 'observations_csv = "x.csv"' in init.stdout
+
+
+# --- found by a new user: a quote left open, a French spreadsheet's CSV ------------------------
+
+
+def test_a_quote_left_open_is_refused_not_swallowing_the_rows_after_it(tmp_path: Path) -> None:
+    # Once read as one 2022 row whose note held the 2023 and 2024 rows: the baseline silently
+    # became 2022's 130,000.
+    problems = _problems(
+        tmp_path,
+        "year,value,series,source,note\n"
+        '2022,130000,offshoring-employment,nap-2026,"derived\n'
+        "2023,141000,offshoring-employment,dayfr-2024,\n"
+        "2024,148500,offshoring-employment,nap-2026,\n",
+    )
+    assert problems == [
+        "jobs.csv, line 2: a line break inside a quoted value (a quote left open?); a value "
+        'holds one line: close the quote, or write "" for a quote inside a value'
+    ]
+    # a quoted value on two lines is refused the same way (text has no line breaks, as in TOML)
+    two_lines = _problems(
+        tmp_path,
+        "year,value,series,source,note\r\n"
+        '2022,130000,offshoring-employment,nap-2026,"two\nlines"\r\n'
+        "2024,148500,offshoring-employment,nap-2026,\r\n",
+    )
+    assert two_lines[0].startswith("jobs.csv, line 2: a line break inside a quoted value")
+
+
+def test_semicolons_and_trailing_empty_columns(tmp_path: Path) -> None:
+    semicolons = _problems(tmp_path, "year;value;series;source\n2024;148500;s;nap-2026\n")
+    assert semicolons == [
+        "jobs.csv, line 1: columns separated by ';' (as a spreadsheet set to French saves CSV); "
+        "separate them with ',' (save as 'CSV UTF-8 (comma delimited)') and quote a value "
+        'with a comma: "148,500"'
+    ]
+    # empty columns a spreadsheet leaves at the end are not read
+    trailing = _jobs_csv(*(row + ",," for row in GOOD_ROWS)).replace(
+        "year,value,series,source\n", "year,value,series,source,,\n", 1
+    )
+    write(tmp_path, trailing, "jobs.csv")
+    dataset = validate.load(write(tmp_path, _seed_with_jobs_from("jobs.csv")))
+    assert len(dataset.indicators["jobs"].observations) == len(GOOD_ROWS)

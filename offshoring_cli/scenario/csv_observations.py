@@ -84,17 +84,31 @@ def _rows(
 ) -> tuple[list[dict[str, Any]], Origin, list[str]]:
     """The observations of one CSV file's ``text``, where each came from, and its problems."""
     import csv
+    import io
 
     problems: list[str] = []
-    reader = csv.reader(text.splitlines())
+    # newline="": a quoted value keeps its line breaks, so that a quote left open is seen
+    reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     origin = Origin(name, offset, {})
     if header is None:
         return [], origin, [f"{name}: is empty; its first line is the header {','.join(REQUIRED)}"]
+    if len(header) == 1 and ";" in header[0]:
+        return (
+            [],
+            origin,
+            [
+                f"{name}, line 1: columns separated by ';' (as a spreadsheet set to French saves "
+                "CSV); separate them with ',' (save as 'CSV UTF-8 (comma delimited)') and quote a "
+                'value with a comma: "148,500"'
+            ],
+        )
     columns: dict[str, int] = {}
     for at, cell in enumerate(header):
         column = cell.strip().lower()
         where = f"{name}, line 1, column {at + 1}"
+        if not column:
+            continue  # an empty column (a trailing comma): its cells are not read
         if column in columns:
             problems.append(f"{where}: column {column!r} appears twice")
         elif column not in REQUIRED + OPTIONAL:
@@ -119,10 +133,18 @@ def _rows(
     year_at, value_at = columns["year"], columns["value"]
     series_at, source_at = columns["series"], columns["source"]
     note_at, change_at = columns.get("note"), columns.get("reported_change")
+    ended = reader.line_num  # the line the previous row ended on
     for cells in reader:
-        line = reader.line_num
+        line, start, ended = reader.line_num, ended + 1, reader.line_num
         if not cells or (len(cells) == 1 and not cells[0].strip()):
             continue  # a blank line
+        if any("\n" in cell or "\r" in cell for cell in cells):
+            problems.append(
+                f"{name}, line {start}: a line break inside a quoted value (a quote left "
+                'open?); a value holds one line: close the quote, or write "" for a quote '
+                "inside a value"
+            )
+            break  # an open quote runs to the end of the file: nothing after it is a row
         if len(cells) != width:
             problems.append(
                 f"{name}, line {line}: {len(cells)} cells, the header has {width} (a comma "
