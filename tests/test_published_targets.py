@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from conftest import RunCli, RunInstalled
-from helpers import error_lines, problems_of, result_json, seed, toml, write
+from helpers import error_lines, invoke_cli, problems_of, result_json, seed, toml, write
 
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.errors import InputError
@@ -415,3 +415,19 @@ def test_only_the_final_target_declares_a_described_multiple() -> None:
         "indicators[1].other_targets[0].described_multiple: only the final target may declare "
         "one; declare a claim about another target in [[insights]]"
     ]
+
+
+def test_a_target_on_a_series_of_half_year_figures_only_is_not_assessed_with_a_reason() -> None:
+    # Found by a new user: status, report, workbook and scenario diff failed with exit 1
+    # (IndexError) on such a target; the final target on its own series is assessed as before.
+    scenario = str(Path(__file__).parent / "data" / "half-year-target.toml")
+    result = invoke_cli("--scenario", scenario, "status", "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert [row["reading"] for row in document["results"]] == ["jobs"]
+    # (148,500 / 130,000) ** (1 / 2) - 1 = 0.068788, as the built-in data
+    assert document["results"][0]["actual_cagr"] == pytest.approx(0.068788, abs=1e-6)
+    assert (
+        "jobs (half): not assessed - series 'half' of jobs, on which its 2030 target is "
+        "stated, has no whole-year observation to serve as the baseline."
+    ) in document["notes"]

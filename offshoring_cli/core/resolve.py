@@ -265,6 +265,12 @@ def resolve_one(options: Options, ind: Indicator, warnings: list[str]) -> Resolv
     """
     metric = ind.id
     annual = ind.annual()
+    if not annual:  # a target stated on a series of half-year figures only
+        raise InputError(
+            "base_year",
+            f"series {ind.target.series!r} of {metric}, on which its {ind.target.year} target "
+            "is stated, has no whole-year observation to serve as the baseline",
+        )
     base_year = options.base_year if options.base_year is not None else annual[-1].year
     if metric in options.baselines:
         baseline, baseline_source = options.baselines[metric], OVERRIDE
