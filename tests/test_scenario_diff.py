@@ -352,3 +352,20 @@ def test_installed_bad_input_and_no_change() -> None:
     done, _ = installed("scenario", "diff", "-", str(SEEDS), stdin=SEEDS.read_bytes())
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"No change: standard input and {SEEDS} hold the same data.\n".encode()
+
+
+def test_other_published_targets_and_their_notes_are_compared() -> None:
+    # Found by a new user: the 2026 jobs target raised from 190,000 to 200,000 was "No change"
+    old = load(str(SEEDS))
+    jobs = old.indicators["jobs"]
+    final, interim = jobs.targets
+    raised = interim.replace(value=200_000)
+    worded = final.replace(notes=(*final.notes, "a new note"))
+    new = old.replace(
+        indicators={**old.indicators, "jobs": jobs.replace(target=worded, targets=(worded, raised))}
+    )
+    rows = diff_report(old, new, "a", "b").records()
+    data = {r["item"]: (r["change"], r["old"], r["new"]) for r in rows}
+    assert data["other_targets.offshoring-employment.2026.value"] == ("revised", 190_000, 200_000)
+    assert data["target.notes"][0] == "revised"
+    assert data["target.notes"][2].endswith("; a new note")

@@ -9,11 +9,12 @@ result are the business of :mod:`~offshoring_cli.reports.scenario_diff`.
 """
 
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import Any, TypeVar
 
 from offshoring_cli.core.claims import InsightSpec, Ratio
 from offshoring_cli.core.fields import MULTIPLE, RATE, TEXT, VALUE, YEAR
-from offshoring_cli.core.records import Dataset, Indicator, Observation, Record
+from offshoring_cli.core.records import Dataset, Indicator, Observation, Record, Target
 from offshoring_cli.i18n import N_, Text
 from offshoring_cli.reports.diff_rows import DiffRow, row
 
@@ -29,7 +30,10 @@ _TARGET_FIELDS = (
     ("series", TEXT),
     ("source", TEXT),
     ("described_multiple", MULTIPLE),
+    ("notes", TEXT),
 )
+_OTHER_TARGET_FIELDS = tuple(f for f in _TARGET_FIELDS if f[0] not in ("year", "series"))
+"""Another published target is known by its year and series: the rest may change."""
 _SEGMENT_FIELDS = (
     ("label", TEXT),
     ("value", VALUE),
@@ -48,11 +52,19 @@ def _fields(
     """A row for each field of two records that differs (``make(field, kind, old, new)``)."""
     rows = []
     for name, kind in fields:
-        before = None if old is None else getattr(old, name)
-        after = None if new is None else getattr(new, name)
+        before = None if old is None else _plain(getattr(old, name))
+        after = None if new is None else _plain(getattr(new, name))
         if before != after:
             rows.append(make(name, kind, before, after))
     return rows
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as a row holds it: notes (a tuple of texts) joined by "; "; empty
+    notes as ``None``."""
+    if isinstance(value, tuple):
+        return "; ".join(value) or None
+    return value
 
 
 R = TypeVar("R")
@@ -196,7 +208,46 @@ def _indicator(metric: str, old: Indicator | None, new: Indicator | None) -> lis
             unit,
         ),
     )
-    return rows + _observations(metric, old, new, unit)
+    return rows + _other_targets(metric, old, new, unit) + _observations(metric, old, new, unit)
+
+
+def _other_targets(metric: str, old: Indicator, new: Indicator, unit: str) -> list[DiffRow]:
+    """The published targets other than the final one (interim, or on another series), known
+    by year and series: added, removed, or a field changed."""
+
+    def keyed(indicator: Indicator) -> dict[str, Target]:
+        return {f"{t.series}.{t.year}": t for t in indicator.targets[1:]}
+
+    rows: list[DiffRow] = []
+    for key, before, after in _keyed(keyed(old), keyed(new)):
+        target = after or before
+        assert target is not None
+        name = Text("target {year} ({series})", year=target.year, series=target.series)
+        if before is None or after is None:
+            rows.append(
+                row(
+                    metric,
+                    "target",
+                    f"other_targets.{key}",
+                    name,
+                    None if before is None else before.value,
+                    None if after is None else after.value,
+                    VALUE,
+                    unit,
+                )
+            )
+            continue
+        change = partial(_target_change, metric, f"other_targets.{key}", name, unit)
+        rows += _fields(before, after, _OTHER_TARGET_FIELDS, change)
+    return rows
+
+
+def _target_change(
+    metric: str, path: str, what: Text, unit: str, field: str, kind: str, a: Any, b: Any
+) -> DiffRow:
+    """A row for a changed ``field`` of another published target (``what``)."""
+    said = what if field == "value" else Text("{what}: {field}", what=what, field=_word(field))
+    return row(metric, "target", f"{path}.{field}", said, a, b, kind, unit)
 
 
 def _direction(indicator: Indicator) -> str:
