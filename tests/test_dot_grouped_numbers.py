@@ -76,3 +76,10 @@ def test_the_installed_command_refuses_an_ambiguous_dot_in_arabic() -> None:
     assert done.returncode == 2
     assert done.stdout == b""
     assert "'148.500': ambiguous: 148 500 or 148,5?" in error_line(done.stderr.decode())
+
+
+def test_the_ambiguity_hint_keeps_the_suffix() -> None:
+    # Found by a new user: the hint for 26.220bn said "26 220" and "26,22", a billion times off
+    with pytest.raises(ValueError, match=r"ambiguous: 26 220bn or 26,22bn\?") as raised:
+        from_french("26.220bn")
+    assert "write 26 220bn (or 26220bn) for the first, 26,22bn for the second" in str(raised.value)

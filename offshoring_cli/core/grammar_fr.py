@@ -52,13 +52,15 @@ def from_french(text: str) -> str:
         if dotted is None:
             return text
         if dotted["decimals"] is None and dotted["int"].count(".") == 1:
-            grouped = dotted["int"].replace(".", " ")
+            rest = dotted["sign"], dotted["rest"]  # the suffix stays with each reading
+            grouped = rest[0] + dotted["int"].replace(".", " ")
             whole, _, part = dotted["int"].partition(".")
-            decimal = whole + ("," + part.rstrip("0") if part.rstrip("0") else "")
+            decimal = rest[0] + whole + ("," + part.rstrip("0") if part.rstrip("0") else "")
             raise ValueError(
-                f"{quoted(text)}: ambiguous: {grouped} or {decimal}? A dot may group thousands "
-                f"or mark decimals: write {grouped} (or {grouped.replace(' ', '')}) for the "
-                f"first, {decimal} for the second"
+                f"{quoted(text)}: ambiguous: {grouped + rest[1]} or {decimal + rest[1]}? A dot "
+                f"may group thousands or mark decimals: write {grouped + rest[1]} (or "
+                f"{grouped.replace(' ', '') + rest[1]}) for the first, {decimal + rest[1]} for "
+                "the second"
             )
         match = dotted
     number = re.sub(r"[ .\u00a0\u202f]", "", match["int"])
