@@ -79,7 +79,7 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     """The dataset of a scenario file (TOML, see ``offshoring scenario --help``).
 
     Raises:
-        ScenarioError: (an :class:`InputError`) the file cannot be read or is not a valid
+        ScenarioError: (a :class:`DomainError`) the file cannot be read or is not a valid
             scenario; its ``problems`` list every problem.
     """
     from offshoring_cli.scenario.validate import load as load_file
