@@ -130,7 +130,11 @@ def _left_out_note(r: Resolved) -> str | None:
     half = [o for o in r.indicator.observations if o.series == series and o.period != "year"]
     parts: list[str] = []
     for name in other:
-        years = ", ".join(str(o.year) for o in r.indicator.observations if o.series == name)
+        years = ", ".join(
+            str(o.year) if o.period == "year" else f"{o.period} {o.year}"
+            for o in r.indicator.observations
+            if o.series == name
+        )
         parts.append(
             Text(
                 "the {name} series ({years}) is left out: the target refers to the {series} "
