@@ -93,8 +93,9 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
     Sheets: Inputs (each indicator's observations and targets: year, value, series, source),
     Gap, Growth, Status and Trajectory (spreadsheet formulas on Inputs: change the baseline
     or add a year and every figure follows; the tool's own figures are stored as the formulas'
-    results), Sources (with links) and Methods (each formula in words). Each metric is taken
-    at its latest whole-year figure and its final target. Sheet names, headers and words
+    results), Sources (with links) and Methods (each formula in words). Gap, Growth and
+    Trajectory take each metric at its latest whole-year figure and its final target; Status
+    has a row per published target, as 'offshoring status'. Sheet names, headers and words
     follow --lang.
 
     \b

@@ -212,7 +212,16 @@ def input_rows(dataset: Dataset, metrics: tuple[str, ...]) -> list[InputRow]:
             for o in indicator.observations
         ]
         rows += [
-            InputRow(metric, TEXT["target"], t.year, t.value, t.series, "year", t.source, "")
+            InputRow(
+                metric,
+                TEXT["target"],
+                t.year,
+                t.value,
+                t.series,
+                "year",
+                t.source,
+                "; ".join(t.notes),
+            )
             for t in targets_of(indicator)
         ]
     return rows
