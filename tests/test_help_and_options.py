@@ -128,3 +128,14 @@ def test_lang_after_the_command_says_where_it_goes() -> None:
         "Error: No such option '--lang' here: it goes before the command, as in "
         "'offshoring --lang fr gap'."
     )
+
+
+def test_lang_takes_a_locales_code_and_refuses_an_empty_one() -> None:
+    # Found by a new user: --lang fr_MA (the locale code an analyst types) was refused, and
+    # --lang "" was taken for English
+    french = invoke_cli("--lang", "fr_MA", "gap", "-m", "jobs")
+    assert french.exit_code == 0 and french.stdout.startswith("Écart aux objectifs")
+    assert invoke_cli("--lang", "ar-MA", "gap", "-m", "jobs").stdout.startswith("الفجوة")
+    empty = invoke_cli("--lang", "", "gap")
+    assert empty.exit_code == 2
+    assert "'' is not a language of ours" in error_line(empty.stderr)

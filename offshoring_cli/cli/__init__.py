@@ -63,16 +63,19 @@ def _scenario_path(ctx: click.Context, param: click.Parameter, value: str | None
 def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     """``--lang`` (or ``OFFSHORING_LANG``): choose the language of the human formats
     (:func:`offshoring_cli.i18n.choose`); ``auto``: the system locale's, if it is one of ours,
-    else English. Anything else is refused with the list (exit 2)."""
+    else English; a locale's code (``fr_MA``, ``ar-MA``) is its language. Anything else,
+    the empty string included, is refused with the list (exit 2)."""
     import sys
 
     if value is None and "offshoring_cli.i18n" not in sys.modules:
         return  # English, and '--help' loads nothing more
     from offshoring_cli import i18n
 
-    code = (value or "en").strip().lower()
+    code = (value if value is not None else "en").strip().lower()
     if code == "auto":
         code = i18n.from_locale(os.environ) or "en"
+    elif code[2:3] in ("_", "-"):  # a locale's code, as people type it: fr_MA, ar-MA, fr_FR
+        code = code[:2]
     if code not in i18n.LANGUAGES:
         source = ctx.get_parameter_source(param.name or "")
         where = "OFFSHORING_LANG" if source is click.core.ParameterSource.ENVIRONMENT else None
