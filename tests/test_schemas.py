@@ -879,3 +879,36 @@ def test_row_classes_at_run_time_keep_what_typing_would() -> None:
     assert real.__metadata__ == (field,)
     nullable = get_args(real)[0]
     assert get_args(nullable) == (TypingAnnotated[int, schema], type(None))
+
+
+def test_row_classes_with_two_bases_keep_typings_key_order() -> None:
+    # StatusRow(StatusFigures, StatusPace): the figures' keys first, as typing's TypedDict
+    # orders them (the range and Open SDG rows once opened the status table).
+    from typing import TypedDict as TypingTypedDict
+
+    from offshoring_cli.core.fields import TypedDict
+    from offshoring_cli.reports.status_pace import StatusPace
+    from offshoring_cli.reports.status_row import StatusFigures, StatusRow
+
+    class A(TypedDict):
+        a: int
+
+    class B(TypedDict):
+        b: int
+
+    class AB(A, B):
+        c: int
+
+    class RealA(TypingTypedDict):
+        a: int
+
+    class RealB(TypingTypedDict):
+        b: int
+
+    class RealAB(RealA, RealB):
+        c: int
+
+    assert list(AB.__annotations__) == list(RealAB.__annotations__) == ["a", "b", "c"]
+    keys = list(StatusRow.__annotations__)
+    assert keys[: len(StatusFigures.__annotations__)] == list(StatusFigures.__annotations__)
+    assert keys[-len(StatusPace.__annotations__) :] == list(StatusPace.__annotations__)

@@ -214,7 +214,7 @@ class RowDict:
         # import for every run); a class body's __annotations__ is always a plain dict.
         own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
         merged: dict[str, Any] = {}
-        for base in reversed(cls.__mro__[1:-1]):
+        for base in cls.__bases__:  # in order, each base's keys already merged, as TypedDict
             merged.update(base.__dict__.get("__annotations__", {}))  # noqa: RUF063
         if merged:
             cls.__annotations__ = merged | own
