@@ -58,6 +58,8 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for name in _INFLUENCES:
         monkeypatch.delenv(name, raising=False)
     yield
+    if "offshoring_cli.i18n" in sys.modules:  # an in-process run may have chosen a language
+        sys.modules["offshoring_cli.i18n"].choose("en")
 
 
 @pytest.fixture

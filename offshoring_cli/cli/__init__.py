@@ -71,6 +71,7 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         return  # English, and '--help' loads nothing more
     from offshoring_cli import i18n
 
+    i18n.choose("en")  # a run in the same process (a test, a notebook) starts in English
     code = (value if value is not None else "en").strip().lower()
     if code == "auto":
         code = i18n.from_locale(os.environ) or "en"
