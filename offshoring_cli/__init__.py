@@ -28,4 +28,4 @@ Heavy libraries (Rich, pydantic, tomlkit, matplotlib, plotext) are imported only
 commands that use them.
 """
 
-__version__ = "0.6.0"
+__version__ = "0.7.0"

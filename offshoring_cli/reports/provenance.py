@@ -88,7 +88,7 @@ def provenance_line(p: Provenance) -> Text:
     :class:`~offshoring_cli.i18n.Text` (English as a string; :func:`~offshoring_cli.i18n.say`
     writes it in the language shown).
 
-    Example: ``Made with offshoring-cli 0.6.0 from the dataset morocco-offshoring (latest
+    Example: ``Made with offshoring-cli 0.7.0 from the dataset morocco-offshoring (latest
     figure 2025-H1, sources up to 2026-01-28)``.
     """
     names = {
