@@ -314,3 +314,19 @@ def test_offshoring_workbook_follows_lang(run_installed: Any, tmp_path: Path) ->
     done = run_installed("--lang", "fr", "workbook", "--output", str(target))
     assert done.returncode == 0, done.stderr
     assert openpyxl.load_workbook(target).sheetnames[0] == "Entrées"
+
+
+def test_the_cagr_trajectory_and_sensitivity_notes_in_french(run: Any) -> None:
+    # Found by a new user: these three notes were English under --lang fr ("148,500 jobs")
+    cagr = out(run, "--lang", "fr", "cagr")
+    assert "TCAM = (fin / début) ** (1 / n) - 1" in cagr
+    trajectory = out(run, "--lang", "fr", "trajectory", "-m", "jobs")
+    assert "Chaque valeur d'une trajectoire est le jalon" in trajectory
+    sensitivity = out(run, "--lang", "fr", "sensitivity", "-m", "jobs")
+    # 270,000 * 0.8 = 216,000; the baseline 148,500 grouped the French way
+    assert (
+        f"jobs : valeur de référence 148{NNBSP}500 emplois (2024) ; objectifs : objectif -20 % = "
+        f"216{NNBSP}000 emplois"
+    ) in sensitivity
+    for text in (cagr, trajectory, sensitivity):
+        assert english_left(text) == []

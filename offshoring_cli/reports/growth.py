@@ -165,9 +165,11 @@ def cagr_report(options: Options) -> Report[CagrRow]:
     resolved, warnings = memo.resolved(options)
     rows: list[CagrRow] = []
     explanation: list[str] = []
-    notes = [
-        "CAGR = (end / start) ** (1 / n) - 1, n = end year - start year; actual growth runs "
-        "from the earliest observation of the same series to the baseline.",
+    notes: list[str] = [
+        N_(
+            "CAGR = (end / start) ** (1 / n) - 1, n = end year - start year; actual growth runs "
+            "from the earliest observation of the same series to the baseline."
+        ),
     ]
     for r in resolved:
         g = results.gap(r.baseline, r.base_year, r.target, r.target_year, r.indicator.increase)

@@ -4,12 +4,23 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from offshoring_cli.core import formulas
-from offshoring_cli.core.fields import INT, RATE, TEXT, YEAR, Annotated, Field, Schema, TypedDict
+from offshoring_cli.core.fields import (
+    INT,
+    RATE,
+    TEXT,
+    VALUE,
+    YEAR,
+    Annotated,
+    Field,
+    Schema,
+    TypedDict,
+)
 from offshoring_cli.core.methods import CAGR_METHOD
 from offshoring_cli.core.resolve import Options, _target_sources, resolve
 from offshoring_cli.errors import InputError
-from offshoring_cli.i18n import N_
+from offshoring_cli.i18n import N_, Num, Text, joined
 from offshoring_cli.render import numbers as fmt
+from offshoring_cli.render.numbers import NUMBER
 from offshoring_cli.reports import (
     RATE_A_YEAR,
     FigureInputs,
@@ -43,6 +54,15 @@ def _change_key(change: float) -> str:
         return "required_cagr_target_as_set"
     pct = _percent(change).replace(".", "_")
     return f"required_cagr_target_{'plus' if change > 0 else 'minus'}_{pct}pct"
+
+
+def _change_words(change: float) -> Text:
+    """A change to the target in a sentence, said in the language: ``target as set``,
+    ``target +10 %``."""
+    if change == 0:
+        return Text(N_("target as set"))
+    percent = Num(NUMBER, Decimal(_percent(change)))
+    return Text("target {sign}{percent} %", sign="+" if change > 0 else "-", percent=percent)
 
 
 def _change_label(change: float) -> str:
@@ -144,8 +164,23 @@ def sensitivity_report(
     for r in resolved:
         targets = {c: r.target * (1 + c) for c in changes}
         notes.append(
-            f"{r.metric}: baseline {r.amount(r.baseline)} ({r.base_year}); targets: "
-            + ", ".join(f"{_change_label(c).lower()} = {r.amount(t)}" for c, t in targets.items())
+            Text(
+                "{metric}: baseline {baseline} ({year}); targets: {targets}",
+                metric=r.metric,
+                baseline=Num(VALUE, r.baseline, r.unit),
+                year=r.base_year,
+                targets=joined(
+                    [
+                        Text(
+                            "{change} = {target}",
+                            change=_change_words(c),
+                            target=Num(VALUE, t, r.unit),
+                        )
+                        for c, t in targets.items()
+                    ],
+                    ", ",
+                ),
+            )
         )
         for year in years:
             if year <= r.base_year:

@@ -184,8 +184,11 @@ def trajectory_report(options: Options) -> Report[TrajectoryRow]:
         TrajectoryRow,
         rows,
         notes=[
-            "Each path value is the milestone that year needs (compound: at the required CAGR; "
-            "linear: equal yearly additions); 'at actual pace' continues the historical CAGR.",
+            N_(
+                "Each path value is the milestone that year needs (compound: at the required "
+                "CAGR; linear: equal yearly additions); 'at actual pace' continues the "
+                "historical CAGR."
+            ),
             *notes,
             *_override_notes(resolved),
         ],
