@@ -573,3 +573,15 @@ def test_the_fuzz_alphabet_is_what_the_checker_refuses() -> None:
         data = seed()
         data["description"] = f"x{character}y"
         assert problems_of(data), unicodedata.name(character, hex(ord(character)))
+
+
+def test_a_number_with_a_thousands_comma_in_toml_gets_a_hint(tmp_path: Path) -> None:
+    # Found by a new user: 'value = 130,000' gave a bare TOML syntax error
+    text = SEED_TEXT.replace("value = 148500", "value = 148,500", 1)
+    assert text != SEED_TEXT
+    scenario = write(tmp_path, text)
+    result = invoke_cli("scenario", "validate", str(scenario))
+    assert result.exit_code == 2
+    assert error_line(result.stderr).endswith(
+        "; a number in TOML has no thousands separator: write 148500 or 148_500"
+    )

@@ -260,7 +260,9 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(name, [f"TOML syntax error: {error}"]) from None
+        raise ScenarioError(
+            name, [f"TOML syntax error: {error}{_syntax_hint(text, error)}"]
+        ) from None
     except RecursionError:
         raise ScenarioError(
             name,
@@ -273,3 +275,24 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ScenarioError(
             name, ["holds a number thousands of digits long; values are at most 1e18"]
         ) from None
+
+
+def _syntax_hint(text: str, error: Exception) -> str:
+    """A hint for the TOML syntax error people make with numbers: a comma or a space that
+    groups thousands (``value = 130,000``), which TOML does not read; else nothing."""
+    import re
+
+    at = re.search(r"\(at line (\d+), column \d+\)", str(error))  # Python 3.11's message
+    lines = text.splitlines()
+    line_no = int(at[1]) if at else 0
+    if not 0 < line_no <= len(lines):
+        return ""
+    found = re.search(
+        r"=\s*([0-9]{1,3}(?:[, ][0-9]{3})+(?:\.[0-9]+)?)\s*(?:#.*)?$", lines[line_no - 1]
+    )
+    if found is None:
+        return ""
+    plain = re.sub("[, ]", "", found[1])
+    return (
+        f"; a number in TOML has no thousands separator: write {plain} or {plain[:-3]}_{plain[-3:]}"
+    )
