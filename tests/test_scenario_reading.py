@@ -585,3 +585,19 @@ def test_a_number_with_a_thousands_comma_in_toml_gets_a_hint(tmp_path: Path) -> 
     assert error_line(result.stderr).endswith(
         "; a number in TOML has no thousands separator: write 148500 or 148_500"
     )
+
+
+def test_a_table_for_a_list_of_tables_and_a_text_for_notes_say_what_to_write() -> None:
+    # Found by a new user: both said only "must be a valid list"
+    data = tomllib.loads(SEED_TEXT)
+    jobs = data["indicators"][0]
+    jobs["other_targets"] = jobs["other_targets"][0]  # [indicators.other_targets]
+    assert problems_of(data) == [
+        "indicators[0].other_targets: must be a list of tables: write "
+        "[[indicators.other_targets]] (double brackets) for each one"
+    ]
+    data = tomllib.loads(SEED_TEXT)
+    data["indicators"][0]["target"]["notes"] = "a wording"
+    assert problems_of(data) == [
+        'indicators[0].target.notes: must be a list of texts: notes = ["..."]'
+    ]

@@ -82,6 +82,13 @@ def _message(error: Any) -> str:
         return f"must be {SCENARIO_VERSION} (this tool reads scenario format {SCENARIO_VERSION})"
     if kind == "finite_number":
         return "must be a finite number (not nan or inf)"
+    if kind == "list_type" and error["loc"]:
+        key = str(error["loc"][-1])
+        if key == "notes":
+            return 'must be a list of texts: notes = ["..."]'
+        if isinstance(error.get("input"), dict):  # a [table] where [[tables]] were meant
+            table = ".".join(str(part) for part in error["loc"] if not isinstance(part, int))
+            return f"must be a list of tables: write [[{table}]] (double brackets) for each one"
     if kind in {"union_tag_not_found", "union_tag_invalid"}:
         kinds = " or ".join(repr(k) for k in _INSIGHT_KINDS)
         return f"needs kind = {kinds} (which insight it declares)"
