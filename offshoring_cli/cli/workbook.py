@@ -103,7 +103,7 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
       offshoring --scenario my.toml workbook -o my.xlsx --force
       offshoring workbook --output - | ssh host 'cat > offshoring.xlsx'
     """
-    from offshoring_cli.cli.run import _options
+    from offshoring_cli.cli.run import _left_out, _options
     from offshoring_cli.render import files, output_paths
     from offshoring_cli.render.workbook import to_xlsx
     from offshoring_cli.reports import workbook as content
@@ -112,6 +112,7 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
     require()
     options = _options(metrics)
     options.selected()  # an unknown --metric: before any work
+    _left_out(options)
     book = content.build(options)
     from offshoring_cli import i18n
 
