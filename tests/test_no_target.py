@@ -316,3 +316,33 @@ def test_segments_and_insights_need_an_indicator_with_a_target(tmp_path: Path) -
         p.startswith("insights[0].denominator: applications has no target")
         for p in raised.value.problems
     ), raised.value.problems
+
+
+def test_the_workbook_leaves_it_out_or_refuses_it(
+    run: RunCli, scenario: Path, tmp_path: Path
+) -> None:
+    book = tmp_path / "book.xlsx"
+    left_out = run("--scenario", str(scenario), "workbook", "-o", str(book))
+    assert left_out.exit_code == 0, left_out.stderr
+    assert "applications has no published target and is left out" in left_out.stderr
+    other = tmp_path / "other.xlsx"
+    refused = run("--scenario", str(scenario), "workbook", "-m", "applications", "-o", str(other))
+    assert refused.exit_code == 2
+    assert error_lines(refused.stderr) == [
+        "Error: applications has no published target, and the workbook needs one; 'status' "
+        "assesses it by Open SDG's no-target method"
+    ]
+    assert not other.exists()
+
+
+def test_the_chart_leaves_it_out_or_refuses_it(run: RunCli, scenario: Path) -> None:
+    left_out = run("--scenario", str(scenario), "chart")
+    assert left_out.exit_code == 0, left_out.stderr
+    assert "applications has no published target and is left out" in left_out.stderr
+    refused = run("--scenario", str(scenario), "chart", "-m", "applications")
+    assert refused.exit_code == 2
+    assert error_lines(refused.stderr) == [f"Error: {REFUSAL}"]
+    given = run(
+        "--scenario", str(scenario), "chart", "-m", "applications", "--target", "applications=2000"
+    )
+    assert given.exit_code == 0, given.stderr

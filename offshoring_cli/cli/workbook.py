@@ -111,6 +111,13 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
     target = check_output(output, force)
     require()
     options = _options(metrics)
+    for metric in options.metrics:  # the workbook has no --target to give a value to reach
+        if metric in options.dataset.untargeted:
+            raise click.UsageError(
+                f"{metric} has no published target, and the workbook needs one; 'status' "
+                "assesses it by Open SDG's no-target method",
+                click.get_current_context(),
+            )
     options.selected()  # an unknown --metric: before any work
     _left_out(options)
     book = content.build(options)
