@@ -99,7 +99,7 @@ def _check_no_target_row(row: dict[str, Any]) -> None:
         assert row[key] is None, key
     assert row["assessed"] is False
     assert row["reason"] == REASON
-    assert "substantial progress (Open SDG score 5.00)" in row["verdict"]
+    assert "substantial progress (Open SDG score 5.0000)" in row["verdict"]
     assert "10.00 %/yr growth 2022-2024" in row["verdict"]
     assert REASON in row["verdict"]
 
@@ -152,7 +152,7 @@ def test_status_json_and_table(run: RunCli, scenario: Path) -> None:
     assert "left out" not in result.stderr  # status assesses it: nothing is left out
     table = run("--scenario", str(scenario), "status", env={"COLUMNS": "250"})
     assert table.exit_code == 0, table.stderr
-    assert "substantial progress (Open SDG score 5.00)" in table.stdout
+    assert "substantial progress (Open SDG score 5.0000)" in table.stdout
     (score_line,) = [line for line in table.stdout.splitlines() if "Open SDG score (-5" in line]
     assert score_line.rstrip("│ ").endswith("5.0000")  # hires 3.6063, applications 5.0000
 
@@ -346,3 +346,20 @@ def test_the_chart_leaves_it_out_or_refuses_it(run: RunCli, scenario: Path) -> N
         "--scenario", str(scenario), "chart", "-m", "applications", "--target", "applications=2000"
     )
     assert given.exit_code == 0, given.stderr
+
+
+def test_the_verdict_in_french(run: RunCli, scenario: Path) -> None:
+    result = run(
+        "--scenario",
+        str(scenario),
+        "--lang",
+        "fr",
+        "status",
+        "-m",
+        "applications",
+        env={"COLUMNS": "400"},
+    )
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "applications : progrès substantiel (score Open SDG 5,0000)" in text
+    assert "croissance de 10,00 %/an 2022-2024" in text

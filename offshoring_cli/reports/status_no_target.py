@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from offshoring_cli.core import open_sdg
-from offshoring_cli.core.fields import RATE
+from offshoring_cli.core.fields import RATE, RATIO
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.core.untargeted import NO_TARGET_REASON, Untargeted
 from offshoring_cli.i18n import Num, Text
@@ -67,7 +67,7 @@ def no_target_row(ind: Untargeted) -> tuple[StatusRow, list[str]]:
             "against its thresholds of 1.5 % and 0.5 % a year)",
             metric=ind.id,
             label=Text(progress.label),
-            score=f"{progress.score:.2f}",
+            score=Num(RATIO, progress.score),
             growth=Num(RATE, progress.progress_value or 0.0),
             start=first.year,
             end=latest.year,
