@@ -162,7 +162,7 @@ def status(
     from offshoring_cli.reports.status import status_report
 
     options = _options(dataset, metrics, base_year, target_year, baselines, targets)
-    return status_report(options, since)
+    return status_report(options, since, untargeted=True)
 
 
 def trajectory(

@@ -102,7 +102,7 @@ def status(since: int | None, **kwargs: Any) -> None:
     """
     from offshoring_cli.reports import status as report
 
-    _run(lambda options: report.status_report(options, since), kwargs)
+    _run(lambda options: report.status_report(options, since, untargeted=True), kwargs)
 
 
 @command(

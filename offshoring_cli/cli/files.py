@@ -11,7 +11,7 @@ import click
 
 from offshoring_cli.cli.commands import _LAZY, command
 from offshoring_cli.cli.options import GRAMMAR_HELP, _apply_figure_options_only, format_options
-from offshoring_cli.cli.run import _options, _run
+from offshoring_cli.cli.run import _left_out, _options, _run
 
 if TYPE_CHECKING:
     from offshoring_cli.core.resolve import Options
@@ -68,6 +68,7 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
             target, image_format = charts.check_output(output, fmt and fmt.lower())
             charts.require("matplotlib")  # before anything is drawn
             options = _options(**kwargs)
+            _left_out(options)
             files.write(
                 target, charts.render_image(chart_content.chart_model(options), image_format)
             )
@@ -76,6 +77,7 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
             return
         charts.require("plotext")
         options = _options(**kwargs)
+        _left_out(options)
         facts = terminal.probe()  # width, colour and encoding as for tables
         width = charts.terminal_width(facts.columns)
         model = chart_content.chart_model(options)
@@ -182,6 +184,7 @@ def _brief(fmt: str | None, output: str | None, appendix: bool, kwargs: dict[str
             err=True,
         )
     options = _options(**kwargs)
+    _left_out(options)
     content = brief.build(options)
     if fmt == "html":
         chart_model = chart_content.chart_model(options)
@@ -321,9 +324,11 @@ def scenario_validate(path: str) -> None:
     from offshoring_cli.render.numbers import plural
 
     observations = sum(len(i.observations) for i in dataset.indicators.values())
+    observations += sum(len(u.observations) for u in dataset.untargeted.values())
+    indicators = len(dataset.indicators) + len(dataset.untargeted)
     click.echo(
         f"{shown}: valid scenario {dataset.name!r}: "
-        f"{plural(len(dataset.indicators), 'indicators')}, "
+        f"{plural(indicators, 'indicators')}, "
         f"{plural(observations, 'observations')}, {plural(len(dataset.sources), 'sources')}"
     )
 

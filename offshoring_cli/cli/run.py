@@ -58,6 +58,19 @@ def _options(
     )
 
 
+def _left_out(options: Options) -> None:
+    """Warn on stderr of each indicator without a target that a report which does not print
+    the core's warnings (chart, report, workbook) leaves out: not asked for by name."""
+    if options.metrics:
+        return
+    from offshoring_cli import i18n
+    from offshoring_cli.core.untargeted import left_out
+
+    for metric in options.dataset.untargeted:
+        warning = i18n._("Warning: {warning}").format(warning=left_out(metric))
+        click.echo(warning, err=True)
+
+
 def _figures(
     dataset: Dataset,
     kind: str,
@@ -82,7 +95,7 @@ def _figures(
     figures: dict[str, int | float] = {}
     typed: dict[str, str] = {}
     for option, metric, text, as_typed in given:
-        indicator = dataset.indicators.get(metric)
+        indicator = dataset.indicators.get(metric) or dataset.untargeted.get(metric)
         if indicator is None:
             raise click.UsageError(
                 f"{option}: the dataset {dataset.name!r} has no {quoted(metric)[1:-1]} "

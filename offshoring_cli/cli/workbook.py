@@ -104,7 +104,7 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
       offshoring --scenario my.toml workbook -o my.xlsx --force
       offshoring workbook --output - | ssh host 'cat > offshoring.xlsx'
     """
-    from offshoring_cli.cli.run import _options
+    from offshoring_cli.cli.run import _left_out, _options
     from offshoring_cli.render import files, output_paths
     from offshoring_cli.render.workbook import to_xlsx
     from offshoring_cli.reports import workbook as content
@@ -112,7 +112,15 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
     target = check_output(output, force)
     require()
     options = _options(metrics)
+    for metric in options.metrics:  # the workbook has no --target to give a value to reach
+        if metric in options.dataset.untargeted:
+            raise click.UsageError(
+                f"{metric} has no published target, and the workbook needs one; 'status' "
+                "assesses it by Open SDG's no-target method",
+                click.get_current_context(),
+            )
     options.selected()  # an unknown --metric: before any work
+    _left_out(options)
     book = content.build(options)
     from offshoring_cli import i18n
 

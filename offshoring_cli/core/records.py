@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from typing import Self
 
     from offshoring_cli.core.claims import InsightSpec
+    from offshoring_cli.core.untargeted import Untargeted
 
 Number = int | float
 """A count or an amount: ``int`` where the figure is exact, ``float`` otherwise."""
@@ -338,15 +339,13 @@ class Dataset(Record):
     """Everything the commands compute from: indicators, sources and, optionally, segments.
 
     The built-in dataset is :data:`~offshoring_cli.core.builtin.BUILTIN`; a scenario file
-    (``--scenario``) gives another.
-    ``segments`` split the whole-year figure of indicator ``segments_of`` in ``segments_year``.
-    ``insights`` are the facts particular to the data that the ``status`` report checks
-    (:mod:`offshoring_cli.core.claims`). ``other_splits`` are further splits by segment (of
-    another year, or of a half-year figure), shown beside ``segments``.
-    ``translations``: the dataset's own texts (indicator
-    and segment labels, description, insight labels and wordings) in other languages, by
-    language then English text (``{"fr": {"Offshoring jobs": "Emplois de l'offshoring"}}``);
-    a text without one is shown as it is.
+    (``--scenario``) gives another. ``segments`` split the whole-year figure of ``segments_of``
+    in ``segments_year``; ``insights``: facts the ``status`` report checks (:mod:`.claims`);
+    ``other_splits``: further splits by segment (another year, a half-year). ``translations``:
+    the dataset's own texts (labels, description, insight wordings) in other languages, by
+    language then English text (``{"fr": {"Offshoring jobs": "Emplois de l'offshoring"}}``).
+    ``untargeted``: the indicators with no published target, by id, not among ``indicators``
+    (:mod:`offshoring_cli.core.untargeted`).
     """
 
     __slots__ = (  # noqa: RUF023 (the fields in order)
@@ -360,6 +359,7 @@ class Dataset(Record):
         "insights",
         "other_splits",
         "translations",
+        "untargeted",
     )
     name: str
     description: str
@@ -371,6 +371,7 @@ class Dataset(Record):
     insights: tuple[InsightSpec, ...]
     other_splits: tuple[SegmentSplit, ...]
     translations: dict[str, dict[str, str]]
+    untargeted: dict[str, Untargeted]
 
     def __init__(
         self,
@@ -384,6 +385,7 @@ class Dataset(Record):
         insights: tuple[InsightSpec, ...] = (),
         other_splits: tuple[SegmentSplit, ...] = (),
         translations: dict[str, dict[str, str]] | None = None,
+        untargeted: dict[str, Untargeted] | None = None,
     ) -> None:
         self.name = name
         self.description = description
@@ -395,3 +397,4 @@ class Dataset(Record):
         self.insights = insights
         self.other_splits = other_splits
         self.translations = translations or {}
+        self.untargeted = untargeted or {}

@@ -11,6 +11,7 @@ the fast paths do not load it.)
 import math
 from collections.abc import Mapping, Sequence
 
+from offshoring_cli.core import untargeted
 from offshoring_cli.core.builtin import BUILTIN
 from offshoring_cli.core.records import (
     Dataset,
@@ -55,7 +56,8 @@ class Options(Record):
         self.target_year = target_year
         self.baselines = baselines
         self.targets = targets
-        self.dataset = dataset
+        # an indicator without a published target becomes an ordinary one with a value given
+        self.dataset = untargeted.promoted(dataset, targets, target_year)
 
     def selected(self) -> tuple[str, ...]:
         """The requested indicator ids, or all of the dataset's.
@@ -66,6 +68,13 @@ class Options(Record):
         """
         known = ", ".join(self.dataset.indicators)
         for metric in self.metrics:
+            if metric in self.dataset.untargeted:
+                no_year = untargeted.default_target_year(self.dataset) is None
+                raise InputError(
+                    "metrics",
+                    untargeted.refusal(metric)
+                    + (" and --target-year YEAR" if no_year and metric in self.targets else ""),
+                )
             if metric not in self.dataset.indicators:
                 raise InputError(
                     "metrics",
@@ -74,6 +83,8 @@ class Options(Record):
                 )
         for kind, given in (("baseline", self.baselines), ("target", self.targets)):
             for metric in given:
+                if metric in self.dataset.untargeted:
+                    raise InputError(f"{kind}[{metric}]", untargeted.refusal(metric))
                 if metric not in self.dataset.indicators:
                     field = f"{kind}[{metric}]"
                     raise InputError(
@@ -208,6 +219,8 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         for metric in given
         if metric not in options.selected()
     ]
+    if not options.metrics:
+        warnings += [Message(untargeted.left_out(m)) for m in options.dataset.untargeted]
     for metric in options.selected():
         ind = options.dataset.indicators[metric]
         target = published_target(options, ind)

@@ -21,7 +21,7 @@ from offshoring_cli.reports.headline import Finding, finding
 from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.readings import DEPENDS
 from offshoring_cli.reports.status import status_report
-from offshoring_cli.reports.status_row import StatusRow
+from offshoring_cli.reports.status_row import StatusRow, given
 from offshoring_cli.reports.trajectory import trajectory_report
 
 
@@ -161,7 +161,7 @@ def _targets(
         rows.append(
             [
                 _("{target} in {year}").format(
-                    target=numbers.amount(float(row["target"]), str(row["unit"])),
+                    target=numbers.amount(float(given(row["target"])), str(row["unit"])),
                     year=row["target_year"],
                 ),
                 _(str(row["target_kind"])),

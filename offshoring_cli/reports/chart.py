@@ -15,6 +15,7 @@ from offshoring_cli.reports import memo
 from offshoring_cli.reports.headline import finding, rounded, step_of
 from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.status import status_report
+from offshoring_cli.reports.status_row import given
 from offshoring_cli.reports.trajectory import trajectory_report
 
 if TYPE_CHECKING:
@@ -160,10 +161,12 @@ def chart_model(options: Options) -> list[MetricChart]:
                 f"interim-{row['target_year']}-{row['series']}",
                 _("Interim target {year}: {target}").format(
                     year=row["target_year"],
-                    target=rounded(float(row["target"]), r.unit, step_of(float(row["target"]))),
+                    target=rounded(
+                        float(given(row["target"])), r.unit, step_of(float(given(row["target"])))
+                    ),
                 )
                 + ("" if row["series"] == series else " " + _("(another series)")),
-                ((int(row["target_year"]), float(row["target"]) / scale),),
+                ((int(given(row["target_year"])), float(given(row["target"])) / scale),),
                 name=_("Interim target"),
             )
             for row in status.rows
@@ -198,7 +201,7 @@ def _finding(chart: MetricChart, row: "StatusRow", unit: str) -> MetricChart:
     rates, the shortfall, the range over base years and a single-interval warning."""
     if not row["assessed"] or row["projected_at_target_year"] is None:
         return chart
-    scale, target = chart.scale, float(row["target"])
+    scale, target = chart.scale, float(given(row["target"]))
     step = step_of(target)
     projected = float(row["projected_at_target_year"])
     shortfall = float(row["shortfall_at_target_year"] or 0.0)
@@ -263,7 +266,7 @@ def _finding(chart: MetricChart, row: "StatusRow", unit: str) -> MetricChart:
                 latest * (1 + low) ** (year - first) / scale,
                 latest * (1 + high) ** (year - first) / scale,
             )
-            for year in range(first, int(row["target_year"]) + 1)
+            for year in range(first, int(given(row["target_year"])) + 1)
         )
     caution = ""
     if row["actual_periods"] == 1:
@@ -275,6 +278,8 @@ def _finding(chart: MetricChart, row: "StatusRow", unit: str) -> MetricChart:
         summary=finding(row).headline,
         paths=tuple(paths),
         band=band,
-        shortfall=Shortfall(int(row["target_year"]), projected / scale, target / scale, marked),
+        shortfall=Shortfall(
+            int(given(row["target_year"])), projected / scale, target / scale, marked
+        ),
         caution=caution,
     )

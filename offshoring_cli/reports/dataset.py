@@ -52,9 +52,21 @@ class IndicatorRow(TypedDict):
     baseline: Annotated[
         Positive, Field("Latest value", VALUE, description="The figure that year, " + IN_UNIT + ".")
     ]
-    target_year: Annotated[Year, Field("Target year", YEAR, description="Year the target is due.")]
+    target_year: Annotated[
+        Year | None,
+        Field(
+            "Target year",
+            YEAR,
+            description="Year the target is due; null: no published target.",
+        ),
+    ]
     target: Annotated[
-        Positive, Field("Target", VALUE, description="Target value, " + IN_UNIT + ".")
+        Positive | None,
+        Field(
+            "Target",
+            VALUE,
+            description="Target value, " + IN_UNIT + "; null: no published target.",
+        ),
     ]
 
 
@@ -91,6 +103,23 @@ def dataset_report(dataset: Dataset, origin: str) -> Report[IndicatorRow]:
                 target=ind.target.value,
             )
         )
+    for u in dataset.untargeted.values():  # no published target: the series it would have
+        annual = u.annual() or u.observations
+        rows.append(
+            IndicatorRow(
+                metric=u.id,
+                label=u.label,
+                unit=u.unit,
+                direction=N_("increase") if u.increase else N_("decrease"),
+                series=u.series(),
+                observations=len(u.observations),
+                years=[o.year for o in u.annual()],
+                base_year=annual[-1].year,
+                baseline=annual[-1].value,
+                target_year=None,
+                target=None,
+            )
+        )
     other = sorted(
         {o.series for ind in dataset.indicators.values() for o in ind.observations}
         - {ind.target.series for ind in dataset.indicators.values()}
@@ -99,6 +128,11 @@ def dataset_report(dataset: Dataset, origin: str) -> Report[IndicatorRow]:
     if other:
         notes.append(
             f"Other series kept for context, never compared with a target: {', '.join(other)}."
+        )
+    if dataset.untargeted:
+        notes.append(
+            f"No published target: {', '.join(dataset.untargeted)} ('status' assesses each by "
+            "Open SDG's no-target method; the other commands need --target ID=VALUE)."
         )
     if dataset.segments:
         notes.append(

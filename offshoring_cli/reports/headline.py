@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from offshoring_cli.core.methods import ACHIEVED, GROWTH_RATIO_BELOW
 from offshoring_cli.i18n import N_, _, say
 from offshoring_cli.render import numbers
+from offshoring_cli.reports.status_row import given
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.status_row import StatusRow
@@ -97,7 +98,7 @@ def headline(row: StatusRow) -> str:
     far that is from the target (short of it, or above it)."""
     if not row["assessed"]:
         return say(row["verdict"])
-    target, unit = float(row["target"]), str(row["unit"])
+    target, unit = float(given(row["target"])), str(row["unit"])
     step = step_of(target)
     args = {
         "start": row["since_year"],

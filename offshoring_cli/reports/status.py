@@ -23,6 +23,7 @@ from offshoring_cli.reports.readings import (
     readings,
     two_readings,
 )
+from offshoring_cli.reports.status_no_target import no_target_row, split
 from offshoring_cli.reports.status_pace import NO_PACE, indicator_scores, pace_fields
 from offshoring_cli.reports.status_row import StatusInputs, StatusRow, reading_fields
 
@@ -293,7 +294,9 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
     return row, explanation, pace_notes
 
 
-def status_report(options: Options, since: int | None = None) -> Report[StatusRow]:
+def status_report(
+    options: Options, since: int | None = None, untargeted: bool = False
+) -> Report[StatusRow]:
     """The ``status`` command: is each metric on track, by two published methods?
 
     For each metric: actual CAGR from the assessment's base year (``since``, default the
@@ -315,16 +318,27 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
     stated on two series gets a different verdict on each, with both sources, and why a target
     of another series is not compared with the metric's own series.
 
+    With ``untargeted`` (the ``status`` command), the indicators without a published target
+    get a row too, after the others (the ones asked for by name, or all of them): Open SDG's
+    no-target method (:mod:`offshoring_cli.reports.status_no_target`); ``since`` does not
+    apply to them. Without it they are left out, as by every other report.
+
     Raises:
         DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
             observation before the latest year.
     """
-    resolved, warnings = memo.resolved(options)
+    no_target = options.dataset.untargeted if untargeted else {}
+    asked, chosen = split(options, no_target)
+    resolved, warnings = ([], []) if chosen is None else memo.resolved(chosen)
+    inputs = StatusInputs(**_inputs(chosen or options.replace(metrics=())), since=since)
+    if chosen is None:  # only indicators without a target: no figure of another applies
+        inputs["metrics"], inputs["overrides"] = [], {}
+    inputs["metrics"] += asked
     rows: list[StatusRow] = []
     notes: list[str] = []
     explanation: list[str] = []
     verdicts: list[str] = []
-    found, left_out_readings = readings(options, resolved, since)
+    found, left_out_readings = readings(chosen or options, resolved, since)
     bands: dict[tuple[str, int], list[tuple[Reading, str]]] = {}
     mains = {r.metric: r for r in resolved}
     for reading in found:
@@ -353,6 +367,11 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
         line = two_readings(group)
         if line:
             notes.append(line)
+    for metric in asked:
+        row, lines = no_target_row(no_target[metric])
+        rows.append(row)
+        verdicts.append(row["verdict"])
+        explanation += lines
     indicator_scores(rows, [(row["metric"], row["target_year"]) for row in rows])
     insights, insight_sources, insight_notes = find_insights(resolved, options.dataset)
     notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
@@ -361,11 +380,18 @@ def status_report(options: Options, since: int | None = None) -> Report[StatusRo
     return Report(
         "status",
         N_("Are we on track?"),
-        StatusInputs(**_inputs(options), since=since),
+        inputs,
         StatusRow,
         rows,
         notes=notes,
-        sources=_sources(options.dataset, [*cited_sources(options, every), *insight_sources]),
+        sources=_sources(
+            options.dataset,
+            [
+                *cited_sources(options, every),
+                *insight_sources,
+                *(o.source for m in asked for o in no_target[m].annual()),
+            ],
+        ),
         warnings=warnings,
         explanation=explanation,
         provenance=provenance(options.dataset),

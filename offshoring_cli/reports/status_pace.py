@@ -41,7 +41,6 @@ RANGE_METHOD = (
     "target's series before the latest one as base, the lowest and highest result"
 )
 _RANGED = {"null_unless": "base_year_range", "given_if": "base_year_range"}
-_SCORED = {"null_unless": "assessed"}
 
 OpenSdgLabel = Annotated[str, Schema(enum=list(open_sdg.LABELS))]
 
@@ -151,9 +150,9 @@ class StatusPace(TypedDict):
             RATIO,
             method=open_sdg.SOURCE + ": " + open_sdg.WITH_TARGET_METHOD,
             description="P = actual CAGR / |required CAGR from the same base year| (a ratio; "
-            "x -1 when a decrease is wanted); null when not assessed, or when the target "
-            "equals the base value and is met.",
-            **_SCORED,
+            "x -1 when a decrease is wanted); without a published target, the actual CAGR "
+            "(Open SDG's no-target method: " + open_sdg.NO_TARGET_METHOD + "); null when not "
+            "assessed, or when the target equals the base value and is met.",
         ),
     ]
     open_sdg_score: Annotated[
@@ -163,8 +162,8 @@ class StatusPace(TypedDict):
             RATIO,
             method=open_sdg.SOURCE + ": " + open_sdg.WITH_TARGET_METHOD,
             description="Open SDG's progress score from P, -5 to 5; 5 when the target is "
-            "achieved; null when not assessed.",
-            **_SCORED,
+            "achieved; without a published target, by Open SDG's no-target method; null when "
+            "not assessed.",
         ),
         Schema(minimum=-5, maximum=5),
     ]
@@ -174,9 +173,8 @@ class StatusPace(TypedDict):
             "Open SDG label",
             TEXT,
             method=open_sdg.SOURCE + ": " + open_sdg.LABEL_METHOD,
-            description="Open SDG's progress label from P and its thresholds; null when not "
-            "assessed.",
-            **_SCORED,
+            description="Open SDG's progress label from P and its thresholds (its no-target "
+            "thresholds without a published target); null when not assessed.",
         ),
     ]
     open_sdg_indicator_score: Annotated[
@@ -342,11 +340,11 @@ def pace_fields(
     return fields, notes, explanation
 
 
-def indicator_scores(rows: Sequence[StatusPace], keys: Sequence[tuple[str, int]]) -> None:
+def indicator_scores(rows: Sequence[StatusPace], keys: Sequence[tuple[str, int | None]]) -> None:
     """Fill each row's Open SDG indicator score: the mean over the rows of the same
     ``(metric, target year)`` key that have a score (Open SDG's mean over several series of
     one indicator; ``target_achieved`` only when every one has achieved its target)."""
-    groups: dict[tuple[str, int], list[open_sdg.Progress]] = {}
+    groups: dict[tuple[str, int | None], list[open_sdg.Progress]] = {}
     for row, key in zip(rows, keys, strict=True):
         score, label = row["open_sdg_score"], row["open_sdg_label"]
         if score is not None and label is not None:

@@ -1,6 +1,6 @@
 """The ``status`` report's row: each figure of the two progress methods, defined once."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from offshoring_cli.core.fields import (
     RATE,
@@ -50,6 +50,8 @@ from offshoring_cli.reports.status_pace import StatusPace
 if TYPE_CHECKING:
     from offshoring_cli.reports.readings import Reading
 
+_T = TypeVar("_T")
+
 _WHEN = {"null_unless": "assessed", "given_if": "assessed"}
 """A figure of the methods: null when the metric is not assessed, given when it is."""
 
@@ -98,9 +100,21 @@ class StatusFigures(TypedDict):
     latest: Annotated[
         Positive, Field("Latest value", VALUE, description="Latest value, " + IN_UNIT + ".")
     ]
-    target_year: Annotated[Year, Field("Target year", YEAR, description="Year the target is due.")]
+    target_year: Annotated[
+        Year | None,
+        Field(
+            "Target year",
+            YEAR,
+            description="Year the target is due; null: no published target (see reason).",
+        ),
+    ]
     target: Annotated[
-        Positive, Field("Target", VALUE, description="Target value, " + IN_UNIT + ".")
+        Positive | None,
+        Field(
+            "Target",
+            VALUE,
+            description="Target value, " + IN_UNIT + "; null: no published target.",
+        ),
     ]
     actual_periods: Annotated[
         Periods | None,
@@ -133,12 +147,13 @@ class StatusFigures(TypedDict):
         ),
     ]
     required_cagr_from_latest: Annotated[
-        float,
+        float | None,
         Field(
             "Required CAGR from latest year",
             RATE,
             method=CAGR_METHOD + ", from the latest year to the target year",
-            description="CAGR from the latest value to the target, " + RATE_A_YEAR + ".",
+            description="CAGR from the latest value to the target, " + RATE_A_YEAR + "; null: "
+            "no published target.",
         ),
     ]
     growth_ratio: Annotated[
@@ -269,23 +284,24 @@ class StatusFigures(TypedDict):
         ),
     ]
     target_kind: Annotated[
-        TargetKind,
+        TargetKind | None,
         Field(
             "Target kind",
             TEXT,
             show=False,
             description="'final': the target of the latest year published; 'interim': an "
-            "earlier one.",
+            "earlier one; null: no published target.",
         ),
     ]
     target_source: Annotated[
-        str,
+        str | None,
         Field(
             "Target source",
             TEXT,
             show=False,
             description="Id of the source that states the target (a key of the document's "
-            "sources; 'override' for a value given on the command line).",
+            "sources; 'override' for a value given on the command line); null: no published "
+            "target.",
         ),
     ]
     target_notes: Annotated[
@@ -315,8 +331,8 @@ class StatusReadingFields(TypedDict):
     """The fields of :class:`StatusRow` that say which published target a row assesses."""
 
     reading: str
-    target_kind: str
-    target_source: str
+    target_kind: str | None
+    target_source: str | None
     target_notes: str | None
     same_target_on: str | None
 
@@ -352,3 +368,16 @@ class StatusInputs(FigureInputs):
             description="--since: the assessment's base year; null: the series' earliest.",
         ),
     ]
+
+
+def given(value: _T | None) -> _T:
+    """A figure of a row assessed against a target (its ``target``, ``target_year``...), for
+    the reports that only read such rows (chart, brief: indicators without a published target
+    are left out of them).
+
+    Raises:
+        ValueError: ``value`` is ``None`` (a row of an indicator without a published target).
+    """
+    if value is None:
+        raise ValueError("a row without a published target")
+    return value

@@ -17,6 +17,17 @@ if TYPE_CHECKING:
     from offshoring_cli.scenario.model import ScenarioModel, SegmentsModel
 
 
+_NO_TARGET = (
+    "has no target, and segments and insights are read on a target's series: give it a "
+    "target, or name an indicator that has one"
+)
+
+
+def _has_target(model: ScenarioModel, indicator: str) -> bool:
+    """Whether the first indicator ``indicator`` of ``model`` has a published target."""
+    return any(bool(x.published()) for x in model.indicators if x.id == indicator)
+
+
 def _cross_problems(model: ScenarioModel) -> list[str]:
     """What field-by-field validation cannot see: ids, duplicates, series, segments.
 
@@ -51,6 +62,8 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
         seg = model.segments
         if seg.indicator not in ids:
             problems.append(f"segments.indicator: no indicator {seg.indicator!r}")
+        elif not _has_target(model, seg.indicator):
+            problems.append(f"segments.indicator: {seg.indicator} {_NO_TARGET}")
         else:
             ind = next(x for x in model.indicators if x.id == seg.indicator)
             own = [t.series for t in ind.published()[:1]]
@@ -95,10 +108,13 @@ def _other_segment_problems(
         if ind is None:
             problems.append(f"{here}.indicator: no indicator {split.indicator!r}")
             continue
+        if not ind.published():
+            problems.append(f"{here}.indicator: {split.indicator} {_NO_TARGET}")
+            continue
         whole = [
             o
             for o in ind.observations
-            if (o.year, o.period, o.series) == (split.year, split.period, ind.target.series)
+            if (o.year, o.period, o.series) == (split.year, split.period, ind.published()[0].series)
         ]
         if not whole:
             problems.append(
@@ -129,6 +145,18 @@ def _target_problems(
     here = f"indicators[{i}]"
     problems: list[str] = []
     published = ind.published()
+    if not published:  # no published target: Open SDG's no-target method (status)
+        if getattr(ind, "other_targets", None):
+            problems.append(
+                f"{here}.other_targets: an indicator without a target has no other targets; "
+                "give the final (latest) one as target"
+            )
+        if not any(o.period == "year" for o in ind.observations):
+            problems.append(
+                f"{here}.observations: an indicator without a target needs a whole-year "
+                "observation (Open SDG's no-target method compares whole years)"
+            )
+        return problems
     series = {o.series for o in ind.observations}
     seen: dict[tuple[int, str], int] = {}
     for k, target in enumerate(published):
@@ -207,6 +235,8 @@ def _insight_problems(model: ScenarioModel, ids: set[str]) -> list[str]:
     def check_indicator(where: str, indicator: str) -> None:
         if indicator not in ids:
             problems.append(f"{where}: no indicator {indicator!r} (indicators: {known})")
+        elif not _has_target(model, indicator):
+            problems.append(f"{where}: {indicator} {_NO_TARGET}")
 
     claimed = {
         ind.id: f"indicators[{i}].{ind.target_path(0)}.described_multiple"

@@ -22,6 +22,7 @@ from typing import Any
 
 from offshoring_cli.core import claims, records
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY
+from offshoring_cli.core.untargeted import Untargeted
 from offshoring_cli.scenario import SCENARIO_VERSION
 from offshoring_cli.scenario import fast_values as values
 from offshoring_cli.scenario.fast_values import Full as _Full
@@ -87,13 +88,33 @@ class _Indicator(records.Indicator):
         )
 
 
+class _NoTarget(Untargeted):
+    """An indicator without a target as read (what the cross checks ask of it, as of
+    :class:`_Indicator`)."""
+
+    __slots__ = ()
+
+    def published(self) -> list[records.Target]:
+        """No published target."""
+        return []
+
+    def target_path(self, k: int) -> str:
+        """The key path of the ``k``-th published target (none here)."""
+        return "target" if k == 0 else f"other_targets[{k - 1}]"
+
+    def record(self) -> Untargeted:
+        """The indicator as the full validation builds it: observations by year (stable)."""
+        observations = tuple(sorted(self.observations, key=_YEAR_OF))
+        return Untargeted(self.id, self.label, self.unit, observations, self.increase)
+
+
 class _View:
     """What :func:`~offshoring_cli.scenario.cross_checks._cross_problems` reads of a file."""
 
     def __init__(
         self,
         sources: dict[str, records.Source],
-        indicators: list[_Indicator],
+        indicators: list[_Indicator | _NoTarget],
         segments: _Segments | None,
         other_segments: list[records.SegmentSplit],
         insights: list[claims.InsightSpec],
@@ -126,10 +147,12 @@ def _target(raw: Any, ids: _Ids, count: bool) -> records.Target:
     )
 
 
-def _indicator(raw: Any, ids: _Ids) -> _Indicator:
+def _indicator(raw: Any, ids: _Ids) -> _Indicator | _NoTarget:
     ind = values.table(raw, _INDICATOR)
-    if len(ind) < 5 or not ind.keys() >= {"id", "label", "unit", "observations", "target"}:
+    if len(ind) < 4 or not ind.keys() >= {"id", "label", "unit", "observations"}:
         raise _Full
+    if "target" not in ind and "other_targets" in ind:
+        raise _Full  # the full path says why
     unit = values.text(ind["unit"], most=16)
     count = records.is_count(unit)
     direction = ind.get("direction", "increase")
@@ -172,6 +195,14 @@ def _indicator(raw: Any, ids: _Ids) -> _Indicator:
                 period,
                 None if change is None else values.fraction(change, -1.0, 1000.0),
             )
+        )
+    if "target" not in ind:  # no published target: Open SDG's no-target method (status)
+        return _NoTarget(
+            values.match(ind["id"], values.INDICATOR_ID, 32),
+            values.text(ind["label"]),
+            unit,
+            tuple(made),
+            direction == "increase",
         )
     others = ind.get("other_targets", [])
     if type(others) is not list:
@@ -324,14 +355,14 @@ def _build(data: Any) -> records.Dataset:
     insights: list[claims.InsightSpec] = [
         claims.Claim(ind.id, "target_multiple", final.described_multiple, "", final.source)
         for ind in built
-        for final in ind.targets[:1]
+        for final in ind.published()[:1]
         if final.described_multiple is not None
     ]
     insights += declared
     return records.Dataset(
         name,
         description,
-        {ind.id: ind.record() for ind in built},
+        {ind.id: ind.record() for ind in built if isinstance(ind, _Indicator)},
         sources,
         segments.items if segments else (),
         segments.year if segments else None,
@@ -339,6 +370,7 @@ def _build(data: Any) -> records.Dataset:
         tuple(insights),
         tuple(other_segments),
         translations,
+        {ind.id: ind.record() for ind in built if isinstance(ind, _NoTarget)},
     )
 
 

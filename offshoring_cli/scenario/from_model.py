@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from offshoring_cli.core import claims, records
+from offshoring_cli.core.untargeted import Untargeted
 from offshoring_cli.scenario import exact_number
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ def dataset(model: ScenarioModel) -> records.Dataset:
     from offshoring_cli.scenario.model import ClaimInsightModel
 
     indicators = {}
+    untargeted: dict[str, Untargeted] = {}
     for ind in model.indicators:
         observations = tuple(
             sorted(
@@ -45,6 +47,11 @@ def dataset(model: ScenarioModel) -> records.Dataset:
             records.Target(t.year, exact_number(t.value), t.series, t.source, notes=tuple(t.notes))
             for t in ind.published()
         )
+        if not targets:  # no published target: Open SDG's no-target method
+            untargeted[ind.id] = Untargeted(
+                ind.id, ind.label, ind.unit, observations, ind.direction == "increase"
+            )
+            continue
         indicators[ind.id] = records.Indicator(
             ind.id,
             ind.label,
@@ -114,4 +121,5 @@ def dataset(model: ScenarioModel) -> records.Dataset:
         tuple(insights),
         other_splits,
         {language: dict(texts) for language, texts in model.translations.items()},
+        untargeted,
     )

@@ -174,9 +174,13 @@ class IndicatorModel(BaseModel):
         "(a decimal comma is refused with a hint); each row is checked as an observation "
         "written in the TOML file.",
     )
-    target: TargetModel = Field(
+    target: TargetModel | None = Field(
+        None,
         description="The final target: the one the commands use by default; its series is "
-        "the indicator's (the baseline is its latest whole-year figure)."
+        "the indicator's (the baseline is its latest whole-year figure). Omitted: the "
+        "indicator has no published target (then no other_targets either): 'status' assesses "
+        "it by Open SDG's no-target method, the other commands leave it out unless given "
+        "--target ID=VALUE.",
     )
     other_targets: list[TargetModel] = Field(
         [],
@@ -186,8 +190,8 @@ class IndicatorModel(BaseModel):
     )
 
     def published(self) -> list[TargetModel]:
-        """Every published target, the final one first."""
-        return [self.target, *self.other_targets]
+        """Every published target, the final one first (none without a ``target``)."""
+        return [] if self.target is None else [self.target, *self.other_targets]
 
     def target_path(self, k: int) -> str:
         """The key path of the ``k``-th published target (0: the final one), under its

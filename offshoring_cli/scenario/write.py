@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 from offshoring_cli.core import claims, records
+from offshoring_cli.core.untargeted import Untargeted
 from offshoring_cli.render import files, output_paths
 from offshoring_cli.scenario import SCENARIO_VERSION, ScenarioError
 
@@ -49,21 +50,28 @@ def to_toml(dataset: records.Dataset) -> str:
     doc.add("sources", sources)
 
     indicators = tomlkit.aot()
-    for ind in dataset.indicators.values():
+    every: list[records.Indicator | Untargeted] = [
+        *dataset.indicators.values(),
+        *dataset.untargeted.values(),
+    ]
+    for ind in every:
         table = tomlkit.table()
         table.add(tomlkit.comment(f"{ind.label}, in {ind.unit}"))
         table.add("id", ind.id)
         table.add("label", ind.label)
         table.add("unit", ind.unit)
         table.add("direction", "increase" if ind.increase else "decrease")
-        if ind.target.notes:
+        if isinstance(ind, Untargeted):
+            table.add(tomlkit.comment("No published target: 'status' uses Open SDG's no-target"))
+            table.add(tomlkit.comment("method; the other commands need --target ID=VALUE."))
+        elif ind.target.notes:
             table.add("target", _target_table(ind.target))
         else:
             target = tomlkit.inline_table()
             for field, value in _target_fields(ind.target):
                 target.append(field, value)
             table.add("target", target)
-        if len(ind.targets) > 1:
+        if not isinstance(ind, Untargeted) and len(ind.targets) > 1:
             table.add(
                 tomlkit.comment("Other published targets: on another series, or interim ones.")
             )
