@@ -68,7 +68,7 @@ REFUSAL = (
     "applications has no published target; give the value to reach with --target applications=VALUE"
 )
 # --target applications=2000, target year 2030 (the dataset's other final target year), from
-# the 2024 baseline: (2,000 / 1,210) ** (1 / 6) - 1 = 1.652893 ** (1/6) - 1 = 0.087374
+# the 2024 baseline: (2,000 / 1,210) ** (1 / 6) - 1 = 1.652893 ** (1/6) - 1 = 0.087362
 REQUIRED_TO_2000 = (2000 / 1210) ** (1 / 6) - 1
 
 
@@ -363,3 +363,56 @@ def test_the_verdict_in_french(run: RunCli, scenario: Path) -> None:
     text = " ".join(result.stdout.replace("\u202f", " ").replace("\xa0", " ").split())
     assert "applications : progrès substantiel (score Open SDG 5,0000)" in text
     assert "croissance de 10,00 %/an 2022-2024" in text
+
+
+# --- found by a new user: a file with no target at all, and the yearly diff ---------------------
+
+ONLY_UNTARGETED = (
+    SCENARIO[: SCENARIO.index("[[indicators]]")]
+    + SCENARIO[SCENARIO.index('[[indicators]]\nid = "applications"') :]
+)
+
+
+def test_a_file_whose_indicators_all_lack_a_target(tmp_path: Path, run: RunCli) -> None:
+    # Once: every command failed with exit 1 (max() of no observation in the provenance).
+    path = str(write(tmp_path, ONLY_UNTARGETED))
+    status = run("--scenario", path, "status", "--json")
+    assert status.exit_code == 0, status.stderr
+    row = json.loads(status.stdout)["results"][0]
+    # (1210 / 1000) ** (1 / 2) - 1 = 0.10 >= 0.015: substantial progress, score 5
+    assert row["open_sdg_label"] == "substantial progress" and row["open_sdg_score"] == 5
+    assert json.loads(status.stdout)["provenance"]["latest_figure"] == "2024"
+    for command in (["gap"], ["cagr", "--json"], ["report"]):
+        refused = run("--scenario", path, *command)
+        assert refused.exit_code == 2, (command, refused.stderr)
+        assert error_lines(refused.stderr)[-1].startswith(
+            "Error: no indicator of the dataset 'hiring' has a published target (applications)"
+        )
+    given = run(
+        "--scenario",
+        path,
+        "gap",
+        "--target",
+        "applications=2000",
+        "--target-year",
+        "2030",
+        "--json",
+    )
+    assert given.exit_code == 0, given.stderr
+    # (2000 / 1210) ** (1 / 6) - 1: ln(1.652893) = 0.502527, / 6 = 0.083755, exp - 1 = 0.087362
+    assert json.loads(given.stdout)["results"][0]["required_cagr"] == pytest.approx(
+        0.087362, abs=1e-6
+    )
+
+
+def test_scenario_diff_sees_an_indicator_without_a_target(tmp_path: Path) -> None:
+    from offshoring_cli.reports.scenario_diff import diff_report
+
+    old = validate.load(write(tmp_path, SCENARIO, "old.toml"))
+    revised = SCENARIO.replace("value = 1210", "value = 900")
+    assert revised != SCENARIO
+    new = validate.load(write(tmp_path, revised, "new.toml"))
+    rows = diff_report(old, new, "old", "new").records()
+    assert [(r["metric"], r["item"], r["old"], r["new"]) for r in rows] == [
+        ("applications", "hr.2024.value", 1210, 900)
+    ]

@@ -369,3 +369,16 @@ def test_other_published_targets_and_their_notes_are_compared() -> None:
     assert data["other_targets.offshoring-employment.2026.value"] == ("revised", 190_000, 200_000)
     assert data["target.notes"][0] == "revised"
     assert data["target.notes"][2].endswith("; a new note")
+
+
+def test_a_csv_of_observations_is_found_beside_each_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a new user: the diff looked for observations_csv in the current folder
+    monkeypatch.chdir(tmp_path)
+    csv_example = Path(EXAMPLE).with_name("jobs-from-csv.toml")
+    result = invoke_cli("scenario", "diff", str(EXAMPLE), str(csv_example), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        json.loads(result.stdout)["inputs"]["new_dataset"] == "morocco-offshoring-2025-csv-example"
+    )

@@ -36,7 +36,8 @@ def _load(role: str, path: str) -> Dataset:
         data = read(path)
     except scenario_file.ScenarioError as error:
         raise click.UsageError(f"{role} {error}") from None
-    dataset, problems = check(data)
+    # a CSV of observations is found beside the scenario file (standard input: the folder here)
+    dataset, problems = check(data, None if path == scenario_file.STDIN else path)
     if dataset is None:
         shown = scenario_file.shown(path)
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"

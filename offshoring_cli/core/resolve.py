@@ -83,6 +83,14 @@ class Options(Record):
                 )
         for kind, given in (("baseline", self.baselines), ("target", self.targets)):
             for metric in given:
+                if metric in self.dataset.untargeted and kind == "target":
+                    # a value was given, but no year to reach it in: no other indicator has one
+                    raise InputError(
+                        "target_year",
+                        f"{metric} has no published target, and no other indicator has a "
+                        f"target year to take: give the year with {{target_year}} YEAR (with "
+                        f"{{target[{metric}]}})",
+                    )
                 if metric in self.dataset.untargeted:
                     raise InputError(f"{kind}[{metric}]", untargeted.refusal(metric))
                 if metric not in self.dataset.indicators:
@@ -209,6 +217,14 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
             given (``base_year``), or the target year is not after the base year
             (``target_year``); an id the dataset does not have (see :meth:`Options.selected`).
     """
+    if not options.dataset.indicators:  # only indicators without a target ('status' has them)
+        ids = ", ".join(options.dataset.untargeted)
+        raise InputError(
+            "metrics",
+            f"no indicator of the dataset {options.dataset.name!r} has a published target "
+            f"({ids}): give the value to reach with --target ID=VALUE and its year with "
+            "{target_year} YEAR, or run 'offshoring status', which assesses them without one",
+        )
     resolved: list[Resolved] = []
     warnings: list[str] = [
         Message(

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from offshoring_cli.core.claims import InsightSpec, Ratio
 from offshoring_cli.core.fields import MULTIPLE, RATE, TEXT, VALUE, YEAR
 from offshoring_cli.core.records import Dataset, Indicator, Observation, Record, Target
+from offshoring_cli.core.untargeted import Untargeted
 from offshoring_cli.i18n import N_, Text
 from offshoring_cli.reports.diff_rows import DiffRow, row
 
@@ -118,7 +119,9 @@ def _observation_label(o: Observation) -> Text:
     )
 
 
-def _observations(metric: str, old: Indicator, new: Indicator, unit: str) -> list[DiffRow]:
+def _observations(
+    metric: str, old: Indicator | Untargeted, new: Indicator | Untargeted, unit: str
+) -> list[DiffRow]:
     """Observations added, removed or revised, by series, period and year (in NEW's order)."""
     before = {_observation_key(o): o for o in old.observations}
     after = {_observation_key(o): o for o in new.observations}
@@ -379,7 +382,62 @@ def data_changes(old: Dataset, new: Dataset) -> tuple[list[DiffRow], dict[str, l
     data."""
     by_metric: dict[str, list[DiffRow]] = {}
     for metric, o, n in _keyed(old.indicators, new.indicators):
+        if (o is None and metric in old.untargeted) or (n is None and metric in new.untargeted):
+            continue  # a target published or withdrawn: one row, below
         rows = _indicator(metric, o, n)
         if rows:
             by_metric[metric] = rows
+    for metric, u, v in _keyed(old.untargeted, new.untargeted):
+        rows = _untargeted(metric, u, v, old.indicators.get(metric), new.indicators.get(metric))
+        if rows:
+            by_metric[metric] = by_metric.get(metric, []) + rows
     return _sources(old, new) + _segments(old, new) + _insights(old, new), by_metric
+
+
+def _untargeted(
+    metric: str,
+    old: Untargeted | None,
+    new: Untargeted | None,
+    old_targeted: Indicator | None,
+    new_targeted: Indicator | None,
+) -> list[DiffRow]:
+    """An indicator without a published target on one side or both: its definition and
+    observations, as for any indicator; a target published or withdrawn is one row (the
+    indicator's rows on the side with a target are :func:`_indicator`'s)."""
+    if old is None or new is None:
+        if (old or old_targeted) is not None and (new or new_targeted) is not None:
+            has = new_targeted if old is not None else old_targeted
+            assert has is not None
+            target = has.target.value
+            return [
+                row(
+                    metric,
+                    "target",
+                    "target",
+                    Text(N_("target")),
+                    None if old is not None else target,
+                    target if old is not None else None,
+                    VALUE,
+                    has.unit,
+                )
+            ]
+        return [
+            row(
+                metric,
+                "indicator",
+                "indicator",
+                Text(N_("indicator")),
+                None if old is None else old.label,
+                None if new is None else new.label,
+            )
+        ]
+    rows: list[DiffRow] = []
+    definition = [
+        ("label", old.label, new.label),
+        ("unit", old.unit, new.unit),
+        ("direction", DIRECTIONS[old.increase], DIRECTIONS[new.increase]),
+    ]
+    for name, before, after in definition:
+        if before != after:
+            rows.append(row(metric, "indicator", f"indicator.{name}", _word(name), before, after))
+    return rows + _observations(metric, old, new, new.unit)

@@ -67,6 +67,7 @@ def provenance(dataset: "Dataset") -> Provenance:
     from offshoring_cli import __version__
 
     observations = [o for i in dataset.indicators.values() for o in i.observations]
+    observations += [o for u in dataset.untargeted.values() for o in u.observations]
     latest = max(observations, key=lambda o: (o.year, _PERIOD_ORDER.get(o.period, 3)))
     period = str(latest.year) if latest.period == "year" else f"{latest.year}-{latest.period}"
     dates = [s.date for s in dataset.sources.values() if s.date]

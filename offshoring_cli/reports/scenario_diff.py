@@ -139,8 +139,11 @@ def diff_report(old: Dataset, new: Dataset, old_name: str, new_name: str) -> Rep
     rows = list(dataset_rows)
     notes: list[str] = []
     for metric, changes in by_metric.items():
-        unit = (new.indicators.get(metric) or old.indicators[metric]).unit
-        rows += changes + _figure_rows(metric, unit, *sides)
+        targeted = new.indicators.get(metric) or old.indicators.get(metric)
+        if targeted is None:  # no published target on either side: no figure to compare
+            rows += changes
+            continue
+        rows += changes + _figure_rows(metric, targeted.unit, *sides)
         for role, side in zip(("OLD", "NEW"), sides, strict=True):
             if metric in side.verdicts:
                 notes.append(
