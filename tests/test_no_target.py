@@ -416,3 +416,18 @@ def test_scenario_diff_sees_an_indicator_without_a_target(tmp_path: Path) -> Non
     assert [(r["metric"], r["item"], r["old"], r["new"]) for r in rows] == [
         ("applications", "hr.2024.value", 1210, 900)
     ]
+
+
+def test_since_says_it_does_not_apply_to_an_indicator_without_a_target(
+    tmp_path: Path, run: RunCli
+) -> None:
+    # Found by a new user: --since 2023 was silently ignored for such a row
+    path = str(write(tmp_path, SCENARIO))
+    result = run("--scenario", path, "status", "-m", "applications", "--since", "2023", "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["results"][0]["since_year"] == 2022
+    assert (
+        "applications: the assessment base year 2023 does not apply (no published target): "
+        "its growth runs over its whole-year figures, 2022-2024."
+    ) in document["notes"]

@@ -372,6 +372,17 @@ def status_report(
         rows.append(row)
         verdicts.append(row["verdict"])
         explanation += lines
+        if since is not None and row["since_year"] is not None:
+            notes.append(
+                Text(
+                    "{metric}: the assessment base year {since} does not apply (no published "
+                    "target): its growth runs over its whole-year figures, {start}-{end}.",
+                    metric=metric,
+                    since=since,
+                    start=row["since_year"],
+                    end=row["latest_year"],
+                )
+            )
     indicator_scores(rows, [(row["metric"], row["target_year"]) for row in rows])
     insights, insight_sources, insight_notes = find_insights(resolved, options.dataset)
     notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
