@@ -176,25 +176,8 @@ def _indicator(metric: str, old: Indicator | None, new: Indicator | None) -> lis
     """One indicator's changes: added or removed as a whole, else its definition, target and
     observations."""
     if old is None or new is None:
-        return [
-            row(
-                metric,
-                "indicator",
-                "indicator",
-                Text(N_("indicator")),
-                None if old is None else old.label,
-                None if new is None else new.label,
-            )
-        ]
-    rows: list[DiffRow] = []
-    definition = [
-        ("label", old.label, new.label),
-        ("unit", old.unit, new.unit),
-        ("direction", _direction(old), _direction(new)),
-    ]
-    for name, before, after in definition:
-        if before != after:
-            rows.append(row(metric, "indicator", f"indicator.{name}", _word(name), before, after))
+        return [_added_or_removed(metric, old, new)]
+    rows = _definition(metric, old, new)
     unit = new.unit
     rows += _fields(
         old.target,
@@ -253,8 +236,34 @@ def _target_change(
     return row(metric, "target", f"{path}.{field}", said, a, b, kind, unit)
 
 
-def _direction(indicator: Indicator) -> str:
-    return DIRECTIONS[indicator.increase]
+def _added_or_removed(
+    metric: str, old: Indicator | Untargeted | None, new: Indicator | Untargeted | None
+) -> DiffRow:
+    """The one row of an indicator on one side only (its label on that side)."""
+    return row(
+        metric,
+        "indicator",
+        "indicator",
+        Text(N_("indicator")),
+        None if old is None else old.label,
+        None if new is None else new.label,
+    )
+
+
+def _definition(
+    metric: str, old: Indicator | Untargeted, new: Indicator | Untargeted
+) -> list[DiffRow]:
+    """A row for each of label, unit and direction that differs."""
+    definition = [
+        ("label", old.label, new.label),
+        ("unit", old.unit, new.unit),
+        ("direction", DIRECTIONS[old.increase], DIRECTIONS[new.increase]),
+    ]
+    return [
+        row(metric, "indicator", f"indicator.{name}", _word(name), before, after)
+        for name, before, after in definition
+        if before != after
+    ]
 
 
 def _insight_key(spec: InsightSpec) -> str:
@@ -421,23 +430,5 @@ def _untargeted(
                     has.unit,
                 )
             ]
-        return [
-            row(
-                metric,
-                "indicator",
-                "indicator",
-                Text(N_("indicator")),
-                None if old is None else old.label,
-                None if new is None else new.label,
-            )
-        ]
-    rows: list[DiffRow] = []
-    definition = [
-        ("label", old.label, new.label),
-        ("unit", old.unit, new.unit),
-        ("direction", DIRECTIONS[old.increase], DIRECTIONS[new.increase]),
-    ]
-    for name, before, after in definition:
-        if before != after:
-            rows.append(row(metric, "indicator", f"indicator.{name}", _word(name), before, after))
-    return rows + _observations(metric, old, new, new.unit)
+        return [_added_or_removed(metric, old, new)]
+    return _definition(metric, old, new) + _observations(metric, old, new, new.unit)
