@@ -52,14 +52,14 @@ def from_french(text: str) -> str:
         if dotted is None:
             return text
         if dotted["decimals"] is None and dotted["int"].count(".") == 1:
-            rest = dotted["sign"], dotted["rest"]  # the suffix stays with each reading
-            grouped = rest[0] + dotted["int"].replace(".", " ")
+            sign, suffix = dotted["sign"], dotted["rest"]  # both stay with each reading
             whole, _, part = dotted["int"].partition(".")
-            decimal = rest[0] + whole + ("," + part.rstrip("0") if part.rstrip("0") else "")
+            grouped = f"{sign}{whole} {part}{suffix}"
+            plain = f"{sign}{whole}{part}{suffix}"
+            decimal = f"{sign}{whole}{',' + part.rstrip('0') if part.rstrip('0') else ''}{suffix}"
             raise ValueError(
-                f"{quoted(text)}: ambiguous: {grouped + rest[1]} or {decimal + rest[1]}? A dot "
-                f"may group thousands or mark decimals: write {grouped + rest[1]} (or "
-                f"{grouped.replace(' ', '') + rest[1]}) for the first, {decimal + rest[1]} for "
+                f"{quoted(text)}: ambiguous: {grouped} or {decimal}? A dot may group thousands "
+                f"or mark decimals: write {grouped} (or {plain}) for the first, {decimal} for "
                 "the second"
             )
         match = dotted
