@@ -261,19 +261,38 @@ def _workbook(language: str) -> bytes:
 
 
 @pytest.mark.parametrize(
-    ("language", "sheets", "kind"),
+    ("language", "sheets", "kind", "bands"),
     [
-        ("fr", ["Entrées", "Écart", "Croissance", "Situation", "Trajectoire"], "observation"),
-        ("ar", ["المدخلات", "الفجوة", "النمو", "الوضع", "المسار"], "مشاهدة"),
+        (
+            "fr",
+            ["Entrées", "Écart", "Croissance", "Situation", "Trajectoire"],
+            "observation",
+            ("accélération nécessaire", "progrès modéré, accélération nécessaire"),
+        ),
+        (
+            "ar",
+            ["المدخلات", "الفجوة", "النمو", "الوضع", "المسار"],
+            "مشاهدة",
+            ("يلزم التسريع", None),
+        ),
     ],
 )
 def test_the_workbook_in_french_and_arabic_computes_the_same_figures(
-    tmp_path: Path, language: str, sheets: list[str], kind: str
+    tmp_path: Path,
+    language: str,
+    sheets: list[str],
+    kind: str,
+    bands: tuple[str, str | None],
 ) -> None:
     import openpyxl
     from pycel import ExcelCompiler
 
-    book = openpyxl.load_workbook(io.BytesIO(_workbook(language)))
+    data = _workbook(language)
+    cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)[sheets[3]]
+    # jobs' R 0.7191 is in [0.6, 0.95): "acceleration needed"; Q 0.6525 in [0.5, 0.95):
+    # "fair progress, acceleration needed" -- in the workbook's language, cached and computed alike
+    assert cached["P2"].value == bands[0]
+    book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames[:5] == sheets
     inputs, gap, growth, status = (book[name] for name in sheets[:4])
     assert inputs["B2"].value == kind  # the Inputs kinds the formulas match, translated too
@@ -288,6 +307,9 @@ def test_the_workbook_in_french_and_arabic_computes_the_same_figures(
     assert round(engine.evaluate(f"'{growth.title}'!O2"), 6) == 0.068788
     assert round(engine.evaluate(f"'{status.title}'!O2"), 4) == 0.7191
     assert engine.evaluate(f"'{status.title}'!U2") == 2033
+    assert engine.evaluate(f"'{status.title}'!P2") == bands[0]
+    if bands[1] is not None:
+        assert engine.evaluate(f"'{status.title}'!T2") == bands[1]
 
 
 def test_the_english_workbook_is_unchanged_by_the_languages() -> None:

@@ -30,11 +30,13 @@ from offshoring_cli.core.fields import (
 )
 from offshoring_cli.i18n import _, say
 from offshoring_cli.render.workbook_formulas import (
+    BAND_COLUMNS,
     INPUT_COLUMNS,
     NEXT_TARGET_YEAR,
     SPARE_ROWS,
     TEMPLATES,
     formula,
+    in_words,
 )
 from offshoring_cli.reports import workbook as content
 
@@ -98,8 +100,8 @@ def _created(date: str) -> datetime:
 def to_xlsx(book: content.Workbook) -> bytes:
     """The workbook as the bytes of an ``.xlsx`` file, its words (sheet names, headers, the
     Inputs kinds the formulas match, the Methods sheet) in the active language
-    (:func:`offshoring_cli.i18n.human`; English outside it). The formulas' cached text results
-    (the bands) stay as the formulas compute them, in English.
+    (:func:`offshoring_cli.i18n.human`; English outside it), the status bands too: their
+    formulas give the band names in that language (and cache them so).
 
     Raises:
         ModuleNotFoundError: XlsxWriter is not installed (the command checks first).
@@ -258,6 +260,9 @@ def _computing_sheet(
                     sheet.write_string(i, c, "" if value is None else str(value))
                 continue
             text = formula(template, row, other, inputs, book.increase[metric])
+            if role == "status" and key in BAND_COLUMNS:  # band names in the language
+                text = in_words(text, BAND_COLUMNS[key], _)
+                value = _(value) if isinstance(value, str) else value
             sheet.write_formula(i, c, text, styles.of(kind), _cached(value))
     _headers(sheet, styles, labels, widths)
     _page(sheet)

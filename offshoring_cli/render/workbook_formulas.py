@@ -12,12 +12,14 @@ operator. The Inputs sheet's columns are read as fixed ranges with spare rows
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from offshoring_cli.core.methods import (
     ACHIEVED,
+    GROWTH_RATIO_BAND_NAMES,
     GROWTH_RATIO_BANDS,
     GROWTH_RATIO_BELOW,
+    PROGRESS_BAND_NAMES,
     PROGRESS_BANDS,
     PROGRESS_BELOW,
 )
@@ -176,6 +178,23 @@ class _Cells(dict[str, str]):
         self.update(row)
         for sheet, cells in other.items():
             self.update({f"{sheet}.{key}": ref for key, ref in cells.items()})
+
+
+BAND_COLUMNS = {"growth_ratio_band": GROWTH_RATIO_BAND_NAMES, "progress_band": PROGRESS_BAND_NAMES}
+"""The status columns whose formulas give a band's name, and the names they can give."""
+
+
+def in_words(text: str, names: tuple[str, ...], translate: Callable[[str], str]) -> str:
+    """The band formula ``text`` giving each of ``names`` (English, quoted) as
+    ``translate(name)`` instead: a workbook in French computes French band names.
+
+    Example:
+        >>> in_words('=IF(A1>=1,"on track","")', ("on track",), str.upper)
+        '=IF(A1>=1,"ON TRACK","")'
+    """
+    for name in names:
+        text = text.replace(_quoted(name), _quoted(translate(name)))
+    return text
 
 
 def formula(
