@@ -87,6 +87,48 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     return load_file(path)
 
 
+def _typed(name: str, value: object, kind: str) -> None:
+    """Refuse an argument of the wrong Python type with a ``TypeError`` naming it (an
+    ``InputError`` is for a value of the right type out of range). ``kind``: ``year`` (an
+    ``int``; numpy's integers: pass ``int(x)``), ``number`` (an ``int`` or ``float``), ``ids``
+    (a sequence of ``str``, not one ``str``), ``years``/``numbers`` (a sequence of those),
+    ``figures`` (a mapping of id to number); ``None`` is accepted for every optional one."""
+    if value is None:
+        return
+
+    def number(x: object) -> bool:
+        return isinstance(x, int | float) and not isinstance(x, bool)
+
+    def year(x: object) -> bool:
+        return isinstance(x, int) and not isinstance(x, bool)
+
+    def sequence(x: object, each: Any) -> bool:
+        return isinstance(x, Sequence) and not isinstance(x, str) and all(each(v) for v in x)
+
+    ok = {
+        "year": year,
+        "number": number,
+        "ids": lambda x: sequence(x, lambda v: isinstance(v, str)),
+        "years": lambda x: sequence(x, year),
+        "numbers": lambda x: sequence(x, number),
+        "figures": lambda x: (
+            isinstance(x, Mapping) and all(isinstance(k, str) and number(v) for k, v in x.items())
+        ),
+        "dataset": lambda x: isinstance(x, Dataset),
+    }[kind](value)
+    if not ok:
+        wanted = {
+            "year": "a year as an int (2030)",
+            "number": "a number (an int or a float)",
+            "ids": "a list of indicator ids (['jobs'], not 'jobs')",
+            "years": "a list of years as ints ([2030, 2032])",
+            "numbers": "a list of numbers ([-0.1, 0.1])",
+            "figures": "a dict of indicator id to number ({'jobs': 150000})",
+            "dataset": "a Dataset (api.builtin() or api.load(path))",
+        }[kind]
+        raise TypeError(f"{name} must be {wanted}, not {value!r}")
+
+
 def _options(
     dataset: Dataset | None,
     metrics: Sequence[str],
@@ -97,6 +139,15 @@ def _options(
 ) -> Options:
     from offshoring_cli.core.resolve import Options
 
+    for name, value, kind in (
+        ("dataset", dataset, "dataset"),
+        ("metrics", metrics, "ids"),
+        ("base_year", base_year, "year"),
+        ("target_year", target_year, "year"),
+        ("baselines", baselines, "figures"),
+        ("targets", targets, "figures"),
+    ):
+        _typed(name, value, kind)
     return Options(
         metrics=tuple(metrics),
         base_year=base_year,
@@ -123,6 +174,8 @@ def gap(
 
     Raises:
         InputError: an unknown metric, a year without an observation, a figure out of range.
+        TypeError: an argument of the wrong type (``metrics="jobs"`` for ``["jobs"]``,
+            ``target_year="2030"`` for ``2030``), named in the message; every function.
     """
     from offshoring_cli.reports.gap import gap_report
 
@@ -162,6 +215,7 @@ def status(
     from offshoring_cli.reports.status import status_report
 
     options = _options(dataset, metrics, base_year, target_year, baselines, targets)
+    _typed("since", since, "year")
     return status_report(options, since, untargeted=True)
 
 
@@ -203,6 +257,12 @@ def project(
     from offshoring_cli.reports.project import project_report
 
     options = _options(dataset, metrics, base_year, target_year, baselines, targets)
+    for name, value, kind in (
+        ("growth", growth, "number"),
+        ("increment", increment, "number"),
+        ("until", until, "year"),
+    ):
+        _typed(name, value, kind)
     return project_report(options, growth, increment, until)
 
 
@@ -226,6 +286,8 @@ def sensitivity(
     from offshoring_cli.reports.sensitivity import sensitivity_report
 
     options = _options(dataset, metrics, base_year, None, baselines, targets)
+    _typed("years", years, "years")
+    _typed("changes", changes, "numbers")
     return sensitivity_report(options, tuple(years), tuple(changes))
 
 

@@ -96,3 +96,32 @@ def test_importing_the_package_or_the_api_loads_no_heavy_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout == "[]\n[]\n"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: api.gap(metrics="jobs"), "metrics must be a list of indicator ids"),
+        (lambda: api.gap(target_year="2030"), "target_year must be a year as an int"),
+        (lambda: api.cagr(base_year=2024.0), "base_year must be a year"),
+        (lambda: api.trajectory(baselines={"jobs": "150k"}), "baselines must be a dict"),
+        (lambda: api.gap(targets=[("jobs", 1)]), "targets must be a dict"),
+        (lambda: api.status(since="2022"), "since must be a year"),
+        (lambda: api.project(growth="8%"), "growth must be a number"),
+        (lambda: api.project(growth=True), "growth must be a number"),
+        (lambda: api.sensitivity(years=2030), "years must be a list of years"),
+        (lambda: api.sensitivity(changes=["10%"]), "changes must be a list of numbers"),
+        (lambda: api.gap("morocco"), "dataset must be a Dataset"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_named(call: Any, message: str) -> None:
+    # before: metrics="jobs" was read letter by letter ("j" is not an indicator), and
+    # target_year="2030" failed deep inside with an unrelated TypeError
+    with pytest.raises(TypeError, match=message):
+        call()
+
+
+def test_a_float_figure_and_an_int_figure_give_the_same_gap() -> None:
+    # 270,000 - 148,500 = 121,500, whether the target is given as an int or a float
+    assert api.gap(targets={"jobs": 2.7e5}).rows[0]["gap"] == 121_500
+    assert api.gap(targets={"jobs": 270_000}).rows[0]["gap"] == 121_500
