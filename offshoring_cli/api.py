@@ -25,7 +25,7 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli import __version__
@@ -102,20 +102,20 @@ def _typed(name: str, value: object, kind: str) -> None:
     def year(x: object) -> bool:
         return isinstance(x, int) and not isinstance(x, bool)
 
-    def sequence(x: object, each: Any) -> bool:
+    def text(x: object) -> bool:
+        return isinstance(x, str)
+
+    def sequence(x: object, each: Callable[[object], bool]) -> bool:
         return isinstance(x, Sequence) and not isinstance(x, str) and all(each(v) for v in x)
 
-    ok = {
-        "year": year,
-        "number": number,
-        "ids": lambda x: sequence(x, lambda v: isinstance(v, str)),
-        "years": lambda x: sequence(x, year),
-        "numbers": lambda x: sequence(x, number),
-        "figures": lambda x: (
-            isinstance(x, Mapping) and all(isinstance(k, str) and number(v) for k, v in x.items())
-        ),
-        "dataset": lambda x: isinstance(x, Dataset),
-    }[kind](value)
+    if kind in ("ids", "years", "numbers"):
+        ok = sequence(value, {"ids": text, "years": year, "numbers": number}[kind])
+    elif kind == "figures":
+        ok = isinstance(value, Mapping) and all(text(k) and number(v) for k, v in value.items())
+    elif kind == "dataset":
+        ok = isinstance(value, Dataset)
+    else:
+        ok = {"year": year, "number": number}[kind](value)
     if not ok:
         wanted = {
             "year": "a year as an int (2030)",
