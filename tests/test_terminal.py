@@ -297,3 +297,23 @@ def test_wide_characters_never_cut_a_number(tmp_path: Path) -> None:
         if "…" in text or missing:
             failures.append((columns, missing))
     assert not failures, failures
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [60, 400])
+def test_a_text_of_the_scenario_is_shown_as_written_not_as_rich_markup(
+    tmp_path: Path, columns: int
+) -> None:
+    # Rich reads "[bold]...[/bold]" as markup and ":smile:" as an emoji code in a str cell;
+    # a label must appear as written, in the boxed table (400 columns) and stacked (60)
+    from helpers import seed, toml
+
+    data = seed()
+    data["indicators"][0]["label"] = "Offshoring jobs [bold]FTE[/bold] :smile: [link]"
+    path = tmp_path / "markup.toml"
+    path.write_text(toml(data), encoding="utf-8")
+    run = run_pty(["scenario", "show", str(path)], columns)
+    assert run.returncode == 0, str(run)
+    text = strip_escapes(run.stdout).decode("utf-8")
+    assert "Offshoring jobs [bold]FTE[/bold] :smile: [link]" in text, text
+    assert "😄" not in text

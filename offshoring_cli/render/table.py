@@ -17,13 +17,14 @@ if TYPE_CHECKING:
 def table_console(facts: Terminal | None = None) -> Console:
     """A Rich console on stdout as tables are drawn for ``facts`` (by default
     :func:`~offshoring_cli.render.terminal.probe`): its size (80 x 25 where it says none), no
-    highlighting, colour only where ``facts.colour`` (Rich picks the colour depth), and no
-    style at all on a plain terminal."""
+    highlighting, no emoji codes (a text's ``:smile:`` stays as written), colour only where
+    ``facts.colour`` (Rich picks the colour depth), and no style at all on a plain terminal."""
     from rich.console import Console
 
     facts = facts or probe()
     return Console(
         highlight=False,
+        emoji=False,
         color_system="auto" if facts.colour else None,
         width=facts.columns or 80,
         height=facts.lines or 25,
@@ -99,22 +100,28 @@ def print_table(report: Report[Any], explain: bool = False, console: Console | N
         right = [report.layout != "rows" or f.kind != "text" for f in report.fields]
         if report.layout != "rows":
             right = [False] + [True] * (len(header) - 1)
+        from rich.text import Text
+
+        # Text, not str: a cell is shown as it is written (a label "Jobs [bold]FTE[/bold]" or
+        # ":smile:" is not Rich markup or an emoji code), and Rich skips parsing it
         for name, width, is_right in zip(header, widths, right, strict=True):
             table.add_column(
-                name, justify="right" if is_right else "left", no_wrap=True, min_width=width
+                Text(name), justify="right" if is_right else "left", no_wrap=True, min_width=width
             )
         for line in body:
-            table.add_row(*line)
+            table.add_row(*map(Text, line))
         console.print(table)
-    elif report.layout == "rows":
-        for line in body:
-            console.print("", markup=False)
-            for name, cell in zip(header, line, strict=True):
-                console.print(f"  {name}: {cell}", markup=False, soft_wrap=True)
-    else:
-        for col, name in enumerate(header[1:], start=1):
-            console.print(f"\n{name}", markup=False, soft_wrap=True)
+    else:  # stacked: printed at once (Rich's print costs about as much for one line as for many)
+        stacked: list[str] = []
+        if report.layout == "rows":
             for line in body:
-                console.print(f"  {line[0]}: {line[col]}", markup=False, soft_wrap=True)
-    for text in _footer(report, explain):
-        console.print(text, markup=False, soft_wrap=True)
+                stacked.append("")
+                stacked.extend(f"  {n}: {c}" for n, c in zip(header, line, strict=True))
+        else:
+            for col, name in enumerate(header[1:], start=1):
+                stacked.append(f"\n{name}")
+                stacked.extend(f"  {line[0]}: {line[col]}" for line in body)
+        console.print("\n".join(stacked), markup=False, soft_wrap=True)
+    footer = _footer(report, explain)
+    if footer:
+        console.print("\n".join(footer), markup=False, soft_wrap=True)
