@@ -251,9 +251,7 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
     cached = cache.load(where, name, data)
     if cached is not None:  # these very bytes were parsed before: the same document
         return cached
-    parsed = _parse(name, data, keep=True)
-    cache.store(where, name, data, parsed)
-    return parsed
+    return cache.store(where, name, data, _parse(name, data, keep=True))
 
 
 def _parse(name: str, data: bytes, keep: bool = False) -> dict[str, Any]:
