@@ -186,10 +186,14 @@ def test_a_damaged_entry_is_ignored_and_replaced(
 def test_an_entry_of_another_format_or_python_is_not_used(
     seed_copy: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    name, form, version, python, marshal_version = cache.TAG
+    assert (form, python) == (1, sys.version_info[:2])
     others = [
-        ("offshoring-cli scenario cache", cache.FORMAT + 1, sys.version_info[:2], 4),
-        ("offshoring-cli scenario cache", cache.FORMAT, (3, 99), 4),
-        ("offshoring-cli scenario cache", cache.FORMAT, sys.version_info[:2], 99),
+        (name, form + 1, version, python, marshal_version),
+        (name, form, "0.6.0", python, marshal_version),
+        (name, form, version, (3, 99), marshal_version),
+        (name, form, version, python, marshal_version + 1),
+        ("another program", form, version, python, marshal_version),
     ]
     for count, tag in enumerate(others, 1):
         with monkeypatch.context() as patch:

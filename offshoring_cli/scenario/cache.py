@@ -33,7 +33,8 @@ Standard input is never cached. The folder is safe to delete at any time.
 
 Imports: :mod:`os`, :mod:`sys`, :mod:`marshal` (all loaded at start-up already; not
 :mod:`zlib` for a CRC: its import, a shared library, costs more than hashing a path here):
-a cache hit costs a few system calls and one :func:`marshal.loads`.
+a cache hit costs a few system calls and one :func:`marshal.loads`. Where files have no
+POSIX owner and mode bits (Windows), no folder passes the ownership check and nothing is cached.
 """
 
 from __future__ import annotations
@@ -43,12 +44,15 @@ import os
 import sys
 from typing import Any
 
+from offshoring_cli import __version__
+
 FORMAT = 1
 """The layout of an entry; goes up with any change to it or to what :func:`read` returns."""
 
-TAG = ("offshoring-cli scenario cache", FORMAT, sys.version_info[:2], marshal.version)
-"""What an entry must start with to be used: the cache format, the Python version (major,
-minor) and the :mod:`marshal` version that wrote it."""
+TAG = ("offshoring-cli scenario cache", FORMAT, __version__, sys.version_info[:2], marshal.version)
+"""What an entry must start with to be used: the cache format, the package's version (a new
+version may read a file otherwise), the Python version (major, minor) and the :mod:`marshal`
+version that wrote it."""
 
 OFF = frozenset({"0", "off", "no", "false"})
 """Values of ``OFFSHORING_CACHE`` that turn the cache off (any case, spaces ignored)."""
