@@ -53,10 +53,18 @@ _INFLUENCES = (
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run every test without the user's colour, width or debug settings."""
+def _clean_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """Run every test without the user's colour, width or debug settings, with the scenario
+    parse cache on, in a folder of its own (never the user's ``~/.cache``): set in
+    ``os.environ``, so every subprocess a test starts inherits it too."""
     for name in _INFLUENCES:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("OFFSHORING_CACHE", raising=False)
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("OFFSHORING_CACHE_DIR", str(cache))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache / "xdg"))  # a second guard
     yield
     if "offshoring_cli.i18n" in sys.modules:  # an in-process run may have chosen a language
         sys.modules["offshoring_cli.i18n"].choose("en")

@@ -78,6 +78,7 @@ modules (``cli.files``, the other reports), not the table's or Markdown's render
 SCENARIO = LIGHT | {
     "offshoring_cli.scenario",
     "offshoring_cli.scenario.read",
+    "offshoring_cli.scenario.cache",  # the parse cache (os, sys, marshal: nothing to import)
     "offshoring_cli.scenario.validate",
     "offshoring_cli.scenario.fast",
     "offshoring_cli.scenario.fast_values",  # the fast check's single values (fast.py's split)
@@ -128,6 +129,24 @@ def test_fast_paths_import_only_the_standard_library_click_and_light_modules(
     assert third_party <= {"click", "offshoring_cli"}, third_party
     ours = {m for m in modules if m.startswith("offshoring_cli")}
     assert ours <= allowed, ours - allowed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", [_SEED, _EXAMPLE])
+def test_a_cache_hit_imports_no_parser_and_nothing_the_built_in_path_does_not(path: str) -> None:
+    # The scenario path with the file's parsed document in the cache (every run after the
+    # first): not tomllib (its import alone is about 6 % of the floor), nor what the cache
+    # could have used and does not (pathlib, hashlib, tempfile, zlib). What it imports beyond
+    # the built-in data's path is the package's scenario modules and gc (which validate.load
+    # switches off while a file is read), nothing else.
+    builtin = imported("gap", "--json")
+    cold = imported("--scenario", path, "gap", "--json")  # parses, fills the cache
+    warm = imported("--scenario", path, "gap", "--json")
+    assert {"tomllib", "tomllib._parser"} <= cold  # the control: the first run parses
+    extra = {m for m in warm - builtin if not m.startswith("offshoring_cli")}
+    assert extra <= {"gc"}, extra
+    assert not warm & {"tomllib", "pathlib", "hashlib", "tempfile", "zlib"} - builtin
+    assert "offshoring_cli.scenario.fast_toml" not in warm
 
 
 @pytest.mark.slow

@@ -2,8 +2,9 @@
 
 A regular file of at most :data:`MAX_BYTES`, or standard input for ``-``; the text is UTF-8,
 with or without a byte-order mark; parsing uses the standard :mod:`tomllib` (a large file: compiled
-tomli when the ``fast`` extra is installed, see :mod:`~offshoring_cli.scenario.fast_toml`). Each
-problem is a :class:`~offshoring_cli.scenario.ScenarioError` with one line saying why.
+tomli when the ``fast`` extra is installed, see :mod:`~offshoring_cli.scenario.fast_toml`), and
+a file read again with the same bytes is not parsed again (:mod:`~offshoring_cli.scenario.cache`).
+Each problem is a :class:`~offshoring_cli.scenario.ScenarioError` with one line saying why.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import os
 import re
 import stat
 import sys
-import tomllib
 from typing import Any
 
 from offshoring_cli.scenario import STDIN, ScenarioError
@@ -224,7 +224,10 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
 
     ``path`` is a regular file, or the string ``-`` for standard input (a :class:`Path`
     named ``-`` is a file); at most :data:`MAX_BYTES` are read. The text is UTF-8, with or
-    without a byte-order mark.
+    without a byte-order mark. A file's parsed document is cached
+    (:mod:`~offshoring_cli.scenario.cache`): when the file's bytes are exactly those parsed
+    before, the document comes from the cache, the same one parsing would give (standard
+    input is never cached; ``OFFSHORING_CACHE=off`` turns it off).
 
     Raises:
         ScenarioError: with one problem: an empty path; missing, a directory, a device, a
@@ -237,12 +240,33 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ScenarioError(
             name, ["an empty path; give a scenario file's path, or - for standard input"]
         )
-    data = _read_stdin() if name == STDIN and isinstance(path, str) else _read_file(name)
+    if name == STDIN and isinstance(path, str):  # standard input: never cached
+        return _parse(name, _read_stdin())
+    from offshoring_cli.scenario import cache
+
+    where = cache.folder()
+    if where is None:  # OFFSHORING_CACHE=off
+        return _parse(name, _read_file(name))
+    data = _read_file(name)
+    cached = cache.load(where, name, data)
+    if cached is not None:  # these very bytes were parsed before: the same document
+        return cached
+    return cache.store(where, name, data, _parse(name, data, keep=True))
+
+
+def _parse(name: str, data: bytes, keep: bool = False) -> dict[str, Any]:
+    """The scenario ``name``'s bytes ``data`` decoded and parsed (see :func:`read`); ``keep``:
+    the caller keeps ``data`` (to cache it), else it is released while the text is parsed.
+
+    Raises:
+        ScenarioError: as :func:`read` says.
+    """
     try:
         text = _decode(data)
     except ValueError as error:
         raise ScenarioError(name, [str(error)]) from None
-    del data  # a large file: its bytes need not stay while it is parsed
+    if not keep:
+        del data  # a large file: its bytes need not stay while it is parsed
     if not text.strip():
         raise ScenarioError(name, ["is empty; start from 'offshoring scenario init'"])
     where = _long_key(text)
@@ -257,6 +281,8 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
         parsed = parse(text)
         if parsed is not None:
             return parsed
+    import tomllib  # not on a cache hit: its import alone is about 6 % of the start-up floor
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

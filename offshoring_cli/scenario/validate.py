@@ -317,7 +317,8 @@ def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]
 
 
 def load(path: str | os.PathLike[str]) -> records.Dataset:
-    """Read, validate and return the dataset of a scenario file. Never writes anything.
+    """Read, validate and return the dataset of a scenario file. Writes nothing but the
+    file's parse cache entry (:mod:`~offshoring_cli.scenario.cache`).
 
     Raises:
         ScenarioError: the file cannot be read, is not TOML, or is not a valid scenario;
