@@ -4,6 +4,10 @@ writing stdout completely."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class Terminal:
@@ -164,3 +168,27 @@ def write_out(text: str, encoding: str | None = None) -> None:
             select.select([], [fd], [])
             continue
         data = data[written:]
+
+
+_CHUNK = 1 << 16
+"""Bytes gathered before a write by :func:`write_chunks`."""
+
+
+def write_chunks(pieces: Iterable[str], encoding: str) -> None:
+    """Write ``pieces`` to stdout as they come, in writes of about :data:`_CHUNK` bytes, each as
+    :func:`write_out` writes (completely, or fail): a long document never whole in memory.
+
+    Raises:
+        whatever making a piece raises: what was written before it stays written (JSON and CSV
+        raise only on a bug, a NaN).
+    """
+    gathered: list[str] = []
+    size = 0
+    for piece in pieces:
+        gathered.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            write_out("".join(gathered), encoding)
+            gathered.clear()
+            size = 0
+    write_out("".join(gathered), encoding)
