@@ -159,10 +159,12 @@ def _cell_rows(
     """Rows given as tuples of cells in the order of ``columns``, at ``level``, as
     ``json.dumps`` writes the list of their dicts, a batch of :data:`_BATCH` rows at a time.
 
-    A batch of plain values (numbers, text, booleans, nulls) costs two calls in C: the C
-    encoder writes every value of the batch (``[[v\\nv]\\n[v\\nv]]``), and one ``%``
-    puts them into the row's text (its keys and indents written once for all rows); no dict
-    is built. A batch with another value is written row by row as :func:`_dumps` writes it."""
+    A batch of plain values (numbers, text, booleans, nulls) costs a few calls in C: the C
+    encoder writes every value of the batch (``[[v\\nv]\\n[v\\nv]]``), the values are
+    split at the line breaks, and one ``%`` puts them into the row's text (its keys and
+    indents written once for all rows); no dict is built. A batch with a list or a dict in a
+    row (seen in the encoded text: a value that opens with ``[`` or ``{``) is written row by
+    row as :func:`_dumps` writes it."""
     outer, row, item = (_INDENT * n for n in (level, level + 1, level + 2))
     template = (
         "{\n"
@@ -176,9 +178,11 @@ def _cell_rows(
     encoder = _cells_encoder()
     first = True
     while batch := list(islice(cells, _BATCH)):
-        if columns and _SCALARS.issuperset(map(type, chain.from_iterable(batch))):
-            values = encoder.encode(batch)[2:-2].replace("]\n[", "\n").split("\n")
-            body = joint.join([template] * len(batch)) % tuple(values)
+        # '[[v\nv]\n[v\nv]]' -> 'v\nv\nv\nv'; a value opens with [ or { only if it is a list
+        # or a dict, at the start or after a line break (in a row or between two)
+        values = encoder.encode(batch)[2:-2].replace("]\n[", "\n") if columns else ""
+        if values[:1] not in ("[", "{", "") and "\n[" not in values and "\n{" not in values:
+            body = joint.join([template] * len(batch)) % tuple(values.split("\n"))
         else:
             body = joint.join(_dumps(dict(zip(columns, c, strict=True)), level + 1) for c in batch)
         yield ("[" if first else ",") + "\n" + row + body

@@ -103,11 +103,6 @@ class TrajectoryRow(TypedDict):
 TrajectoryInputs = FigureInputs
 
 
-def _path_point(baseline: Number, rate: float, k: int) -> Number:
-    """The compound path in year ``base + k``: the baseline itself (exact) at ``k = 0``."""
-    return baseline if k == 0 else formulas.project(baseline, rate, k)
-
-
 def _linear_point(baseline: Number, gap: Number, k: int, n: int) -> Number:
     """``baseline + gap * k / n``, exact (an int) where it divides exactly."""
     if isinstance(baseline, int) and isinstance(gap, int) and (gap * k) % n == 0:
@@ -120,11 +115,8 @@ def _cells(
 ) -> Iterator[Cells]:
     """The rows of one metric, made as they are read, as :data:`_COLUMNS` tuples (no dict per
     row): one per year from the series' earliest whole-year observation to the target year
-    (see :func:`trajectory_report`).
-
-    Raises:
-        DomainError: the path at the actual pace overflows (checked before any row is
-            written: :func:`_check_actual_path`).
+    (see :func:`trajectory_report`). Raises nothing: what could fail (the path at the actual
+    pace overflowing) is checked before a row is made (:func:`_check_actual_path`).
     """
     metric, unit, base, target, baseline = r.metric, r.unit, r.base_year, r.target, r.baseline
     observed = {o.year: o.value for o in r.history}.get
@@ -132,6 +124,11 @@ def _cells(
     for year in range(first, min(base, last)):  # before the base year: no path
         yield metric, unit, year, observed(year), None, None, None, None
     snap = formulas.snap_to_target
+    # formulas.project's arithmetic, value * (1.0 + rate) ** k, without its checks a point:
+    # the rates are those of results.gap and results.growth (finite, > -1), the baseline > 0,
+    # and a path grows or falls steadily to a last point that is finite (_check_actual_path)
+    required = 1.0 + g.required_cagr
+    actual = None if a is None else 1.0 + a.cagr
     for year in range(max(base, first), last):
         k = year - base
         # k years of compounding; a linear point is one product and one sum.
@@ -140,9 +137,9 @@ def _cells(
             unit,
             year,
             observed(year),
-            snap(_path_point(baseline, g.required_cagr, k), target, k),
+            snap(baseline * required**k if k else baseline, target, k),
             snap(_linear_point(baseline, g.absolute, k, g.periods), target, min(k, 1), baseline),
-            None if a is None else snap(_path_point(baseline, a.cagr, k), target, k),
+            None if actual is None else snap(baseline * actual**k if k else baseline, target, k),
             reason,
         )
 
@@ -151,13 +148,11 @@ _COLUMNS = tuple(field.key for field in fields_of(TrajectoryRow))
 """The keys of a row, in order: the cells of :func:`_cells`."""
 
 
-def _check_actual_path(
-    r: Resolved, g: results.Gap, a: results.Growth | None, reason: str | None
-) -> None:
+def _check_actual_path(r: Resolved, a: results.Growth | None) -> None:
     """Raise here, before any row is written, the error a row of the metric would raise: the
     path at the actual pace overflowing a float (a pace of many orders of magnitude a year).
-    The path grows or falls steadily, so its last point overflows if any does; then the rows
-    are made to raise the very error (the first year that overflows) they would.
+    The path grows or falls steadily, so its last point overflows if any does; then the error
+    is the first overflowing year's, as the rows would raise it.
 
     Raises:
         DomainError: as :func:`formulas.project`.
@@ -168,8 +163,8 @@ def _check_actual_path(
     try:
         formulas.project(r.baseline, a.cagr, periods)
     except DomainError:
-        for _ in _cells(r, g, a, reason):
-            pass
+        for k in range(max(1, r.history[0].year - r.base_year), periods):
+            formulas.project(r.baseline, a.cagr, k)  # the first year's error, as a row's
         raise
 
 
@@ -202,7 +197,7 @@ def trajectory_report(options: Options) -> Report[TrajectoryRow]:
         if a is None:
             reason = no_history_reason(r)
             notes.append(_no_history_note(r))
-        _check_actual_path(r, g, a, reason)
+        _check_actual_path(r, a)
         count = max(0, r.target_year + 1 - r.history[0].year)
         blocks.append((count, functools.partial(_cells, r, g, a, reason)))
         explanation += [
