@@ -4,6 +4,11 @@ The text is exactly ``json.dumps(document, indent=2, allow_nan=False)``, written
 indent, the standard library encodes in Python (about 6 microseconds a value: a third of a second
 for the 56,000 rows of 1,000 indicators' trajectories), so each flat record (a row: a table of
 numbers and text) is encoded by its C encoder, with the indent as the separator.
+
+:func:`json_chunks` gives the text in pieces, a batch of :data:`_BATCH` rows at a time, as the
+report's rows are made (``trajectory``'s :class:`~offshoring_cli.reports.rows.LazyRows`, as
+tuples of cells: :func:`_cell_rows`): the command writes them as they come, never the whole
+document nor every row in memory.
 """
 
 from __future__ import annotations

@@ -171,16 +171,19 @@ def write_out(text: str, encoding: str | None = None) -> None:
 
 
 _CHUNK = 1 << 16
-"""Bytes gathered before a write by :func:`write_chunks`."""
+"""Characters gathered before a write by :func:`write_chunks` (64 KiB of ASCII, a pipe's
+buffer)."""
 
 
 def write_chunks(pieces: Iterable[str], encoding: str) -> None:
-    """Write ``pieces`` to stdout as they come, in writes of about :data:`_CHUNK` bytes, each as
-    :func:`write_out` writes (completely, or fail): a long document never whole in memory.
+    """Write ``pieces`` to stdout as they are made, gathered into writes of about
+    :data:`_CHUNK` characters, each as :func:`write_out` writes it (completely, or fail): a
+    long document is never whole in memory. A text shorter than that is one write, as
+    :func:`write_out`'s.
 
     Raises:
-        whatever making a piece raises: what was written before it stays written (JSON and CSV
-        raise only on a bug, a NaN).
+        Exception: what making a piece raises (JSON and CSV: only a bug, such as a NaN); what
+            was written before it stays written.
     """
     gathered: list[str] = []
     size = 0
