@@ -2,6 +2,7 @@
 
 import functools
 from collections.abc import Callable, Iterator
+from itertools import repeat
 
 from offshoring_cli.core import formulas, results
 from offshoring_cli.core.fields import TEXT, VALUE, YEAR, Annotated, Field, TypedDict, fields_of
@@ -121,8 +122,8 @@ def _cells(
     metric, unit, base, target, baseline = r.metric, r.unit, r.base_year, r.target, r.baseline
     observed = {o.year: o.value for o in r.history}.get
     first, last = r.history[0].year, r.target_year + 1
-    for year in range(first, min(base, last)):  # before the base year: no path
-        yield metric, unit, year, observed(year), None, None, None, None
+    before = range(first, min(base, last))  # before the base year: no path (tuples made in C)
+    yield from zip(repeat(metric), repeat(unit), before, map(observed, before), *_NO_PATH)
     snap = formulas.snap_to_target
     # formulas.project's arithmetic, value * (1.0 + rate) ** k, without its checks a point:
     # the rates are those of results.gap and results.growth (finite, > -1), the baseline > 0,
@@ -143,6 +144,10 @@ def _cells(
             reason,
         )
 
+
+_NO_PATH = (repeat(None),) * 4
+"""The four cells of a row before the base year: no path, no reason (endless: zip stops at
+the years)."""
 
 _COLUMNS = tuple(field.key for field in fields_of(TrajectoryRow))
 """The keys of a row, in order: the cells of :func:`_cells`."""
