@@ -13,6 +13,8 @@ import csv
 import hashlib
 import io
 import json
+import math
+import random
 import sys
 import tracemalloc
 from pathlib import Path
@@ -22,6 +24,7 @@ import pytest
 from helpers import ROOT
 
 from offshoring_cli import __version__
+from offshoring_cli.core import formulas
 from offshoring_cli.core.builtin import BUILTIN
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.errors import DomainError
@@ -294,3 +297,48 @@ observations = [
         assert result.exit_code == 2
         assert result.stdout == ""
         assert "overflows" in result.stderr
+
+
+# --- snap_to_target's shortcut: the same result as working the tolerance out ------------------
+
+
+def _reference_snap(value: Any, target: Any, steps: int, start: Any = None) -> Any:
+    """snap_to_target as it was before its shortcut: the tolerance always worked out."""
+    if value == target:
+        return target
+    if steps <= 0 or isinstance(value, int):
+        return value
+
+    def magnitude(x: Any) -> float:
+        try:
+            return abs(float(x))
+        except OverflowError:
+            return math.inf
+
+    largest = max(magnitude(x) for x in (value, target, *(() if start is None else (start,))))
+    if not math.isfinite(largest):
+        return value
+    tolerance = 4 * (min(steps, 300) + 1) * math.ulp(largest)
+    return target if abs(value - target) <= tolerance else value
+
+
+def test_snap_to_target_shortcut_gives_the_worked_out_result() -> None:
+    rng = random.Random(11)
+    specials: list[Any] = [1e-320, 2.2e-308, 1e-6, 1.0, 1e18, 1e308, math.inf, 10**400, 2**60]
+    for _ in range(30_000):
+        target = rng.choice(
+            [rng.uniform(1e-6, 1e18), 10 ** rng.uniform(-320, 308), rng.choice(specials)]
+        )
+        if rng.random() < 0.6 and isinstance(target, float) and math.isfinite(target):
+            # within a few thousand ulps: on both sides of every tolerance (4 to 1,204 ulps)
+            value = target + rng.randint(-3_000, 3_000) * math.ulp(target)
+        else:
+            value = rng.choice([rng.uniform(1e-6, 1e18), 10 ** rng.uniform(-320, 308)])
+        steps = rng.choice([0, 1, 2, 6, 50, 300, 1_000])
+        start = rng.choice([None, rng.uniform(1e-6, 1e18), target, 10**400])
+        expected = _reference_snap(value, target, steps, start)
+        got = formulas.snap_to_target(value, target, steps, start)
+        assert got == expected and type(got) is type(expected), (value, target, steps, start)
+    # at the edge: 1,204 ulps of 1.0 (steps >= 300) snap, one more does not
+    assert formulas.snap_to_target(1.0 + 1204 * 2**-52, 1.0, 300) == 1.0
+    assert formulas.snap_to_target(1.0 + 1205 * 2**-52, 1.0, 300) == 1.0 + 1205 * 2**-52
