@@ -163,13 +163,6 @@ REACH_MAX_STEPS = 300
 the accepted years (1900-2200). A longer horizon keeps the tolerance of 300 years."""
 
 
-def _magnitude(x: Number) -> float:
-    try:
-        return abs(float(x))
-    except OverflowError:  # an int beyond the float range
-        return math.inf
-
-
 def reach_tolerance(steps: int, value: Number, *others: Number) -> float:
     """The rounding :func:`reaches` forgives, in the unit of the values:
     ``REACH_ULPS * (min(steps, REACH_MAX_STEPS) + 1)`` units in the last place of the
@@ -185,7 +178,10 @@ def reach_tolerance(steps: int, value: Number, *others: Number) -> float:
     """
     if steps <= 0 or isinstance(value, int):
         return 0.0
-    largest = max(_magnitude(x) for x in (value, *others))
+    try:  # float() rounds monotonically: the float of the largest is the largest float
+        largest = float(max(map(abs, (value, *others))))
+    except OverflowError:  # an int beyond the float range
+        return 0.0
     if not math.isfinite(largest):
         return 0.0
     return REACH_ULPS * (min(steps, REACH_MAX_STEPS) + 1) * math.ulp(largest)
@@ -246,6 +242,15 @@ def reaches(
     return tolerance > 0 and abs(value - target) <= tolerance
 
 
+_BEYOND_TOLERANCE = 2.7e-13
+"""Above the largest tolerance relative to the values: ``REACH_ULPS * (REACH_MAX_STEPS + 1)``
+ulps of the largest, at most ``4 * 301 * 2 ** -52 = 2.6734e-13`` of it (of the sum of their
+magnitudes, then) for a normal float; a difference beyond this share is never within
+:func:`reach_tolerance`."""
+_SMALLEST_NORMAL = 2.3e-308
+"""Above the smallest normal float (2.2251e-308): below it an ulp is not relative."""
+
+
 def snap_to_target(
     value: Number, target: Number, steps: int, start: Number | None = None
 ) -> Number:
@@ -258,6 +263,14 @@ def snap_to_target(
     """
     if value == target:
         return target
+    if steps <= 0 or isinstance(value, int):  # no tolerance (see reach_tolerance)
+        return value
+    try:  # far from the target: beyond any tolerance, without working it out
+        total = abs(value) + abs(target) + (0.0 if start is None else abs(start))
+        if total >= _SMALLEST_NORMAL and abs(value - target) > _BEYOND_TOLERANCE * total:
+            return value
+    except OverflowError:  # an int beyond the float range: see reach_tolerance
+        pass
     extra = () if start is None else (start,)
     tolerance = reach_tolerance(steps, value, target, *extra)
     if tolerance > 0 and abs(value - target) <= tolerance:

@@ -19,7 +19,7 @@ and :mod:`~offshoring_cli.render.chart` (the brief's pages and the charts' drawi
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,10 +36,10 @@ class _Lazy:
         self.module = module
         self.function = function
 
-    def __call__(self, report: Report[Any], explain: bool = False) -> str:
+    def __call__(self, report: Report[Any], explain: bool = False) -> Any:
         import importlib
 
-        render: Callable[[Report[Any], bool], str] = getattr(
+        render: Callable[[Report[Any], bool], Any] = getattr(
             importlib.import_module(f"offshoring_cli.render.{self.module}"), self.function
         )
         return render(report, explain)
@@ -53,6 +53,13 @@ RENDERERS: dict[str, Callable[[Report[Any], bool], str]] = {
 }
 """The format registry: each output format's renderer, by name, in the order ``--format``
 lists them. Add a format here (and its module): the option's choices follow."""
+
+STREAMS: dict[str, Callable[[Report[Any], bool], Iterator[str]]] = {
+    "json": _Lazy("json_document", "json_chunks"),
+    "csv": _Lazy("csv_rows", "csv_chunks"),
+}
+"""The formats written as they are made, piece by piece (the same text as their
+:data:`RENDERERS`): a report of many rows is never held whole in memory."""
 
 FORMATS = tuple(RENDERERS)
 """Output formats, in the order ``--format`` lists them (from :data:`RENDERERS`)."""
@@ -90,6 +97,11 @@ def emit(report: Report[Any], fmt: str, explain: bool = False) -> None:
             )
     from offshoring_cli.render.terminal import write_out
 
+    if fmt in STREAMS:  # machine formats: the same bytes in every language
+        from offshoring_cli.render.terminal import write_chunks
+
+        write_chunks(STREAMS[fmt](report, explain), "utf-8")
+        return
     if fmt in MACHINE_FORMATS:
         text = RENDERERS[fmt](report, explain)
     else:

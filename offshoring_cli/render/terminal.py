@@ -4,6 +4,10 @@ writing stdout completely."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class Terminal:
@@ -164,3 +168,30 @@ def write_out(text: str, encoding: str | None = None) -> None:
             select.select([], [fd], [])
             continue
         data = data[written:]
+
+
+_CHUNK = 1 << 16
+"""Characters gathered before a write by :func:`write_chunks` (64 KiB of ASCII, a pipe's
+buffer)."""
+
+
+def write_chunks(pieces: Iterable[str], encoding: str) -> None:
+    """Write ``pieces`` to stdout as they are made, gathered into writes of about
+    :data:`_CHUNK` characters, each as :func:`write_out` writes it (completely, or fail): a
+    long document is never whole in memory. A text shorter than that is one write, as
+    :func:`write_out`'s.
+
+    Raises:
+        Exception: what making a piece raises (JSON and CSV: only a bug, such as a NaN); what
+            was written before it stays written.
+    """
+    gathered: list[str] = []
+    size = 0
+    for piece in pieces:
+        gathered.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            write_out("".join(gathered), encoding)
+            gathered.clear()
+            size = 0
+    write_out("".join(gathered), encoding)

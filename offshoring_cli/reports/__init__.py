@@ -14,7 +14,7 @@ Modules: :mod:`~offshoring_cli.reports.gap`, :mod:`~offshoring_cli.reports.growt
 (:mod:`~offshoring_cli.reports.brief`) and of the charts (:mod:`~offshoring_cli.reports.chart`).
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from offshoring_cli.core.fields import (
@@ -214,7 +214,7 @@ class Report(Generic[Row]):
         title: str,
         inputs: Mapping[str, Any],
         row_type: type[Row],
-        rows: list[Row],
+        rows: Sequence[Row],
         *,
         notes: list[str],
         sources: dict[str, Source],
@@ -273,10 +273,15 @@ class Report(Generic[Row]):
 
     def records(self) -> list[dict[str, Any]]:
         """The rows as JSON and CSV hold them: a ``columns`` field spread into its keys."""
+        return [dict(record) for record in self.iter_records()]
+
+    def iter_records(self) -> Iterator[Mapping[str, Any]]:
+        """The records of :meth:`records` one by one, as the rows are made (not copied: read
+        them, do not change them), for JSON and CSV written as they go."""
         spread = [f.key for f in fields_of(self.row_type) if f.columns]
         if not spread:
-            return [dict(row) for row in self.rows]
-        records = []
+            yield from self.rows
+            return
         for row in self.rows:
             record: dict[str, Any] = {}
             for key, value in row.items():
@@ -284,19 +289,32 @@ class Report(Generic[Row]):
                     record |= value
                 else:
                     record[key] = value
-            records.append(record)
-        return records
+            yield record
+
+    def cells(self) -> tuple[tuple[str, ...], Iterator[tuple[Any, ...]]] | None:
+        """The keys of every record and the records as tuples in their order, made as they
+        are read, when the rows are made on demand with no ``columns`` field to spread
+        (:class:`~offshoring_cli.reports.rows.LazyRows`); else ``None``."""
+        make = getattr(self.rows, "cells", None)
+        if make is None or any(f.columns for f in fields_of(self.row_type)):
+            return None
+        return tuple(getattr(self.rows, "columns")), make()  # noqa: B009
 
     def to_document(self, explain: bool = False) -> dict[str, Any]:
         """The JSON document: schema version, command, provenance, effective inputs, results,
         methods, insights (``status``), notes, sources, and the worked formulas when
         ``explain``."""
+        return self.document(explain, self.records())
+
+    def document(self, explain: bool, results: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+        """:meth:`to_document` with ``results`` as given: :meth:`iter_records` for a document
+        written as its rows are made (:mod:`offshoring_cli.render.json_document`)."""
         document: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "command": self.command,
             "provenance": dict(self.provenance),
             "inputs": self.inputs,
-            "results": self.records(),
+            "results": results,
             "methods": self.methods,
         }
         if self.insights is not None:

@@ -1,10 +1,15 @@
 """The ``trajectory`` report: year by year from the base year to the target year."""
 
+import functools
+from collections.abc import Callable, Iterator
+from itertools import repeat
+
 from offshoring_cli.core import formulas, results
-from offshoring_cli.core.fields import TEXT, VALUE, YEAR, Annotated, Field, TypedDict
+from offshoring_cli.core.fields import TEXT, VALUE, YEAR, Annotated, Field, TypedDict, fields_of
 from offshoring_cli.core.methods import _AT_TARGET
 from offshoring_cli.core.records import Number
-from offshoring_cli.core.resolve import Options, cited_sources
+from offshoring_cli.core.resolve import Options, Resolved, cited_sources
+from offshoring_cli.errors import DomainError
 from offshoring_cli.i18n import N_
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
@@ -22,6 +27,7 @@ from offshoring_cli.reports import (
 )
 from offshoring_cli.reports.growth import _actual, _no_history_note, no_history_reason
 from offshoring_cli.reports.provenance import provenance
+from offshoring_cli.reports.rows import Cells, LazyRows
 
 _WITHIN = "; the target itself when within rounding of it (see target_reached_year)."
 
@@ -98,16 +104,73 @@ class TrajectoryRow(TypedDict):
 TrajectoryInputs = FigureInputs
 
 
-def _path_point(baseline: Number, rate: float, k: int) -> Number:
-    """The compound path in year ``base + k``: the baseline itself (exact) at ``k = 0``."""
-    return baseline if k == 0 else formulas.project(baseline, rate, k)
-
-
 def _linear_point(baseline: Number, gap: Number, k: int, n: int) -> Number:
     """``baseline + gap * k / n``, exact (an int) where it divides exactly."""
     if isinstance(baseline, int) and isinstance(gap, int) and (gap * k) % n == 0:
         return baseline + gap * k // n
     return baseline + gap * k / n
+
+
+def _cells(
+    r: Resolved, g: results.Gap, a: results.Growth | None, reason: str | None
+) -> Iterator[Cells]:
+    """The rows of one metric, made as they are read, as :data:`_COLUMNS` tuples (no dict per
+    row): one per year from the series' earliest whole-year observation to the target year
+    (see :func:`trajectory_report`). Raises nothing: what could fail (the path at the actual
+    pace overflowing) is checked before a row is made (:func:`_check_actual_path`).
+    """
+    metric, unit, base, target, baseline = r.metric, r.unit, r.base_year, r.target, r.baseline
+    observed = {o.year: o.value for o in r.history}.get
+    first, last = r.history[0].year, r.target_year + 1
+    before = range(first, min(base, last))  # before the base year: no path (tuples made in C)
+    yield from zip(repeat(metric), repeat(unit), before, map(observed, before), *_NO_PATH)
+    snap = formulas.snap_to_target
+    # formulas.project's arithmetic, value * (1.0 + rate) ** k, without its checks a point:
+    # the rates are those of results.gap and results.growth (finite, > -1), the baseline > 0,
+    # and a path grows or falls steadily to a last point that is finite (_check_actual_path)
+    required = 1.0 + g.required_cagr
+    actual = None if a is None else 1.0 + a.cagr
+    for year in range(max(base, first), last):
+        k = year - base
+        # k years of compounding; a linear point is one product and one sum.
+        yield (
+            metric,
+            unit,
+            year,
+            observed(year),
+            snap(baseline * required**k if k else baseline, target, k),
+            snap(_linear_point(baseline, g.absolute, k, g.periods), target, min(k, 1), baseline),
+            None if actual is None else snap(baseline * actual**k if k else baseline, target, k),
+            reason,
+        )
+
+
+_NO_PATH = (repeat(None),) * 4
+"""The four cells of a row before the base year: no path, no reason (endless: zip stops at
+the years)."""
+
+_COLUMNS = tuple(field.key for field in fields_of(TrajectoryRow))
+"""The keys of a row, in order: the cells of :func:`_cells`."""
+
+
+def _check_actual_path(r: Resolved, a: results.Growth | None) -> None:
+    """Raise here, before any row is written, the error a row of the metric would raise: the
+    path at the actual pace overflowing a float (a pace of many orders of magnitude a year).
+    The path grows or falls steadily, so its last point overflows if any does; then the error
+    is the first overflowing year's, as the rows would raise it.
+
+    Raises:
+        DomainError: as :func:`formulas.project`.
+    """
+    periods = r.target_year - r.base_year
+    if a is None or periods <= 0:
+        return
+    try:
+        formulas.project(r.baseline, a.cagr, periods)
+    except DomainError:
+        for k in range(max(1, r.history[0].year - r.base_year), periods):
+            formulas.project(r.baseline, a.cagr, k)  # the first year's error, as a row's
+        raise
 
 
 def trajectory_report(options: Options) -> Report[TrajectoryRow]:
@@ -120,11 +183,16 @@ def trajectory_report(options: Options) -> Report[TrajectoryRow]:
     rounding of the target is the target itself (:func:`formulas.snap_to_target`), so both
     paths end exactly on the target in the target year.
 
+    The rows are a :class:`~offshoring_cli.reports.rows.LazyRows`: made metric by metric each
+    time they are read, so that JSON and CSV are written as they are made, never all in
+    memory (56,000 rows for 1,000 indicators of 50 years); everything that can fail is checked
+    here, before a row is written.
+
     Raises:
-        DomainError: see :func:`resolve`.
+        DomainError: see :func:`resolve`; the path at the actual pace overflows.
     """
     resolved, warnings = memo.resolved(options)
-    rows: list[TrajectoryRow] = []
+    blocks: list[tuple[int, Callable[[], Iterator[Cells]]]] = []
     notes: list[str] = []
     explanation: list[str] = []
     for r in resolved:
@@ -134,38 +202,9 @@ def trajectory_report(options: Options) -> Report[TrajectoryRow]:
         if a is None:
             reason = no_history_reason(r)
             notes.append(_no_history_note(r))
-        observed = {o.year: o.value for o in r.history}
-        for year in range(r.history[0].year, r.target_year + 1):
-            k = year - r.base_year
-            on_path = k >= 0
-            compound = linear = actual = None
-            if on_path:
-                # k years of compounding; a linear point is one product and one sum.
-                compound = formulas.snap_to_target(
-                    _path_point(r.baseline, g.required_cagr, k), r.target, k
-                )
-                linear = formulas.snap_to_target(
-                    _linear_point(r.baseline, g.absolute, k, g.periods),
-                    r.target,
-                    min(k, 1),
-                    r.baseline,
-                )
-                if a is not None:
-                    actual = formulas.snap_to_target(
-                        _path_point(r.baseline, a.cagr, k), r.target, k
-                    )
-            rows.append(
-                TrajectoryRow(
-                    metric=r.metric,
-                    unit=r.unit,
-                    year=year,
-                    observed=observed.get(year),
-                    compound_path=compound,
-                    linear_path=linear,
-                    actual_pace_path=actual,
-                    reason=reason if on_path else None,
-                )
-            )
+        _check_actual_path(r, a)
+        count = max(0, r.target_year + 1 - r.history[0].year)
+        blocks.append((count, functools.partial(_cells, r, g, a, reason)))
         explanation += [
             f"{r.metric}: compound path in year y = {fmt.exact(r.baseline)} * "
             f"(1 + {g.required_cagr:.6f}) ** (y - {r.base_year})",
@@ -177,6 +216,7 @@ def trajectory_report(options: Options) -> Report[TrajectoryRow]:
                 f"{r.metric}: actual-pace path in year y = {fmt.exact(r.baseline)} * "
                 f"(1 + {a.cagr:.6f}) ** (y - {r.base_year})"
             )
+    rows: LazyRows[TrajectoryRow] = LazyRows(blocks, _COLUMNS)
     return Report(
         "trajectory",
         N_("Year-by-year paths to the target"),
