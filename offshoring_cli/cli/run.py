@@ -63,12 +63,11 @@ def _left_out(options: Options) -> None:
     the core's warnings (chart, report, workbook) leaves out: not asked for by name."""
     if options.metrics:
         return
-    from offshoring_cli import i18n
+    from offshoring_cli.cli.notices import warn
     from offshoring_cli.core.untargeted import left_out
 
     for metric in options.dataset.untargeted:
-        warning = i18n._("Warning: {warning}").format(warning=left_out(metric))
-        click.echo(warning, err=True)
+        warn(left_out(metric))
 
 
 def _figures(
@@ -144,7 +143,11 @@ def _dataset() -> Dataset:
                 if state.get("scenario_from") != "environment":
                     raise
                 error.usage = False  # not a mistake on this command line
-                error.template = f"OFFSHORING_SCENARIO={path}: {error.template}"
+                from offshoring_cli.i18n import Text
+
+                error.template = Text(
+                    "OFFSHORING_SCENARIO={path}: {error}", path=path, error=error.template
+                )
                 raise
     dataset: Dataset = state["dataset"]
     from offshoring_cli import i18n
@@ -176,8 +179,14 @@ def _run(
         if error.field or not given:
             raise
         # a formula's domain (a decline too steep, an overflow) met by a figure given
+        from offshoring_cli.i18n import Text
+
         raise DomainError(
-            f"{error.template}; check the figures given ({', '.join(given)})"
+            Text(
+                "{error}; check the figures given ({given})",
+                error=error.template,
+                given=", ".join(given),
+            )
         ) from None
     if report.warnings:  # the core names inputs; here they are named as options
         from offshoring_cli.cli.errors import cli_text

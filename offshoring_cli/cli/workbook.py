@@ -128,4 +128,6 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
         data = to_xlsx(book)
     files.write(target, data)
     if target.kind != "stdout":
-        click.echo(f"Wrote {output_paths.shown(output)}", err=True)
+        from offshoring_cli.cli.notices import wrote
+
+        wrote(output_paths.shown(output))

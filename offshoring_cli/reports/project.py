@@ -17,7 +17,7 @@ from offshoring_cli.core.resolve import (
     resolve,
 )
 from offshoring_cli.errors import DomainError, InputError
-from offshoring_cli.i18n import N_
+from offshoring_cli.i18n import N_, Num, Text
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -216,8 +216,12 @@ def project_report(
             ) from None
         if min(value_then, value_target) < 0:
             warnings.append(
-                f"{r.metric}: at {fmt.exact(increment or 0)} a year the projection falls below "
-                "zero; the values are shown as computed"
+                Text(
+                    "{metric}: at {increment} a year the projection falls below zero; the "
+                    "values are shown as computed",
+                    metric=r.metric,
+                    increment=Num(fmt.EXACT, increment or 0),
+                )
             )
         rows.append(
             ProjectRow(

@@ -1,0 +1,171 @@
+"""Warnings, notices and errors of ours in French and Arabic (issue 13): what the command writes
+on stderr follows ``--lang``, its numbers grouped the language's way; English is unchanged,
+the exit code is the same in every language, and JSON never changes.
+
+Figures, worked out by hand:
+- ``--jobs-baseline 148``: 148 / 148,500 (the built-in 2024 jobs) = 0.000997, at most 1/1,000:
+  the 1,000-times warning; 148 * 1,000 = 148,000 = ``148k``, within 1,000 times of 148,500;
+- ``--exports-baseline 26.22``: 26.22 / 26.22e9 = 1e-9; 26.22 * 1e9 = ``26.22bn`` (French
+  ``26,22bn``, which ``--lang fr`` reads back as 26.22e9);
+- ``--jobs-target 270000000``: 270e6 / 270,000 = 1,000, not below 1,000 times: ``check the unit``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+NNBSP = "\u202f"  # French thousands separator (CLDR fr)
+
+
+def _stderr(run: Any, *args: str) -> tuple[int, str, str]:
+    result = run(*args, env={"COLUMNS": "200"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- the 1,000-times warning -----------------------------------------------------------------
+
+
+def test_the_magnitude_warning_in_english_is_unchanged(run: Any) -> None:
+    code, _, err = _stderr(run, "gap", "--jobs-baseline", "148", "--json")
+    assert code == 0
+    assert err == (
+        "Warning: --jobs-baseline 148 is at least 1,000 times smaller than the built-in figure "
+        "(148,500): did you mean 148k?\n"
+    )
+    code, _, err = _stderr(run, "gap", "--jobs-target", "270000000", "--json")
+    assert err == (
+        "Warning: --jobs-target 270,000,000 is at least 1,000 times larger than the built-in "
+        "figure (270,000): check the unit.\n"
+    )
+
+
+def test_the_magnitude_warning_in_french(run: Any) -> None:
+    code, _, err = _stderr(run, "--lang", "fr", "gap", "--exports-baseline", "26,22", "--json")
+    assert code == 0
+    assert err == (
+        f"Avertissement : --exports-baseline 26,22 est au moins 1{NNBSP}000 fois plus petit que "
+        f"le chiffre intégré (26{NNBSP}220{NNBSP}000{NNBSP}000) : vouliez-vous dire 26,22bn ?\n"
+    )
+    code, _, err = _stderr(run, "--lang", "fr", "gap", "--jobs-target", "270000000", "--json")
+    assert f"--jobs-target 270{NNBSP}000{NNBSP}000 est au moins" in err
+    assert "plus grand que le chiffre intégré" in err and "vérifiez l'unité." in err
+
+
+def test_the_suggested_value_reads_back_in_french(run: Any) -> None:
+    # The French hint 26,22bn, typed under --lang fr, is the built-in baseline itself.
+    english = _stderr(run, "gap", "--exports-baseline", "26.22bn", "--json")[1]
+    code, out, err = _stderr(run, "--lang", "fr", "gap", "--exports-baseline", "26,22bn", "--json")
+    assert (code, err) == (0, "")
+    assert out == english
+    assert json.loads(out)["results"][1]["baseline"] == 26_220_000_000
+
+
+def test_the_magnitude_warning_in_arabic(run: Any) -> None:
+    code, _, err = _stderr(run, "--lang", "ar", "gap", "--jobs-baseline", "148", "--json")
+    assert code == 0
+    assert err == (
+        "تنبيه: --jobs-baseline 148 أصغر بألف مرة على الأقل من الرقم المدمج (148.500): "
+        "هل تقصد 148k؟\n"
+    )
+
+
+def test_json_is_the_same_whatever_the_warning_language(run: Any) -> None:
+    outputs = {
+        lang: _stderr(run, "--lang", lang, "gap", "--jobs-baseline", "148", "--json")[1]
+        for lang in ("en", "fr", "ar")
+    }
+    assert outputs["fr"] == outputs["en"] == outputs["ar"]
+
+
+# --- errors of the core ------------------------------------------------------------------------
+
+
+def test_a_missing_base_year_error_in_each_language(run: Any) -> None:
+    english = _stderr(run, "gap", "--base-year", "2019")
+    french = _stderr(run, "--lang", "fr", "gap", "--base-year", "2019")
+    arabic = _stderr(run, "--lang", "ar", "gap", "--base-year", "2019")
+    assert english[0] == french[0] == arabic[0] == 2
+    assert english[2].endswith(
+        "Error: no built-in jobs figure for base year 2019 (built-in years: 2022, 2023, 2024); "
+        "give one with --jobs-baseline, choose another --base-year, or leave jobs out with "
+        "--metric\n"
+    )
+    assert french[2].endswith(
+        "Error: aucun chiffre intégré de jobs pour l'année de référence 2019 (années intégrées "
+        ": 2022, 2023, 2024) ; donnez-en un avec --jobs-baseline, choisissez une autre "
+        "--base-year, ou laissez jobs de côté avec --metric\n"
+    )
+    assert "لا يوجد رقم مدمج لـ jobs لسنة الأساس 2019" in arabic[2]
+    assert "--jobs-baseline" in arabic[2] and "--base-year" in arabic[2]
+
+
+def test_an_unknown_metric_in_french_names_the_option(run: Any) -> None:
+    code, _, err = _stderr(run, "--lang", "fr", "gap", "-m", "hires")
+    assert code == 2
+    assert err.endswith(
+        "Error: --metric 'hires' : le jeu de données 'morocco-offshoring' n'a pas cet "
+        "indicateur ; choisissez parmi : jobs, exports\n"
+    )
+
+
+def test_the_target_year_hint_in_french(run: Any) -> None:
+    # 2030 = the built-in jobs target year, after the base year 2024.
+    code, _, err = _stderr(
+        run, "--lang", "fr", "gap", "--base-year", "2024", "--target-year", "2024"
+    )
+    assert code == 2
+    assert (
+        "l'année cible 2024 doit être postérieure à l'année de référence 2024 ; donnez une "
+        "--target-year ultérieure (par ex. 2030)"
+    ) in err
+
+
+def test_the_python_api_keeps_the_input_names() -> None:
+    from offshoring_cli.core.resolve import Options, resolve
+    from offshoring_cli.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        resolve(Options(metrics=("jobs",), base_year=2019))
+    assert str(caught.value).endswith("choose another base_year, or leave jobs out with metrics")
+    _, warnings = resolve(Options(metrics=("jobs",), baselines={"jobs": 148}))
+    assert warnings == [
+        "baseline[jobs] 148 is at least 1,000 times smaller than the built-in figure "
+        "(148,500): did you mean 148k?"
+    ]
+
+
+# --- notices of the command line, through the installed command --------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Wrote {path}\n"),
+        ("fr", "Écrit : {path}\n"),
+        ("ar", "كُتب الملف {path}\n"),
+    ],
+)
+def test_wrote_file_in_each_language(
+    run_installed: Any, tmp_path: Any, language: str, expected: str
+) -> None:
+    pytest.importorskip("matplotlib")
+    path = tmp_path / "chart.svg"
+    proc = run_installed("--lang", language, "chart", "--output", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == expected.format(path=path)
+
+
+@pytest.mark.slow
+def test_installed_warning_and_error_in_french(run_installed: Any) -> None:
+    proc = run_installed("--lang", "fr", "gap", "--jobs-baseline", "148", "--json")
+    assert proc.returncode == 0
+    assert proc.stderr.startswith("Avertissement : --jobs-baseline 148 est au moins 1")
+    assert "(148\u202f500) : vouliez-vous dire 148k ?" in proc.stderr
+    proc = run_installed("gap", "--base-year", "2019", env={"OFFSHORING_LANG": "ar"})
+    assert proc.returncode == 2
+    assert "لا يوجد رقم مدمج لـ jobs" in proc.stderr
+    assert "Traceback" not in proc.stderr
