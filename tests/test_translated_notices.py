@@ -169,3 +169,80 @@ def test_installed_warning_and_error_in_french(run_installed: Any) -> None:
     assert proc.returncode == 2
     assert "لا يوجد رقم مدمج لـ jobs" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# --- the grammar's errors on the command line -------------------------------------------------
+
+
+def test_a_number_error_in_french_gives_french_examples(run: Any) -> None:
+    code, out, err = _stderr(run, "--lang", "fr", "gap", "--jobs-baseline", "abc")
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        "Error: Invalid value for '--jobs-baseline': 'abc' n'est pas un nombre ; donnez un "
+        "nombre comme 148500, 148 500 ou 148,5k.\n"
+    )
+    # each French example reads back under --lang fr as a valid count
+    for example in ("148500", "148 500", "148,5k"):
+        assert _stderr(run, "--lang", "fr", "gap", "--jobs-baseline", example, "--json")[0] == 0
+
+
+def test_a_number_error_in_english_and_arabic(run: Any) -> None:
+    code, _, err = _stderr(run, "gap", "--jobs-baseline", "abc")
+    assert code == 2
+    assert err.endswith(
+        "Error: Invalid value for '--jobs-baseline': 'abc' is not a number; give a number such "
+        "as 148500, 148,500 or 148.5k.\n"
+    )
+    code, _, err = _stderr(run, "--lang", "ar", "gap", "--jobs-baseline", "abc")
+    assert code == 2
+    assert "'abc' ليس عددًا؛ أعط عددًا مثل 148500 أو 148 500 أو 148,5k." in err
+
+
+def test_a_bare_rate_hint_in_french(run: Any) -> None:
+    code, _, err = _stderr(run, "--lang", "fr", "project", "--growth", "12")
+    assert code == 2
+    assert (
+        "'12' : un nombre seul est une fraction (0,08 = 8 %) ; pour 12 pour cent, tapez 12%."
+    ) in err
+
+
+def test_a_year_error_in_french(run: Any) -> None:
+    code, _, err = _stderr(run, "--lang", "fr", "gap", "--base-year", "19")
+    assert code == 2
+    assert "'19' n'est pas une année ; donnez une année de quatre chiffres comme 2030." in err
+
+
+# --- one comma before three digits, under --lang fr ---------------------------------------------
+
+
+def test_270_comma_000_is_refused_as_ambiguous_in_french(run: Any) -> None:
+    # 270,000 jobs: 270 (French decimal comma, a whole count) or 270,000 (English grouping).
+    code, out, err = _stderr(run, "--lang", "fr", "gap", "--jobs-target", "270,000", "--json")
+    assert (code, out) == (2, "")
+    assert (
+        "'270,000' : ambigu : 270 000 ou 270 ? En français la virgule marque les décimales, en "
+        "anglais elle sépare les milliers : écrivez 270 000 (ou 270000) pour le premier, 270 "
+        "pour le second."
+    ) in err
+    # an amount: 40,000bn is 40bn or 40,000bn, both valid amounts
+    code, _, err = _stderr(run, "--lang", "fr", "gap", "--exports-target", "40,000bn")
+    assert code == 2 and "40 000bn ou 40bn ?" in err
+
+
+def test_the_unit_settles_a_comma_before_three_digits(run: Any) -> None:
+    # A rate: 10,480 % as 10,480 % a year is above the 1,000 % limit, so it is 10.48 %.
+    code, out, _ = _stderr(run, "--lang", "fr", "project", "--growth", "10,480 %", "--json")
+    assert code == 0
+    assert json.loads(out)["inputs"]["growth"] == pytest.approx(0.1048)
+    # A count: 148,500 as 148.5 is no whole number of jobs: the count hint, as before.
+    code, _, err = _stderr(run, "--lang", "fr", "gap", "--jobs-baseline", "148,500")
+    assert code == 2
+    assert "ce nombre se lit donc 148,5, et les jobs sont des nombres entiers" in err
+
+
+def test_english_still_reads_270_comma_000_as_270_000(run: Any) -> None:
+    code, out, err = _stderr(run, "gap", "--jobs-target", "270,000", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["results"][0]["target"] == 270_000
+    french = _stderr(run, "--lang", "fr", "gap", "--jobs-target", "270 000", "--json")[1]
+    assert french == out  # the same JSON, typed the French way
