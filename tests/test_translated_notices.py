@@ -20,8 +20,8 @@ import pytest
 NNBSP = "\u202f"  # French thousands separator (CLDR fr)
 
 
-def _stderr(run: Any, *args: str) -> tuple[int, str, str]:
-    result = run(*args, env={"COLUMNS": "200"})
+def _stderr(run: Any, *args: str, columns: str = "200") -> tuple[int, str, str]:
+    result = run(*args, env={"COLUMNS": columns})
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -246,3 +246,49 @@ def test_english_still_reads_270_comma_000_as_270_000(run: Any) -> None:
     assert json.loads(out)["results"][0]["target"] == 270_000
     french = _stderr(run, "--lang", "fr", "gap", "--jobs-target", "270 000", "--json")[1]
     assert french == out  # the same JSON, typed the French way
+
+
+# --- scenario show, French typography, the brief's headers, a falling pace ----------------------
+
+
+def test_scenario_show_notes_and_pairs_in_french(run: Any) -> None:
+    code, out, _ = _stderr(run, "--lang", "fr", "scenario", "show", columns="80")  # stacked
+    assert code == 0
+    assert "  Série de l'objectif : offshoring-employment\n" in out  # " :" in French
+    assert "morocco-offshoring (intégré) : Le secteur marocain de l'offshoring" in out
+    assert "Autres séries gardées pour le contexte, jamais comparées à un objectif" in out
+    assert "Segments : 5 de exports en 2024." in out
+
+
+def test_scenario_show_in_english_is_unchanged(run: Any) -> None:
+    code, out, _ = _stderr(run, "scenario", "show", columns="80")
+    assert code == 0
+    assert "  Target's series: offshoring-employment\n" in out
+    assert "morocco-offshoring (built-in): Morocco's offshoring sector" in out
+    assert "Other series kept for context, never compared with a target: offshoring-legacy." in out
+    assert "Segments: 5 of exports in 2024." in out
+    json_en = _stderr(run, "scenario", "show", "--json")[1]
+    assert _stderr(run, "--lang", "fr", "scenario", "show", "--json")[1] == json_en
+
+
+def test_the_brief_heads_its_key_numbers_with_labels(run: Any) -> None:
+    english = _stderr(run, "report")[1]
+    assert "|  | Offshoring jobs | Offshoring service exports |" in english
+    french = _stderr(run, "--lang", "fr", "report")[1]
+    assert "|  | Emplois de l'offshoring | Exportations de services d'offshoring |" in french
+    assert "## Constats\n\n**" in french  # the findings still open the page
+
+
+def test_a_falling_pace_has_no_double_minus(run: Any) -> None:
+    # (120,000 / 130,000) ** (1/2) - 1 = -0.0392 -> -3.92 % a year from 2022; required from
+    # 2022: (270,000 / 130,000) ** (1/8) - 1 = 9.57 %.
+    code, out, _ = _stderr(run, "status", "-m", "jobs", "--jobs-baseline", "120000", "--json")
+    assert code == 0
+    verdict = json.loads(out)["results"][0]["verdict"]
+    assert verdict == "jobs: moving away - achieved -3.92 %/yr vs 9.57 %/yr required (2022-2030)"
+    assert "- -" not in verdict
+    french = _stderr(run, "--lang", "fr", "status", "-m", "jobs", "--jobs-baseline", "120000")[1]
+    assert (
+        "jobs : s'éloigne de l'objectif - atteint -3,92\u00a0% par an contre 9,57\u00a0% par an "
+        "requis (2022-2030)"
+    ) in french

@@ -6,8 +6,8 @@ the grammar's (``Md``, ``M``, ``k``...). English notation keeps working (``26.22
 ``148_500``). A comma is the decimal sign here; one comma before exactly three digits
 (``270,000``: 270 in French, 270,000 in English) is refused as ambiguous when both readings
 are valid input, and read the only valid way otherwise (``148,500`` jobs: 148.5, refused for a
-count with a hint; ``10,480 %``: 10.48 %). Lists (``--changes``) keep the English notation: their items are
-separated by commas. Pure, like the grammar.
+count with a hint; ``10,480 %``: 10.48 %). Lists (``--changes``) keep the English notation:
+their items are separated by commas. Pure, like the grammar.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from offshoring_cli.i18n import say
+from offshoring_cli.i18n import _, say
 from offshoring_cli.render.layout import _cell, _footer, grid
 from offshoring_cli.render.terminal import Terminal, probe
 
@@ -107,14 +107,19 @@ def print_table(report: Report[Any], explain: bool = False, console: Console | N
             table.add_row(*line)
         console.print(table)
     elif report.layout == "rows":
+        pair = _("{name}: {value}")  # French "Série : ...", with the space before the colon
         for line in body:
             console.print("", markup=False)
             for name, cell in zip(header, line, strict=True):
-                console.print(f"  {name}: {cell}", markup=False, soft_wrap=True)
+                console.print(
+                    "  " + pair.format(name=name, value=cell), markup=False, soft_wrap=True
+                )
     else:
+        pair = _("{name}: {value}")
         for col, name in enumerate(header[1:], start=1):
             console.print(f"\n{name}", markup=False, soft_wrap=True)
             for line in body:
-                console.print(f"  {line[0]}: {line[col]}", markup=False, soft_wrap=True)
+                shown = pair.format(name=line[0], value=line[col])
+                console.print("  " + shown, markup=False, soft_wrap=True)
     for text in _footer(report, explain):
         console.print(text, markup=False, soft_wrap=True)

@@ -224,15 +224,23 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
             target=Num(VALUE, s.target, r.unit),
         )
     else:
+        rates = {
+            "metric": name,
+            "band": Text(s.growth_ratio_band),
+            "actual": Num(RATE, s.actual_cagr),
+            "required": Num(RATE, s.required_cagr_from_base),
+            "start": s.base_year,
+            "end": s.target_year,
+        }
         verdict = Text(
             "{metric}: {band} - {actual}/yr achieved vs {required}/yr required ({start}-{end})",
-            metric=name,
-            band=Text(s.growth_ratio_band),
-            actual=Num(RATE, s.actual_cagr),
-            required=Num(RATE, s.required_cagr_from_base),
-            start=s.base_year,
-            end=s.target_year,
+            **rates,
         )
+        if s.actual_cagr < 0:  # a falling pace: never "needed - -5.43 %/yr"
+            verdict = Text(
+                "{metric}: {band} - achieved {actual}/yr vs {required}/yr required ({start}-{end})",
+                **rates,
+            )
     pace, pace_notes, pace_explanation = pace_fields(r, s, name)
     row = StatusRow(
         metric=r.metric,
