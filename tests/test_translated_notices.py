@@ -292,3 +292,31 @@ def test_a_falling_pace_has_no_double_minus(run: Any) -> None:
         "jobs : s'éloigne de l'objectif - atteint -3,92\u00a0% par an contre 9,57\u00a0% par an "
         "requis (2022-2030)"
     ) in french
+
+
+# --- errors of the reports (project, sensitivity) ---------------------------------------------
+
+
+def test_project_until_error_in_each_language(run: Any) -> None:
+    # the base year of jobs is 2024; the suggested year is the target year 2030
+    english = _stderr(run, "project", "--until", "2020", "--growth", "5%")
+    french = _stderr(run, "--lang", "fr", "project", "--until", "2020", "--growth", "5%")
+    assert english[0] == french[0] == 2
+    assert english[2].endswith(
+        "Error: --until 2020 must be after the base year of jobs (2024); give a later year, "
+        "e.g. --until 2030\n"
+    )
+    assert french[2].endswith(
+        "Error: --until 2020 doit être postérieure à l'année de référence de jobs (2024) ; "
+        "donnez une année ultérieure, par ex. --until 2030\n"
+    )
+
+
+def test_sensitivity_change_error_in_arabic(run: Any) -> None:
+    english = _stderr(run, "sensitivity", "--changes=10%,10%")
+    arabic = _stderr(run, "--lang", "ar", "sensitivity", "--changes=10%,10%")
+    assert english[0] == arabic[0] == 2
+    assert english[2].endswith(
+        "Error: --changes: the change 'Target +10 %' is given twice; give each change once\n"
+    )
+    assert "--changes: التغيير 'Target +10 %' مذكور مرتين" in arabic[2]
