@@ -320,3 +320,19 @@ def test_sensitivity_change_error_in_arabic(run: Any) -> None:
         "Error: --changes: the change 'Target +10 %' is given twice; give each change once\n"
     )
     assert "--changes: التغيير 'Target +10 %' مذكور مرتين" in arabic[2]
+
+
+def test_status_since_errors_in_french(run: Any) -> None:
+    # jobs: whole years 2022, 2023, 2024 (the latest): --since 2024 is not before it
+    english = _stderr(run, "status", "--since", "2024")
+    french = _stderr(run, "--lang", "fr", "status", "--since", "2024")
+    assert english[0] == french[0] == 2
+    assert english[2].endswith(
+        "Error: --since 2024 must be before the latest year of jobs (2024); choose one of: "
+        "2022, 2023 (each metric has its own years: assess one at a time with --metric)\n"
+    )
+    assert french[2].endswith(
+        "Error: --since 2024 doit être antérieure à la dernière année de jobs (2024) ; "
+        "choisissez l'une de : 2022, 2023 (chaque indicateur a ses propres années : "
+        "évaluez-les un par un avec --metric)\n"
+    )
