@@ -336,3 +336,17 @@ def test_status_since_errors_in_french(run: Any) -> None:
         "choisissez l'une de : 2022, 2023 (chaque indicateur a ses propres années : "
         "évaluez-les un par un avec --metric)\n"
     )
+
+
+def test_an_output_path_error_in_french(run: Any, tmp_path: Any) -> None:
+    missing = tmp_path / "absent" / "brief.md"
+    english = _stderr(run, "report", "--output", str(missing))
+    french = _stderr(run, "--lang", "fr", "report", "--output", str(missing))
+    assert english[0] == french[0] == 2
+    assert english[2].endswith(
+        f"Error: --output '{missing}': folder '{missing.parent}' does not exist\n"
+    )
+    assert french[2].endswith(
+        f"Error: --output '{missing}' : le dossier '{missing.parent}' n'existe pas\n"
+    )
+    assert not missing.parent.exists()
