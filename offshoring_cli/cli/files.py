@@ -178,7 +178,10 @@ def _brief(fmt: str | None, output: str | None, appendix: bool, kwargs: dict[str
         try:
             charts.require("matplotlib")
         except MissingExtra as error:
-            raise MissingExtra(f"{error}; or, without the chart: --output -") from None
+            from offshoring_cli.i18n import Text
+
+            without = Text("{error}; or, without the chart: --output -", error=error.template)
+            raise MissingExtra(without) from None
     elif importlib.util.find_spec("matplotlib") is None:
         from offshoring_cli.cli.notices import warn
         from offshoring_cli.i18n import Text

@@ -62,7 +62,11 @@ def require() -> None:
     from offshoring_cli.render.workbook import INSTALL_HINT
 
     if importlib.util.find_spec("xlsxwriter") is None:
-        raise MissingExtra(f"the workbook needs XlsxWriter (xlsxwriter missing): {INSTALL_HINT}")
+        from offshoring_cli.i18n import Text
+
+        raise MissingExtra(
+            Text("the workbook needs XlsxWriter (xlsxwriter missing): {hint}", hint=INSTALL_HINT)
+        )
 
 
 @command(
