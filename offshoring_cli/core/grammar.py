@@ -185,7 +185,9 @@ def parse_quantity(
         )
     match = re.fullmatch(_QUANTITY, stripped, re.VERBOSE | re.DOTALL)
     if match is None:
-        raise ValueError(_explain_quantity(text, stripped, unit, whole, signed, examples))
+        from offshoring_cli.core.grammar_hints import explain_quantity
+
+        raise ValueError(explain_quantity(text, stripped, unit, whole, signed, examples))
     scale, unit_word = _scale_and_unit(match["rest"] or "", unit)
     if unit and unit_word and unit_word.lower() != unit.lower():
         facts = {"shown": shown, "unit": unit, "word": repr(unit_word), "examples": examples}
@@ -240,10 +242,6 @@ def parse_quantity(
     return Quantity(float(number), unit_word, text)
 
 
-_SPACED_GROUPS = r"([+-]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?)(\s*[^\W\d_].*)?"
-"""Digits grouped with spaces (plain, no-break or narrow no-break), which the grammar refuses."""
-
-
 def _examples(unit: str) -> Text:
     """Examples of valid input in ``unit`` (:data:`EXAMPLES`), in the notation of the
     language chosen."""
@@ -252,89 +250,11 @@ def _examples(unit: str) -> Text:
     return Text("1500, 1,500 or 1.5k {unit}", unit=unit)
 
 
-def _explain_quantity(
-    original: str, text: str, unit: str, whole: bool, signed: bool, examples: Text
-) -> Text:
-    """Why ``text`` is not a quantity, and what to type instead (only a valid suggestion)."""
-
-    def valid(suggestion: str) -> str | None:
-        return valid_suggestion(
-            suggestion, lambda t: parse_quantity(t, unit, whole=whole, signed=signed)
-        )
-
-    shown = quoted(original)
-    spaced = re.fullmatch(_SPACED_GROUPS, text, re.DOTALL)
-    if spaced:
-        joined = re.sub(r"[ \u00a0\u202f]", "_", spaced[1]) + (spaced[2] or "")
-        if valid(joined):
-            return Text(
-                "{shown}: no spaces inside a number; group digits with _ or commas: {joined}",
-                shown=shown,
-                joined=joined,
-            )
-    decimal_comma = re.fullmatch(r"([+-]?[0-9]+),([0-9]+)(\s*[^\W\d_].*)?", text, re.DOTALL)
-    if decimal_comma and (
-        len(decimal_comma[2]) != 3 or decimal_comma[1].lstrip("+-").startswith("0")
-    ):
-        fixed = f"{decimal_comma[1]}.{decimal_comma[2]}{decimal_comma[3] or ''}"
-        if valid(fixed):
-            return Text(
-                "{shown}: use a dot for decimals: {fixed}",
-                shown=shown,
-                fixed=Num(TYPED, fixed),
-            )
-        if whole:
-            return Text(
-                "{shown}: {unit} are whole numbers, and a comma only separates thousands, in "
-                "groups of three: e.g. {examples}",
-                shown=shown,
-                unit=unit or "counts",
-                examples=examples,
-            )
-    facts = {"shown": shown, "examples": examples}
-    if "," in text and "_" in text:
-        return Text(
-            "{shown}: group digits with commas or with _, not both; e.g. {examples}", **facts
-        )
-    if "," in text:
-        return Text(
-            "{shown}: a comma may only separate thousands in groups of three (148,500); use a "
-            "dot for decimals. E.g. {examples}",
-            **facts,
-        )
-    return Text("{shown} is not a number; give a number such as {examples}", **facts)
-
-
-def _natural(value: Decimal) -> str:
-    """``value`` written plainly, without exponent or trailing zeros: ``26.22``, ``1500``."""
-    return format(value.normalize(), "f")
-
-
 def suggest_quantity(value: Decimal | int | float, unit: str, whole: bool) -> str | None:
-    """``value`` as a user would type it, with the largest suffix that leaves at least 1 in
-    front (``26.22bn``, ``148k``, ``1.5M``, ``500``), or ``None`` when that text does not read
-    back through :func:`parse_quantity` (grammar and range; ``unit`` and ``whole`` as there)
-    as exactly ``value``.
-    """
-    from decimal import Decimal
+    """:func:`offshoring_cli.core.grammar_hints.suggest_quantity` (loaded with the hints)."""
+    from offshoring_cli.core.grammar_hints import suggest_quantity as suggested
 
-    if isinstance(value, Decimal):
-        exact = value
-    else:
-        exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
-    if not exact.is_finite() or exact <= 0:
-        return None
-    expected = int(exact) if exact == exact.to_integral_value() else float(exact)
-    text = _natural(exact)
-    for suffix, power in (("bn", 9), ("M", 6), ("k", 3)):
-        if exact >= Decimal(10) ** power:
-            text = _natural(exact.scaleb(-power)) + suffix
-            break
-    try:
-        back = parse_quantity(text, unit, whole=whole).value
-    except ValueError:
-        return None
-    return text if back == expected else None
+    return suggested(value, unit, whole)
 
 
 _RATE = rf"(?P<sign>[+-]?){_NUMBER}\s*(?P<percent>%?)"
@@ -359,7 +279,9 @@ def parse_rate(text: str) -> float:
     stripped = text.strip()
     match = re.fullmatch(_RATE, stripped, re.VERBOSE)
     if match is None:
-        raise ValueError(_explain_rate(text, stripped))
+        from offshoring_cli.core.grammar_hints import explain_rate
+
+        raise ValueError(explain_rate(text, stripped))
     number = float(_number_text(match))
     percent = bool(match["percent"])
     shown = quoted(text)
@@ -390,32 +312,6 @@ def parse_rate(text: str) -> float:
     if fraction > MAX_RATE:
         raise ValueError(Text("{shown}: rates above 1,000 % a year are refused", shown=shown))
     return fraction
-
-
-def _explain_rate(original: str, text: str) -> Text:
-    """Why ``text`` is not a rate, and what to type instead (only a valid suggestion)."""
-    shown = quoted(original)
-    comma = re.fullmatch(r"([+-]?[0-9]+),([0-9]+)\s*(%?)", text)
-    if comma and (len(comma[2]) != 3 or comma[1].lstrip("+-").startswith("0")):
-        suggestion = valid_suggestion(f"{comma[1]}.{comma[2]}{comma[3]}", parse_rate)
-        if suggestion:
-            return Text(
-                "{shown}: use a dot for decimals: {fixed}",
-                shown=shown,
-                fixed=Num(TYPED, suggestion),
-            )
-        return Text(
-            "{shown}: use a dot for decimals (a comma only separates thousands, in groups of "
-            "three); give a percentage such as 8% or a fraction 0.08",
-            shown=shown,
-        )
-    if "," in text and "_" in text:
-        return Text(
-            "{shown}: group digits with commas or with _, not both; e.g. 8% or 0.08", shown=shown
-        )
-    return Text(
-        "{shown} is not a rate; give a percentage such as 8% or a fraction 0.08", shown=shown
-    )
 
 
 def parse_year(text: str) -> int:

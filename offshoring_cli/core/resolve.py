@@ -8,7 +8,6 @@ Pure and typed: no I/O, no Rich. Errors and warnings name inputs, not options: `
 the fast paths do not load it.)
 """
 
-import math
 from collections.abc import Mapping, Sequence
 
 from offshoring_cli.core import untargeted
@@ -24,7 +23,7 @@ from offshoring_cli.core.records import (
     is_count,
 )
 from offshoring_cli.errors import InputError, Message, reference
-from offshoring_cli.i18n import Num, Text
+from offshoring_cli.i18n import Text
 from offshoring_cli.render import numbers as fmt
 
 OVERRIDE = "override"
@@ -173,72 +172,16 @@ class Resolved(Record):
         return fmt.amount(value, self.indicator.unit)
 
 
-_SUFFIXES = ((9, "bn"), (6, "M"), (3, "k"))
-
-
 def _cut(text: str, limit: int = 40) -> str:
     """``text`` cut to ``limit`` characters (``...`` when cut), so an error stays one line."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _magnitude_warning(
-    option: str,
-    given: Number,
-    reference: Number,
-    whole: bool = False,
-    what: str = "built-in figure",
-) -> Message | None:
-    """A warning when ``given`` is 1,000 times off ``reference`` or more (likely a missing or
-    wrong suffix: ``270.000`` read as 270 for 270,000, ``40M`` for ``40bn``).
+def _magnitude_warning(option: str, given: Number, ref: Number, whole: bool) -> Message | None:
+    """:func:`~offshoring_cli.core.magnitude.magnitude_warning`, loaded when a figure is given."""
+    from offshoring_cli.core.magnitude import magnitude_warning
 
-    When ``given`` is too small and ``given`` with a suffix lands within 1,000 times of
-    ``reference``, the warning suggests that value as it would be typed ("did you mean
-    26.22bn?"), only if it reads back as valid input for the option (a whole count when
-    ``whole``); otherwise it says to check the unit.
-    """
-    ratio = given / reference
-    if 1e-3 < ratio < 1e3:
-        return None
-    hint = Text("check the unit.")
-    larger = ratio > 1e-3
-    if not larger:
-        # Compare in logarithms: the product itself may underflow to 0 for a tiny value.
-        scale = math.log10(given) - math.log10(reference)
-        power, _ = min(_SUFFIXES, key=lambda s: abs(scale + s[0]))
-        from decimal import Decimal
-
-        meant = Decimal(given if isinstance(given, int) else repr(float(given))).scaleb(power)
-        if 1e-3 < float(meant) / reference < 1e3:
-            from offshoring_cli.core.grammar import suggest_quantity
-
-            suggestion = suggest_quantity(meant, "", whole)
-            if suggestion is not None:
-                hint = Text("did you mean {suggestion}?", suggestion=Num(fmt.TYPED, suggestion))
-    facts = {"option": option, "given": Num(fmt.GIVEN, given), "hint": hint}
-    facts["reference"] = Num(fmt.GIVEN, reference)
-    if what == "baseline":
-        if larger:
-            return Message(
-                "{option} {given} is at least 1,000 times larger than the baseline "
-                "({reference}): {hint}",
-                **facts,
-            )
-        return Message(
-            "{option} {given} is at least 1,000 times smaller than the baseline "
-            "({reference}): {hint}",
-            **facts,
-        )
-    if larger:
-        return Message(
-            "{option} {given} is at least 1,000 times larger than the built-in figure "
-            "({reference}): {hint}",
-            **facts,
-        )
-    return Message(
-        "{option} {given} is at least 1,000 times smaller than the built-in figure "
-        "({reference}): {hint}",
-        **facts,
-    )
+    return magnitude_warning(option, given, ref, whole)
 
 
 def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
@@ -374,28 +317,22 @@ def resolve_one(options: Options, ind: Indicator, warnings: list[str]) -> Resolv
                 "built_in": ", ".join(str(o.year) for o in annual),
                 "option": reference(f"baseline[{metric}]"),
             }
-            if ind.aims_at_final():
-                raise InputError(
-                    "base_year",
-                    Message(
-                        "no built-in {metric} figure for base year {year} (built-in years: "
-                        "{built_in}); give one with {option}, choose another {base_year}, or "
-                        "leave {metric} out with {metrics}",
-                        **facts,
-                    ),
-                )
-            raise InputError(
-                "base_year",
-                Message(
-                    "no built-in {metric} figure for base year {year} in series {series}, on "
-                    "which its {stated} target is stated (built-in years: {built_in}); give "
-                    "one with {option}, choose another {base_year}, or leave {metric} out with "
-                    "{metrics}",
-                    series=repr(ind.target.series),
-                    stated=ind.target.year,
-                    **facts,
-                ),
+            missing = Message(
+                "no built-in {metric} figure for base year {year} in series {series}, on which "
+                "its {stated} target is stated (built-in years: {built_in}); give one with "
+                "{option}, choose another {base_year}, or leave {metric} out with {metrics}",
+                series=repr(ind.target.series),
+                stated=ind.target.year,
+                **facts,
             )
+            if ind.aims_at_final():
+                missing = Message(
+                    "no built-in {metric} figure for base year {year} (built-in years: "
+                    "{built_in}); give one with {option}, choose another {base_year}, or "
+                    "leave {metric} out with {metrics}",
+                    **facts,
+                )
+            raise InputError("base_year", missing)
         baseline, baseline_source = obs.value, obs.source
     target_year = options.target_year if options.target_year is not None else ind.target.year
     if target_year <= base_year:
@@ -403,24 +340,19 @@ def resolve_one(options: Options, ind: Indicator, warnings: list[str]) -> Resolv
 
         later = str(max(ind.target.year, base_year + 1))
         years = {"year": target_year, "base": base_year}
-        if valid_suggestion(later, parse_year):
-            raise InputError(
-                "target_year",
-                Message(
-                    "the target year {year} must be after the base year {base}; give a later "
-                    "{target_year} (e.g. {later})",
-                    later=later,
-                    **years,
-                ),
-            )
-        raise InputError(
-            "target_year",
-            Message(
-                "the target year {year} must be after the base year {base}; choose an earlier "
-                "{base_year}",
-                **years,
-            ),
+        refused = Message(
+            "the target year {year} must be after the base year {base}; choose an earlier "
+            "{base_year}",
+            **years,
         )
+        if valid_suggestion(later, parse_year):
+            refused = Message(
+                "the target year {year} must be after the base year {base}; give a later "
+                "{target_year} (e.g. {later})",
+                later=later,
+                **years,
+            )
+        raise InputError("target_year", refused)
     if metric in options.targets:
         target, target_source = options.targets[metric], OVERRIDE
         warning = _magnitude_warning(

@@ -2,6 +2,7 @@
 
 from offshoring_cli.core import formulas
 from offshoring_cli.core.fields import RATE, VALUE, VALUE_PER_YEAR, YEAR, Annotated, Field, Schema
+from offshoring_cli.core.magnitude import magnitude_warning as _magnitude_warning
 from offshoring_cli.core.methods import (
     _AT_TARGET,
     REACHED_METHOD,
@@ -12,7 +13,6 @@ from offshoring_cli.core.records import Number, is_count
 from offshoring_cli.core.resolve import (
     Options,
     Resolved,
-    _magnitude_warning,
     _target_sources,
     resolve,
 )
