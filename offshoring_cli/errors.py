@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from offshoring_cli.i18n import Text
+
 FIELDS = (
     "metrics",
     "base_year",
@@ -45,16 +47,25 @@ def text(template: str, name: Callable[[str], str] = str) -> str:
     return re.sub(_REFERENCE, lambda m: name(m[1]), template, flags=re.IGNORECASE)
 
 
-class Message(str):
-    """A text naming inputs as ``{field}``: the string is written with the fields' own names;
-    :attr:`template` keeps the references for the command line to name its options."""
+def reference(field: str) -> str:
+    """The reference to the input ``field`` in a text: ``baseline[jobs]`` ->
+    ``{baseline[jobs]}`` (an argument of a :class:`Message` naming a varying input)."""
+    return "{" + field + "}"
 
-    template: str
 
-    def __new__(cls, template: str) -> Message:
-        made = super().__new__(cls, text(template))
-        made.template = template
-        return made
+class Message(Text):
+    """A sentence of ours naming inputs as ``{field}`` (a :class:`~offshoring_cli.i18n.Text`:
+    translated by the catalogues, its numbers written in the language): the string is written
+    with the fields' own names; :func:`offshoring_cli.i18n.written` keeps the references, for
+    the command line to name its options (:func:`offshoring_cli.cli.errors.cli_text`).
+
+    ``Message("{metrics} {metric}: no such indicator", metric="hires")``: the arguments fill
+    the template (the fields it names are no arguments).
+    """
+
+    @staticmethod
+    def finish(written: str) -> str:
+        return text(written)
 
 
 class OffshoringError(Exception):
@@ -66,7 +77,11 @@ class OffshoringError(Exception):
 
     def __init__(self, message: str, field: str = "") -> None:
         super().__init__(text(message))
+        if isinstance(message, Message):  # the references kept, as in a plain text
+            message = Text(message.template, **message.args)
         self.template = message
+        """The message naming inputs as ``{field}`` (a :class:`~offshoring_cli.i18n.Text`
+        where it is one of ours: the command line writes it in the language chosen)."""
         self.field = field
 
 

@@ -169,10 +169,40 @@ class Num:
         return f"Num({self.kind!r}, {self.value!r}, {self.unit!r})"
 
 
+class _Reference:
+    """An input a text names as ``{field}`` (``{metrics}``, ``{baseline[jobs]}``) and that is
+    not among its arguments: kept as written, for :mod:`offshoring_cli.errors` to name (the
+    core's input name, or the command line's option)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __getitem__(self, key: str) -> _Reference:
+        return _Reference(f"{self.name}[{key}]")
+
+    def __format__(self, spec: str) -> str:
+        return "{" + self.name + "}"
+
+
+class _Arguments(dict[str, Any]):
+    def __missing__(self, key: str) -> _Reference:
+        return _Reference(key)
+
+
 def _shown(item: Any) -> str:
     if isinstance(item, Text):
-        return say(item)
+        return written(item)
     return str(item)
+
+
+def _fill(template: str, args: dict[str, Any]) -> str:
+    """``template`` with its ``args`` written in the active language; a ``{field}`` that is
+    no argument stays as it is (an input reference)."""
+    if not args:
+        return template
+    return template.format_map(_Arguments({k: _shown(v) for k, v in args.items()}))
 
 
 class Text(str):
@@ -192,20 +222,35 @@ class Text(str):
         if args:
             before, _active = _active, "en"  # the string is English, whatever is active
             try:
-                text = template.format(**{k: _shown(v) for k, v in args.items()})
+                text = _fill(template, args)
             finally:
                 _active = before
-        made = super().__new__(cls, text)
+        made = super().__new__(cls, cls.finish(text))
         made.template = template
         made.args = args
         return made
 
+    @staticmethod
+    def finish(text: str) -> str:
+        """The text as its string and :func:`say` give it, from the text :func:`written`
+        gives (a subclass names its input references here)."""
+        return text
+
     def __reduce__(self) -> Any:
-        return (_rebuild, (self.template, self.args))
+        return (_rebuild, (type(self), self.template, self.args))
 
 
-def _rebuild(template: str, args: dict[str, Any]) -> Text:
-    return Text(template, **args)
+def _rebuild(kind: type[Text], template: str, args: dict[str, Any]) -> Text:
+    return kind(template, **args)
+
+
+def written(text: str) -> str:
+    """``text`` in the active language as :func:`say` writes it, except that the inputs it
+    names (``{metrics}``, ``{baseline[jobs]}``) stay references, for the command line to
+    name as its options (:func:`offshoring_cli.cli.errors.cli_text`)."""
+    if isinstance(text, Text):
+        return _fill(text.template if _active == "en" else _(text.template), text.args)
+    return _(text)
 
 
 def say(text: str) -> str:
@@ -215,11 +260,15 @@ def say(text: str) -> str:
     if _active == "en":
         return str.__str__(text)
     if isinstance(text, Text):
-        template = _(text.template)
-        if not text.args:
-            return template
-        return template.format(**{k: _shown(v) for k, v in text.args.items()})
+        return text.finish(written(text))
     return _(text)
+
+
+def warning(text: str) -> str:
+    """The line that warns of ``text`` on stderr (``Warning: ...``, no newline), in the
+    language chosen."""
+    with human():
+        return _("Warning: {warning}").format(warning=say(text))
 
 
 SEPARATORS = {"; ": N_("{first}; {second}"), ", ": N_("{first}, {second}")}

@@ -9,7 +9,7 @@ is pydantic's), with the keywords of :mod:`offshoring_cli.i18n`. The template is
 LC_MESSAGES/offshoring.po`` (edit these: docs/translating.md); the compiled ``.mo`` files next
 to them are committed and shipped in the wheel (package data), so that an install from a
 clean clone has working catalogues without a build step. The same can be run with ``pybabel``:
-``pybabel extract -F babel.cfg -k Text -k Field:1 -o offshoring_cli/locale/
+``pybabel extract -F babel.cfg -k Text -k Message -k Field:1 -o offshoring_cli/locale/
 offshoring.pot .``, then ``pybabel update -D offshoring -i ... -d offshoring_cli/locale`` and
 ``pybabel compile -D offshoring -d offshoring_cli/locale``.
 """
@@ -36,9 +36,11 @@ KEYWORDS = {
     "N_": None,
     "ngettext": (1, 2),
     "Text": None,
+    "Message": None,
     "Field": None,
 }
-"""gettext keywords: ``Text(template, ...)`` and ``Field(label, ...)`` besides the usual ones
+"""gettext keywords: ``Text(template, ...)``, ``Message(template, ...)`` (an error's or a
+warning's text naming inputs) and ``Field(label, ...)`` besides the usual ones
 (a report's title is marked with ``N_``)."""
 METHODS = [("offshoring_cli/scenario/**.py", "ignore"), ("offshoring_cli/**.py", "python")]
 DATE = datetime(2026, 1, 1, tzinfo=UTC)  # fixed: the files do not change by the day

@@ -225,7 +225,9 @@ def test_a_french_rate(run: Any) -> None:
 def test_a_decimal_comma_count_is_refused_in_french_with_a_hint(run: Any) -> None:
     result = run("--lang", "fr", "gap", "--jobs-baseline", "148,500")
     assert result.exit_code == 2
-    assert "in French the comma is the decimal sign, so this reads 148.5" in result.stderr
+    assert (
+        "en français la virgule marque les décimales, ce nombre se lit donc 148,5" in result.stderr
+    )
     assert "148 500" in result.stderr
     assert "Traceback" not in result.stderr
 

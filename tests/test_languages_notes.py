@@ -98,8 +98,8 @@ def test_french_status_says_the_new_notes_in_french(run: Any) -> None:
         f"(8,46{NBSP}% par an de 2022 à 2023)."
     ) in text
     assert "Fourchette, TCAM effectif le plus bas" in text
-    assert "Libellé Open SDG: progrès modéré" in text
-    assert "Libellé Open SDG: progrès substantiel" in text
+    assert "Libellé Open SDG : progrès modéré" in text  # the French space before ":"
+    assert "Libellé Open SDG : progrès substantiel" in text
     # French typography between the parts of a note: " ; "
     assert "(17,90 Md MAD contre 26,17 Md MAD) ; les chiffres semestriels" in text
 

@@ -47,27 +47,20 @@ def option(field: str) -> str:
 
 
 def cli_text(message: str) -> str:
-    """A core text (a :class:`~offshoring_cli.errors.Message` or an error's template) with
-    each input written as its option."""
-    return errors.text(getattr(message, "template", message), option)
-
-
-def _translated(template: str) -> str:
-    """``template`` in the language chosen (``--lang``), where the catalogues have it."""
-    import sys
-
-    if "offshoring_cli.i18n" not in sys.modules:
-        return template  # English: nothing to load
+    """A core text (a :class:`~offshoring_cli.errors.Message`, any
+    :class:`~offshoring_cli.i18n.Text`, or an error's template) in the language chosen
+    (``--lang``; a plain text where the catalogues have it) with each input written as its
+    option."""
     from offshoring_cli import i18n
 
     with i18n.human():
-        return i18n.say(template)
+        return errors.text(i18n.written(message), option)
 
 
 def to_click(error: errors.OffshoringError) -> click.ClickException:
     """The Click exception that prints ``error`` as one ``Error:`` line with its exit code
     (in the language chosen where the catalogue has the message)."""
-    message = cli_text(_translated(error.template))
+    message = cli_text(error.template)
     if error.usage:
         context = click.get_current_context(silent=True)
         return click.UsageError(message, context)

@@ -183,13 +183,11 @@ def _increment(options: Options, increment: Quantity | None) -> float | None:
     indicator = options.dataset.indicators.get(metric) if metric else None
     if indicator is None:
         return increment.value
-    from offshoring_cli.core.grammar import as_sentence
-
     try:
         return params.INCREMENT.in_unit(increment, indicator.unit)
     except ValueError as error:
         raise click.BadParameter(
-            as_sentence(error), click.get_current_context(), param_hint="'--increment'"
+            params.said(error), click.get_current_context(), param_hint="'--increment'"
         ) from None
 
 

@@ -73,7 +73,9 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
                 target, charts.render_image(chart_content.chart_model(options), image_format)
             )
             if target.kind != "stdout":
-                click.echo(f"Wrote {output_paths.shown(output)}", err=True)
+                from offshoring_cli.cli.notices import wrote
+
+                wrote(output_paths.shown(output))
             return
         charts.require("plotext")
         options = _options(**kwargs)
@@ -176,12 +178,20 @@ def _brief(fmt: str | None, output: str | None, appendix: bool, kwargs: dict[str
         try:
             charts.require("matplotlib")
         except MissingExtra as error:
-            raise MissingExtra(f"{error}; or, without the chart: --output -") from None
+            from offshoring_cli.i18n import Text
+
+            without = Text("{error}; or, without the chart: --output -", error=error.template)
+            raise MissingExtra(without) from None
     elif importlib.util.find_spec("matplotlib") is None:
-        click.echo(
-            "Warning: the brief has no chart: it needs the optional plotting libraries "
-            f"({charts.INSTALL_HINT}) and a file (--output brief.md or brief.html).",
-            err=True,
+        from offshoring_cli.cli.notices import warn
+        from offshoring_cli.i18n import Text
+
+        warn(
+            Text(
+                "the brief has no chart: it needs the optional plotting libraries ({hint}) "
+                "and a file (--output brief.md or brief.html).",
+                hint=charts.INSTALL_HINT,
+            )
         )
     options = _options(**kwargs)
     _left_out(options)
@@ -202,7 +212,9 @@ def _brief(fmt: str | None, output: str | None, appendix: bool, kwargs: dict[str
         together = [] if chart_target is None else [(chart_target, chart_svg)]
         files.write_together([*together, (target, text)])
         if target.kind != "stdout":
-            click.echo(f"Wrote {output_paths.shown(target.given)}", err=True)
+            from offshoring_cli.cli.notices import wrote
+
+            wrote(output_paths.shown(target.given))
 
 
 _SCENARIO: dict[str, Callable[[], click.Command]] = {}
@@ -282,11 +294,15 @@ def scenario_init(path: str | None, force: bool) -> None:
     written = write_new(path, text, force=force)
     if written.kind == "file":
         name = path if output_paths.shown(path) == path else "FILE"
-        click.echo(
-            f"Wrote {output_paths.shown(path)}: edit it, then "
-            f"'offshoring scenario validate {name}'.",
-            err=True,
+        from offshoring_cli.cli.notices import said
+        from offshoring_cli.i18n import Text
+
+        wrote = Text(
+            "Wrote {path}: edit it, then 'offshoring scenario validate {name}'.",
+            path=output_paths.shown(path),
+            name=name,
         )
+        click.echo(said(wrote), err=True)
 
 
 @command(

@@ -38,6 +38,20 @@ def _french() -> bool:
     return i18n.chosen() in ("fr", "ar")
 
 
+def said(error: ValueError, sentence: bool = True) -> str:
+    """The grammar's ``error`` in the language chosen (``--lang``: its message is a
+    :class:`~offshoring_cli.i18n.Text`, whose hints the catalogues write in the notation that
+    language reads), ending with a full stop when ``sentence`` (not after a question mark)."""
+    from offshoring_cli import i18n
+
+    message = error.args[0] if error.args else ""
+    with i18n.human():
+        text = i18n.say(message) if isinstance(message, i18n.Text) else str(error)
+    if sentence and not text.endswith((".", "?", "\u061f")):  # U+061F: the Arabic "?"
+        text += "."
+    return text
+
+
 def _quantity_parser() -> Callable[..., Quantity]:
     """The grammar's quantity parser, French-aware under ``--lang fr``
     (:mod:`offshoring_cli.core.grammar_fr`)."""
@@ -72,12 +86,10 @@ class QuantityType(_Amount):
     ) -> int | float:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return value
-        from offshoring_cli.core.grammar import as_sentence
-
         try:
             return _quantity_parser()(str(value), self.unit, self.whole, self.signed).value
         except ValueError as error:
-            self.fail(as_sentence(error), param, ctx)
+            self.fail(said(error), param, ctx)
 
 
 class MetricQuantityType(_Increment):
@@ -97,7 +109,7 @@ class MetricQuantityType(_Increment):
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> Quantity:
-        from offshoring_cli.core.grammar import Quantity, as_sentence
+        from offshoring_cli.core.grammar import Quantity
 
         if isinstance(value, Quantity):
             return value
@@ -106,7 +118,7 @@ class MetricQuantityType(_Increment):
         try:
             return _quantity_parser()(str(value), "", whole=False, signed=True)
         except ValueError as error:
-            self.fail(as_sentence(error), param, ctx)
+            self.fail(said(error), param, ctx)
 
     @staticmethod
     def in_unit(quantity: Quantity, unit: str) -> int | float:
@@ -140,7 +152,7 @@ class YearType(_Year):
                 return check_year(value)
             return parse_year(str(value))
         except ValueError as error:
-            self.fail(str(error), param, ctx)
+            self.fail(said(error, sentence=False), param, ctx)
 
 
 class RateType(_Rate):
@@ -157,7 +169,7 @@ class RateType(_Rate):
     ) -> float:
         if isinstance(value, float):
             return value
-        from offshoring_cli.core.grammar import as_sentence, parse_rate
+        from offshoring_cli.core.grammar import parse_rate
 
         try:
             if _french():
@@ -166,7 +178,7 @@ class RateType(_Rate):
                 return parse_french_rate(str(value))
             return parse_rate(str(value))
         except ValueError as error:
-            self.fail(as_sentence(error), param, ctx)
+            self.fail(said(error), param, ctx)
 
 
 class RateListType(_Rates):
@@ -225,7 +237,7 @@ class YearsType(_Years):
         try:
             return parse_years(str(value))
         except ValueError as error:
-            self.fail(str(error), param, ctx)
+            self.fail(said(error, sentence=False), param, ctx)
 
 
 JOBS = QuantityType("jobs", whole=True)

@@ -63,12 +63,11 @@ def _left_out(options: Options) -> None:
     the core's warnings (chart, report, workbook) leaves out: not asked for by name."""
     if options.metrics:
         return
-    from offshoring_cli import i18n
+    from offshoring_cli.cli.notices import warn
     from offshoring_cli.core.untargeted import left_out
 
     for metric in options.dataset.untargeted:
-        warning = i18n._("Warning: {warning}").format(warning=left_out(metric))
-        click.echo(warning, err=True)
+        warn(left_out(metric))
 
 
 def _figures(
@@ -81,9 +80,12 @@ def _figures(
     in its indicator's unit; see :func:`_options`."""
     if not pairs and all(text is None for text in shorthands.values()):
         return {}  # nothing given: the grammar is not even imported
+    from offshoring_cli.cli.notices import said
     from offshoring_cli.cli.params import _quantity_parser
-    from offshoring_cli.core.grammar import as_sentence, quoted
+    from offshoring_cli.cli.params import said as said_error
+    from offshoring_cli.core.grammar import quoted
     from offshoring_cli.core.records import is_count
+    from offshoring_cli.i18n import Text
 
     parse_quantity = _quantity_parser()  # French notation too under --lang fr
     given = [
@@ -97,22 +99,27 @@ def _figures(
     for option, metric, text, as_typed in given:
         indicator = dataset.indicators.get(metric) or dataset.untargeted.get(metric)
         if indicator is None:
-            raise click.UsageError(
-                f"{option}: the dataset {dataset.name!r} has no {quoted(metric)[1:-1]} "
-                f"indicator; indicators: {', '.join(dataset.indicators)}",
-                click.get_current_context(),
+            no_such = Text(
+                "{option}: the dataset {dataset} has no {metric} indicator; indicators: {known}",
+                option=option,
+                dataset=repr(dataset.name),
+                metric=quoted(metric)[1:-1],
+                known=", ".join(dataset.indicators),
             )
+            raise click.UsageError(said(no_such), click.get_current_context())
         try:
             value = parse_quantity(text, indicator.unit, whole=is_count(indicator.unit)).value
         except ValueError as error:
             raise click.BadParameter(
-                as_sentence(error), click.get_current_context(), param_hint=f"'{option}'"
+                said_error(error), click.get_current_context(), param_hint=f"'{option}'"
             ) from None
         if metric in figures and figures[metric] != value:
-            raise click.UsageError(
-                f"{typed[metric]} and {as_typed} disagree; give only one of them.",
-                click.get_current_context(),
+            disagree = Text(
+                "{first} and {second} disagree; give only one of them.",
+                first=typed[metric],
+                second=as_typed,
             )
+            raise click.UsageError(said(disagree), click.get_current_context())
         figures[metric] = value
         typed[metric] = as_typed
     return figures
@@ -144,7 +151,11 @@ def _dataset() -> Dataset:
                 if state.get("scenario_from") != "environment":
                     raise
                 error.usage = False  # not a mistake on this command line
-                error.template = f"OFFSHORING_SCENARIO={path}: {error.template}"
+                from offshoring_cli.i18n import Text
+
+                error.template = Text(
+                    "OFFSHORING_SCENARIO={path}: {error}", path=path, error=error.template
+                )
                 raise
     dataset: Dataset = state["dataset"]
     from offshoring_cli import i18n
@@ -176,8 +187,14 @@ def _run(
         if error.field or not given:
             raise
         # a formula's domain (a decline too steep, an overflow) met by a figure given
+        from offshoring_cli.i18n import Text
+
         raise DomainError(
-            f"{error.template}; check the figures given ({', '.join(given)})"
+            Text(
+                "{error}; check the figures given ({given})",
+                error=error.template,
+                given=", ".join(given),
+            )
         ) from None
     if report.warnings:  # the core names inputs; here they are named as options
         from offshoring_cli.cli.errors import cli_text

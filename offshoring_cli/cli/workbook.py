@@ -62,7 +62,11 @@ def require() -> None:
     from offshoring_cli.render.workbook import INSTALL_HINT
 
     if importlib.util.find_spec("xlsxwriter") is None:
-        raise MissingExtra(f"the workbook needs XlsxWriter (xlsxwriter missing): {INSTALL_HINT}")
+        from offshoring_cli.i18n import Text
+
+        raise MissingExtra(
+            Text("the workbook needs XlsxWriter (xlsxwriter missing): {hint}", hint=INSTALL_HINT)
+        )
 
 
 @command(
@@ -128,4 +132,6 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
         data = to_xlsx(book)
     files.write(target, data)
     if target.kind != "stdout":
-        click.echo(f"Wrote {output_paths.shown(output)}", err=True)
+        from offshoring_cli.cli.notices import wrote
+
+        wrote(output_paths.shown(output))

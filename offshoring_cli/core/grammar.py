@@ -44,6 +44,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY, Record
+from offshoring_cli.i18n import N_, Num, Text
+from offshoring_cli.render.numbers import TYPED
 
 if TYPE_CHECKING:
     from decimal import Decimal  # imported where used
@@ -120,12 +122,12 @@ def _scale_and_unit(rest: str, unit: str) -> tuple[str, str]:
 
 
 EXAMPLES = {
-    "jobs": "148500, 148,500 or 148.5k",
-    "MAD": "26220000000, 26.22bn or 26.22 bn MAD",
-    "": "20250, 20,250, 20.25k or -5k",
+    "jobs": N_("148500, 148,500 or 148.5k"),
+    "MAD": N_("26220000000, 26.22bn or 26.22 bn MAD"),
+    "": N_("20250, 20,250, 20.25k or -5k"),
 }
-
-_SUFFIX_HELP = "k (thousand), M or mn (million), bn, B or Md (billion)"
+"""Examples of valid input, by unit (the catalogues write them in the notation that
+``--lang fr|ar`` reads: ``148500, 148 500 ou 148,5k``)."""
 
 
 class Quantity(Record):
@@ -156,28 +158,49 @@ def parse_quantity(
             when ``text`` is outside the grammar, not finite, not greater than 0 (unless
             ``signed``), outside 10^-6 to 10^18 in size, or not whole when ``whole``.
     """
-    examples = EXAMPLES.get(unit) or (f"1500, 1,500 or 1.5k {unit}" if unit else EXAMPLES[""])
-    article = "a count" if whole else "an amount"
+    examples = _examples(unit)
     shown = quoted(text)
     stripped = text.strip()
     if not stripped:
-        raise ValueError(f"{shown} is empty; give a number such as {examples}")
+        raise ValueError(
+            Text(
+                "{shown} is empty; give a number such as {examples}", shown=shown, examples=examples
+            )
+        )
     if re.fullmatch(r"[+-]?(nan|inf|infinity)\b.*", stripped.lower(), re.DOTALL):
-        raise ValueError(f"{shown} is not a finite number; give a number such as {examples}")
+        raise ValueError(
+            Text(
+                "{shown} is not a finite number; give a number such as {examples}",
+                shown=shown,
+                examples=examples,
+            )
+        )
     if stripped.startswith("-") and not signed:
-        raise ValueError(f"{shown} must be greater than 0 ({article} cannot be negative)")
-    match = re.fullmatch(_QUANTITY, stripped, re.VERBOSE | re.DOTALL)
-    if match is None:
-        raise ValueError(_explain_quantity(text, stripped, unit, whole, signed, examples))
-    scale, unit_word = _scale_and_unit(match["rest"] or "", unit)
-    if unit and unit_word and unit_word.lower() != unit.lower():
-        if scale:
+        if whole:
             raise ValueError(
-                f"{shown}: the unit here is {unit}, not {unit_word!r}; e.g. {examples}"
+                Text("{shown} must be greater than 0 (a count cannot be negative)", shown=shown)
             )
         raise ValueError(
-            f"{shown}: unknown suffix or unit {unit_word!r}; use {_SUFFIX_HELP}, then "
-            f"optionally {unit}, e.g. {examples}"
+            Text("{shown} must be greater than 0 (an amount cannot be negative)", shown=shown)
+        )
+    match = re.fullmatch(_QUANTITY, stripped, re.VERBOSE | re.DOTALL)
+    if match is None:
+        from offshoring_cli.core.grammar_hints import explain_quantity
+
+        raise ValueError(explain_quantity(text, stripped, unit, whole, signed, examples))
+    scale, unit_word = _scale_and_unit(match["rest"] or "", unit)
+    if unit and unit_word and unit_word.lower() != unit.lower():
+        facts = {"shown": shown, "unit": unit, "word": repr(unit_word), "examples": examples}
+        if scale:
+            raise ValueError(
+                Text("{shown}: the unit here is {unit}, not {word}; e.g. {examples}", **facts)
+            )
+        raise ValueError(
+            Text(
+                "{shown}: unknown suffix or unit {word}; use k (thousand), M or mn (million), "
+                "bn, B or Md (billion), then optionally {unit}, e.g. {examples}",
+                **facts,
+            )
         )
     from decimal import Decimal, DecimalException
 
@@ -187,94 +210,51 @@ def parse_quantity(
     except DecimalException:
         too_large = True
     if too_large:
-        raise ValueError(f"{shown} is too large (at most 1e18); did you add an extra suffix?")
+        raise ValueError(
+            Text("{shown} is too large (at most 1e18); did you add an extra suffix?", shown=shown)
+        )
     if number <= 0 and not signed:
-        raise ValueError(f"{shown} must be greater than 0; give a number such as {examples}")
+        raise ValueError(
+            Text(
+                "{shown} must be greater than 0; give a number such as {examples}",
+                shown=shown,
+                examples=examples,
+            )
+        )
     if 0 < abs(number) < MIN_QUANTITY:
         raise ValueError(
-            f"{shown} is too small (at least 1e-6); did you forget a suffix such as bn?"
+            Text(
+                "{shown} is too small (at least 1e-6); did you forget a suffix such as bn?",
+                shown=shown,
+            )
         )
     if number == number.to_integral_value():
         return Quantity(int(number), unit_word, text)
     if whole:
         raise ValueError(
-            f"{shown} is not a whole number of {unit or 'items'}; give a count such as {examples}"
+            Text(
+                "{shown} is not a whole number of {unit}; give a count such as {examples}",
+                shown=shown,
+                unit=unit or "items",
+                examples=examples,
+            )
         )
     return Quantity(float(number), unit_word, text)
 
 
-_SPACED_GROUPS = r"([+-]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?)(\s*[^\W\d_].*)?"
-"""Digits grouped with spaces (plain, no-break or narrow no-break), which the grammar refuses."""
-
-
-def _explain_quantity(
-    original: str, text: str, unit: str, whole: bool, signed: bool, examples: str
-) -> str:
-    """Why ``text`` is not a quantity, and what to type instead (only a valid suggestion)."""
-
-    def valid(suggestion: str) -> str | None:
-        return valid_suggestion(
-            suggestion, lambda t: parse_quantity(t, unit, whole=whole, signed=signed)
-        )
-
-    shown = quoted(original)
-    spaced = re.fullmatch(_SPACED_GROUPS, text, re.DOTALL)
-    if spaced:
-        joined = re.sub(r"[ \u00a0\u202f]", "_", spaced[1]) + (spaced[2] or "")
-        if valid(joined):
-            return f"{shown}: no spaces inside a number; group digits with _ or commas: {joined}"
-    decimal_comma = re.fullmatch(r"([+-]?[0-9]+),([0-9]+)(\s*[^\W\d_].*)?", text, re.DOTALL)
-    if decimal_comma and (
-        len(decimal_comma[2]) != 3 or decimal_comma[1].lstrip("+-").startswith("0")
-    ):
-        fixed = f"{decimal_comma[1]}.{decimal_comma[2]}{decimal_comma[3] or ''}"
-        if valid(fixed):
-            return f"{shown}: use a dot for decimals: {fixed}"
-        if whole:
-            return (
-                f"{shown}: {unit or 'counts'} are whole numbers, and a comma only separates "
-                f"thousands, in groups of three: e.g. {examples}"
-            )
-    if "," in text and "_" in text:
-        return f"{shown}: group digits with commas or with _, not both; e.g. {examples}"
-    if "," in text:
-        return (
-            f"{shown}: a comma may only separate thousands in groups of three "
-            f"(148,500); use a dot for decimals. E.g. {examples}"
-        )
-    return f"{shown} is not a number; give a number such as {examples}"
-
-
-def _natural(value: Decimal) -> str:
-    """``value`` written plainly, without exponent or trailing zeros: ``26.22``, ``1500``."""
-    return format(value.normalize(), "f")
+def _examples(unit: str) -> Text:
+    """Examples of valid input in ``unit`` (:data:`EXAMPLES`), in the notation of the
+    language chosen."""
+    if unit in EXAMPLES or not unit:
+        return Text(EXAMPLES[unit])
+    return Text("1500, 1,500 or 1.5k {unit}", unit=unit)
 
 
 def suggest_quantity(value: Decimal | int | float, unit: str, whole: bool) -> str | None:
-    """``value`` as a user would type it, with the largest suffix that leaves at least 1 in
-    front (``26.22bn``, ``148k``, ``1.5M``, ``500``), or ``None`` when that text does not read
-    back through :func:`parse_quantity` (grammar and range; ``unit`` and ``whole`` as there)
-    as exactly ``value``.
-    """
-    from decimal import Decimal
+    """:func:`offshoring_cli.core.grammar_hints.suggest_quantity` (loaded with the hints)."""
+    from offshoring_cli.core.grammar_hints import suggest_quantity as suggested
 
-    if isinstance(value, Decimal):
-        exact = value
-    else:
-        exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
-    if not exact.is_finite() or exact <= 0:
-        return None
-    expected = int(exact) if exact == exact.to_integral_value() else float(exact)
-    text = _natural(exact)
-    for suffix, power in (("bn", 9), ("M", 6), ("k", 3)):
-        if exact >= Decimal(10) ** power:
-            text = _natural(exact.scaleb(-power)) + suffix
-            break
-    try:
-        back = parse_quantity(text, unit, whole=whole).value
-    except ValueError:
-        return None
-    return text if back == expected else None
+    return suggested(value, unit, whole)
 
 
 _RATE = rf"(?P<sign>[+-]?){_NUMBER}\s*(?P<percent>%?)"
@@ -299,40 +279,39 @@ def parse_rate(text: str) -> float:
     stripped = text.strip()
     match = re.fullmatch(_RATE, stripped, re.VERBOSE)
     if match is None:
-        raise ValueError(_explain_rate(text, stripped))
+        from offshoring_cli.core.grammar_hints import explain_rate
+
+        raise ValueError(explain_rate(text, stripped))
     number = float(_number_text(match))
     percent = bool(match["percent"])
+    shown = quoted(text)
     if not math.isfinite(number):
-        raise ValueError(f"{quoted(text)} is too large; give a percentage such as 8%")
+        raise ValueError(Text("{shown} is too large; give a percentage such as 8%", shown=shown))
     if not percent and abs(number) > 1:
-        message = f"{quoted(text)}: a bare number is a fraction (0.08 = 8 %)"
         suggestion = valid_suggestion(f"{stripped}%", parse_rate)
         if suggestion:
-            raise ValueError(f"{message}; for {stripped} percent type {suggestion}")
-        raise ValueError(f"{message}; give a percentage such as 8% or a fraction 0.08")
+            raise ValueError(
+                Text(
+                    "{shown}: a bare number is a fraction (0.08 = 8 %); for {number} percent "
+                    "type {suggestion}",
+                    shown=shown,
+                    number=Num(TYPED, stripped),
+                    suggestion=Num(TYPED, suggestion),
+                )
+            )
+        raise ValueError(
+            Text(
+                "{shown}: a bare number is a fraction (0.08 = 8 %); give a percentage such as "
+                "8% or a fraction 0.08",
+                shown=shown,
+            )
+        )
     fraction = number / 100 if percent else number
     if fraction <= -1:
-        raise ValueError(f"{quoted(text)}: a rate must be greater than -100 %")
+        raise ValueError(Text("{shown}: a rate must be greater than -100 %", shown=shown))
     if fraction > MAX_RATE:
-        raise ValueError(f"{quoted(text)}: rates above 1,000 % a year are refused")
+        raise ValueError(Text("{shown}: rates above 1,000 % a year are refused", shown=shown))
     return fraction
-
-
-def _explain_rate(original: str, text: str) -> str:
-    """Why ``text`` is not a rate, and what to type instead (only a valid suggestion)."""
-    shown = quoted(original)
-    comma = re.fullmatch(r"([+-]?[0-9]+),([0-9]+)\s*(%?)", text)
-    if comma and (len(comma[2]) != 3 or comma[1].lstrip("+-").startswith("0")):
-        suggestion = valid_suggestion(f"{comma[1]}.{comma[2]}{comma[3]}", parse_rate)
-        if suggestion:
-            return f"{shown}: use a dot for decimals: {suggestion}"
-        return (
-            f"{shown}: use a dot for decimals (a comma only separates thousands, in groups of "
-            "three); give a percentage such as 8% or a fraction 0.08"
-        )
-    if "," in text and "_" in text:
-        return f"{shown}: group digits with commas or with _, not both; e.g. 8% or 0.08"
-    return f"{shown} is not a rate; give a percentage such as 8% or a fraction 0.08"
 
 
 def parse_year(text: str) -> int:
@@ -343,7 +322,9 @@ def parse_year(text: str) -> int:
     """
     stripped = text.strip()
     if not re.fullmatch(r"[0-9]{4}", stripped):
-        raise ValueError(f"{quoted(text)} is not a year; give a four-digit year such as 2030.")
+        raise ValueError(
+            Text("{shown} is not a year; give a four-digit year such as 2030.", shown=quoted(text))
+        )
     return check_year(int(stripped), quoted(stripped))
 
 
@@ -355,7 +336,12 @@ def check_year(year: int, as_typed: str | None = None) -> int:
     """
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(
-            f"{as_typed or year} is out of range; give a year from {FIRST_YEAR} to {LAST_YEAR}."
+            Text(
+                "{shown} is out of range; give a year from {first} to {last}.",
+                shown=as_typed or year,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
         )
     return year
 
@@ -374,14 +360,30 @@ def parse_years(text: str) -> tuple[int, ...]:
         first, last = (parse_year(part) for part in span.groups())
         if last < first:
             turned = valid_suggestion(f"{last}-{first}", parse_years)
-            hint = f"; type {turned}" if turned else ""
-            raise ValueError(f"{quoted(stripped)}: the range runs backwards{hint}.")
+            shown = quoted(stripped)
+            if turned:
+                raise ValueError(
+                    Text(
+                        "{shown}: the range runs backwards; type {turned}.",
+                        shown=shown,
+                        turned=turned,
+                    )
+                )
+            raise ValueError(Text("{shown}: the range runs backwards.", shown=shown))
         return tuple(range(first, last + 1))
     parts = [part.strip() for part in stripped.split(",") if part.strip()]
     if not parts:
-        raise ValueError(f"{quoted(text)} is empty; give years such as 2028-2035 or 2028,2030.")
+        raise ValueError(
+            Text("{shown} is empty; give years such as 2028-2035 or 2028,2030.", shown=quoted(text))
+        )
     years = [parse_year(part) for part in parts]
     for year in years:
         if years.count(year) > 1:
-            raise ValueError(f"{quoted(stripped)}: {year} is given twice; give each year once.")
+            raise ValueError(
+                Text(
+                    "{shown}: {year} is given twice; give each year once.",
+                    shown=quoted(stripped),
+                    year=year,
+                )
+            )
     return tuple(sorted(years))

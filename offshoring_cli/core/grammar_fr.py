@@ -3,16 +3,22 @@
 Used under ``--lang fr`` (:mod:`offshoring_cli.cli.params`): a decimal comma and thousands
 grouped with spaces (``26,22bn``, ``148 500``, ``148\u202f500``, ``10,48 %``); the suffixes are
 the grammar's (``Md``, ``M``, ``k``...). English notation keeps working (``26.22bn``,
-``148_500``). A comma is always the decimal sign here: ``148,500`` is 148.5, refused for a
-count with a hint. Lists (``--changes``) keep the English notation: their items are
-separated by commas. Pure, like the grammar.
+``148_500``). A comma is the decimal sign here; one comma before exactly three digits
+(``270,000``: 270 in French, 270,000 in English) is refused as ambiguous when both readings
+are valid input, and read the only valid way otherwise (``148,500`` jobs: 148.5, refused for a
+count with a hint; ``10,480 %``: 10.48 %). Lists (``--changes``) keep the English notation:
+their items are separated by commas. Pure, like the grammar.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from offshoring_cli.core.grammar import Quantity, parse_quantity, parse_rate, quoted
+from offshoring_cli.i18n import Num, Text
+from offshoring_cli.render.numbers import GIVEN
 
 _FRENCH = r"""
     (?P<sign>[+-]?)
@@ -58,9 +64,15 @@ def from_french(text: str) -> str:
             plain = f"{sign}{whole}{part}{suffix}"
             decimal = f"{sign}{whole}{',' + part.rstrip('0') if part.rstrip('0') else ''}{suffix}"
             raise ValueError(
-                f"{quoted(text)}: ambiguous: {grouped} or {decimal}? A dot may group thousands "
-                f"or mark decimals: write {grouped} (or {plain}) for the first, {decimal} for "
-                "the second"
+                Text(
+                    "{shown}: ambiguous: {grouped} or {decimal}? A dot may group thousands or "
+                    "mark decimals: write {grouped} (or {plain}) for the first, {decimal} for "
+                    "the second",
+                    shown=quoted(text),
+                    grouped=grouped,
+                    decimal=decimal,
+                    plain=plain,
+                )
             )
         match = dotted
     number = re.sub(r"[ .\u00a0\u202f]", "", match["int"])
@@ -80,6 +92,7 @@ def parse_french_quantity(
             decimal comma (``148,500`` is 148.5 in French) with the hint to group thousands
             with a space.
     """
+    _refuse_comma_thousands(text, lambda t: parse_quantity(t, unit, whole, signed))
     converted = from_french(text)  # may refuse an ambiguous 270.000
     try:
         found = parse_quantity(converted, unit, whole, signed)
@@ -87,23 +100,76 @@ def parse_french_quantity(
         reading = _reading(converted, unit, signed) if whole else None
         if reading is not None:  # a number, but not a whole one: the comma was decimal
             raise ValueError(
-                f"{quoted(text)}: in French the comma is the decimal sign, so this reads "
-                f"{reading}, and {unit or 'counts'} are whole numbers; group thousands with a "
-                "space (148 500) or none (148500)"
+                Text(
+                    "{shown}: in French the comma is the decimal sign, so this reads "
+                    "{reading}, and {unit} are whole numbers; group thousands with a space "
+                    "(148 500) or none (148500)",
+                    shown=quoted(text),
+                    reading=Num(GIVEN, reading),
+                    unit=unit or "counts",
+                )
             ) from None
-        message = str(error).replace(quoted(converted), quoted(text), 1)
-        raise ValueError(message.replace("148,500 or", "148 500 or")) from None
+        raise ValueError(_as_typed(error, converted, text)) from None
     return Quantity(found.value, found.unit, text)
 
 
-def _reading(converted: str, unit: str, signed: bool) -> str | None:
+_COMMA_THOUSANDS = (
+    r"(?P<sign>[+-]?)(?P<whole>[1-9][0-9]{0,2}),(?P<part>[0-9]{3})(?P<rest>\s*(?:[^\W\d_].*|%)?)"
+)
+"""One comma before exactly three digits (``270,000``, ``1,500k``): a decimal comma in French
+(270), thousands in English (270,000)."""
+
+
+def _refuse_comma_thousands(text: str, parse: Callable[[str], Any]) -> None:
+    """Refuse ``text`` when it is one comma before exactly three digits and both readings are
+    valid input for ``parse`` (``270,000`` jobs: 270 or 270,000?); when only one is (a count:
+    ``148,500`` is no whole number of jobs as 148.5; a rate: ``10,480 %`` is above 1,000 % as
+    10480 %), the unit decides, and the caller goes on.
+
+    Raises:
+        ValueError: both readings valid: the message gives both and how to write each.
+    """
+    match = re.fullmatch(_COMMA_THOUSANDS, text.strip(), re.DOTALL)
+    if match is None:
+        return
+    sign, whole, part, suffix = match["sign"], match["whole"], match["part"], match["rest"]
+    plain = f"{sign}{whole}{part}{suffix}"
+    decimal = f"{sign}{whole}.{part}{suffix}"
+    for reading in (plain, decimal):
+        try:
+            parse(reading)
+        except ValueError:
+            return
+    short = part.rstrip("0")
+    raise ValueError(
+        Text(
+            "{shown}: ambiguous: {grouped} or {decimal}? In French a comma marks decimals, in "
+            "English it separates thousands: write {grouped} (or {plain}) for the first, "
+            "{decimal} for the second",
+            shown=quoted(text),
+            grouped=f"{sign}{whole} {part}{suffix}",
+            plain=plain,
+            decimal=f"{sign}{whole}{',' + short if short else ''}{suffix}",
+        )
+    )
+
+
+def _as_typed(error: ValueError, converted: str, text: str) -> Any:
+    """The grammar's ``error`` about ``converted`` quoting ``text`` as typed instead."""
+    message = error.args[0] if error.args else str(error)
+    if isinstance(message, Text) and message.args.get("shown") == quoted(converted):
+        return Text(message.template, **{**message.args, "shown": quoted(text)})
+    return str(error).replace(quoted(converted), quoted(text), 1)
+
+
+def _reading(converted: str, unit: str, signed: bool) -> float | None:
     """``converted`` as a (not whole) number, written plainly (``148.5``), or ``None`` when it
     is no number at all."""
     try:
         value = parse_quantity(converted, unit, whole=False, signed=signed).value
     except ValueError:
         return None
-    return str(value) if isinstance(value, float) else None
+    return value if isinstance(value, float) else None
 
 
 def parse_french_rate(text: str) -> float:
@@ -112,8 +178,9 @@ def parse_french_rate(text: str) -> float:
     Raises:
         ValueError: as :func:`parse_rate` (quoting ``text`` as typed).
     """
+    _refuse_comma_thousands(text, parse_rate)
     converted = from_french(text)
     try:
         return parse_rate(converted)
     except ValueError as error:
-        raise ValueError(str(error).replace(quoted(converted), quoted(text), 1)) from None
+        raise ValueError(_as_typed(error, converted, text)) from None

@@ -8,7 +8,6 @@ Pure and typed: no I/O, no Rich. Errors and warnings name inputs, not options: `
 the fast paths do not load it.)
 """
 
-import math
 from collections.abc import Mapping, Sequence
 
 from offshoring_cli.core import untargeted
@@ -23,7 +22,8 @@ from offshoring_cli.core.records import (
     Target,
     is_count,
 )
-from offshoring_cli.errors import InputError, Message
+from offshoring_cli.errors import InputError, Message, reference
+from offshoring_cli.i18n import Text
 from offshoring_cli.render import numbers as fmt
 
 OVERRIDE = "override"
@@ -71,15 +71,18 @@ class Options(Record):
             if metric in self.dataset.untargeted:
                 no_year = untargeted.default_target_year(self.dataset) is None
                 raise InputError(
-                    "metrics",
-                    untargeted.refusal(metric)
-                    + (" and --target-year YEAR" if no_year and metric in self.targets else ""),
+                    "metrics", untargeted.refusal(metric, no_year and metric in self.targets)
                 )
             if metric not in self.dataset.indicators:
                 raise InputError(
                     "metrics",
-                    f"{{metrics}} {_cut(metric)!r}: the dataset {self.dataset.name!r} has no such "
-                    f"indicator; choose from: {known}",
+                    Message(
+                        "{metrics} {metric}: the dataset {dataset} has no such indicator; "
+                        "choose from: {known}",
+                        metric=repr(_cut(metric)),
+                        dataset=repr(self.dataset.name),
+                        known=known,
+                    ),
                 )
         for kind, given in (("baseline", self.baselines), ("target", self.targets)):
             for metric in given:
@@ -87,9 +90,13 @@ class Options(Record):
                     # a value was given, but no year to reach it in: no other indicator has one
                     raise InputError(
                         "target_year",
-                        f"{metric} has no published target, and no other indicator has a "
-                        f"target year to take: give the year with {{target_year}} YEAR (with "
-                        f"{{target[{metric}]}})",
+                        Message(
+                            "{metric} has no published target, and no other indicator has a "
+                            "target year to take: give the year with {target_year} YEAR (with "
+                            "{option})",
+                            metric=metric,
+                            option=reference(f"target[{metric}]"),
+                        ),
                     )
                 if metric in self.dataset.untargeted:
                     raise InputError(f"{kind}[{metric}]", untargeted.refusal(metric))
@@ -97,8 +104,14 @@ class Options(Record):
                     field = f"{kind}[{metric}]"
                     raise InputError(
                         field,
-                        f"the dataset {self.dataset.name!r} has no {_cut(metric)} indicator, so "
-                        f"{{{field}}} does not apply; indicators: {known}",
+                        Message(
+                            "the dataset {dataset} has no {metric} indicator, so {option} does "
+                            "not apply; indicators: {known}",
+                            dataset=repr(self.dataset.name),
+                            metric=_cut(metric),
+                            option=reference(field),
+                            known=known,
+                        ),
                     )
         return self.metrics or tuple(self.dataset.indicators)
 
@@ -159,50 +172,16 @@ class Resolved(Record):
         return fmt.amount(value, self.indicator.unit)
 
 
-_SUFFIXES = ((9, "bn"), (6, "M"), (3, "k"))
-
-
 def _cut(text: str, limit: int = 40) -> str:
     """``text`` cut to ``limit`` characters (``...`` when cut), so an error stays one line."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _magnitude_warning(
-    option: str,
-    given: Number,
-    reference: Number,
-    whole: bool = False,
-    what: str = "built-in figure",
-) -> str | None:
-    """A warning when ``given`` is 1,000 times off ``reference`` or more (likely a missing or
-    wrong suffix: ``270.000`` read as 270 for 270,000, ``40M`` for ``40bn``).
+def _magnitude_warning(option: str, given: Number, ref: Number, whole: bool) -> Message | None:
+    """:func:`~offshoring_cli.core.magnitude.magnitude_warning`, loaded when a figure is given."""
+    from offshoring_cli.core.magnitude import magnitude_warning
 
-    When ``given`` is too small and ``given`` with a suffix lands within 1,000 times of
-    ``reference``, the warning suggests that value as it would be typed ("did you mean
-    26.22bn?"), only if it reads back as valid input for the option (a whole count when
-    ``whole``); otherwise it says to check the unit.
-    """
-    ratio = given / reference
-    if 1e-3 < ratio < 1e3:
-        return None
-    hint, size = "check the unit.", "larger"
-    if ratio <= 1e-3:
-        size = "smaller"
-        # Compare in logarithms: the product itself may underflow to 0 for a tiny value.
-        scale = math.log10(given) - math.log10(reference)
-        power, _ = min(_SUFFIXES, key=lambda s: abs(scale + s[0]))
-        from decimal import Decimal
-
-        meant = Decimal(given if isinstance(given, int) else repr(float(given))).scaleb(power)
-        if 1e-3 < float(meant) / reference < 1e3:
-            from offshoring_cli.core.grammar import suggest_quantity
-
-            suggestion = suggest_quantity(meant, "", whole)
-            if suggestion is not None:
-                hint = f"did you mean {suggestion}?"
-    return Message(
-        f"{option} {given:,} is at least 1,000 times {size} than the {what} ({reference:,}): {hint}"
-    )
+    return magnitude_warning(option, given, ref, whole)
 
 
 def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
@@ -221,22 +200,27 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         ids = ", ".join(options.dataset.untargeted)
         raise InputError(
             "metrics",
-            f"no indicator of the dataset {options.dataset.name!r} has a published target "
-            f"({ids}): give the value to reach with --target ID=VALUE and its year with "
-            "{target_year} YEAR, or run 'offshoring status', which assesses them without one",
+            Message(
+                "no indicator of the dataset {dataset} has a published target ({ids}): give "
+                "the value to reach with --target ID=VALUE and its year with {target_year} "
+                "YEAR, or run 'offshoring status', which assesses them without one",
+                dataset=repr(options.dataset.name),
+                ids=ids,
+            ),
         )
     resolved: list[Resolved] = []
     warnings: list[str] = [
         Message(
-            f"{{{kind}[{metric}]}} is ignored: {metric} is not among the selected metrics "
-            "({metrics})"
+            "{option} is ignored: {metric} is not among the selected metrics ({metrics})",
+            option=reference(f"{kind}[{metric}]"),
+            metric=metric,
         )
         for kind, given in (("baseline", options.baselines), ("target", options.targets))
         for metric in given
         if metric not in options.selected()
     ]
     if not options.metrics:
-        warnings += [Message(untargeted.left_out(m)) for m in options.dataset.untargeted]
+        warnings += [untargeted.left_out(m) for m in options.dataset.untargeted]
     for metric in options.selected():
         ind = options.dataset.indicators[metric]
         target = published_target(options, ind)
@@ -245,10 +229,15 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         if target.series != ind.target.series:
             # --target-year chose a target stated on another series: say which figures follow
             warnings.append(
-                Message(
-                    f"{metric}: the {target.year} target is stated on the {target.series} "
-                    f"series, so the baseline is that series' {one.base_year} figure, not the "
-                    f"{ind.target.series} series' latest (the series differ in scope)"
+                Text(
+                    "{metric}: the {year} target is stated on the {series} series, so the "
+                    "baseline is that series' {base_year} figure, not the {own} series' latest "
+                    "(the series differ in scope)",
+                    metric=metric,
+                    year=target.year,
+                    series=target.series,
+                    base_year=one.base_year,
+                    own=ind.target.series,
                 )
             )
     return resolved, warnings
@@ -279,9 +268,15 @@ def published_target(options: Options, ind: Indicator) -> Target:
     years = ", ".join(str(y) for y in ind.target_years())
     raise InputError(
         "target_year",
-        f"{ind.id} has no published target for {{target_year}} {year} (published target "
-        f"years: {years}); choose one of those years, or give the value to reach in {year} "
-        f"with {{target[{ind.id}]}}",
+        Message(
+            "{metric} has no published target for {target_year} {year} (published target "
+            "years: {years_published}); choose one of those years, or give the value to reach "
+            "in {year} with {option}",
+            metric=ind.id,
+            year=year,
+            years_published=years,
+            option=reference(f"target[{ind.id}]"),
+        ),
     )
 
 
@@ -297,8 +292,13 @@ def resolve_one(options: Options, ind: Indicator, warnings: list[str]) -> Resolv
     if not annual:  # a target stated on a series of half-year figures only
         raise InputError(
             "base_year",
-            f"series {ind.target.series!r} of {metric}, on which its {ind.target.year} target "
-            "is stated, has no whole-year observation to serve as the baseline",
+            Message(
+                "series {series} of {metric}, on which its {year} target is stated, has no "
+                "whole-year observation to serve as the baseline",
+                series=repr(ind.target.series),
+                metric=metric,
+                year=ind.target.year,
+            ),
         )
     base_year = options.base_year if options.base_year is not None else annual[-1].year
     if metric in options.baselines:
@@ -311,32 +311,48 @@ def resolve_one(options: Options, ind: Indicator, warnings: list[str]) -> Resolv
     else:
         obs = ind.observation(base_year)
         if obs is None:
-            years = ", ".join(str(o.year) for o in annual)
-            elsewhere = ""
-            if not ind.aims_at_final():
-                elsewhere = (
-                    f" in series {ind.target.series!r}, on which its {ind.target.year} target "
-                    "is stated"
-                )
-            raise InputError(
-                "base_year",
-                f"no built-in {metric} figure for base year {base_year}{elsewhere} "
-                f"(built-in years: {years}); give one with {{baseline[{metric}]}}, choose another "
-                f"{{base_year}}, or leave {metric} out with {{metrics}}",
+            facts = {
+                "metric": metric,
+                "year": base_year,
+                "built_in": ", ".join(str(o.year) for o in annual),
+                "option": reference(f"baseline[{metric}]"),
+            }
+            missing = Message(
+                "no built-in {metric} figure for base year {year} in series {series}, on which "
+                "its {stated} target is stated (built-in years: {built_in}); give one with "
+                "{option}, choose another {base_year}, or leave {metric} out with {metrics}",
+                series=repr(ind.target.series),
+                stated=ind.target.year,
+                **facts,
             )
+            if ind.aims_at_final():
+                missing = Message(
+                    "no built-in {metric} figure for base year {year} (built-in years: "
+                    "{built_in}); give one with {option}, choose another {base_year}, or "
+                    "leave {metric} out with {metrics}",
+                    **facts,
+                )
+            raise InputError("base_year", missing)
         baseline, baseline_source = obs.value, obs.source
     target_year = options.target_year if options.target_year is not None else ind.target.year
     if target_year <= base_year:
         from offshoring_cli.core.grammar import parse_year, valid_suggestion
 
         later = str(max(ind.target.year, base_year + 1))
-        hint = "choose an earlier {base_year}"
-        if valid_suggestion(later, parse_year):
-            hint = f"give a later {{target_year}} (e.g. {later})"
-        raise InputError(
-            "target_year",
-            f"the target year {target_year} must be after the base year {base_year}; {hint}",
+        years = {"year": target_year, "base": base_year}
+        refused = Message(
+            "the target year {year} must be after the base year {base}; choose an earlier "
+            "{base_year}",
+            **years,
         )
+        if valid_suggestion(later, parse_year):
+            refused = Message(
+                "the target year {year} must be after the base year {base}; give a later "
+                "{target_year} (e.g. {later})",
+                later=later,
+                **years,
+            )
+        raise InputError("target_year", refused)
     if metric in options.targets:
         target, target_source = options.targets[metric], OVERRIDE
         warning = _magnitude_warning(

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from offshoring_cli.core.records import Indicator, Number, Observation, Record, Target
+from offshoring_cli.i18n import Text
 
 if TYPE_CHECKING:
     from offshoring_cli.core.records import Dataset
@@ -27,16 +28,27 @@ NO_TARGET_REASON = "no published target: Open SDG's no-target method"
 """Why a ``status`` row of an indicator without a target has no R, Q nor target."""
 
 
-def refusal(metric: str) -> str:
-    """The message for ``-m ID`` naming an indicator without a target and no value given."""
-    return f"{metric} has no published target; give the value to reach with --target {metric}=VALUE"
+def refusal(metric: str, year_too: bool = False) -> Text:
+    """The message for ``-m ID`` naming an indicator without a target and no value given
+    (``year_too``: no other indicator has a target year, so the year is needed as well)."""
+    if year_too:
+        return Text(
+            "{metric} has no published target; give the value to reach with "
+            "--target {metric}=VALUE and --target-year YEAR",
+            metric=metric,
+        )
+    return Text(
+        "{metric} has no published target; give the value to reach with --target {metric}=VALUE",
+        metric=metric,
+    )
 
 
-def left_out(metric: str) -> str:
+def left_out(metric: str) -> Text:
     """The warning of a command that leaves out ``metric`` (no target, not asked for)."""
-    return (
-        f"{metric} has no published target and is left out (status assesses it by Open SDG's "
-        f"no-target method); to include it, give the value to reach with --target {metric}=VALUE"
+    return Text(
+        "{metric} has no published target and is left out (status assesses it by Open SDG's "
+        "no-target method); to include it, give the value to reach with --target {metric}=VALUE",
+        metric=metric,
     )
 
 

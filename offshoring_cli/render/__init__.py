@@ -89,7 +89,7 @@ def emit(report: Report[Any], fmt: str, explain: bool = False) -> None:
 
     with i18n.human():
         for warning in report.warnings:
-            sys.stderr.write(i18n._("Warning: {warning}").format(warning=i18n.say(warning)) + "\n")
+            sys.stderr.write(i18n.warning(warning) + "\n")
         if explain and fmt == "csv":
             sys.stderr.write(
                 i18n._("Warning: --explain has no effect on CSV (results only); use another format")

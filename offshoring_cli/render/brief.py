@@ -105,8 +105,7 @@ def to_markdown(brief: Brief, chart_file: str | None, appendix: bool = False) ->
 
 def _main(brief: Brief) -> list[Finding]:
     """The findings the page opens with: the main reading of each metric."""
-    metrics = brief.key_numbers[0][1:]
-    return [f for f in brief.findings if f.reading in metrics]
+    return [f for f in brief.findings if f.reading in brief.metrics]
 
 
 # --- HTML -------------------------------------------------------------------------------------

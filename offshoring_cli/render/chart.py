@@ -35,9 +35,14 @@ def require(*modules: str) -> None:
 
     missing = [name for name in modules if importlib.util.find_spec(name) is None]
     if missing:
+        from offshoring_cli.i18n import Text
+
         raise MissingExtra(
-            f"charts need the optional plotting libraries ({', '.join(missing)} missing): "
-            f"{INSTALL_HINT}"
+            Text(
+                "charts need the optional plotting libraries ({missing} missing): {hint}",
+                missing=", ".join(missing),
+                hint=INSTALL_HINT,
+            )
         )
 
 

@@ -32,6 +32,15 @@ from offshoring_cli.errors import Failure
 from offshoring_cli.render.output_paths import Output, _has_fd
 
 
+def _cannot_write(label: str, error: OSError) -> str:
+    """``LABEL: cannot write (REASON)``, the reason as the operating system gives it."""
+    from offshoring_cli.i18n import Text
+
+    return Text(
+        "{label}: cannot write ({reason})", label=label, reason=error.strerror or str(error)
+    )
+
+
 class WriteError(Failure):
     """The content could not be written (after the work was done): one line, naming the path."""
 
@@ -67,7 +76,7 @@ def write(output: Output, data: str | bytes) -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise WriteError(f"{output.label}: cannot write ({error.strerror or error})") from None
+        raise WriteError(_cannot_write(output.label, error)) from None
 
 
 def _to_stdout(data: str | bytes) -> None:
@@ -118,9 +127,7 @@ def write_together(outputs: Sequence[tuple[Output, str | bytes]]) -> None:
                 try:
                     prepared.append((_temporary(output.file, payload), output.file))
                 except OSError as error:
-                    raise WriteError(
-                        f"{output.label}: cannot write ({error.strerror or error})"
-                    ) from None
+                    raise WriteError(_cannot_write(output.label, error)) from None
         for output, data in outputs:
             if output.kind != "file":
                 write(output, data)
@@ -130,7 +137,7 @@ def write_together(outputs: Sequence[tuple[Output, str | bytes]]) -> None:
                 os.replace(temporary, target)
             except OSError as error:
                 label = next(o.label for o, _ in outputs if o.kind == "file" and o.file == target)
-                raise WriteError(f"{label}: cannot write ({error.strerror or error})") from None
+                raise WriteError(_cannot_write(label, error)) from None
             prepared.pop(0)
     finally:
         for temporary, _ in prepared:

@@ -146,6 +146,18 @@ def value(kind: str, item: Any, unit: str) -> str:
     if kind == "signed":
         digits = f"{abs(item)}"
         return ("-" if item < 0 else "+") + _decimal(digits, _decimals(digits))
+    if kind == "given":
+        digits = f"{item}"
+        if "e" in digits or "E" in digits or digits in ("inf", "-inf", "nan"):
+            return _plain(digits)
+        return _decimal(digits, _decimals(digits))
+    if kind == "exact":  # as numbers.exact, in the locale
+        if isinstance(item, int) or float(item).is_integer():
+            return _decimal(str(int(item)), 0)
+        digits = f"{item:.6g}" if abs(item) < 1e6 else f"{item:.2f}"
+        return _plain(digits) if "e" in digits else _decimal(digits, _decimals(digits))
+    if kind == "typed":  # read back under --lang fr|ar: a decimal comma, no grouping
+        return str(item).replace(",", "").replace(".", ",")
     if kind == "value":
         return amount(item, unit)
     if kind == "value_per_year":

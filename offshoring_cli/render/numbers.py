@@ -133,6 +133,14 @@ NUMBER = "number"
 """A kind of value for sentences: a plain number, grouped (:func:`number`: ``26,219,000,000``)."""
 SIGNED = "signed"
 """A kind of value for sentences: a number with its sign, grouped (``-1,000,000``, ``+500``)."""
+GIVEN = "given"
+"""A kind of value for sentences: a number as given, grouped, every digit kept (``270,000``,
+``0.04``, ``270.0``)."""
+EXACT = "exact"
+"""A kind of value for sentences: a number as :func:`exact` writes it (``-1,500``, ``0.5``)."""
+TYPED = "typed"
+"""A kind of value for sentences: a text to type on the command line in the language's
+notation (``26.22bn``; French and Arabic ``26,22bn``, read back by ``--lang fr|ar``)."""
 
 
 def value(kind: str, item: Any, unit: str) -> str:
@@ -142,7 +150,8 @@ def value(kind: str, item: Any, unit: str) -> str:
     percentage), ``multiple`` (``1.82x``), ``ratio`` (four decimals), ``bool`` (yes/no),
     ``years`` (a list, comma-separated), ``year`` (as it is; beyond :data:`LAST_YEAR_SHOWN`,
     ``after 9999 (597,838,976)``), and for sentences :data:`FIGURE`, :data:`CHANGE`,
-    :data:`NUMBER` and :data:`SIGNED`;
+    :data:`NUMBER`, :data:`SIGNED`, :data:`GIVEN`, :data:`EXACT` and :data:`TYPED` (as it
+    is, in English);
     anything else is shown as it is. In French and Arabic, the same kinds through
     :func:`offshoring_cli.render.local_numbers.value`.
     """
@@ -158,6 +167,10 @@ def value(kind: str, item: Any, unit: str) -> str:
         return number(item)
     if kind == SIGNED:
         return f"{item:+,}"
+    if kind == GIVEN:
+        return f"{item:,}"
+    if kind == EXACT:
+        return exact(item)
     if kind == "value":
         return amount(item, unit)
     if kind == "value_per_year":

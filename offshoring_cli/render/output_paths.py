@@ -123,21 +123,36 @@ def check(path: str, label: str, example: str = "") -> Output:
             device, a name too long for the file system, an unopened file descriptor, a
             read-only file, or its folder does not exist or cannot be written.
     """
-    hint = f" such as {example}" if example else ""
+    from offshoring_cli.i18n import Text
+
+    hint: str = Text(" such as {example}", example=example) if example else ""
     if path == STDOUT:  # checked as /dev/stdout is: before any work
         _check_fd(path, f"{label} (standard output)", 1)
         return Output(path, label, "stdout", Path(path), fd=1)
     if not path.strip():
-        raise DomainError(f"{label}: the path is empty; give a file name{hint}, or - for stdout")
+        raise DomainError(
+            Text(
+                "{label}: the path is empty; give a file name{hint}, or - for stdout",
+                label=label,
+                hint=hint,
+            )
+        )
     if "\0" in path:
         raise DomainError(f"{label}: a path cannot hold a NUL character")
     if os.path.isdir(path):
-        raise DomainError(f"{label} is a directory; give a file name{hint}")
+        raise DomainError(
+            Text("{label} is a directory; give a file name{hint}", label=label, hint=hint)
+        )
     ending = next((e for e in ("/", "/..", "/.") if path.endswith(e)), None)
     if ending or path in {".", ".."}:
         raise DomainError(
-            f"{label} names a folder, not a file (it ends with {ending or path!r}); "
-            f"give a file name{hint}"
+            Text(
+                "{label} names a folder, not a file (it ends with {ending}); give a file "
+                "name{hint}",
+                label=label,
+                ending=repr(ending or path),
+                hint=hint,
+            )
         )
     too_long = _too_long(label, path, Path(os.path.dirname(path) or "."))
     if too_long is not None:
@@ -151,21 +166,29 @@ def check(path: str, label: str, example: str = "") -> Output:
         return Output(path, label, "stream", Path(path))
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise DomainError(
-            f"{label} is not a regular file, a character device or a FIFO; give a file name{hint}"
+            Text(
+                "{label} is not a regular file, a character device or a FIFO; give a file "
+                "name{hint}",
+                label=label,
+                hint=hint,
+            )
         )
     real = Path(os.path.realpath(path))
     linked = os.path.islink(path)
     folder = real.parent if linked else Path(os.path.dirname(path) or ".")
-    where = f" (where the link {path!r} points)" if linked else ""
+    where: str = Text(" (where the link {path} points)", path=repr(path)) if linked else ""
+    place = {"label": label, "folder": repr(str(folder)), "where": where}
     found = _stat(real.parent, label)
     if found is None:
-        raise DomainError(f"{label}: folder {str(folder)!r} does not exist{where}")
+        raise DomainError(Text("{label}: folder {folder} does not exist{where}", **place))
     if not stat.S_ISDIR(found.st_mode):
-        raise DomainError(f"{label}: {str(folder)!r} is not a folder{where}")
+        raise DomainError(Text("{label}: {folder} is not a folder{where}", **place))
     if not os.access(real.parent, os.W_OK | os.X_OK):
-        raise DomainError(f"{label}: folder {str(folder)!r} cannot be written{where}")
+        raise DomainError(Text("{label}: folder {folder} cannot be written{where}", **place))
     if info is not None and not os.access(real, os.W_OK):
-        raise DomainError(f"{label} is read-only; give another name, or make it writable")
+        raise DomainError(
+            Text("{label} is read-only; give another name, or make it writable", label=label)
+        )
     too_long = _too_long(label, str(real), real.parent)  # its own file system's limits
     if too_long is not None:
         raise too_long

@@ -21,7 +21,7 @@ from offshoring_cli import i18n
 ARABIC_FONTS = ("DejaVu Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "Amiri", "Arial")
 """Fonts tried, in order, for Arabic labels (DejaVu Sans, matplotlib's own, has the glyphs)."""
 
-FONT_HINT = (
+FONT_HINT = i18n.N_(
     "install a font with Arabic glyphs (Debian/Ubuntu: apt-get install fonts-dejavu-core or "
     "fonts-noto-core)"
 )
@@ -64,7 +64,9 @@ def chart_text(image_format: str, rc: dict[str, Any]) -> Callable[[str], str]:
         return str
     font = arabic_font()
     if font is None:
-        sys.stderr.write(f"Warning: the chart's Arabic text may show as boxes: {FONT_HINT}\n")
+        hint = i18n.Text(FONT_HINT)
+        boxes = i18n.Text("the chart's Arabic text may show as boxes: {hint}", hint=hint)
+        sys.stderr.write(i18n.warning(boxes) + "\n")
     else:
         rc["font.family"] = "sans-serif"
         rc["font.sans-serif"] = [font, "DejaVu Sans"]
@@ -77,10 +79,11 @@ def chart_text(image_format: str, rc: dict[str, Any]) -> Callable[[str], str]:
         import arabic_reshaper  # type: ignore[import-untyped,import-not-found,unused-ignore]
         from bidi import get_display  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
-        sys.stderr.write(
-            "Warning: this matplotlib does not join Arabic letters in a PNG: "
-            "pip install 'offshoring-cli[arabic]' (or matplotlib >= 3.11), or write an SVG\n"
+        unjoined = i18n.Text(
+            "this matplotlib does not join Arabic letters in a PNG: "
+            "pip install 'offshoring-cli[arabic]' (or matplotlib >= 3.11), or write an SVG"
         )
+        sys.stderr.write(i18n.warning(unjoined) + "\n")
         return str
     return lambda text: (
         str(get_display(arabic_reshaper.reshape(text))) if _ARABIC.search(text) else text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from offshoring_cli.i18n import say
+from offshoring_cli.i18n import _, say
 from offshoring_cli.render.layout import _cell, _footer, grid
 from offshoring_cli.render.terminal import Terminal, probe
 
@@ -112,15 +112,18 @@ def print_table(report: Report[Any], explain: bool = False, console: Console | N
             table.add_row(*map(Text, line))
         console.print(table)
     else:  # stacked: printed at once (Rich's print costs about as much for one line as for many)
+        pair = _("{name}: {value}")  # French "Série : ...", with the space before the colon
         stacked: list[str] = []
         if report.layout == "rows":
             for line in body:
                 stacked.append("")
-                stacked.extend(f"  {n}: {c}" for n, c in zip(header, line, strict=True))
+                stacked.extend(
+                    "  " + pair.format(name=n, value=c) for n, c in zip(header, line, strict=True)
+                )
         else:
             for col, name in enumerate(header[1:], start=1):
                 stacked.append(f"\n{name}")
-                stacked.extend(f"  {line[0]}: {line[col]}" for line in body)
+                stacked.extend("  " + pair.format(name=line[0], value=line[col]) for line in body)
         console.print("\n".join(stacked), markup=False, soft_wrap=True)
     footer = _footer(report, explain)
     if footer:

@@ -128,11 +128,15 @@ def _encoded(text: str, encoding: str) -> bytes:
     try:
         return text.encode(encoding)
     except UnicodeEncodeError:
-        sys.stderr.write(
-            f"Warning: standard output's encoding ({encoding}) cannot show every character: "
-            "they are written as \\x.. escapes; set PYTHONIOENCODING=utf-8 or use "
-            "--format json/csv/markdown (always UTF-8)\n"
+        from offshoring_cli import i18n
+
+        cannot = i18n.Text(
+            "standard output's encoding ({encoding}) cannot show every character: they are "
+            "written as \\x.. escapes; set PYTHONIOENCODING=utf-8 or use "
+            "--format json/csv/markdown (always UTF-8)",
+            encoding=encoding,
         )
+        sys.stderr.write(i18n.warning(cannot) + "\n")
         return text.encode(encoding, errors="backslashreplace")
 
 

@@ -49,6 +49,8 @@ class Brief(NamedTuple):
     """Why a target reads two ways (stated on two series), if it does."""
     as_of: str
     """The dataset's date: its latest figure and latest source."""
+    metrics: tuple[str, ...] = ()
+    """The indicator ids, in the order of the key numbers' columns (headed by their labels)."""
 
 
 METHODS = list(BRIEF_METHODS)
@@ -66,7 +68,7 @@ def build(options: Options) -> Brief:
     cagr = memo.once(cagr_report, options)
     trajectory = memo.once(trajectory_report, options)  # shared with the chart
     metrics = [row["metric"] for row in gap.rows]
-    header = ["", *metrics]
+    header = ["", *(say(str(row["label"])) for row in gap.rows)]  # labels, not the ids
 
     def cell(report: Report[Any], key: str, metric: str) -> str:
         row = next(r for r in report.records() if r["metric"] == metric)
@@ -140,6 +142,7 @@ def build(options: Options) -> Brief:
             date=status.provenance["latest_source_date"] or status.provenance["latest_figure"],
             period=status.provenance["latest_figure"],
         ),
+        metrics=tuple(metrics),
     )
 
 

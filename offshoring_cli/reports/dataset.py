@@ -124,20 +124,40 @@ def dataset_report(dataset: Dataset, origin: str) -> Report[IndicatorRow]:
         {o.series for ind in dataset.indicators.values() for o in ind.observations}
         - {ind.target.series for ind in dataset.indicators.values()}
     )
-    notes = [f"{dataset.name} ({origin}): {dataset.description}".rstrip(": ")]
+    where = Text(N_("built-in")) if origin == "built-in" else origin  # a path: as it is
+    notes: list[str] = [Text("{name} ({origin})", name=dataset.name, origin=where)]
+    if dataset.description.strip(": "):
+        notes = [
+            Text(
+                "{name} ({origin}): {description}",
+                name=dataset.name,
+                origin=where,
+                description=Text(dataset.description.rstrip(": ")),  # the dataset's translation
+            )
+        ]
     if other:
         notes.append(
-            f"Other series kept for context, never compared with a target: {', '.join(other)}."
+            Text(
+                "Other series kept for context, never compared with a target: {series}.",
+                series=", ".join(other),
+            )
         )
     if dataset.untargeted:
         notes.append(
-            f"No published target: {', '.join(dataset.untargeted)} ('status' assesses each by "
-            "Open SDG's no-target method; the other commands need --target ID=VALUE)."
+            Text(
+                "No published target: {ids} ('status' assesses each by Open SDG's no-target "
+                "method; the other commands need --target ID=VALUE).",
+                ids=", ".join(dataset.untargeted),
+            )
         )
     if dataset.segments:
         notes.append(
-            f"Segments: {len(dataset.segments)} of {dataset.segments_of} "
-            f"in {dataset.segments_year}."
+            Text(
+                "Segments: {count} of {metric} in {year}.",
+                count=len(dataset.segments),
+                metric=dataset.segments_of,
+                year=dataset.segments_year,
+            )
         )
     return Report(
         "scenario-show",

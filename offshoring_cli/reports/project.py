@@ -2,6 +2,7 @@
 
 from offshoring_cli.core import formulas
 from offshoring_cli.core.fields import RATE, VALUE, VALUE_PER_YEAR, YEAR, Annotated, Field, Schema
+from offshoring_cli.core.magnitude import magnitude_warning as _magnitude_warning
 from offshoring_cli.core.methods import (
     _AT_TARGET,
     REACHED_METHOD,
@@ -12,12 +13,11 @@ from offshoring_cli.core.records import Number, is_count
 from offshoring_cli.core.resolve import (
     Options,
     Resolved,
-    _magnitude_warning,
     _target_sources,
     resolve,
 )
-from offshoring_cli.errors import DomainError, InputError
-from offshoring_cli.i18n import N_
+from offshoring_cli.errors import DomainError, InputError, Message
+from offshoring_cli.i18n import N_, Num, Text
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -162,13 +162,26 @@ def project_report(
             not after the base year; a projection that overflows.
     """
     if (growth is None) == (increment is None):
-        raise InputError("growth", "give exactly one of {growth} RATE or {increment} N")
+        raise InputError("growth", Message("give exactly one of {growth} RATE or {increment} N"))
     if increment is not None and increment_metric(options) is None:
         first, *rest = options.dataset.indicators
+        choices = [first, *rest][:2]
+        if len(choices) == 1:
+            raise InputError(
+                "increment",
+                Message(
+                    "{increment} is in the metric's unit; choose one metric with {metrics} {one}",
+                    one=choices[0],
+                ),
+            )
         raise InputError(
             "increment",
-            "{increment} is in the metric's unit; choose one metric with "
-            + " or ".join(f"{{metrics}} {m}" for m in (first, *rest)[:2]),
+            Message(
+                "{increment} is in the metric's unit; choose one metric with {metrics} {one} or "
+                "{metrics} {other}",
+                one=choices[0],
+                other=choices[1],
+            ),
         )
     if growth is not None:
         growth += 0.0  # -0 is 0: never "-0.00 %"
@@ -179,8 +192,11 @@ def project_report(
         if increment is not None and is_count(r.unit) and increment != int(increment):
             raise InputError(
                 "increment",
-                f"{{increment}} {increment:g}: {r.unit} are whole, give a whole number of "
-                f"{r.unit} a year",
+                Message(
+                    "{increment} {value}: {unit} are whole, give a whole number of {unit} a year",
+                    value=Num(fmt.TYPED, f"{increment:g}"),
+                    unit=r.unit,
+                ),
             )
         if increment and abs(increment) > 1e3 * r.baseline:  # likely a wrong unit
             warning = _magnitude_warning("{increment}", abs(increment), r.baseline, what="baseline")
@@ -189,8 +205,14 @@ def project_report(
         if end <= r.base_year:
             raise InputError(
                 "until",
-                f"{{until}} {end} must be after the base year of {r.metric} ({r.base_year}); "
-                f"give a later year, e.g. {{until}} {max(r.base_year + 1, r.target_year)}",
+                Message(
+                    "{until} {end} must be after the base year of {metric} ({base}); give a later "
+                    "year, e.g. {until} {later}",
+                    end=end,
+                    metric=r.metric,
+                    base=r.base_year,
+                    later=max(r.base_year + 1, r.target_year),
+                ),
             )
 
         def at(year: int, r: Resolved = r) -> Number:
@@ -212,12 +234,19 @@ def project_report(
             value_then, value_target = at(end), at(r.target_year)
         except DomainError as error:  # overflow: beyond what a float holds
             raise InputError(
-                "growth", f"{error}; give a lower {{growth}} or an earlier {{until}}"
+                "growth",
+                Message(
+                    "{error}; give a lower {growth} or an earlier {until}", error=error.template
+                ),
             ) from None
         if min(value_then, value_target) < 0:
             warnings.append(
-                f"{r.metric}: at {fmt.exact(increment or 0)} a year the projection falls below "
-                "zero; the values are shown as computed"
+                Text(
+                    "{metric}: at {increment} a year the projection falls below zero; the "
+                    "values are shown as computed",
+                    metric=r.metric,
+                    increment=Num(fmt.EXACT, increment or 0),
+                )
             )
         rows.append(
             ProjectRow(

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from offshoring_cli.core.fields import VALUE
 from offshoring_cli.core.records import Indicator, Target
 from offshoring_cli.core.resolve import OVERRIDE, Options, Resolved, resolve_one
-from offshoring_cli.errors import InputError
+from offshoring_cli.errors import InputError, Message
 from offshoring_cli.i18n import N_, Num, Text
 
 FINAL = N_("final")
@@ -142,7 +142,10 @@ def readings(
                 if since is not None:
                     _check_since(aimed, since)
             except InputError as error:
-                notes.append(Text("{name}: not assessed - {error}.", name=name, error=str(error)))
+                not_assessed = Message(
+                    "{name}: not assessed - {error}.", name=name, error=error.template
+                )
+                notes.append(not_assessed)
                 continue
             found.append(
                 Reading(aimed, target, name, _kind(base, target), _same_target_on(base, target))
@@ -153,12 +156,16 @@ def readings(
 def _check_since(r: Resolved, since: int) -> None:
     earlier = [o.year for o in r.history[:-1]]
     if since not in earlier:
-        years = ", ".join(str(y) for y in earlier) or "none"
         raise InputError(
             "since",
-            f"the assessment base year {since} is not a year of series "
-            f"{r.indicator.target.series!r} before "
-            f"its latest whole-year figure ({r.base_year}); its years before then: {years}",
+            Message(
+                "the assessment base year {year} is not a year of series {series} before its "
+                "latest whole-year figure ({base}); its years before then: {available}",
+                year=since,
+                series=repr(r.indicator.target.series),
+                base=r.base_year,
+                available=", ".join(str(y) for y in earlier) or Text("none"),
+            ),
         )
 
 

@@ -63,7 +63,7 @@ class _Side:
             cagr = cagr_report(options)
             status = status_report(options)
         except DomainError as error:
-            raise DomainError(f"{role}: {error}") from None
+            raise DomainError(Text("{role}: {error}", role=role, error=error.template)) from None
         # status assesses every published target; the headline is the final target on the
         # indicator's own series (the row whose reading is the metric id)
         headline = {r["metric"]: r for r in status.rows if r["reading"] == r["metric"]}
@@ -73,7 +73,10 @@ class _Side:
             self.rows[metric] = {**cagr_row, **status_row}
             self.verdicts[metric] = _Tail(status_row["verdict"])
         self.sources = {**cagr.sources, **status.sources}
-        self.warnings = [f"{role}: {w}" for w in dict.fromkeys([*cagr.warnings, *status.warnings])]
+        self.warnings = [
+            Text("{role}: {warning}", role=role, warning=w)
+            for w in dict.fromkeys([*cagr.warnings, *status.warnings])
+        ]
         # status works out the actual CAGR, R, Q and the projection; cagr adds the required
         # CAGR from the latest year (its other lines repeat status's or are not compared)
         required = [line for line in cagr.explanation if ": required CAGR = " in line]

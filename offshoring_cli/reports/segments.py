@@ -224,14 +224,19 @@ def segments_report(options: Options) -> Report[SegmentRow]:
     """
     dataset = options.dataset
     if not dataset.segments or dataset.segments_of is None or dataset.segments_year is None:
-        raise DomainError(f"the dataset {dataset.name!r} has no segments")
+        raise DomainError(Text("the dataset {dataset} has no segments", dataset=repr(dataset.name)))
     indicator = dataset.indicators[dataset.segments_of]
     year = dataset.segments_year
     total_obs = indicator.observation(year)
     if total_obs is None:
         raise DomainError(
-            f"the dataset {dataset.name!r} has no whole-year {indicator.id} figure for "
-            f"{year} to split into segments"
+            Text(
+                "the dataset {dataset} has no whole-year {metric} figure for {year} to split "
+                "into segments",
+                dataset=repr(dataset.name),
+                metric=indicator.id,
+                year=year,
+            )
         )
     total, unit = total_obs.value, indicator.unit
     rows: list[SegmentRow] = []

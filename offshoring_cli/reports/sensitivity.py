@@ -17,7 +17,7 @@ from offshoring_cli.core.fields import (
 )
 from offshoring_cli.core.methods import CAGR_METHOD
 from offshoring_cli.core.resolve import Options, _target_sources, resolve
-from offshoring_cli.errors import InputError
+from offshoring_cli.errors import InputError, Message
 from offshoring_cli.i18n import N_, Num, Text, joined
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.render.numbers import NUMBER
@@ -140,8 +140,10 @@ def sensitivity_report(
         if changes.count(change) > 1:
             raise InputError(
                 "changes",
-                f"{{changes}}: the change {_change_label(change)!r} is given twice; give each "
-                "change once",
+                Message(
+                    "{changes}: the change {change} is given twice; give each change once",
+                    change=repr(_change_label(change)),
+                ),
             )
     keys: dict[str, float] = {}
     for change in changes:
@@ -149,13 +151,22 @@ def sensitivity_report(
         if same != change:
             raise InputError(
                 "changes",
-                f"{{changes}}: {same!r} and {change!r} both read {_change_label(change)!r} "
-                "(12 significant digits); give changes that differ within that precision",
+                Message(
+                    "{changes}: {same} and {change} both read {label} (12 significant digits); "
+                    "give changes that differ within that precision",
+                    same=repr(same),
+                    change=repr(change),
+                    label=repr(_change_label(change)),
+                ),
             )
     for change in changes:
         if change <= -1:
             raise InputError(
-                "changes", f"{{changes}}: {change:+.0%} would make the target zero or negative"
+                "changes",
+                Message(
+                    "{changes}: {change} would make the target zero or negative",
+                    change=Num(fmt.CHANGE, change, "0"),
+                ),
             )
     resolved, warnings = resolve(options.replace(target_year=None))
     rows: list[SensitivityRow] = []
@@ -187,8 +198,14 @@ def sensitivity_report(
                 later = f"{r.base_year + 1}-{max(r.base_year + 1, r.indicator.target.year)}"
                 raise InputError(
                     "years",
-                    f"{{years}}: {year} is not after the base year of {r.metric} "
-                    f"({r.base_year}); give later years, e.g. {{years}} {later}",
+                    Message(
+                        "{years}: {year} is not after the base year of {metric} ({base}); give "
+                        "later years, e.g. {years} {later}",
+                        year=year,
+                        metric=r.metric,
+                        base=r.base_year,
+                        later=later,
+                    ),
                 )
             n = year - r.base_year
             rows.append(

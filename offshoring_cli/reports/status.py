@@ -4,7 +4,7 @@ from offshoring_cli.core import formulas, results
 from offshoring_cli.core.fields import RATE, VALUE
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources
-from offshoring_cli.errors import InputError
+from offshoring_cli.errors import InputError, Message
 from offshoring_cli.i18n import N_, Num, Text, joined
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
@@ -32,8 +32,6 @@ ACHIEVED_REASON = (
     "towards a target still ahead, so they are not computed"
 )
 
-_ONE_METRIC_HINT = " (each metric has its own years: assess one at a time with {metrics})"
-
 
 def _since(r: Resolved, since: int | None) -> Observation | None:
     """The assessment's base observation: ``since``'s, or the series' earliest."""
@@ -41,35 +39,61 @@ def _since(r: Resolved, since: int | None) -> Observation | None:
     if since is None:
         return earlier[0] if earlier else None
     if since >= r.base_year:
+        facts = {"year": since, "metric": r.metric, "base": r.base_year}
+        if earlier:
+            raise InputError(
+                "since",
+                Message(
+                    "{since} {year} must be before the latest year of {metric} ({base}); choose "
+                    "one of: {available} (each metric has its own years: assess one at a time "
+                    "with {metrics})",
+                    available=", ".join(str(o.year) for o in earlier),
+                    **facts,
+                ),
+            )
         raise InputError(
             "since",
-            f"{{since}} {since} must be before the latest year of {r.metric} ({r.base_year}); "
-            + (
-                f"choose one of: {', '.join(str(o.year) for o in earlier)}"
-                if earlier
-                else "the series has no earlier whole-year observation"
-            )
-            + _ONE_METRIC_HINT,
+            Message(
+                "{since} {year} must be before the latest year of {metric} ({base}); the series "
+                "has no earlier whole-year observation (each metric has its own years: assess "
+                "one at a time with {metrics})",
+                **facts,
+            ),
         )
     for o in earlier:
         if o.year == since:
             return o
-    years = ", ".join(str(o.year) for o in earlier) or "none"
     elsewhere = sorted(
         {o.series for o in r.indicator.observations if o.year == since}
         - {r.indicator.target.series}
     )
-    why = (
-        f" ({since} is only in the {', '.join(elsewhere)} series, which is not compared with "
-        "the target)"
-        if elsewhere
-        else ""
-    )
+    facts = {
+        "year": since,
+        "metric": r.metric,
+        "series": repr(r.indicator.target.series),
+        "base": r.base_year,
+        "available": ", ".join(str(o.year) for o in earlier) or Text("none"),
+    }
+    if elsewhere:
+        raise InputError(
+            "since",
+            Message(
+                "{since} {year}: no whole-year {metric} observation for {year} in series "
+                "{series} ({year} is only in the {other} series, which is not compared with "
+                "the target); years available before {base}: {available} (each metric has its "
+                "own years: assess one at a time with {metrics})",
+                other=", ".join(elsewhere),
+                **facts,
+            ),
+        )
     raise InputError(
         "since",
-        f"{{since}} {since}: no whole-year {r.metric} observation for {since} in series "
-        f"{r.indicator.target.series!r}{why}; years available before {r.base_year}: {years}"
-        + _ONE_METRIC_HINT,
+        Message(
+            "{since} {year}: no whole-year {metric} observation for {year} in series {series}; "
+            "years available before {base}: {available} (each metric has its own years: "
+            "assess one at a time with {metrics})",
+            **facts,
+        ),
     )
 
 
@@ -224,15 +248,23 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
             target=Num(VALUE, s.target, r.unit),
         )
     else:
+        rates = {
+            "metric": name,
+            "band": Text(s.growth_ratio_band),
+            "actual": Num(RATE, s.actual_cagr),
+            "required": Num(RATE, s.required_cagr_from_base),
+            "start": s.base_year,
+            "end": s.target_year,
+        }
         verdict = Text(
             "{metric}: {band} - {actual}/yr achieved vs {required}/yr required ({start}-{end})",
-            metric=name,
-            band=Text(s.growth_ratio_band),
-            actual=Num(RATE, s.actual_cagr),
-            required=Num(RATE, s.required_cagr_from_base),
-            start=s.base_year,
-            end=s.target_year,
+            **rates,
         )
+        if s.actual_cagr < 0:  # a falling pace: never "needed - -5.43 %/yr"
+            verdict = Text(
+                "{metric}: {band} - achieved {actual}/yr vs {required}/yr required ({start}-{end})",
+                **rates,
+            )
     pace, pace_notes, pace_explanation = pace_fields(r, s, name)
     row = StatusRow(
         metric=r.metric,

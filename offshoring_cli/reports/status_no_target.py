@@ -61,17 +61,27 @@ def no_target_row(ind: Untargeted) -> tuple[StatusRow, list[str]]:
         )
         explanation: list[str] = []
     else:
+        facts = {
+            "metric": ind.id,
+            "label": Text(progress.label),
+            "score": Num(RATIO, progress.score),
+            "growth": Num(RATE, progress.progress_value or 0.0),
+            "start": first.year,
+            "end": latest.year,
+        }
         verdict = Text(
             "{metric}: {label} (Open SDG score {score}) - {growth}/yr growth {start}-{end}; "
             "no published target: Open SDG's no-target method (growth in the wanted direction "
             "against its thresholds of 1.5 % and 0.5 % a year)",
-            metric=ind.id,
-            label=Text(progress.label),
-            score=Num(RATIO, progress.score),
-            growth=Num(RATE, progress.progress_value or 0.0),
-            start=first.year,
-            end=latest.year,
+            **facts,
         )
+        if (progress.progress_value or 0.0) < 0:  # never "- -3.00 %/yr"
+            verdict = Text(
+                "{metric}: {label} (Open SDG score {score}) - growth of {growth}/yr "
+                "{start}-{end}; no published target: Open SDG's no-target method (growth in "
+                "the wanted direction against its thresholds of 1.5 % and 0.5 % a year)",
+                **facts,
+            )
         sign = "" if ind.increase else "-"
         explanation = [
             f"{ind.id}: Open SDG P (no target) = {sign}(({latest.value} / {first.value}) ** "
