@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from offshoring_cli.errors import DomainError, MissingExtra
 from offshoring_cli.i18n import _
 from offshoring_cli.render import files, numbers, output_paths
+from offshoring_cli.render.chart_key import Entry, draw_key
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart, Series
@@ -193,6 +194,8 @@ _OBSERVED = (
     {"marker": "^", "color": "#E69F00", "markeredgecolor": "#5c4000", "markersize": 6},
     {"marker": "D", "color": "#CC79A7", "markeredgecolor": "#5e2a4a", "markersize": 5},
 )
+_BAND = {"color": _STYLES["actual"]["color"], "alpha": 0.16, "linewidth": 0}
+"""The range over base years: the actual pace's colour, light."""
 TARGET_COLOUR = "#009E73"
 SHORTFALL_COLOUR = "#D55E00"
 CAUTION_COLOUR = "#8a3b00"
@@ -334,23 +337,23 @@ def _draw(
     from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
     small = 7 if page else 9
+    key: list[Entry] = []  # the legend's entries, in order (a stacked panel draws its own)
     if chart.band:
         years, low, high = zip(*chart.band, strict=True)
-        band = axes.fill_between(
-            years, low, high, color=_STYLES["actual"]["color"], alpha=0.16, linewidth=0,
-            label=say(_("Range over base years")),
-        )  # fmt: skip
+        band = axes.fill_between(years, low, high, **_BAND, label=say(_("Range over base years")))
         band.set_gid(f"{chart.metric}-range")
+        key.append((band.get_label(), None))
     for path in chart.paths:
         xs, ys = zip(*path.points, strict=True)
         (line,) = axes.plot(xs, ys, label=say(_legend(path, page)), **_STYLES[path.key])
         line.set_gid(f"{chart.metric}-{path.key}")
+        key.append((line.get_label(), _STYLES[path.key]))
     for i, series in enumerate(chart.observed):
         xs, ys = zip(*series.points, strict=True)
-        (line,) = axes.plot(
-            xs, ys, linestyle="none", label=say(series.label), **_OBSERVED[i % len(_OBSERVED)]
-        )
+        style = {"linestyle": "none", **_OBSERVED[i % len(_OBSERVED)]}
+        (line,) = axes.plot(xs, ys, label=say(series.label), **style)
         line.set_gid(f"{chart.metric}-{series.key}")
+        key.append((line.get_label(), style))
     derived = set(chart.derived)
     for i, series in enumerate(chart.observed):
         points = [p for p in series.points if p in derived]
@@ -360,29 +363,39 @@ def _draw(
             (line,) = axes.plot(xs, ys, linestyle="none", **style)
             line.set_gid(f"{chart.metric}-derived-{i}")
     if derived:  # one legend entry: a hollow marker is derived, not measured
-        (line,) = axes.plot(
-            [], [], linestyle="none", marker="o", markersize=5.5, color="black",
-            markerfacecolor="white", label=say(_("Derived, not measured (hollow)")),
-        )  # fmt: skip
+        style = {
+            "linestyle": "none", "marker": "o", "markersize": 5.5, "color": "black",
+            "markerfacecolor": "white",
+        }  # fmt: skip
+        label = say(_("Derived, not measured (hollow)"))
+        if page:  # the figure's legend takes its entries from the axes
+            axes.plot([], [], label=label, **style)
+        key.append((label, style))
     (year, value) = chart.target.points[0]
+    style = {
+        "linestyle": "none", "marker": "*", "markersize": 13 if page else 16,
+        "color": TARGET_COLOUR, "markeredgecolor": "black", "markeredgewidth": 0.6,
+    }  # fmt: skip
     (marker,) = axes.plot(
-        [year], [value], linestyle="none", marker="*", markersize=13 if page else 16,
-        color=TARGET_COLOUR, markeredgecolor="black", markeredgewidth=0.6,
+        [year], [value],
         label=say(
             _legend(chart.target, True)
             if page
             else f"{chart.target.label}: {_plain(value, chart)} {chart.y_label}"
         ),
+        **style,
     )  # fmt: skip
     marker.set_gid(f"{chart.metric}-target")
+    key.append((marker.get_label(), style))
     for interim in chart.interim:
         (i_year, i_value) = interim.points[0]
-        (mark,) = axes.plot(
-            [i_year], [i_value], linestyle="none", marker="*", markersize=10 if page else 12,
-            color="white", markeredgecolor=TARGET_COLOUR, markeredgewidth=1.2,
-            label=say(_legend(interim, page)),
-        )  # fmt: skip
+        style = {
+            "linestyle": "none", "marker": "*", "markersize": 10 if page else 12,
+            "color": "white", "markeredgecolor": TARGET_COLOUR, "markeredgewidth": 1.2,
+        }  # fmt: skip
+        (mark,) = axes.plot([i_year], [i_value], label=say(_legend(interim, page)), **style)
         mark.set_gid(f"{chart.metric}-{interim.key}")
+        key.append((mark.get_label(), style))
     _mark_finding(axes, chart, say, small)
     import textwrap
 
@@ -403,12 +416,13 @@ def _draw(
     axes.grid(True, color="#e3e3e3", linewidth=0.6)
     low, high = axes.get_ylim()
     axes.set_ylim(low, high + (high - low) * (0.32 if page else 0.4))  # room for the legend
-    if not page:  # the brief's chart: one legend under both panels (render_image)
-        axes.legend(loc="upper left", frameon=False, handlelength=2.2, borderaxespad=0.3)
-    if page:
+    if page:  # the brief's chart: one legend under both panels (render_image)
         return
+    above, below = _margins(chart)
+    size = (9 - 1.25) * 72, (PANEL_HEIGHT - above - below) * 72  # the panel (_panel), in pt
+    draw_key(axes, key, size, fontsize=9, band=_BAND)
     axes.text(
-        0.0, -SOURCE_BELOW / (PANEL_HEIGHT - _margins(chart)[0] - _margins(chart)[1]),
+        0.0, -SOURCE_BELOW / (PANEL_HEIGHT - above - below),
         "\n".join(map(say, _source_lines(chart))), transform=axes.transAxes,
         fontsize=small, color="#444444", ha="left", va="top", gid=f"{chart.metric}-source",
     )  # fmt: skip
