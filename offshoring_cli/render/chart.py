@@ -334,7 +334,7 @@ def _draw(
     page: bool = False,
     wrap: int = 44,
 ) -> None:
-    from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+    from matplotlib.ticker import FixedFormatter, FixedLocator, MaxNLocator
 
     small = 7 if page else 9
     key: list[Entry] = []  # the legend's entries, in order (a stacked panel draws its own)
@@ -409,13 +409,22 @@ def _draw(
     axes.set_ylabel(say(chart.y_label))
     axes.set_xlim(span[0] - 0.6, span[1] + (3.4 if page else 2.9))  # room for end labels
     every = 2 if span[1] - span[0] > 6 else 1
-    axes.xaxis.set_major_locator(FixedLocator(range(span[1], span[0] - 1, -every)))
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(round(v))))
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _round_tick(v)))
     axes.grid(True, color="#e3e3e3", linewidth=0.6)
     low, high = axes.get_ylim()
-    axes.set_ylim(low, high + (high - low) * (0.32 if page else 0.4))  # room for the legend
+    high += (high - low) * (0.32 if page else 0.4)  # room for the legend
+    axes.set_ylim(low, high)
+    # The ticks worked out once, for the final limits, and only those within them: a locator
+    # and a formatter would be asked again each time matplotlib measures the axes, and make
+    # ticks for places outside them. Round numbers: multiples of 1, 2, 5 or 10 times a power
+    # of ten, at most 7 (MaxNLocator's).
+    years = range(span[1], span[0] - 1, -every)
+    axes.xaxis.set_major_locator(FixedLocator(years))
+    axes.xaxis.set_major_formatter(FixedFormatter([str(year) for year in years]))
+    ends = low - (high - low) * 1e-10, high + (high - low) * 1e-10
+    values = MaxNLocator(nbins=6, steps=[1, 2, 5, 10]).tick_values(low, high)
+    values = [float(v) for v in values if ends[0] <= v <= ends[1]]
+    axes.yaxis.set_major_locator(FixedLocator(values))
+    axes.yaxis.set_major_formatter(FixedFormatter([_round_tick(v) for v in values]))
     if page:  # the brief's chart: one legend under both panels (render_image)
         return
     above, below = _margins(chart)
