@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from offshoring_cli.errors import DomainError, MissingExtra
 from offshoring_cli.i18n import _
 from offshoring_cli.render import files, numbers, output_paths
-from offshoring_cli.render.chart_key import Entry, draw_key
+from offshoring_cli.render.chart_key import Entry, draw_key, draw_lines
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart, Series
@@ -296,6 +296,9 @@ PANEL_HEIGHT = 5.4
 """The height of one panel of the stacked chart, in inches (9 wide)."""
 SOURCE_BELOW = 0.62
 """From the bottom of a panel to its source line, in inches: tick labels and the axis label."""
+SOURCE_LINE = 1.3
+"""From one source line's baseline to the next, in ems (room for Arabic marks above and below
+the letters)."""
 
 
 def _source_lines(chart: MetricChart) -> list[str]:
@@ -307,7 +310,7 @@ def _margins(chart: MetricChart) -> tuple[float, float]:
     labels, axis label and source lines (9 pt)."""
     title = len(textwrap.wrap(chart.title, 80))
     above = title * 11.5 * 1.25 / 72 + 0.2
-    below = SOURCE_BELOW + len(_source_lines(chart)) * 9 * 1.3 / 72 + 0.15
+    below = SOURCE_BELOW + len(_source_lines(chart)) * 9 * SOURCE_LINE / 72 + 0.15
     return above, below
 
 
@@ -417,9 +420,9 @@ def _draw(
     # and a formatter would be asked again each time matplotlib measures the axes, and make
     # ticks for places outside them. Round numbers: multiples of 1, 2, 5 or 10 times a power
     # of ten, at most 7 (MaxNLocator's).
-    years = range(span[1], span[0] - 1, -every)
-    axes.xaxis.set_major_locator(FixedLocator(years))
-    axes.xaxis.set_major_formatter(FixedFormatter([str(year) for year in years]))
+    ticks = range(span[1], span[0] - 1, -every)
+    axes.xaxis.set_major_locator(FixedLocator(ticks))
+    axes.xaxis.set_major_formatter(FixedFormatter([str(year) for year in ticks]))
     ends = low - (high - low) * 1e-10, high + (high - low) * 1e-10
     values = MaxNLocator(nbins=6, steps=[1, 2, 5, 10]).tick_values(low, high)
     values = [float(v) for v in values if ends[0] <= v <= ends[1]]
@@ -430,11 +433,13 @@ def _draw(
     above, below = _margins(chart)
     size = (9 - 1.25) * 72, (PANEL_HEIGHT - above - below) * 72  # the panel (_panel), in pt
     draw_key(axes, key, size, fontsize=9, band=_BAND)
-    axes.text(
-        0.0, -SOURCE_BELOW / (PANEL_HEIGHT - above - below),
-        "\n".join(map(say, _source_lines(chart))), transform=axes.transAxes,
-        fontsize=small, color="#444444", ha="left", va="top", gid=f"{chart.metric}-source",
-    )  # fmt: skip
+    # the source lines under the tick labels: the first baseline 0.86 em below their top
+    # (as matplotlib places a text's first line), SOURCE_LINE apart
+    lines = [
+        (0.0, -(SOURCE_BELOW * 72 + (0.86 + SOURCE_LINE * i) * small) / size[1], say(line))
+        for i, line in enumerate(_source_lines(chart))
+    ]
+    draw_lines(axes, lines, small, color="#444444", gid=f"{chart.metric}-source")
 
 
 def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], small: float) -> None:

@@ -60,6 +60,7 @@ def draw_key(
     right = left + HANDLE * em
     middle = (left + right) / 2
     common = {"transform": axes.transAxes, "clip_on": False, "zorder": 5}
+    labels: list[tuple[float, float, str]] = []
     for row, (label, style) in enumerate(entries):
         baseline = BORDER * em + ASCENT * em + row * ROW * em  # from the top, in points
         centre = 1 - (baseline - HANDLE_HEIGHT * em / 2) / height
@@ -78,7 +79,56 @@ def draw_key(
             if style.get("marker"):  # the marker in its middle
                 marker = {**style, "linestyle": "none"}
                 axes.add_artist(Line2D([middle / width], [centre], **marker, **common))
-        axes.text(
-            (right + TEXT_GAP * em) / width, 1 - baseline / height, label, fontsize=fontsize,
-            ha="left", va="baseline", **common,
-        )  # fmt: skip
+        labels.append(((right + TEXT_GAP * em) / width, 1 - baseline / height, label))
+    draw_lines(axes, labels, fontsize)
+
+
+def draw_lines(
+    axes: Any,
+    lines: Sequence[tuple[float, float, str]],
+    fontsize: float,
+    color: str = "black",
+    gid: str | None = None,
+) -> None:
+    """Draw lines of text whose baselines start at fixed places, without measuring them.
+
+    matplotlib's ``Text`` measures each line (it loads every glyph from the font file) to
+    align it, even where, as here, the place given is the start of its baseline; an SVG
+    with its text as text never needs the measure. These lines go straight to the
+    renderer's ``draw_text`` (as ``Text`` does once it has placed them): the SVG gets a
+    ``<text>`` element per line, a PNG the glyphs.
+
+    Args:
+        axes: the matplotlib axes.
+        lines: for each line, where its baseline starts, as fractions of the axes (``x``,
+            ``y``), and its text (never read as mathtext).
+        fontsize: in points; the font is matplotlib's ``font.family`` at the time.
+        color: of the text.
+        gid: the id of the SVG group that holds the lines.
+    """
+    from matplotlib.artist import Artist
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=fontsize)
+
+    class Lines(Artist):
+        def draw(self, renderer: Any) -> None:
+            if not self.get_visible():
+                return
+            renderer.open_group("text", self.get_gid())
+            gc = renderer.new_gc()
+            gc.set_foreground(color)
+            height = renderer.get_canvas_width_height()[1]
+            for x, y, text in lines:
+                px, py = axes.transAxes.transform((x, y))
+                if renderer.flipy():  # the SVG counts from the top
+                    py = height - py
+                renderer.draw_text(gc, px, py, text, prop, 0, ismath=False, mtext=None)
+            gc.restore()
+            renderer.close_group("text")
+            self.stale = False
+
+    artist = Lines()
+    artist.set_gid(gid)
+    artist.set_zorder(5)
+    axes.add_artist(artist)
