@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from offshoring_cli.errors import DomainError, MissingExtra
 from offshoring_cli.i18n import _
 from offshoring_cli.render import files, numbers, output_paths
+from offshoring_cli.render.chart_key import Entry, draw_key, draw_lines
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart, Series
@@ -198,6 +199,8 @@ _OBSERVED = (
     {"marker": "^", "color": "#E69F00", "markeredgecolor": "#5c4000", "markersize": 6},
     {"marker": "D", "color": "#CC79A7", "markeredgecolor": "#5e2a4a", "markersize": 5},
 )
+_BAND = {"color": _STYLES["actual"]["color"], "alpha": 0.16, "linewidth": 0}
+"""The range over base years: the actual pace's colour, light."""
 TARGET_COLOUR = "#009E73"
 SHORTFALL_COLOUR = "#D55E00"
 CAUTION_COLOUR = "#8a3b00"
@@ -275,8 +278,6 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
 
 def _described(svg: bytes, charts: Sequence[MetricChart]) -> bytes:
     """``svg`` with a ``<title>`` and a ``<desc>`` first in its root element."""
-    from xml.sax.saxutils import escape
-
     title = " | ".join(c.title for c in charts)
     desc = " ".join(
         " ".join(part for part in (c.summary, c.caution, c.as_of, c.source_line) if part)
@@ -285,14 +286,24 @@ def _described(svg: bytes, charts: Sequence[MetricChart]) -> bytes:
     text = svg.decode("utf-8")
     start = text.index("<svg")
     end = text.index(">", start) + 1
-    extra = f"\n <title>{escape(title)}</title>\n <desc>{escape(desc)}</desc>"
+    extra = f"\n <title>{_escape(title)}</title>\n <desc>{_escape(desc)}</desc>"
     return (text[:end] + extra + text[end:]).encode("utf-8")
+
+
+def _escape(text: str) -> str:
+    """``text`` as XML character data: ``&``, ``<`` and ``>`` escaped (as
+    ``xml.sax.saxutils.escape`` does; importing that would import ``urllib``, ``http``,
+    ``email`` and ``ssl``, about 12 ms)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 PANEL_HEIGHT = 5.4
 """The height of one panel of the stacked chart, in inches (9 wide)."""
 SOURCE_BELOW = 0.62
 """From the bottom of a panel to its source line, in inches: tick labels and the axis label."""
+SOURCE_LINE = 1.3
+"""From one source line's baseline to the next, in ems (room for Arabic marks above and below
+the letters)."""
 
 
 def _source_lines(chart: MetricChart) -> list[str]:
@@ -304,7 +315,7 @@ def _margins(chart: MetricChart) -> tuple[float, float]:
     labels, axis label and source lines (9 pt)."""
     title = len(textwrap.wrap(chart.title, 80))
     above = title * 11.5 * 1.25 / 72 + 0.2
-    below = SOURCE_BELOW + len(_source_lines(chart)) * 9 * 1.3 / 72 + 0.15
+    below = SOURCE_BELOW + len(_source_lines(chart)) * 9 * SOURCE_LINE / 72 + 0.15
     return above, below
 
 
@@ -331,26 +342,26 @@ def _draw(
     page: bool = False,
     wrap: int = 44,
 ) -> None:
-    from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+    from matplotlib.ticker import FixedFormatter, FixedLocator, MaxNLocator
 
     small = 7 if page else 9
+    key: list[Entry] = []  # the legend's entries, in order (a stacked panel draws its own)
     if chart.band:
         years, low, high = zip(*chart.band, strict=True)
-        band = axes.fill_between(
-            years, low, high, color=_STYLES["actual"]["color"], alpha=0.16, linewidth=0,
-            label=say(_("Range over base years")),
-        )  # fmt: skip
+        band = axes.fill_between(years, low, high, **_BAND, label=say(_("Range over base years")))
         band.set_gid(f"{chart.metric}-range")
+        key.append((band.get_label(), None))
     for path in chart.paths:
         xs, ys = zip(*path.points, strict=True)
         (line,) = axes.plot(xs, ys, label=say(_legend(path, page)), **_STYLES[path.key])
         line.set_gid(f"{chart.metric}-{path.key}")
+        key.append((line.get_label(), _STYLES[path.key]))
     for i, series in enumerate(chart.observed):
         xs, ys = zip(*series.points, strict=True)
-        (line,) = axes.plot(
-            xs, ys, linestyle="none", label=say(series.label), **_OBSERVED[i % len(_OBSERVED)]
-        )
+        style = {"linestyle": "none", **_OBSERVED[i % len(_OBSERVED)]}
+        (line,) = axes.plot(xs, ys, label=say(series.label), **style)
         line.set_gid(f"{chart.metric}-{series.key}")
+        key.append((line.get_label(), style))
     derived = set(chart.derived)
     for i, series in enumerate(chart.observed):
         points = [p for p in series.points if p in derived]
@@ -360,56 +371,80 @@ def _draw(
             (line,) = axes.plot(xs, ys, linestyle="none", **style)
             line.set_gid(f"{chart.metric}-derived-{i}")
     if derived:  # one legend entry: a hollow marker is derived, not measured
-        (line,) = axes.plot(
-            [], [], linestyle="none", marker="o", markersize=5.5, color="black",
-            markerfacecolor="white", label=say(_("Derived, not measured (hollow)")),
-        )  # fmt: skip
+        style = {
+            "linestyle": "none", "marker": "o", "markersize": 5.5, "color": "black",
+            "markerfacecolor": "white",
+        }  # fmt: skip
+        label = say(_("Derived, not measured (hollow)"))
+        if page:  # the figure's legend takes its entries from the axes
+            axes.plot([], [], label=label, **style)
+        key.append((label, style))
     (year, value) = chart.target.points[0]
+    style = {
+        "linestyle": "none", "marker": "*", "markersize": 13 if page else 16,
+        "color": TARGET_COLOUR, "markeredgecolor": "black", "markeredgewidth": 0.6,
+    }  # fmt: skip
     (marker,) = axes.plot(
-        [year], [value], linestyle="none", marker="*", markersize=13 if page else 16,
-        color=TARGET_COLOUR, markeredgecolor="black", markeredgewidth=0.6,
+        [year], [value],
         label=say(
             _legend(chart.target, True)
             if page
             else f"{chart.target.label}: {_plain(value, chart)} {chart.y_label}"
         ),
+        **style,
     )  # fmt: skip
     marker.set_gid(f"{chart.metric}-target")
+    key.append((marker.get_label(), style))
     for interim in chart.interim:
         (i_year, i_value) = interim.points[0]
-        (mark,) = axes.plot(
-            [i_year], [i_value], linestyle="none", marker="*", markersize=10 if page else 12,
-            color="white", markeredgecolor=TARGET_COLOUR, markeredgewidth=1.2,
-            label=say(_legend(interim, page)),
-        )  # fmt: skip
+        style = {
+            "linestyle": "none", "marker": "*", "markersize": 10 if page else 12,
+            "color": "white", "markeredgecolor": TARGET_COLOUR, "markeredgewidth": 1.2,
+        }  # fmt: skip
+        (mark,) = axes.plot([i_year], [i_value], label=say(_legend(interim, page)), **style)
         mark.set_gid(f"{chart.metric}-{interim.key}")
+        key.append((mark.get_label(), style))
     _mark_finding(axes, chart, say, small)
     import textwrap
 
     title = "\n".join(textwrap.wrap(chart.title, wrap if page else 80))
     # in the brief, a warning sits between the title and the panel (see _mark_finding)
     room = 4 + 9.5 * len(textwrap.wrap(chart.caution, 56)) if page and chart.caution else 6
-    axes.set_title(say(title), loc="left", fontweight="bold", pad=room)
+    # y given: matplotlib then skips measuring the axes to move the title above top ticks
+    # (there are none)
+    axes.set_title(say(title), loc="left", fontweight="bold", pad=room, y=1.0)
     axes.set_xlabel(say(_("year")))
     axes.set_ylabel(say(chart.y_label))
     axes.set_xlim(span[0] - 0.6, span[1] + (3.4 if page else 2.9))  # room for end labels
     every = 2 if span[1] - span[0] > 6 else 1
-    axes.xaxis.set_major_locator(FixedLocator(range(span[1], span[0] - 1, -every)))
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(round(v))))
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _round_tick(v)))
     axes.grid(True, color="#e3e3e3", linewidth=0.6)
     low, high = axes.get_ylim()
-    axes.set_ylim(low, high + (high - low) * (0.32 if page else 0.4))  # room for the legend
-    if not page:  # the brief's chart: one legend under both panels (render_image)
-        axes.legend(loc="upper left", frameon=False, handlelength=2.2, borderaxespad=0.3)
-    if page:
+    high += (high - low) * (0.32 if page else 0.4)  # room for the legend
+    axes.set_ylim(low, high)
+    # The ticks worked out once, for the final limits, and only those within them: a locator
+    # and a formatter would be asked again each time matplotlib measures the axes, and make
+    # ticks for places outside them. Round numbers: multiples of 1, 2, 5 or 10 times a power
+    # of ten, at most 7 (MaxNLocator's).
+    ticks = range(span[1], span[0] - 1, -every)
+    axes.xaxis.set_major_locator(FixedLocator(ticks))
+    axes.xaxis.set_major_formatter(FixedFormatter([str(year) for year in ticks]))
+    ends = low - (high - low) * 1e-10, high + (high - low) * 1e-10
+    values = MaxNLocator(nbins=6, steps=[1, 2, 5, 10]).tick_values(low, high)
+    values = [float(v) for v in values if ends[0] <= v <= ends[1]]
+    axes.yaxis.set_major_locator(FixedLocator(values))
+    axes.yaxis.set_major_formatter(FixedFormatter([_round_tick(v) for v in values]))
+    if page:  # the brief's chart: one legend under both panels (render_image)
         return
-    axes.text(
-        0.0, -SOURCE_BELOW / (PANEL_HEIGHT - _margins(chart)[0] - _margins(chart)[1]),
-        "\n".join(map(say, _source_lines(chart))), transform=axes.transAxes,
-        fontsize=small, color="#444444", ha="left", va="top", gid=f"{chart.metric}-source",
-    )  # fmt: skip
+    above, below = _margins(chart)
+    size = (9 - 1.25) * 72, (PANEL_HEIGHT - above - below) * 72  # the panel (_panel), in pt
+    draw_key(axes, key, size, fontsize=9, band=_BAND)
+    # the source lines under the tick labels: the first baseline 0.86 em below their top
+    # (as matplotlib places a text's first line), SOURCE_LINE apart
+    lines = [
+        (0.0, -(SOURCE_BELOW * 72 + (0.86 + SOURCE_LINE * i) * small) / size[1], say(line))
+        for i, line in enumerate(_source_lines(chart))
+    ]
+    draw_lines(axes, lines, small, color="#444444", gid=f"{chart.metric}-source")
 
 
 def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], small: float) -> None:
