@@ -161,7 +161,7 @@ def test_terminal_chart_paints_no_background_and_its_target_is_not_yellow() -> N
     pytest.importorskip("plotext")
     import re
 
-    from offshoring_cli.render.chart import terminal
+    from offshoring_cli.render.chart_terminal import terminal
 
     for metric in ("jobs", "exports"):
         text = terminal(chart_model(Options(metrics=(metric,))), 80, 22, True, False)
@@ -172,7 +172,7 @@ def test_terminal_chart_paints_no_background_and_its_target_is_not_yellow() -> N
 
 
 def test_terminal_chart_ticks_are_round() -> None:
-    from offshoring_cli.render.chart import _ticks
+    from offshoring_cli.render.chart_terminal import _ticks
 
     # jobs from 130,000 to 270,000: a step of 50,000 (35,000 a quarter, rounded up to 5 x 10^4)
     assert _ticks(130_000, 270_000) == [100_000, 150_000, 200_000, 250_000, 300_000]

@@ -69,7 +69,7 @@ def test_piped_chart_colour_follows_the_table_rules() -> None:
 
 def test_charts_terminal_api_without_colour_has_no_escape_codes() -> None:
     pytest.importorskip("plotext")
-    from offshoring_cli.render import chart as charts
+    from offshoring_cli.render import chart_terminal as charts
     from offshoring_cli.reports.chart import chart_model
 
     model = chart_model(cli_options(metrics=("jobs",)))

@@ -81,12 +81,14 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
         options = _options(**kwargs)
         _left_out(options)
         facts = terminal.probe()  # width, colour and encoding as for tables
-        width = charts.terminal_width(facts.columns)
+        from offshoring_cli.render import chart_terminal
+
+        width = chart_terminal.terminal_width(facts.columns)
         model = chart_content.chart_model(options)
         import os
 
         dumb = os.environ.get("TERM") == "dumb"  # plain characters too, not only no colour
-        text = charts.terminal(model, width, 22, facts.colour, dumb or not facts.unicode)
+        text = chart_terminal.terminal(model, width, 22, facts.colour, dumb or not facts.unicode)
         terminal.write_out(text)
 
     from offshoring_cli import i18n
