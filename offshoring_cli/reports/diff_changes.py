@@ -5,19 +5,19 @@ returns one :class:`~offshoring_cli.reports.diff_rows.DiffRow` per item added, r
 revised: sources (each field), indicators (added, removed,
 label, unit, direction), targets (each field), observations (by series, period and year: value,
 source, note, reported change), segments and insights. The headline figures that move as a
-result are the business of :mod:`~offshoring_cli.reports.scenario_diff`.
+result are the business of :mod:`~offshoring_cli.reports.scenario_diff`; the dataset's own
+parts (sources, segments, insights) are compared in :mod:`~offshoring_cli.reports.diff_dataset`.
 """
 
-from collections.abc import Iterable, Mapping
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
-from offshoring_cli.core.claims import InsightSpec, Ratio
 from offshoring_cli.core.fields import MULTIPLE, RATE, TEXT, VALUE, YEAR
-from offshoring_cli.core.records import Dataset, Indicator, Observation, Record, Target
+from offshoring_cli.core.records import Dataset, Indicator, Observation, Target
 from offshoring_cli.core.untargeted import Untargeted
 from offshoring_cli.i18n import N_, Text
-from offshoring_cli.reports.diff_rows import DiffRow, row
+from offshoring_cli.reports.diff_dataset import dataset_changes
+from offshoring_cli.reports.diff_rows import DiffRow, changed_fields, keyed, row, word
 
 _OBSERVATION_FIELDS = (
     ("value", VALUE),
@@ -35,80 +35,14 @@ _TARGET_FIELDS = (
 )
 _OTHER_TARGET_FIELDS = tuple(f for f in _TARGET_FIELDS if f[0] not in ("year", "series"))
 """Another published target is known by its year and series: the rest may change."""
-_SEGMENT_FIELDS = (
-    ("label", TEXT),
-    ("value", VALUE),
-    ("change", RATE),
-    ("prior", VALUE),
-    ("source", TEXT),
-)
-
-
-def _fields(
-    old: Record | None,
-    new: Record | None,
-    fields: Iterable[tuple[str, str]],
-    make: Any,
-) -> list[DiffRow]:
-    """A row for each field of two records that differs (``make(field, kind, old, new)``)."""
-    rows = []
-    for name, kind in fields:
-        before = None if old is None else _plain(getattr(old, name))
-        after = None if new is None else _plain(getattr(new, name))
-        if before != after:
-            rows.append(make(name, kind, before, after))
-    return rows
-
-
-def _plain(value: Any) -> Any:
-    """A field's value as a row holds it: notes (a tuple of texts) joined by "; "; empty
-    notes as ``None``."""
-    if isinstance(value, tuple):
-        return "; ".join(value) or None
-    return value
-
-
-R = TypeVar("R")
-
-
-def _keyed(old: Mapping[str, R], new: Mapping[str, R]) -> list[tuple[str, R | None, R | None]]:
-    """The keys of either mapping (OLD's order, then NEW's new ones) with each side's record."""
-    return [(key, old.get(key), new.get(key)) for key in dict.fromkeys([*old, *new])]
 
 
 def _observation_key(o: Observation) -> str:
     return f"{o.series}.{o.year}" + ("" if o.period == "year" else f".{o.period}")
 
 
-FIELD_WORDS = {
-    "value": N_("value"),
-    "source": N_("source"),
-    "note": N_("note"),
-    "reported_change": N_("reported change"),
-    "year": N_("year"),
-    "series": N_("series"),
-    "described_multiple": N_("described multiple"),
-    "label": N_("label"),
-    "change": N_("change"),
-    "prior": N_("prior"),
-    "publisher": N_("publisher"),
-    "title": N_("title"),
-    "date": N_("date"),
-    "url": N_("url"),
-    "unit": N_("unit"),
-    "direction": N_("direction"),
-    "indicator": N_("indicator"),
-}
-"""The words for the fields of the data a row names (``source nap-2026: title``): the field's
-name with spaces for underscores, marked for the catalogues."""
-
 DIRECTIONS = {True: N_("increase"), False: N_("decrease")}
 """An indicator's wanted direction in words."""
-
-
-def _word(name: str) -> Text:
-    """A field's name in words (:data:`FIELD_WORDS`), said in the language where it is shown."""
-    return Text(FIELD_WORDS.get(name, name.replace("_", " ")))
 
 
 def _observation_label(o: Observation) -> Text:
@@ -152,7 +86,7 @@ def _observations(
                 )
             )
             continue
-        rows += _fields(
+        rows += changed_fields(
             o,
             n,
             _OBSERVATION_FIELDS,
@@ -160,9 +94,7 @@ def _observations(
                 metric,
                 "observation",
                 f"{key}.{name}",
-                label
-                if name == "value"
-                else Text("{what}: {field}", what=label, field=_word(name)),
+                label if name == "value" else Text("{what}: {field}", what=label, field=word(name)),
                 a,
                 b,
                 kind,
@@ -179,7 +111,7 @@ def _indicator(metric: str, old: Indicator | None, new: Indicator | None) -> lis
         return [_added_or_removed(metric, old, new)]
     rows = _definition(metric, old, new)
     unit = new.unit
-    rows += _fields(
+    rows += changed_fields(
         old.target,
         new.target,
         _TARGET_FIELDS,
@@ -187,7 +119,7 @@ def _indicator(metric: str, old: Indicator | None, new: Indicator | None) -> lis
             metric,
             "target",
             f"target.{name}",
-            Text(N_("target")) if name == "value" else Text("target {field}", field=_word(name)),
+            Text(N_("target")) if name == "value" else Text("target {field}", field=word(name)),
             a,
             b,
             kind,
@@ -201,11 +133,11 @@ def _other_targets(metric: str, old: Indicator, new: Indicator, unit: str) -> li
     """The published targets other than the final one (interim, or on another series), known
     by year and series: added, removed, or a field changed."""
 
-    def keyed(indicator: Indicator) -> dict[str, Target]:
+    def by_key(indicator: Indicator) -> dict[str, Target]:
         return {f"{t.series}.{t.year}": t for t in indicator.targets[1:]}
 
     rows: list[DiffRow] = []
-    for key, before, after in _keyed(keyed(old), keyed(new)):
+    for key, before, after in keyed(by_key(old), by_key(new)):
         target = after or before
         assert target is not None
         name = Text("target {year} ({series})", year=target.year, series=target.series)
@@ -224,7 +156,7 @@ def _other_targets(metric: str, old: Indicator, new: Indicator, unit: str) -> li
             )
             continue
         change = partial(_target_change, metric, f"other_targets.{key}", name, unit)
-        rows += _fields(before, after, _OTHER_TARGET_FIELDS, change)
+        rows += changed_fields(before, after, _OTHER_TARGET_FIELDS, change)
     return rows
 
 
@@ -232,7 +164,7 @@ def _target_change(
     metric: str, path: str, what: Text, unit: str, field: str, kind: str, a: Any, b: Any
 ) -> DiffRow:
     """A row for a changed ``field`` of another published target (``what``)."""
-    said = what if field == "value" else Text("{what}: {field}", what=what, field=_word(field))
+    said = what if field == "value" else Text("{what}: {field}", what=what, field=word(field))
     return row(metric, "target", f"{path}.{field}", said, a, b, kind, unit)
 
 
@@ -260,128 +192,10 @@ def _definition(
         ("direction", DIRECTIONS[old.increase], DIRECTIONS[new.increase]),
     ]
     return [
-        row(metric, "indicator", f"indicator.{name}", _word(name), before, after)
+        row(metric, "indicator", f"indicator.{name}", word(name), before, after)
         for name, before, after in definition
         if before != after
     ]
-
-
-def _insight_key(spec: InsightSpec) -> str:
-    return spec.id if isinstance(spec, Ratio) else f"{spec.indicator}_{spec.claim}"
-
-
-def _insight_text(spec: InsightSpec | None) -> str | None:
-    if spec is None:
-        return None
-    if isinstance(spec, Ratio):
-        return f"{spec.label or spec.id}: {spec.numerator} per {spec.denominator}"
-    wording = f" ({spec.wording})" if spec.wording else ""
-    return f"{spec.indicator} {spec.claim.replace('_', ' ')} {spec.value:g}{wording}, {spec.source}"
-
-
-def _sources(old: Dataset, new: Dataset) -> list[DiffRow]:
-    """Sources added or removed (their publisher stands for them), or revised field by field."""
-    rows: list[DiffRow] = []
-    for key, o, n in _keyed(old.sources, new.sources):
-        if o is None or n is None:
-            before = None if o is None else o.publisher
-            after = None if n is None else n.publisher
-            rows.append(row(None, "source", key, Text("source {key}", key=key), before, after))
-            continue
-        rows += _fields(
-            o,
-            n,
-            (("publisher", TEXT), ("title", TEXT), ("date", TEXT), ("url", TEXT)),
-            lambda name, kind, a, b, key=key: row(
-                None,
-                "source",
-                f"{key}.{name}",
-                Text("source {key}: {field}", key=key, field=_word(name)),
-                a,
-                b,
-                kind,
-            ),
-        )
-    return rows
-
-
-def _segments(old: Dataset, new: Dataset) -> list[DiffRow]:
-    """The split's year and indicator, and segments added, removed or revised."""
-    rows: list[DiffRow] = []
-    unit = next(
-        (d.indicators[d.segments_of].unit for d in (new, old) if d.segments_of in d.indicators),
-        "",
-    )
-    for name, attribute in (("year", "segments_year"), ("indicator", "segments_of")):
-        before, after = getattr(old, attribute), getattr(new, attribute)
-        if before != after:
-            kind = YEAR if name == "year" else TEXT
-            rows.append(
-                row(
-                    None,
-                    "segment",
-                    f"segments.{name}",
-                    Text("segments {field}", field=_word(name)),
-                    before,
-                    after,
-                    kind,
-                )
-            )
-    by_id = {s.id: s for s in old.segments}, {s.id: s for s in new.segments}
-    for key, o, n in _keyed(*by_id):
-        if o is None or n is None:
-            before_value = None if o is None else o.value
-            after_value = None if n is None else n.value
-            rows.append(
-                row(
-                    None,
-                    "segment",
-                    key,
-                    Text("segment {key}", key=key),
-                    before_value,
-                    after_value,
-                    VALUE,
-                    unit,
-                )
-            )
-            continue
-        rows += _fields(
-            o,
-            n,
-            _SEGMENT_FIELDS,
-            lambda name, kind, a, b, key=key: row(
-                None,
-                "segment",
-                f"{key}.{name}",
-                Text("segment {key}", key=key)
-                if name == "value"
-                else Text("segment {key}: {field}", key=key, field=_word(name)),
-                a,
-                b,
-                kind,
-                unit,
-            ),
-        )
-    return rows
-
-
-def _insights(old: Dataset, new: Dataset) -> list[DiffRow]:
-    """Declared insights added, removed or revised (each as a sentence), by id."""
-    by_key = {_insight_key(s): s for s in old.insights}, {_insight_key(s): s for s in new.insights}
-    rows: list[DiffRow] = []
-    for key, o, n in _keyed(*by_key):
-        if o != n:
-            rows.append(
-                row(
-                    None,
-                    "insight",
-                    key,
-                    Text("insight {key}", key=key),
-                    _insight_text(o),
-                    _insight_text(n),
-                )
-            )
-    return rows
 
 
 def data_changes(old: Dataset, new: Dataset) -> tuple[list[DiffRow], dict[str, list[DiffRow]]]:
@@ -390,17 +204,17 @@ def data_changes(old: Dataset, new: Dataset) -> tuple[list[DiffRow], dict[str, l
     new ones; an indicator without a change is left out). Empty when the two hold the same
     data."""
     by_metric: dict[str, list[DiffRow]] = {}
-    for metric, o, n in _keyed(old.indicators, new.indicators):
+    for metric, o, n in keyed(old.indicators, new.indicators):
         if (o is None and metric in old.untargeted) or (n is None and metric in new.untargeted):
             continue  # a target published or withdrawn: one row, below
         rows = _indicator(metric, o, n)
         if rows:
             by_metric[metric] = rows
-    for metric, u, v in _keyed(old.untargeted, new.untargeted):
+    for metric, u, v in keyed(old.untargeted, new.untargeted):
         rows = _untargeted(metric, u, v, old.indicators.get(metric), new.indicators.get(metric))
         if rows:
             by_metric[metric] = by_metric.get(metric, []) + rows
-    return _sources(old, new) + _segments(old, new) + _insights(old, new), by_metric
+    return dataset_changes(old, new), by_metric
 
 
 def _untargeted(

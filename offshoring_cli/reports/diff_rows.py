@@ -8,6 +8,9 @@ and the table formats each row by it (:class:`~offshoring_cli.core.fields.Field`
 ``kind_from``).
 """
 
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
 from offshoring_cli.core.fields import (
     BOOL,
     MULTIPLE,
@@ -21,8 +24,8 @@ from offshoring_cli.core.fields import (
     Schema,
     TypedDict,
 )
-from offshoring_cli.core.records import Number
-from offshoring_cli.i18n import N_
+from offshoring_cli.core.records import Number, Record
+from offshoring_cli.i18n import N_, Text
 from offshoring_cli.reports import UNIT_FIELD, MetricId
 
 TOPICS = (
@@ -190,3 +193,63 @@ def row(
         old=old,
         new=new,
     )
+
+
+def changed_fields(
+    old: Record | None,
+    new: Record | None,
+    fields: Iterable[tuple[str, str]],
+    make: Any,
+) -> list[DiffRow]:
+    """A row for each field of two records that differs (``make(field, kind, old, new)``)."""
+    rows = []
+    for name, kind in fields:
+        before = None if old is None else _plain(getattr(old, name))
+        after = None if new is None else _plain(getattr(new, name))
+        if before != after:
+            rows.append(make(name, kind, before, after))
+    return rows
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as a row holds it: notes (a tuple of texts) joined by "; "; empty
+    notes as ``None``."""
+    if isinstance(value, tuple):
+        return "; ".join(value) or None
+    return value
+
+
+R = TypeVar("R")
+
+
+def keyed(old: Mapping[str, R], new: Mapping[str, R]) -> list[tuple[str, R | None, R | None]]:
+    """The keys of either mapping (OLD's order, then NEW's new ones) with each side's record."""
+    return [(key, old.get(key), new.get(key)) for key in dict.fromkeys([*old, *new])]
+
+
+FIELD_WORDS = {
+    "value": N_("value"),
+    "source": N_("source"),
+    "note": N_("note"),
+    "reported_change": N_("reported change"),
+    "year": N_("year"),
+    "series": N_("series"),
+    "described_multiple": N_("described multiple"),
+    "label": N_("label"),
+    "change": N_("change"),
+    "prior": N_("prior"),
+    "publisher": N_("publisher"),
+    "title": N_("title"),
+    "date": N_("date"),
+    "url": N_("url"),
+    "unit": N_("unit"),
+    "direction": N_("direction"),
+    "indicator": N_("indicator"),
+}
+"""The words for the fields of the data a row names (``source nap-2026: title``): the field's
+name with spaces for underscores, marked for the catalogues."""
+
+
+def word(name: str) -> Text:
+    """A field's name in words (:data:`FIELD_WORDS`), said in the language where it is shown."""
+    return Text(FIELD_WORDS.get(name, name.replace("_", " ")))
