@@ -79,6 +79,11 @@ def cagr(start: Number, end: Number, periods: int) -> float:
     _check_positive("start", start)
     _check_positive("end", end)
     _check_periods(periods)
+    return _growth_rate(start, end, periods)
+
+
+def _growth_rate(start: Number, end: Number, periods: int) -> float:
+    """:func:`cagr`'s arithmetic and its errors, for inputs already checked (> 0, periods >= 1)."""
     try:
         change = (end - start) / start
     except OverflowError:  # int / int beyond the float range
@@ -139,6 +144,11 @@ def project(value: Number, rate: float, periods: int) -> float:
     _check_rate(rate)
     if isinstance(periods, bool) or not isinstance(periods, int) or periods < 0:
         raise DomainError(f"periods must be a whole number of years >= 0, got {periods!r}")
+    return _compound(value, rate, periods)
+
+
+def _compound(value: Number, rate: float, periods: int) -> float:
+    """:func:`project`'s arithmetic and its error, for arguments already checked."""
     try:
         result = value * (1.0 + rate) ** periods
     except OverflowError:
@@ -185,7 +195,11 @@ def reach_tolerance(steps: int, value: Number, *others: Number) -> float:
     """
     if steps <= 0 or isinstance(value, int):
         return 0.0
-    largest = max(_magnitude(x) for x in (value, *others))
+    largest = _magnitude(value)
+    for x in others:  # max(), without a generator: this runs in every search step
+        size = _magnitude(x)
+        if size > largest:
+            largest = size
     if not math.isfinite(largest):
         return 0.0
     return REACH_ULPS * (min(steps, REACH_MAX_STEPS) + 1) * math.ulp(largest)
@@ -246,6 +260,27 @@ def reaches(
     return tolerance > 0 and abs(value - target) <= tolerance
 
 
+def _float_tolerance(steps: int, value: float, target_size: float) -> float:
+    """``reach_tolerance(steps, value, target)`` for a float ``value``, ``steps >= 1`` and
+    ``target_size = _magnitude(target)``: what a search step compares with."""
+    largest = abs(value)
+    if target_size > largest:
+        largest = target_size
+    if not math.isfinite(largest):
+        return 0.0
+    counted = steps if steps < REACH_MAX_STEPS else REACH_MAX_STEPS
+    return REACH_ULPS * (counted + 1) * math.ulp(largest)
+
+
+def _snap_float(value: float, target: Number, steps: int, target_size: float) -> Number:
+    """``snap_to_target(value, target, steps)`` for a float ``value``, ``steps >= 1`` and
+    ``target_size = _magnitude(target)``."""
+    if value == target:
+        return target
+    tolerance = _float_tolerance(steps, value, target_size)
+    return target if tolerance > 0 and abs(value - target) <= tolerance else value
+
+
 def snap_to_target(
     value: Number, target: Number, steps: int, start: Number | None = None
 ) -> Number:
@@ -266,19 +301,28 @@ def snap_to_target(
 
 
 def _first_year(reached: Callable[[int], bool], estimate: float) -> int:
-    """The smallest ``n >= 0`` with ``reached(n)``, for a ``reached`` that turns true once and
-    stays true, searched outwards from ``estimate`` and then bisected: a bounded number of
-    steps, and the answer of the very arithmetic ``reached`` does."""
-    start = math.ceil(estimate)
-    low, high = max(0, start - 2), start + 2
-    step = 2
-    while low > 0 and reached(low):
-        low, step = max(0, low - step), step * 2
-    step = 2
-    while not reached(high):
-        high, step = high + step, step * 2
-    if reached(low):
-        return low
+    """The smallest ``n >= 1`` with ``reached(n)``, for a ``reached`` that turns true once and
+    stays true: the year after ``estimate`` and the one before it (nearly always the answer,
+    in two steps), else outwards from there in doubling steps, then bisected: a bounded
+    number of steps, and the answer of the very arithmetic ``reached`` does."""
+    n = math.ceil(estimate)
+    if n < 1:
+        n = 1
+    return _first_from(reached, n, reached(n))
+
+
+def _first_from(reached: Callable[[int], bool], n: int, at_n: bool) -> int:
+    """:func:`_first_year` from year ``n >= 1``, with ``at_n = reached(n)``."""
+    if at_n:
+        high, low, step = n, n - 1, 1
+        while low >= 1 and reached(low):  # below 1 counts as not reached
+            high, step = low, step * 2
+            low = max(0, low - step)
+    else:
+        low, high, step = n, n + 1, 1
+        while not reached(high):
+            low, step = high, step * 2
+            high += step
     while high - low > 1:
         middle = (low + high) // 2
         if reached(middle):
@@ -311,25 +355,62 @@ def periods_to_reach(
     _check_positive("value", value)
     _check_positive("target", target)
     _check_rate(rate)
-    if reaches(value, target, increase):
-        return 0
-    factor = 1.0 + rate  # the factor project() compounds with
-    if (factor <= 1.0) if increase else (factor >= 1.0):
-        return None  # never: no change, or a change the wrong way (or below float resolution)
-    estimate = math.log(target / value) / math.log(factor)
-    if not math.isfinite(estimate):
-        return None
+    return reach_search(value, target, increase)(rate)
 
-    def reached(n: int) -> bool:
+
+def reach_search(
+    value: Number, target: Number, increase: bool = True
+) -> Callable[[float], int | None]:
+    """:func:`periods_to_reach` for one ``value`` and ``target`` and many rates: the function
+    ``rate -> periods_to_reach(value, target, rate, increase)``, with the same answers, for
+    arguments already checked (``value`` and ``target`` finite and > 0, each rate finite and
+    > -1, as :func:`cagr` returns). The comparison with the value now is made once."""
+    if reaches(value, target, increase):
+        return _met
+    target_size = _magnitude(target)
+    try:
+        log_ratio: float | None = math.log(target / value)
+    except (OverflowError, ValueError):  # raised again below, where periods_to_reach raises
+        log_ratio = None
+
+    def reached(factor: float, n: int) -> bool:
+        """reaches(value * factor**n, target, increase, n): n years of compounding."""
         try:
             now = value * factor**n
         except OverflowError:
             now = math.inf
-        return reaches(now, target, increase, n)  # n years of compounding
+        if now >= target if increase else now <= target:
+            return True
+        if n <= 0:
+            return False
+        tolerance = _float_tolerance(n, now, target_size)
+        return tolerance > 0 and abs(now - target) <= tolerance
 
-    # Not met now (checked exactly above), so at least one year: above 2**53 a float can
-    # round the value onto the target.
-    return max(1, _first_year(reached, estimate))
+    def search(rate: float) -> int | None:
+        factor = 1.0 + rate  # the factor project() compounds with
+        if (factor <= 1.0) if increase else (factor >= 1.0):
+            return None  # never: no change, or a change the wrong way (or below resolution)
+        ratio = math.log(target / value) if log_ratio is None else log_ratio
+        estimate = ratio / math.log(factor)
+        if not math.isfinite(estimate):
+            return None
+        # Not met now (checked exactly), so at least one year: above 2**53 a float can round
+        # the value onto the target. The first two steps of _first_year, written out.
+        n = math.ceil(estimate)
+        if n < 1:
+            n = 1
+        if not reached(factor, n):
+            return _first_from(lambda k: reached(factor, k), n, False)
+        if n == 1 or not reached(factor, n - 1):
+            return n
+        return _first_from(lambda k: reached(factor, k), n - 1, True)
+
+    return search
+
+
+def _met(rate: float) -> int:
+    """:func:`reach_search` when the target is met already: 0 years at any pace."""
+    return 0
 
 
 def periods_to_reach_linear(
@@ -362,4 +443,4 @@ def periods_to_reach_linear(
         now = value + increment * n
         return reaches(now, target, increase, 1, start=value)
 
-    return max(1, _first_year(reached, estimate))  # not met now: at least one year
+    return _first_year(reached, estimate)  # not met now: at least one year
