@@ -260,27 +260,6 @@ def reaches(
     return tolerance > 0 and abs(value - target) <= tolerance
 
 
-def _float_tolerance(steps: int, value: float, target_size: float) -> float:
-    """``reach_tolerance(steps, value, target)`` for a float ``value``, ``steps >= 1`` and
-    ``target_size = _magnitude(target)``: what a search step compares with."""
-    largest = abs(value)
-    if target_size > largest:
-        largest = target_size
-    if not math.isfinite(largest):
-        return 0.0
-    counted = steps if steps < REACH_MAX_STEPS else REACH_MAX_STEPS
-    return REACH_ULPS * (counted + 1) * math.ulp(largest)
-
-
-def _snap_float(value: float, target: Number, steps: int, target_size: float) -> Number:
-    """``snap_to_target(value, target, steps)`` for a float ``value``, ``steps >= 1`` and
-    ``target_size = _magnitude(target)``."""
-    if value == target:
-        return target
-    tolerance = _float_tolerance(steps, value, target_size)
-    return target if tolerance > 0 and abs(value - target) <= tolerance else value
-
-
 def snap_to_target(
     value: Number, target: Number, steps: int, start: Number | None = None
 ) -> Number:
@@ -355,62 +334,25 @@ def periods_to_reach(
     _check_positive("value", value)
     _check_positive("target", target)
     _check_rate(rate)
-    return reach_search(value, target, increase)(rate)
-
-
-def reach_search(
-    value: Number, target: Number, increase: bool = True
-) -> Callable[[float], int | None]:
-    """:func:`periods_to_reach` for one ``value`` and ``target`` and many rates: the function
-    ``rate -> periods_to_reach(value, target, rate, increase)``, with the same answers, for
-    arguments already checked (``value`` and ``target`` finite and > 0, each rate finite and
-    > -1, as :func:`cagr` returns). The comparison with the value now is made once."""
     if reaches(value, target, increase):
-        return _met
-    target_size = _magnitude(target)
-    try:
-        log_ratio: float | None = math.log(target / value)
-    except (OverflowError, ValueError):  # raised again below, where periods_to_reach raises
-        log_ratio = None
+        return 0
+    factor = 1.0 + rate  # the factor project() compounds with
+    if (factor <= 1.0) if increase else (factor >= 1.0):
+        return None  # never: no change, or a change the wrong way (or below float resolution)
+    estimate = math.log(target / value) / math.log(factor)
+    if not math.isfinite(estimate):
+        return None
 
-    def reached(factor: float, n: int) -> bool:
-        """reaches(value * factor**n, target, increase, n): n years of compounding."""
+    def reached(n: int) -> bool:
         try:
             now = value * factor**n
         except OverflowError:
             now = math.inf
-        if now >= target if increase else now <= target:
-            return True
-        if n <= 0:
-            return False
-        tolerance = _float_tolerance(n, now, target_size)
-        return tolerance > 0 and abs(now - target) <= tolerance
+        return reaches(now, target, increase, n)  # n years of compounding
 
-    def search(rate: float) -> int | None:
-        factor = 1.0 + rate  # the factor project() compounds with
-        if (factor <= 1.0) if increase else (factor >= 1.0):
-            return None  # never: no change, or a change the wrong way (or below resolution)
-        ratio = math.log(target / value) if log_ratio is None else log_ratio
-        estimate = ratio / math.log(factor)
-        if not math.isfinite(estimate):
-            return None
-        # Not met now (checked exactly), so at least one year: above 2**53 a float can round
-        # the value onto the target. The first two steps of _first_year, written out.
-        n = math.ceil(estimate)
-        if n < 1:
-            n = 1
-        if not reached(factor, n):
-            return _first_from(lambda k: reached(factor, k), n, False)
-        if n == 1 or not reached(factor, n - 1):
-            return n
-        return _first_from(lambda k: reached(factor, k), n - 1, True)
-
-    return search
-
-
-def _met(rate: float) -> int:
-    """:func:`reach_search` when the target is met already: 0 years at any pace."""
-    return 0
+    # Not met now (checked exactly above), so at least one year: above 2**53 a float can
+    # round the value onto the target.
+    return _first_year(reached, estimate)
 
 
 def periods_to_reach_linear(

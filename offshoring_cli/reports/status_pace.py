@@ -221,13 +221,14 @@ NO_PACE = StatusPace(
 
 def base_year_range(
     r: Resolved, assessed_from: int, name: str = ""
-) -> tuple[list[base_years.Pace], str | None]:
+) -> tuple[list[base_years.Pace], base_years.Extremes | None, str | None]:
     """The default assessment's pace repeated from every earlier whole-year observation as base.
 
     Returns the actual CAGR, the value at the target year and the year the target is reached
     from each base year (:func:`~offshoring_cli.core.base_years.paces`: the figures of
     :func:`~offshoring_cli.core.results.status`, one per base year, oldest first; empty when
-    there is no range) and a note: what the range is and why, or why there is none (a
+    there is no range), their lowest and highest (``None`` without a range) and a note:
+    what the range is and why, or why there is none (a
     single interval).
     ``assessed_from`` is the row's own base year (the series' first, or ``--since``'s). The
     caller only asks for an assessed metric (two observations, a target ahead).
@@ -235,12 +236,16 @@ def base_year_range(
     bases: Sequence[Observation] = r.history[:-1]
     if len(bases) < 2:
         only = f"{bases[0].year}-{r.base_year}" if bases else str(r.base_year)
-        return [], Text(
-            "{name}: no range over base years: the {series} series has one interval "
-            "({only}), so there is only one base year to assess from.",
-            name=name or r.metric,
-            series=r.indicator.target.series,
-            only=only,
+        return (
+            [],
+            None,
+            Text(
+                "{name}: no range over base years: the {series} series has one interval "
+                "({only}), so there is only one base year to assess from.",
+                name=name or r.metric,
+                series=r.indicator.target.series,
+                only=only,
+            ),
         )
     found = base_years.paces(
         [(o.year, o.value) for o in bases],
@@ -250,17 +255,16 @@ def base_year_range(
         r.target,
         r.indicator.increase,
     )
-    lowest = min(found, key=lambda s: s.actual_cagr)
-    highest = max(found, key=lambda s: s.actual_cagr)
-    reached = [s.reached_year for s in found]
-    known = [y for y in reached if y is not None]
+    ext = base_years.extremes(found)
+    lowest, highest = ext.lowest, ext.highest
+    earliest, latest = ext.reached_earliest, ext.reached_latest
     when: str
-    if not known:
+    if earliest is None:
         when = Text("never, from any base year")
-    elif None in reached:
-        when = Text("from {year} to never", year=min(known))
+    elif ext.never:
+        when = Text("from {year} to never", year=earliest)
     else:
-        when = f"{min(known)}" if min(known) == max(known) else f"{min(known)}-{max(known)}"
+        when = f"{earliest}" if earliest == latest else f"{earliest}-{latest}"
     note = Text(
         "{name}: range over base years {first}-{last} (the same method from each base year "
         "the data allow): actual pace {lowest} ({lowest_year}) to {highest} ({highest_year}) "
@@ -274,12 +278,12 @@ def base_year_range(
         lowest_year=lowest.base_year,
         highest=Num(RATE, highest.actual_cagr),
         highest_year=highest.base_year,
-        projected_lowest=Num(VALUE, min(s.projected for s in found), r.unit),
-        projected_highest=Num(VALUE, max(s.projected for s in found), r.unit),
+        projected_lowest=Num(VALUE, ext.projected_lowest, r.unit),
+        projected_highest=Num(VALUE, ext.projected_highest, r.unit),
         when=when,
         start=assessed_from,
     )
-    return found, note
+    return found, ext, note
 
 
 def pace_fields(
@@ -292,7 +296,7 @@ def pace_fields(
     The explanation lines are written when the returned function is called (``--explain``),
     not before: one per base year, they would cost more than the row itself."""
     name = name or r.metric
-    found, note = base_year_range(r, since.base_year, name)
+    found, ext, note = base_year_range(r, since.base_year, name)
     notes = [note] if note else []
     progress = open_sdg.with_target(
         since.base_year,
@@ -320,18 +324,18 @@ def pace_fields(
         )
         return lines
 
-    reached = [s.reached_year for s in found]
-    known = [y for y in reached if y is not None]
     fields = StatusPace(
         base_year_range=bool(found),
         range_first_base_year=found[0].base_year if found else None,
         range_last_base_year=found[-1].base_year if found else None,
-        actual_cagr_lowest=min(s.actual_cagr for s in found) if found else None,
-        actual_cagr_highest=max(s.actual_cagr for s in found) if found else None,
-        projected_lowest=min(s.projected for s in found) if found else None,
-        projected_highest=max(s.projected for s in found) if found else None,
-        target_reached_year_earliest=min(known) if known else None,
-        target_reached_year_latest=max(known) if known and None not in reached else None,
+        actual_cagr_lowest=ext.lowest.actual_cagr if ext is not None else None,
+        actual_cagr_highest=ext.highest.actual_cagr if ext is not None else None,
+        projected_lowest=ext.projected_lowest if ext is not None else None,
+        projected_highest=ext.projected_highest if ext is not None else None,
+        target_reached_year_earliest=ext.reached_earliest if ext is not None else None,
+        target_reached_year_latest=ext.reached_latest
+        if ext is not None and not ext.never
+        else None,
         open_sdg_progress_value=p,
         open_sdg_score=progress.score,
         open_sdg_label=progress.label,
