@@ -393,7 +393,8 @@ def status_report(
             )
     indicator_scores(rows, [(row["metric"], row["target_year"]) for row in rows])
     insights, insight_sources, insight_notes = find_insights(resolved, options.dataset)
-    notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
+    said = set(verdicts)  # a set: a list would compare every note with every verdict
+    notes = verdicts + [n for n in notes if n not in said] + _override_notes(resolved)
     every = [reading.resolved for reading in found]
     notes += insight_notes
     return Report(
