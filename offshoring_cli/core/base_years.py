@@ -171,8 +171,14 @@ def _years(
     n = math.ceil(estimate)  # formulas._first_year, from here
     if n < 1:
         n = 1
-    if not _reached(value, target, up, size, factor, n):
-        return _first_from(lambda k: _reached(value, target, up, size, factor, k), n, False)
+    try:  # _reached(..., n), written out: nearly always true without a tolerance
+        now = value * factor**n
+    except OverflowError:
+        now = math.inf
+    if not (now >= target if up else now <= target):
+        tolerance = _tolerance(n, now, size)
+        if not (tolerance > 0 and abs(now - target) <= tolerance):
+            return _first_from(lambda k: _reached(value, target, up, size, factor, k), n, False)
     if n == 1 or not _reached(value, target, up, size, factor, n - 1):
         return n
     return _first_from(lambda k: _reached(value, target, up, size, factor, k), n - 1, True)
