@@ -79,6 +79,11 @@ def cagr(start: Number, end: Number, periods: int) -> float:
     _check_positive("start", start)
     _check_positive("end", end)
     _check_periods(periods)
+    return _growth_rate(start, end, periods)
+
+
+def _growth_rate(start: Number, end: Number, periods: int) -> float:
+    """:func:`cagr`'s arithmetic and its errors, for inputs already checked (> 0, periods >= 1)."""
     try:
         change = (end - start) / start
     except OverflowError:  # int / int beyond the float range
@@ -139,6 +144,11 @@ def project(value: Number, rate: float, periods: int) -> float:
     _check_rate(rate)
     if isinstance(periods, bool) or not isinstance(periods, int) or periods < 0:
         raise DomainError(f"periods must be a whole number of years >= 0, got {periods!r}")
+    return _compound(value, rate, periods)
+
+
+def _compound(value: Number, rate: float, periods: int) -> float:
+    """:func:`project`'s arithmetic and its error, for arguments already checked."""
     try:
         result = value * (1.0 + rate) ** periods
     except OverflowError:
@@ -163,6 +173,13 @@ REACH_MAX_STEPS = 300
 the accepted years (1900-2200). A longer horizon keeps the tolerance of 300 years."""
 
 
+def _magnitude(x: Number) -> float:
+    try:
+        return abs(float(x))
+    except OverflowError:  # an int beyond the float range
+        return math.inf
+
+
 def reach_tolerance(steps: int, value: Number, *others: Number) -> float:
     """The rounding :func:`reaches` forgives, in the unit of the values:
     ``REACH_ULPS * (min(steps, REACH_MAX_STEPS) + 1)`` units in the last place of the
@@ -178,10 +195,11 @@ def reach_tolerance(steps: int, value: Number, *others: Number) -> float:
     """
     if steps <= 0 or isinstance(value, int):
         return 0.0
-    try:  # float() rounds monotonically: the float of the largest is the largest float
-        largest = float(max(map(abs, (value, *others))))
-    except OverflowError:  # an int beyond the float range
-        return 0.0
+    largest = _magnitude(value)
+    for x in others:  # max(), without a generator: this runs in every search step
+        size = _magnitude(x)
+        if size > largest:
+            largest = size
     if not math.isfinite(largest):
         return 0.0
     return REACH_ULPS * (min(steps, REACH_MAX_STEPS) + 1) * math.ulp(largest)
@@ -279,19 +297,28 @@ def snap_to_target(
 
 
 def _first_year(reached: Callable[[int], bool], estimate: float) -> int:
-    """The smallest ``n >= 0`` with ``reached(n)``, for a ``reached`` that turns true once and
-    stays true, searched outwards from ``estimate`` and then bisected: a bounded number of
-    steps, and the answer of the very arithmetic ``reached`` does."""
-    start = math.ceil(estimate)
-    low, high = max(0, start - 2), start + 2
-    step = 2
-    while low > 0 and reached(low):
-        low, step = max(0, low - step), step * 2
-    step = 2
-    while not reached(high):
-        high, step = high + step, step * 2
-    if reached(low):
-        return low
+    """The smallest ``n >= 1`` with ``reached(n)``, for a ``reached`` that turns true once and
+    stays true: the year after ``estimate`` and the one before it (nearly always the answer,
+    in two steps), else outwards from there in doubling steps, then bisected: a bounded
+    number of steps, and the answer of the very arithmetic ``reached`` does."""
+    n = math.ceil(estimate)
+    if n < 1:
+        n = 1
+    return _first_from(reached, n, reached(n))
+
+
+def _first_from(reached: Callable[[int], bool], n: int, at_n: bool) -> int:
+    """:func:`_first_year` from year ``n >= 1``, with ``at_n = reached(n)``."""
+    if at_n:
+        high, low, step = n, n - 1, 1
+        while low >= 1 and reached(low):  # below 1 counts as not reached
+            high, step = low, step * 2
+            low = max(0, low - step)
+    else:
+        low, high, step = n, n + 1, 1
+        while not reached(high):
+            low, step = high, step * 2
+            high += step
     while high - low > 1:
         middle = (low + high) // 2
         if reached(middle):
@@ -342,7 +369,7 @@ def periods_to_reach(
 
     # Not met now (checked exactly above), so at least one year: above 2**53 a float can
     # round the value onto the target.
-    return max(1, _first_year(reached, estimate))
+    return _first_year(reached, estimate)
 
 
 def periods_to_reach_linear(
@@ -375,4 +402,4 @@ def periods_to_reach_linear(
         now = value + increment * n
         return reaches(now, target, increase, 1, start=value)
 
-    return max(1, _first_year(reached, estimate))  # not met now: at least one year
+    return _first_year(reached, estimate)  # not met now: at least one year

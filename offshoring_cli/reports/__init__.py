@@ -14,9 +14,10 @@ Modules: :mod:`~offshoring_cli.reports.gap`, :mod:`~offshoring_cli.reports.growt
 (:mod:`~offshoring_cli.reports.brief`) and of the charts (:mod:`~offshoring_cli.reports.chart`).
 """
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
+from offshoring_cli import i18n
 from offshoring_cli.core.fields import (
     INT,
     TEXT,
@@ -193,9 +194,9 @@ class Report(Generic[Row]):
     """
 
     __slots__ = (
+        "_explanation",
         "column_labels",
         "command",
-        "explanation",
         "inputs",
         "insights",
         "layout",
@@ -219,7 +220,7 @@ class Report(Generic[Row]):
         notes: list[str],
         sources: dict[str, Source],
         warnings: Sequence[str] = (),
-        explanation: list[str],
+        explanation: list[str] | Callable[[], list[str]],
         provenance: Provenance,
         insights: list[dict[str, Any]] | None = None,
         layout: str = "metrics",
@@ -233,7 +234,7 @@ class Report(Generic[Row]):
         self.notes = notes
         self.sources = sources
         self.warnings = list(warnings)
-        self.explanation = explanation
+        self._explanation = _in_language(explanation) if callable(explanation) else explanation
         self.provenance = provenance
         """Which tool, version and data made the report (see ``reports/provenance.py``)."""
         self.insights = insights
@@ -241,11 +242,21 @@ class Report(Generic[Row]):
         self.layout = layout
         self.column_labels = dict(column_labels or {})
 
+    @property
+    def explanation(self) -> list[str]:
+        """The worked formulas (``--explain``), one line each; a report may pass a function
+        that writes them, called on first use (``status`` writes one per base year) in the
+        language of the report's making (English: numbers in a formula do not follow
+        ``--lang``)."""
+        if callable(self._explanation):
+            self._explanation = self._explanation()
+        return self._explanation
+
     def replace(self, **changes: Any) -> "Report[Row]":
         """A copy with ``changes`` (attribute name: new value)."""
         copy: Report[Row] = Report.__new__(Report)
         for name in Report.__slots__:
-            setattr(copy, name, changes.get(name, getattr(self, name)))
+            setattr(copy, name, changes.get(name.lstrip("_"), getattr(self, name)))
         return copy
 
     @property
@@ -324,6 +335,17 @@ class Report(Generic[Row]):
         if explain:
             document["explanation"] = self.explanation
         return document
+
+
+def _in_language(write: Callable[[], list[str]]) -> Callable[[], list[str]]:
+    """``write``, to be called later in the language active now."""
+    language = i18n.active()
+
+    def written() -> list[str]:
+        with i18n.human(language):
+            return write()
+
+    return written
 
 
 def _inputs(options: Options) -> FigureInputs:

@@ -1,5 +1,7 @@
 """The ``status`` report: is each metric on track, by two published methods?"""
 
+from collections.abc import Callable
+
 from offshoring_cli.core import formulas, results
 from offshoring_cli.core.fields import RATE, VALUE
 from offshoring_cli.core.records import Observation
@@ -185,9 +187,11 @@ def _left_out_note(r: Resolved) -> str | None:
     )
 
 
-def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, list[str], list[str]]:
-    """One reading's row, the worked formulas behind it (for ``--explain``) and its notes on
-    the range over base years."""
+def _assess(
+    reading: Reading, start: Observation | None
+) -> tuple[StatusRow, Callable[[], list[str]], list[str]]:
+    """One reading's row, the worked formulas behind it (for ``--explain``: a function that
+    writes them when called) and its notes on the range over base years."""
     r = reading.resolved
     added = reading_fields(reading)
     name = reading.name
@@ -225,7 +229,7 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
                 **added,
                 **NO_PACE,
             ),
-            [],
+            list,
             [],
         )
     assert start is not None
@@ -294,6 +298,11 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
         **added,
         **pace,
     )
+    return row, lambda: _explain(r, s, name) + pace_explanation(), pace_notes
+
+
+def _explain(r: Resolved, s: results.Status, name: str) -> list[str]:
+    """The worked formulas of one assessed reading (``--explain``)."""
     m, b, lt, t = name, fmt.exact(s.base_value), fmt.exact(s.latest), fmt.exact(s.target)
     explanation = [
         f"{m}: actual CAGR = ({lt} / {b}) ** (1 / {s.latest_year - s.base_year}) - 1 = "
@@ -322,8 +331,7 @@ def _assess(reading: Reading, start: Observation | None) -> tuple[StatusRow, lis
             f"{m}: Q = ({fmt.exact(s.projected)} - {b}) / ({t} - {b}) = "
             f"{s.progress_score:.4f} -> {s.progress_band}"
         )
-    explanation += pace_explanation
-    return row, explanation, pace_notes
+    return explanation
 
 
 def status_report(
@@ -368,7 +376,7 @@ def status_report(
     inputs["metrics"] += asked
     rows: list[StatusRow] = []
     notes: list[str] = []
-    explanation: list[str] = []
+    explanation: list[Callable[[], list[str]] | list[str]] = []  # written for --explain only
     verdicts: list[str] = []
     found, left_out_readings = readings(chosen or options, resolved, since)
     bands: dict[tuple[str, int], list[tuple[Reading, str]]] = {}
@@ -391,7 +399,7 @@ def status_report(
         verdicts.append(row["verdict"])
         if not row["assessed"]:
             notes.append(row["verdict"])
-        explanation += lines
+        explanation.append(lines)
         band = row["growth_ratio_band"] if row["assessed"] else None
         bands.setdefault((r.metric, reading.target.year), []).append((reading, fmt_band(band)))
     notes += left_out_readings
@@ -400,10 +408,10 @@ def status_report(
         if line:
             notes.append(line)
     for metric in asked:
-        row, lines = no_target_row(no_target[metric])
+        row, worked = no_target_row(no_target[metric])
         rows.append(row)
         verdicts.append(row["verdict"])
-        explanation += lines
+        explanation.append(worked)
         if since is not None and row["since_year"] is not None:
             notes.append(
                 Text(
@@ -417,7 +425,8 @@ def status_report(
             )
     indicator_scores(rows, [(row["metric"], row["target_year"]) for row in rows])
     insights, insight_sources, insight_notes = find_insights(resolved, options.dataset)
-    notes = verdicts + [n for n in notes if n not in verdicts] + _override_notes(resolved)
+    said = set(verdicts)  # a set: a list would compare every note with every verdict
+    notes = verdicts + [n for n in notes if n not in said] + _override_notes(resolved)
     every = [reading.resolved for reading in found]
     notes += insight_notes
     return Report(
@@ -436,7 +445,9 @@ def status_report(
             ],
         ),
         warnings=warnings,
-        explanation=explanation,
+        explanation=lambda: [
+            line for part in explanation for line in (part() if callable(part) else part)
+        ],
         provenance=provenance(options.dataset),
         insights=insights,
     )

@@ -13,9 +13,9 @@
   assessed against the same target year (Open SDG's ``get_indicator_progress``).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from offshoring_cli.core import open_sdg, results
+from offshoring_cli.core import base_years, open_sdg, results
 from offshoring_cli.core.fields import (
     BOOL,
     RATE,
@@ -221,47 +221,50 @@ NO_PACE = StatusPace(
 
 def base_year_range(
     r: Resolved, assessed_from: int, name: str = ""
-) -> tuple[list[results.Status], str | None]:
-    """The default assessment repeated from every earlier whole-year observation as base.
+) -> tuple[list[base_years.Pace], base_years.Extremes | None, str | None]:
+    """The default assessment's pace repeated from every earlier whole-year observation as base.
 
-    Returns the assessments (one per base year, oldest first; empty when there is no range)
-    and a note: what the range is and why, or why there is none (a single interval).
+    Returns the actual CAGR, the value at the target year and the year the target is reached
+    from each base year (:func:`~offshoring_cli.core.base_years.paces`: the figures of
+    :func:`~offshoring_cli.core.results.status`, one per base year, oldest first; empty when
+    there is no range), their lowest and highest (``None`` without a range) and a note:
+    what the range is and why, or why there is none (a
+    single interval).
     ``assessed_from`` is the row's own base year (the series' first, or ``--since``'s). The
     caller only asks for an assessed metric (two observations, a target ahead).
     """
     bases: Sequence[Observation] = r.history[:-1]
     if len(bases) < 2:
         only = f"{bases[0].year}-{r.base_year}" if bases else str(r.base_year)
-        return [], Text(
-            "{name}: no range over base years: the {series} series has one interval "
-            "({only}), so there is only one base year to assess from.",
-            name=name or r.metric,
-            series=r.indicator.target.series,
-            only=only,
+        return (
+            [],
+            None,
+            Text(
+                "{name}: no range over base years: the {series} series has one interval "
+                "({only}), so there is only one base year to assess from.",
+                name=name or r.metric,
+                series=r.indicator.target.series,
+                only=only,
+            ),
         )
-    found = [
-        results.status(
-            o.year,
-            o.value,
-            r.base_year,
-            r.baseline,
-            r.target_year,
-            r.target,
-            r.indicator.increase,
-        )
-        for o in bases
-    ]
-    lowest = min(found, key=lambda s: s.actual_cagr)
-    highest = max(found, key=lambda s: s.actual_cagr)
-    reached = [s.reached_year for s in found]
-    known = [y for y in reached if y is not None]
+    found = base_years.paces(
+        [(o.year, o.value) for o in bases],
+        r.base_year,
+        r.baseline,
+        r.target_year,
+        r.target,
+        r.indicator.increase,
+    )
+    ext = base_years.extremes(found)
+    lowest, highest = ext.lowest, ext.highest
+    earliest, latest = ext.reached_earliest, ext.reached_latest
     when: str
-    if not known:
+    if earliest is None:
         when = Text("never, from any base year")
-    elif None in reached:
-        when = Text("from {year} to never", year=min(known))
+    elif ext.never:
+        when = Text("from {year} to never", year=earliest)
     else:
-        when = f"{min(known)}" if min(known) == max(known) else f"{min(known)}-{max(known)}"
+        when = f"{earliest}" if earliest == latest else f"{earliest}-{latest}"
     note = Text(
         "{name}: range over base years {first}-{last} (the same method from each base year "
         "the data allow): actual pace {lowest} ({lowest_year}) to {highest} ({highest_year}) "
@@ -275,30 +278,26 @@ def base_year_range(
         lowest_year=lowest.base_year,
         highest=Num(RATE, highest.actual_cagr),
         highest_year=highest.base_year,
-        projected_lowest=Num(VALUE, min(s.projected for s in found), r.unit),
-        projected_highest=Num(VALUE, max(s.projected for s in found), r.unit),
+        projected_lowest=Num(VALUE, ext.projected_lowest, r.unit),
+        projected_highest=Num(VALUE, ext.projected_highest, r.unit),
         when=when,
         start=assessed_from,
     )
-    return found, note
+    return found, ext, note
 
 
 def pace_fields(
     r: Resolved, since: results.Status, name: str = ""
-) -> tuple[StatusPace, list[str], list[str]]:
+) -> tuple[StatusPace, list[str], Callable[[], list[str]]]:
     """The row's range over base years and Open SDG score, the notes and the explanation
     lines, for an assessed metric whose default assessment is ``since``; ``name`` heads the
-    notes and lines (the reading's name, such as ``jobs 2026``; default the metric id)."""
+    notes and lines (the reading's name, such as ``jobs 2026``; default the metric id).
+
+    The explanation lines are written when the returned function is called (``--explain``),
+    not before: one per base year, they would cost more than the row itself."""
     name = name or r.metric
-    found, note = base_year_range(r, since.base_year, name)
+    found, ext, note = base_year_range(r, since.base_year, name)
     notes = [note] if note else []
-    explanation = [
-        f"{name}: range, from {s.base_year}: actual CAGR = ({fmt.exact(s.latest)} / "
-        f"{fmt.exact(s.base_value)}) ** (1 / {s.latest_year - s.base_year}) - 1 = "
-        f"{s.actual_cagr:.6f}; at {s.target_year}: {fmt.exact(s.projected)}; reached: "
-        f"{s.reached_year or 'never'}"
-        for s in found
-    ]
     progress = open_sdg.with_target(
         since.base_year,
         since.base_value,
@@ -309,28 +308,34 @@ def pace_fields(
         r.indicator.increase,
     )
     p = progress.progress_value
-    if progress.target_achieved or p is None:
-        how = "5 (the target is achieved)"
-    elif p >= open_sdg.WITH_TARGET_THRESHOLDS[1]:
-        how = f"min(7.1429 * {p:.4f} - 4.2857, 5) = {progress.score:.4f}"
-    else:
-        how = f"max(4.1667 * {p:.4f} - 2.5, -5) = {progress.score:.4f}"
-    explanation.append(
-        f"{name}: Open SDG P = {since.actual_cagr:.6f} / |{since.required_cagr_from_base:.6f}|"
-        f" = {'n/a' if p is None else f'{p:.4f}'}; score = {how} ({progress.label})"
-    )
-    reached = [s.reached_year for s in found]
-    known = [y for y in reached if y is not None]
+
+    def explanation() -> list[str]:
+        lines = [_range_line(name, r, s) for s in found]
+        if progress.target_achieved or p is None:
+            how = "5 (the target is achieved)"
+        elif p >= open_sdg.WITH_TARGET_THRESHOLDS[1]:
+            how = f"min(7.1429 * {p:.4f} - 4.2857, 5) = {progress.score:.4f}"
+        else:
+            how = f"max(4.1667 * {p:.4f} - 2.5, -5) = {progress.score:.4f}"
+        lines.append(
+            f"{name}: Open SDG P = {since.actual_cagr:.6f} / "
+            f"|{since.required_cagr_from_base:.6f}| = {'n/a' if p is None else f'{p:.4f}'}; "
+            f"score = {how} ({progress.label})"
+        )
+        return lines
+
     fields = StatusPace(
         base_year_range=bool(found),
         range_first_base_year=found[0].base_year if found else None,
         range_last_base_year=found[-1].base_year if found else None,
-        actual_cagr_lowest=min(s.actual_cagr for s in found) if found else None,
-        actual_cagr_highest=max(s.actual_cagr for s in found) if found else None,
-        projected_lowest=min(s.projected for s in found) if found else None,
-        projected_highest=max(s.projected for s in found) if found else None,
-        target_reached_year_earliest=min(known) if known else None,
-        target_reached_year_latest=max(known) if known and None not in reached else None,
+        actual_cagr_lowest=ext.lowest.actual_cagr if ext is not None else None,
+        actual_cagr_highest=ext.highest.actual_cagr if ext is not None else None,
+        projected_lowest=ext.projected_lowest if ext is not None else None,
+        projected_highest=ext.projected_highest if ext is not None else None,
+        target_reached_year_earliest=ext.reached_earliest if ext is not None else None,
+        target_reached_year_latest=ext.reached_latest
+        if ext is not None and not ext.never
+        else None,
         open_sdg_progress_value=p,
         open_sdg_score=progress.score,
         open_sdg_label=progress.label,
@@ -338,6 +343,16 @@ def pace_fields(
         open_sdg_indicator_label=None,
     )
     return fields, notes, explanation
+
+
+def _range_line(name: str, r: Resolved, s: base_years.Pace) -> str:
+    """The ``--explain`` line of the range from one base year."""
+    return (
+        f"{name}: range, from {s.base_year}: actual CAGR = ({fmt.exact(r.baseline)} / "
+        f"{fmt.exact(s.base_value)}) ** (1 / {r.base_year - s.base_year}) - 1 = "
+        f"{s.actual_cagr:.6f}; at {r.target_year}: {fmt.exact(s.projected)}; reached: "
+        f"{s.reached_year or 'never'}"
+    )
 
 
 def indicator_scores(rows: Sequence[StatusPace], keys: Sequence[tuple[str, int | None]]) -> None:
