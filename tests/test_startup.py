@@ -57,6 +57,7 @@ LIGHT = {
     "offshoring_cli.core.records",
     "offshoring_cli.core.resolve",
     "offshoring_cli.core.results",
+    "offshoring_cli.core.search",  # the year search of formulas (the year a target is reached)
     "offshoring_cli.core.untargeted",  # pure records, no import of its own beyond records
     "offshoring_cli.errors",
     "offshoring_cli.i18n",  # the language chosen (English: no gettext catalogue, no Babel)

@@ -16,12 +16,12 @@ from offshoring_cli.core.formulas import (
     REACH_ULPS,
     _check_positive,
     _compound,
-    _first_from,
     _growth_rate,
     _magnitude,
     reaches,
 )
 from offshoring_cli.core.records import Number, Record
+from offshoring_cli.core.search import first_from
 from offshoring_cli.errors import DomainError
 
 _PLAIN = (int, float)
@@ -168,7 +168,7 @@ def _years(
     estimate = (math.log(target / value) if log_ratio is None else log_ratio) / math.log(factor)
     if not math.isfinite(estimate):
         return None
-    n = math.ceil(estimate)  # formulas._first_year, from here
+    n = math.ceil(estimate)  # search.first_year, from here
     if n < 1:
         n = 1
     try:  # _reached(..., n), written out: nearly always true without a tolerance
@@ -178,10 +178,10 @@ def _years(
     if not (now >= target if up else now <= target):
         tolerance = _tolerance(n, now, size)
         if not (tolerance > 0 and abs(now - target) <= tolerance):
-            return _first_from(lambda k: _reached(value, target, up, size, factor, k), n, False)
+            return first_from(lambda k: _reached(value, target, up, size, factor, k), n, False)
     if n == 1 or not _reached(value, target, up, size, factor, n - 1):
         return n
-    return _first_from(lambda k: _reached(value, target, up, size, factor, k), n - 1, True)
+    return first_from(lambda k: _reached(value, target, up, size, factor, k), n - 1, True)
 
 
 class Extremes(Record):

@@ -11,9 +11,9 @@ Every invalid input raises :class:`~offshoring_cli.errors.DomainError` (a
 
 import math
 import sys
-from collections.abc import Callable
 
 from offshoring_cli.core.records import Number
+from offshoring_cli.core.search import first_year
 from offshoring_cli.errors import DomainError
 
 
@@ -296,38 +296,6 @@ def snap_to_target(
     return value
 
 
-def _first_year(reached: Callable[[int], bool], estimate: float) -> int:
-    """The smallest ``n >= 1`` with ``reached(n)``, for a ``reached`` that turns true once and
-    stays true: the year after ``estimate`` and the one before it (nearly always the answer,
-    in two steps), else outwards from there in doubling steps, then bisected: a bounded
-    number of steps, and the answer of the very arithmetic ``reached`` does."""
-    n = math.ceil(estimate)
-    if n < 1:
-        n = 1
-    return _first_from(reached, n, reached(n))
-
-
-def _first_from(reached: Callable[[int], bool], n: int, at_n: bool) -> int:
-    """:func:`_first_year` from year ``n >= 1``, with ``at_n = reached(n)``."""
-    if at_n:
-        high, low, step = n, n - 1, 1
-        while low >= 1 and reached(low):  # below 1 counts as not reached
-            high, step = low, step * 2
-            low = max(0, low - step)
-    else:
-        low, high, step = n, n + 1, 1
-        while not reached(high):
-            low, step = high, step * 2
-            high += step
-    while high - low > 1:
-        middle = (low + high) // 2
-        if reached(middle):
-            high = middle
-        else:
-            low = middle
-    return high
-
-
 def periods_to_reach(
     value: Number, target: Number, rate: float, increase: bool = True
 ) -> int | None:
@@ -369,7 +337,7 @@ def periods_to_reach(
 
     # Not met now (checked exactly above), so at least one year: above 2**53 a float can
     # round the value onto the target.
-    return _first_year(reached, estimate)
+    return first_year(reached, estimate)
 
 
 def periods_to_reach_linear(
@@ -402,4 +370,4 @@ def periods_to_reach_linear(
         now = value + increment * n
         return reaches(now, target, increase, 1, start=value)
 
-    return _first_year(reached, estimate)  # not met now: at least one year
+    return first_year(reached, estimate)  # not met now: at least one year
