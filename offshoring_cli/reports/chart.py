@@ -12,7 +12,7 @@ from offshoring_cli.core.resolve import Options, cited_sources
 from offshoring_cli.i18n import N_, _, say
 from offshoring_cli.render import numbers
 from offshoring_cli.reports import memo
-from offshoring_cli.reports.headline import finding, rounded, step_of
+from offshoring_cli.reports.headline import finding, rounded, side, step_of
 from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.status import status_report
 from offshoring_cli.reports.status_row import given
@@ -214,17 +214,22 @@ def _finding(chart: MetricChart, row: "StatusRow", unit: str) -> MetricChart:
         "start": row["since_year"],
         "end": row["latest_year"],
     }
-    short = round(shortfall / step) > 0
-    if short:
+    where = side(shortfall, projected, target, step)
+    if where == "short":
         title = _(
             "{label}: {gap} short of the {target} target in {year} at the {start}\u2013{end} pace"
         )
         marked = _("{gap}\nshort").format(gap=gap)
-    else:
+    elif where == "above":
         title = _(
             "{label}: {gap} above the {target} target in {year} at the {start}\u2013{end} pace"
         )
         marked = _("{gap}\nabove").format(gap=gap)
+    else:
+        title = _(
+            "{label}: {gap} below the {target} target in {year} at the {start}\u2013{end} pace"
+        )
+        marked = _("{gap}\nbelow").format(gap=gap)
     actual = float(row["actual_cagr"] or 0.0)
     required = row["required_cagr_from_latest"]
     paths = []

@@ -93,6 +93,21 @@ def _label(row: StatusRow) -> str:
     return label[:1].lower() + label[1:]
 
 
+def side(shortfall: float, projected: float, target: float, step: float) -> str:
+    """Where a projection stands from its target, in the words a headline uses: ``"short"``
+    (short of a target to increase to: below it), ``"above"`` (beyond a target to increase
+    to, or short of a target to decrease to) or ``"below"`` (beyond a target to decrease to).
+
+    ``shortfall`` is positive when short of the target in the wanted direction: ``target -
+    projected`` for an increase, ``projected - target`` for a decrease
+    (:func:`~offshoring_cli.core.results.shortfall`), which tells the direction; a shortfall
+    that rounds to 0 at ``step`` counts as reached."""
+    decrease = abs(shortfall - (projected - target)) < abs(shortfall - (target - projected))
+    if round(shortfall / step) > 0:
+        return "above" if decrease else "short"
+    return "below" if decrease else "above"
+
+
 def headline(row: StatusRow) -> str:
     """The finding in one sentence: where the actual pace leads by the target year, and how
     far that is from the target (short of it, or above it)."""
@@ -108,24 +123,34 @@ def headline(row: StatusRow) -> str:
         "target": rounded(target, unit, step),
     }
     if row["growth_ratio_band"] == ACHIEVED:
-        return _(
-            "{label} stand at {latest} in {end}, above the {target} target for {year}."
-        ).format(latest=rounded(float(row["latest"]), unit, step), **args)
+        latest = float(row["latest"])
+        template = (
+            _("{label} stand at {latest} in {end}, above the {target} target for {year}.")
+            if latest >= target
+            else _("{label} stand at {latest} in {end}, below the {target} target for {year}.")
+        )
+        return template.format(latest=rounded(latest, unit, step), **args)
     projected = row["projected_at_target_year"]
     shortfall = row["shortfall_at_target_year"]
     if projected is None or shortfall is None:
         return say(row["verdict"])
     args["projected"] = rounded(float(projected), unit, step)
     args["gap"] = rounded(abs(float(shortfall)), unit, step)
-    if round(float(shortfall) / step) > 0:
+    where = side(float(shortfall), float(projected), target, step)
+    if where == "short":
         template = _(
             "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
             "{gap} short of the {target} target."
         )
-    else:
+    elif where == "above":
         template = _(
             "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
             "{gap} above the {target} target."
+        )
+    else:
+        template = _(
+            "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
+            "{gap} below the {target} target."
         )
     return template.format(**args)
 
