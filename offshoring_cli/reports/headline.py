@@ -160,8 +160,9 @@ def finding(row: StatusRow) -> Finding:
     reading = str(row["reading"])
     if not row["assessed"]:
         symbol, tone = UNASSESSED
-        text = say(row["verdict"])
-        return Finding(reading, text, symbol, tone, _("not assessed"), text, "")
+        # the reason is the finding; the verdict line says the band only (not it again)
+        band = _("not assessed")
+        return Finding(reading, say(row["verdict"]), symbol, tone, band, band, "")
     band = str(row["growth_ratio_band"])
     symbol, tone = SYMBOLS.get(band, UNASSESSED)
     achieved = _("{rate}/yr achieved {start}\u2013{end}").format(
