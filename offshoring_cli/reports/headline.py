@@ -88,9 +88,17 @@ def rounded(value: float, unit: str, step: float) -> str:
     return f"{text} {numbers.unit_name(unit)}"
 
 
-def _label(row: StatusRow) -> str:
-    label = _(str(row["label"]))
+def mid_sentence(label: str) -> str:
+    """``label`` as written inside a sentence: its first letter in lower case ("Offshoring
+    jobs" -> "offshoring jobs"), unless its second letter is upper case too, an acronym
+    ("CO2 emissions", "ITO exports" stay as they are)."""
+    if label[1:2].isupper():
+        return label
     return label[:1].lower() + label[1:]
+
+
+def _label(row: StatusRow) -> str:
+    return mid_sentence(_(str(row["label"])))
 
 
 def side(shortfall: float, projected: float, target: float, step: float) -> str:
