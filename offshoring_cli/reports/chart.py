@@ -254,12 +254,15 @@ def _finding(chart: MetricChart, row: "StatusRow", unit: str) -> MetricChart:
             )
         elif path.key == "linear" and len(path.points) > 1:
             (y0, v0), (y1, v1) = path.points[0], path.points[-1]
-            step_a_year = numbers.amount((v1 - v0) * scale / (y1 - y0), unit)
-            path = path._replace(
-                label=_("{path}: +{amount} a year").format(path=path.label, amount=step_a_year),
-                end_label=_("linear: +{amount} a year").format(amount=step_a_year),
-                name=path.label,
-            )
+            a_year = (v1 - v0) * scale / (y1 - y0)
+            size = numbers.amount(abs(a_year), unit)  # the sign is the template's: one sign
+            if a_year < 0:
+                label = _("{path}: -{amount} a year").format(path=path.label, amount=size)
+                end_label = _("linear: -{amount} a year").format(amount=size)
+            else:
+                label = _("{path}: +{amount} a year").format(path=path.label, amount=size)
+                end_label = _("linear: +{amount} a year").format(amount=size)
+            path = path._replace(label=label, end_label=end_label, name=path.label)
         paths.append(path)
     band: tuple[tuple[int, float, float], ...] = ()
     low, high = row["actual_cagr_lowest"], row["actual_cagr_highest"]
