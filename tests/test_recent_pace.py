@@ -81,5 +81,5 @@ def test_a_fall_is_said_as_a_fall() -> None:
     (item,) = [i for i in status_report(options).insights or [] if i["id"] == "jobs_recent_pace"]
     assert item["recent_cagr"] == pytest.approx(-6_000 / 141_000, abs=1e-12)
     assert item["text"].startswith(
-        "Recent pace: jobs fell 4.26 % a year from 2023 to 2024, slower than the 1.90 % a year"
+        "Recent pace: jobs fell 4.26 % a year from 2023 to 2024, whereas it grew 1.90 % a year"
     )

@@ -126,7 +126,9 @@ def test_increment_with_several_indicators_still_needs_metric(run_installed: Any
     assert "--metric jobs" in line
 
 
-# Item 16: --base-year cuts the history; the "not assessed" reason points to --since.
+# Item 16: --base-year cuts the history; the "not assessed" reason says how to assess (session
+# 4: by leaving out --base-year, which every assessing command takes, not --since, which
+# report and chart do not).
 def test_base_year_not_assessed_points_to_since(run_installed: Any) -> None:
     done = run_installed("status", "--base-year", "2022", "--metric", "jobs", "--json")
     assert done.returncode == 0, done.stderr
@@ -134,9 +136,9 @@ def test_base_year_not_assessed_points_to_since(run_installed: Any) -> None:
     assert (row["target_year"], interim["target_year"]) == (2030, 2026)
     assert row["assessed"] is False
     assert "only one whole-year observation" in row["reason"]
-    assert "to assess from 2022 to 2024, give --since 2022 instead" in row["reason"]
-    # and --since 2022 assesses: R = 0.068788 / 0.095664 = 0.7191
-    done = run_installed("status", "--since", "2022", "--metric", "jobs", "--json")
+    assert "to assess from 2022 to 2024, leave out --base-year" in row["reason"]
+    # and without --base-year, 2022-2024 is assessed: R = 0.068788 / 0.095664 = 0.7191
+    done = run_installed("status", "--metric", "jobs", "--json")
     row = json.loads(done.stdout)["results"][0]
     assert row["assessed"] is True and round(row["growth_ratio"], 4) == 0.7191
 
@@ -146,10 +148,10 @@ def test_base_year_not_assessed_api() -> None:
     from offshoring_cli.reports.status import status_report
 
     row = status_report(Options(metrics=("jobs",), base_year=2022)).rows[0]  # 2030's
-    assert "give --since 2022 instead" in str(row["reason"])
+    assert "leave out --base-year (or give --base-year 2024)" in str(row["reason"])
     # at the latest year, nothing later to point to: no hint
     (row,) = status_report(Options(metrics=("jobs",), base_year=2024, target_year=2030)).rows
-    assert "--since" not in str(row.get("reason") or "")
+    assert "--base-year" not in str(row.get("reason") or "")
 
 
 # Item 10: --explain only where a formula is computed; scenario show no longer takes it.

@@ -23,7 +23,6 @@ from offshoring_cli.core.records import (
     is_count,
 )
 from offshoring_cli.errors import InputError, Message, reference
-from offshoring_cli.i18n import Text
 from offshoring_cli.render import numbers as fmt
 
 OVERRIDE = "override"
@@ -228,18 +227,10 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         resolved.append(one)
         if target.series != ind.target.series:
             # --target-year chose a target stated on another series: say which figures follow
-            warnings.append(
-                Text(
-                    "{metric}: the {year} target is stated on the {series} series, so the "
-                    "baseline is that series' {base_year} figure, not the {own} series' latest "
-                    "(the series differ in scope)",
-                    metric=metric,
-                    year=target.year,
-                    series=target.series,
-                    base_year=one.base_year,
-                    own=ind.target.series,
-                )
-            )
+            from offshoring_cli.core.other_series import other_series_warning
+
+            given = options.baselines.get(metric)
+            warnings.append(other_series_warning(ind, target, one.base_year, given))
     return resolved, warnings
 
 

@@ -165,7 +165,9 @@ def value(kind: str, item: Any, unit: str) -> str:
     if kind == "rate":
         return rate(item)
     if kind == "multiple":
-        return _("{value}x").format(value=_decimal(f"{item:.2f}", 2))
+        from offshoring_cli.render.numbers import half_up
+
+        return _("{value}x").format(value=_decimal(half_up(item, 2), 2))
     if kind == "ratio":
         return _decimal(f"{item:.4f}", 4)
     if kind == "bool":

@@ -97,6 +97,19 @@ def amount(value: float, unit: str) -> str:
     return f"{number(value)} {unit}"
 
 
+def half_up(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals, a tie rounded up as a spreadsheet rounds: the
+    shortest decimal that reads back as ``value`` (its ``repr``) is rounded half up, so
+    0.625 reads ``0.63`` and 1.005 ``1.01`` (``f"{value:.2f}"`` gives ``0.62`` and ``1.00``:
+    round-half-even on the binary value). Not finite: as Python writes it."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return f"{value:.{decimals}f}"
+    from decimal import ROUND_HALF_UP, Context, Decimal
+
+    exact = Decimal(repr(value))
+    return str(exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, Context(prec=400)))
+
+
 def rate(value: float) -> str:
     """A fraction as a percentage with two decimals: ``0.104773`` -> ``10.48 %``.
 
@@ -178,7 +191,7 @@ def value(kind: str, item: Any, unit: str) -> str:
     if kind == "rate":
         return rate(item)
     if kind == "multiple":
-        return f"{item:.2f}x"
+        return f"{half_up(item, 2)}x"
     if kind == "ratio":
         return f"{item:.4f}"
     if kind == "bool":

@@ -17,7 +17,7 @@ from offshoring_cli.render.layout import source_lines
 from offshoring_cli.reports import Report, memo
 from offshoring_cli.reports.gap import gap_report
 from offshoring_cli.reports.growth import cagr_report
-from offshoring_cli.reports.headline import Finding, finding
+from offshoring_cli.reports.headline import Finding, finding, mid_sentence
 from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.readings import DEPENDS
 from offshoring_cli.reports.status import status_report
@@ -178,13 +178,14 @@ def _targets(
 
 
 def _rest(label: str, first: str) -> str:
-    """A label after the first in a title, in lower case and without the first word it shares
+    """A label after the first in a title, in lower case (an acronym kept:
+    :func:`~offshoring_cli.reports.headline.mid_sentence`) and without the first word it shares
     with the first label ("Offshoring jobs and service exports", not "... and offshoring
     service exports")."""
     word = first.split(" ", 1)[0]
     if " " in label and label.split(" ", 1)[0].lower() == word.lower():
         label = label.split(" ", 1)[1]
-    return label[:1].lower() + label[1:]
+    return mid_sentence(label)
 
 
 def _all_sources(options: Options, *reports: Report[Any]) -> dict[str, Source]:

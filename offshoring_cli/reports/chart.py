@@ -12,7 +12,7 @@ from offshoring_cli.core.resolve import Options, cited_sources
 from offshoring_cli.i18n import N_, _, say
 from offshoring_cli.render import numbers
 from offshoring_cli.reports import memo
-from offshoring_cli.reports.headline import finding, rounded, step_of
+from offshoring_cli.reports.headline import finding, rounded, side, step_of
 from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.status import status_report
 from offshoring_cli.reports.status_row import given
@@ -214,17 +214,22 @@ def _finding(chart: MetricChart, row: "StatusRow", unit: str) -> MetricChart:
         "start": row["since_year"],
         "end": row["latest_year"],
     }
-    short = round(shortfall / step) > 0
-    if short:
+    where = side(shortfall, projected, target, step)
+    if where == "short":
         title = _(
             "{label}: {gap} short of the {target} target in {year} at the {start}\u2013{end} pace"
         )
         marked = _("{gap}\nshort").format(gap=gap)
-    else:
+    elif where == "above":
         title = _(
             "{label}: {gap} above the {target} target in {year} at the {start}\u2013{end} pace"
         )
         marked = _("{gap}\nabove").format(gap=gap)
+    else:
+        title = _(
+            "{label}: {gap} below the {target} target in {year} at the {start}\u2013{end} pace"
+        )
+        marked = _("{gap}\nbelow").format(gap=gap)
     actual = float(row["actual_cagr"] or 0.0)
     required = row["required_cagr_from_latest"]
     paths = []
@@ -249,12 +254,15 @@ def _finding(chart: MetricChart, row: "StatusRow", unit: str) -> MetricChart:
             )
         elif path.key == "linear" and len(path.points) > 1:
             (y0, v0), (y1, v1) = path.points[0], path.points[-1]
-            step_a_year = numbers.amount((v1 - v0) * scale / (y1 - y0), unit)
-            path = path._replace(
-                label=_("{path}: +{amount} a year").format(path=path.label, amount=step_a_year),
-                end_label=_("linear: +{amount} a year").format(amount=step_a_year),
-                name=path.label,
-            )
+            a_year = (v1 - v0) * scale / (y1 - y0)
+            size = numbers.amount(abs(a_year), unit)  # the sign is the template's: one sign
+            if a_year < 0:
+                label = _("{path}: -{amount} a year").format(path=path.label, amount=size)
+                end_label = _("linear: -{amount} a year").format(amount=size)
+            else:
+                label = _("{path}: +{amount} a year").format(path=path.label, amount=size)
+                end_label = _("linear: +{amount} a year").format(amount=size)
+            path = path._replace(label=label, end_label=end_label, name=path.label)
         paths.append(path)
     band: tuple[tuple[int, float, float], ...] = ()
     low, high = row["actual_cagr_lowest"], row["actual_cagr_highest"]

@@ -88,9 +88,32 @@ def rounded(value: float, unit: str, step: float) -> str:
     return f"{text} {numbers.unit_name(unit)}"
 
 
-def _label(row: StatusRow) -> str:
-    label = _(str(row["label"]))
+def mid_sentence(label: str) -> str:
+    """``label`` as written inside a sentence: its first letter in lower case ("Offshoring
+    jobs" -> "offshoring jobs"), unless its second letter is upper case too, an acronym
+    ("CO2 emissions", "ITO exports" stay as they are)."""
+    if label[1:2].isupper():
+        return label
     return label[:1].lower() + label[1:]
+
+
+def _label(row: StatusRow) -> str:
+    return mid_sentence(_(str(row["label"])))
+
+
+def side(shortfall: float, projected: float, target: float, step: float) -> str:
+    """Where a projection stands from its target, in the words a headline uses: ``"short"``
+    (short of a target to increase to: below it), ``"above"`` (beyond a target to increase
+    to, or short of a target to decrease to) or ``"below"`` (beyond a target to decrease to).
+
+    ``shortfall`` is positive when short of the target in the wanted direction: ``target -
+    projected`` for an increase, ``projected - target`` for a decrease
+    (:func:`~offshoring_cli.core.results.shortfall`), which tells the direction; a shortfall
+    that rounds to 0 at ``step`` counts as reached."""
+    decrease = abs(shortfall - (projected - target)) < abs(shortfall - (target - projected))
+    if round(shortfall / step) > 0:
+        return "above" if decrease else "short"
+    return "below" if decrease else "above"
 
 
 def headline(row: StatusRow) -> str:
@@ -108,24 +131,34 @@ def headline(row: StatusRow) -> str:
         "target": rounded(target, unit, step),
     }
     if row["growth_ratio_band"] == ACHIEVED:
-        return _(
-            "{label} stand at {latest} in {end}, above the {target} target for {year}."
-        ).format(latest=rounded(float(row["latest"]), unit, step), **args)
+        latest = float(row["latest"])
+        template = (
+            _("{label} stand at {latest} in {end}, above the {target} target for {year}.")
+            if latest >= target
+            else _("{label} stand at {latest} in {end}, below the {target} target for {year}.")
+        )
+        return template.format(latest=rounded(latest, unit, step), **args)
     projected = row["projected_at_target_year"]
     shortfall = row["shortfall_at_target_year"]
     if projected is None or shortfall is None:
         return say(row["verdict"])
     args["projected"] = rounded(float(projected), unit, step)
     args["gap"] = rounded(abs(float(shortfall)), unit, step)
-    if round(float(shortfall) / step) > 0:
+    where = side(float(shortfall), float(projected), target, step)
+    if where == "short":
         template = _(
             "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
             "{gap} short of the {target} target."
         )
-    else:
+    elif where == "above":
         template = _(
             "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
             "{gap} above the {target} target."
+        )
+    else:
+        template = _(
+            "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
+            "{gap} below the {target} target."
         )
     return template.format(**args)
 
@@ -135,8 +168,9 @@ def finding(row: StatusRow) -> Finding:
     reading = str(row["reading"])
     if not row["assessed"]:
         symbol, tone = UNASSESSED
-        text = say(row["verdict"])
-        return Finding(reading, text, symbol, tone, _("not assessed"), text, "")
+        # the reason is the finding; the verdict line says the band only (not it again)
+        band = _("not assessed")
+        return Finding(reading, say(row["verdict"]), symbol, tone, band, band, "")
     band = str(row["growth_ratio_band"])
     symbol, tone = SYMBOLS.get(band, UNASSESSED)
     achieved = _("{rate}/yr achieved {start}\u2013{end}").format(

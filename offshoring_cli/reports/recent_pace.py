@@ -33,60 +33,11 @@ def recent_pace_insight(r: Resolved) -> dict[str, Any] | None:
         "recent": Num(RATE, abs(recent)),
         "previous": previous.year,
         "last": last.year,
-        "whole": Num(RATE, whole),
+        "whole": Num(RATE, abs(whole)),
         "first": first.year,
         "earlier": Num(RATE, earlier),
         "before": before.year,
     }
-    grew = recent >= 0
-    if recent < whole:
-        text = (
-            Text(
-                "Recent pace: {metric} grew {recent} a year from {previous} to {last}, slower "
-                "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
-                "from {before} to {previous}).",
-                **figures,
-            )
-            if grew
-            else Text(
-                "Recent pace: {metric} fell {recent} a year from {previous} to {last}, slower "
-                "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
-                "from {before} to {previous}).",
-                **figures,
-            )
-        )
-    elif recent > whole:
-        text = (
-            Text(
-                "Recent pace: {metric} grew {recent} a year from {previous} to {last}, faster "
-                "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
-                "from {before} to {previous}).",
-                **figures,
-            )
-            if grew
-            else Text(
-                "Recent pace: {metric} fell {recent} a year from {previous} to {last}, faster "
-                "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
-                "from {before} to {previous}).",
-                **figures,
-            )
-        )
-    else:
-        text = (
-            Text(
-                "Recent pace: {metric} grew {recent} a year from {previous} to {last}, the "
-                "same as the {whole} a year of the whole period {first}-{last} ({earlier} a "
-                "year from {before} to {previous}).",
-                **figures,
-            )
-            if grew
-            else Text(
-                "Recent pace: {metric} fell {recent} a year from {previous} to {last}, the "
-                "same as the {whole} a year of the whole period {first}-{last} ({earlier} a "
-                "year from {before} to {previous}).",
-                **figures,
-            )
-        )
     return {
         "id": f"{r.metric}_recent_pace",
         "metric": r.metric,
@@ -97,5 +48,66 @@ def recent_pace_insight(r: Resolved) -> dict[str, Any] | None:
         "earlier_cagr": earlier,
         "whole_from_year": first.year,
         "whole_cagr": whole,
-        "text": text,
+        "text": _sentence(recent, whole, figures),
     }
+
+
+def _sentence(recent: float, whole: float, figures: dict[str, Any]) -> Text:
+    """The insight in words. A pace is compared by its size with a pace in the same direction
+    (a fall of 5.72 % a year is faster than a fall of 5.43 %); a rise against a fall over the
+    whole period (or the reverse) is said as such, neither faster nor slower."""
+    if recent >= 0 and whole < 0:
+        return Text(
+            "Recent pace: {metric} grew {recent} a year from {previous} to {last}, whereas it "
+            "fell {whole} a year over the whole period {first}-{last} ({earlier} a year from "
+            "{before} to {previous}).",
+            **figures,
+        )
+    if recent < 0 and whole >= 0:
+        return Text(
+            "Recent pace: {metric} fell {recent} a year from {previous} to {last}, whereas it "
+            "grew {whole} a year over the whole period {first}-{last} ({earlier} a year from "
+            "{before} to {previous}).",
+            **figures,
+        )
+    if recent < 0:  # both falls: the larger fall is the faster
+        if recent < whole:
+            return Text(
+                "Recent pace: {metric} fell {recent} a year from {previous} to {last}, faster "
+                "than its fall of {whole} a year over the whole period {first}-{last} "
+                "({earlier} a year from {before} to {previous}).",
+                **figures,
+            )
+        if recent > whole:
+            return Text(
+                "Recent pace: {metric} fell {recent} a year from {previous} to {last}, slower "
+                "than its fall of {whole} a year over the whole period {first}-{last} "
+                "({earlier} a year from {before} to {previous}).",
+                **figures,
+            )
+        return Text(
+            "Recent pace: {metric} fell {recent} a year from {previous} to {last}, the same as "
+            "its fall of {whole} a year over the whole period {first}-{last} ({earlier} a "
+            "year from {before} to {previous}).",
+            **figures,
+        )
+    if recent < whole:
+        return Text(
+            "Recent pace: {metric} grew {recent} a year from {previous} to {last}, slower "
+            "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
+            "from {before} to {previous}).",
+            **figures,
+        )
+    if recent > whole:
+        return Text(
+            "Recent pace: {metric} grew {recent} a year from {previous} to {last}, faster "
+            "than the {whole} a year of the whole period {first}-{last} ({earlier} a year "
+            "from {before} to {previous}).",
+            **figures,
+        )
+    return Text(
+        "Recent pace: {metric} grew {recent} a year from {previous} to {last}, the "
+        "same as the {whole} a year of the whole period {first}-{last} ({earlier} a "
+        "year from {before} to {previous}).",
+        **figures,
+    )

@@ -108,22 +108,22 @@ def _not_assessable(r: Resolved, start: Observation | None) -> str | None:
     """
     if start is None:
         series = r.indicator.target.series
-        later = sorted(
-            {
-                o.year
-                for o in r.indicator.observations
-                if o.series == series and o.period == "year" and o.year > r.base_year
-            }
-        )
-        hint = (
-            f" The base year ({r.base_year}) sets the baseline and ends the history; to assess "
-            f"from {r.base_year} to {later[-1]}, give --since {r.base_year} instead."
-            if later
-            else ""
-        )
-        return (
-            f"only one whole-year observation of series {series!r} "
-            f"({r.base_year}); both methods need two.{hint}"
+        on = [o for o in r.indicator.observations if o.series == series and o.period == "year"]
+        later = max((o.year for o in on if o.year > r.base_year), default=None)
+        if later:  # --base-year moved the baseline back: every assessing command takes it
+            return Text(
+                "only one whole-year observation of series '{series}' ({year}); both methods "
+                "need two. The base year ({year}) sets the baseline and ends the history; to "
+                "assess from {year} to {latest}, leave out --base-year (or give --base-year "
+                "{latest}).",
+                series=series,
+                year=r.base_year,
+                latest=later,
+            )
+        return Text(
+            "only one whole-year observation of series '{series}' ({year}); both methods need two.",
+            series=series,
+            year=r.base_year,
         )
     increase = r.indicator.increase
     achieved = r.baseline >= r.target if increase else r.baseline <= r.target

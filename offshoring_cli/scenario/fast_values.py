@@ -59,12 +59,44 @@ def match(value: Any, pattern: tuple[frozenset[str], frozenset[str]], most: int 
     return value
 
 
+DATE_FORM = (
+    f"YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date with the year from {FIRST_YEAR} to "
+    f"{LAST_YEAR} (e.g. 2025-03)"
+)
+"""What a source's date must be, in words (the model's error says it)."""
+
+
+def date_problem(value: str) -> str | None:
+    """What is wrong with ``value``, a text already of the form ``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD`` in ASCII digits, as a calendar date (``"month 13"``, ``"2025-02 has 28
+    days"``, ``"year 2999"``); ``None`` for a real date with the year from :data:`FIRST_YEAR`
+    to :data:`LAST_YEAR`."""
+    parts = value.split("-")
+    year = int(parts[0])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return f"year {parts[0]}"
+    if len(parts) > 1 and not 1 <= int(parts[1]) <= 12:
+        return f"month {parts[1]}"
+    if len(parts) > 2:
+        month, day = int(parts[1]), int(parts[2])
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+        if day == 0:
+            return f"day {parts[2]}"
+        if day > days:
+            return f"{parts[0]}-{parts[1]} has {days} days"
+    return None
+
+
 def date(value: Any) -> str:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (ASCII digits)."""
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (ASCII digits), a real calendar date
+    (:func:`date_problem`)."""
     parts = value.split("-") if type(value) is str else []
-    if [len(part) for part in parts] not in ([4], [4, 2], [4, 2, 2]) or not set(
-        "".join(parts)
-    ) <= DIGITS:
+    if (
+        [len(part) for part in parts] not in ([4], [4, 2], [4, 2, 2])
+        or not set("".join(parts)) <= DIGITS
+        or date_problem(value) is not None
+    ):
         raise Full
     return value  # type: ignore[no-any-return]
 

@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from offshoring_cli.core import records
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY
+from offshoring_cli.scenario.fast_values import DATE_FORM, date_problem
 
 _STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, str_strip_whitespace=True, strict=True)
 
@@ -75,6 +76,23 @@ def _quantity(value: int | float) -> int | float:
     return value
 
 
+def _calendar_date(value: str) -> str:
+    """``value`` (already ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) if it is a real calendar
+    date with the year from :data:`FIRST_YEAR` to :data:`LAST_YEAR`.
+
+    Raises:
+        PydanticCustomError: naming what is wrong (month 13, 2025-02 has 28 days, year 2999).
+    """
+    problem = date_problem(value)
+    if problem is None:
+        return value
+    raise PydanticCustomError(
+        "calendar_date",
+        "{value} is not a calendar date ({problem}); must be {form}",
+        {"value": value, "problem": problem, "form": DATE_FORM},
+    )
+
+
 _COUNTS = ", ".join(sorted(records.COUNT_UNITS))
 _QUANTITY_SCHEMA = {
     "anyOf": [
@@ -105,8 +123,13 @@ class SourceModel(BaseModel):
     model_config = _STRICT
     publisher: Text
     title: Text
-    date: Annotated[str, Field(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")] = Field(
-        description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."
+    date: Annotated[
+        str,
+        Field(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
+        AfterValidator(_calendar_date),
+    ] = Field(
+        description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date "
+        f"with the year from {FIRST_YEAR} to {LAST_YEAR}."
     )
     url: Annotated[str, Field(pattern=r"^https?://\S+$"), AfterValidator(_plain)]
 
