@@ -10,7 +10,7 @@ the fast paths do not load it.)
 
 from collections.abc import Mapping, Sequence
 
-from offshoring_cli.core import untargeted
+from offshoring_cli.core import checks, untargeted
 from offshoring_cli.core.builtin import BUILTIN
 from offshoring_cli.core.records import (
     Dataset,
@@ -26,8 +26,7 @@ from offshoring_cli.errors import InputError, Message, reference
 from offshoring_cli.i18n import Text
 from offshoring_cli.render import numbers as fmt
 
-OVERRIDE = "override"
-"""Source id of a figure the user gave on the command line."""
+OVERRIDE = "override"  # the source id of a figure the user gave on the command line
 
 
 class Options(Record):
@@ -192,10 +191,11 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         (for stderr) about overrides that look like a missing unit suffix.
 
     Raises:
-        InputError: a requested base year has no built-in observation and no baseline was
-            given (``base_year``), or the target year is not after the base year
-            (``target_year``); an id the dataset does not have (see :meth:`Options.selected`).
+        InputError: a year or figure the command line refuses (:func:`checks.given`); a base
+            year without an observation or a baseline given (``base_year``); a target year
+            not after the base year; an id the dataset does not have (:meth:`Options.selected`).
     """
+    checks.given(options)
     if not options.dataset.indicators:  # only indicators without a target ('status' has them)
         ids = ", ".join(options.dataset.untargeted)
         raise InputError(

@@ -1,6 +1,6 @@
 """The ``project`` report: where each metric lands at an assumed pace (a what-if)."""
 
-from offshoring_cli.core import formulas
+from offshoring_cli.core import checks, formulas
 from offshoring_cli.core.fields import RATE, VALUE, VALUE_PER_YEAR, YEAR, Annotated, Field, Schema
 from offshoring_cli.core.magnitude import magnitude_warning as _magnitude_warning
 from offshoring_cli.core.methods import (
@@ -183,8 +183,12 @@ def project_report(
                 other=choices[1],
             ),
         )
+    checks.year("until", until)
     if growth is not None:
+        checks.rate("growth", growth)
         growth += 0.0  # -0 is 0: never "-0.00 %"
+    if increment is not None:
+        checks.figure("increment", increment, "", whole=False, signed=True)
     resolved, warnings = resolve(options)
     rows: list[ProjectRow] = []
     explanation: list[str] = []

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from decimal import Decimal
 
-from offshoring_cli.core import formulas
+from offshoring_cli.core import checks, formulas
 from offshoring_cli.core.fields import (
     INT,
     RATE,
@@ -135,6 +135,10 @@ def sensitivity_report(
     """
     # One column per change; -0 is 0; a change given twice, or two that read the same, are
     # refused (as a year given twice is).
+    checks.years("years", years)
+    for change in changes:
+        if not change <= -1:  # that one is refused below, in the report's words
+            checks.rate("changes", change)
     changes = tuple(c + 0.0 for c in changes)
     for change in changes:
         if changes.count(change) > 1:
