@@ -317,9 +317,10 @@ def test_sensitivity_change_error_in_arabic(run: Any) -> None:
     arabic = _stderr(run, "--lang", "ar", "sensitivity", "--changes=10%,10%")
     assert english[0] == arabic[0] == 2
     assert english[2].endswith(
-        "Error: --changes: the change 'Target +10 %' is given twice; give each change once\n"
+        'Error: --changes: the change "Target +10 %" is given twice; give each change once\n'
     )
-    assert "--changes: التغيير 'Target +10 %' مذكور مرتين" in arabic[2]
+    # before: the English label 'Target +10 %' in the Arabic sentence
+    assert "--changes: التغيير «الهدف +10%» مذكور مرتين" in arabic[2]
 
 
 def test_status_since_errors_in_french(run: Any) -> None:

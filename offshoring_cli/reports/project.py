@@ -285,7 +285,7 @@ def project_report(
         ProjectRow,
         rows,
         notes=[
-            "A what-if at an assumed pace, not a forecast.",
+            N_("A what-if at an assumed pace, not a forecast."),
             *_override_notes(resolved),
         ],
         sources=_target_sources(options, resolved),

@@ -113,15 +113,18 @@ def _not_assessable(r: Resolved, start: Observation | None) -> str | None:
                 if o.series == series and o.period == "year" and o.year > r.base_year
             }
         )
-        hint = (
-            f" The base year ({r.base_year}) sets the baseline and ends the history; to assess "
-            f"from {r.base_year} to {later[-1]}, give --since {r.base_year} instead."
-            if later
-            else ""
-        )
-        return (
-            f"only one whole-year observation of series {series!r} "
-            f"({r.base_year}); both methods need two.{hint}"
+        facts = {"series": repr(series), "base": r.base_year}
+        if later:
+            return Text(
+                "only one whole-year observation of series {series} ({base}); both methods need "
+                "two. The base year ({base}) sets the baseline and ends the history; to assess "
+                "from {base} to {last}, give --since {base} instead.",
+                last=later[-1],
+                **facts,
+            )
+        return Text(
+            "only one whole-year observation of series {series} ({base}); both methods need two.",
+            **facts,
         )
     increase = r.indicator.increase
     achieved = r.baseline >= r.target if increase else r.baseline <= r.target

@@ -1,0 +1,83 @@
+"""Sentences that stayed English under --lang fr/ar (session 4 findings, item 6)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import invoke_cli
+
+
+def test_sensitivity_column_headers_are_translated() -> None:
+    # before: "Target -20 %", "Target as set" under --lang fr and ar
+    fr = invoke_cli(
+        "--lang",
+        "fr",
+        "sensitivity",
+        "-m",
+        "jobs",
+        "--years",
+        "2030",
+        "--format",
+        "markdown",
+        "--changes=-12.5%,0,10%",
+    )
+    assert fr.exit_code == 0, fr.output
+    header = fr.output.splitlines()[2]
+    assert "| Objectif -12,5 % | Objectif tel que fixé | Objectif +10 % |" in header
+    assert "Target" not in fr.output
+    ar = invoke_cli(
+        "--lang", "ar", "sensitivity", "-m", "jobs", "--years", "2030", "--format", "markdown"
+    )
+    assert "الهدف كما حُدد" in ar.output and "Target" not in ar.output
+    # English as before, digits as in the column key
+    en = invoke_cli(
+        "sensitivity",
+        "-m",
+        "jobs",
+        "--years",
+        "2030",
+        "--format",
+        "markdown",
+        "--changes=-12.5%,0,1000%",
+    )
+    assert "| Target -12.5 % | Target as set | Target +1000 % |" in en.output
+
+
+def test_sensitivity_refusal_names_the_change_in_french() -> None:
+    # before: "la variation 'Target +10 %' est donnée deux fois"
+    result = invoke_cli("--lang", "fr", "sensitivity", "--changes", "10%,10%")
+    assert result.exit_code == 2
+    assert "la variation « Objectif +10 % » est donnée deux fois" in result.output
+
+
+def test_project_note_is_translated() -> None:
+    result = invoke_cli("--lang", "fr", "project", "--growth", "8%", "-m", "jobs")
+    assert "Une hypothèse à un rythme supposé, pas une prévision." in result.output
+    assert "A what-if" not in result.output
+
+
+def test_status_reason_of_a_single_observation_is_translated() -> None:
+    result = invoke_cli("--lang", "fr", "status", "--base-year", "2022", "-m", "jobs")
+    assert result.exit_code == 0, result.output
+    assert "une seule observation annuelle de la série 'offshoring-employment' (2022)" in (
+        result.output
+    )
+    assert "donnez plutôt --since 2022." in result.output
+    assert "only one whole-year" not in result.output
+    # JSON stays English whatever the language
+    document = invoke_cli("--lang", "fr", "status", "--base-year", "2022", "-m", "jobs", "--json")
+    assert "only one whole-year observation of series 'offshoring-employment' (2022)" in (
+        document.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "--growth 8% and --growth 9% disagree; give --growth only once."),
+        ("fr", "--growth 8% et --growth 9% ne concordent pas ; donnez --growth une seule fois."),
+    ],
+)
+def test_an_option_given_twice_is_refused_in_the_language(lang: str, expected: str) -> None:
+    result = invoke_cli("--lang", lang, "project", "--growth", "8%", "--growth", "9%")
+    assert result.exit_code == 2
+    assert f"Error: {expected}" in result.output
