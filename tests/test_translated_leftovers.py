@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import invoke_cli
 
@@ -81,3 +83,54 @@ def test_an_option_given_twice_is_refused_in_the_language(lang: str, expected: s
     result = invoke_cli("--lang", lang, "project", "--growth", "8%", "--growth", "9%")
     assert result.exit_code == 2
     assert f"Error: {expected}" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ("report", "-o", "x.pdf"),
+            "Error: --output 'x.pdf' : le format suit l'extension, et '.pdf' n'en fait pas "
+            "partie ; utilisez .md, .markdown, .html ou .htm (par ex. x.md), ou donnez --format",
+        ),
+        (
+            ("report", "-o", "x"),
+            "Error: --output 'x' : le format suit l'extension et il n'y en a pas ;",
+        ),
+        (
+            ("report", "-o", "x.md", "--format", "html"),
+            "Error: --output 'x.md' se termine par .md, soit le format markdown, mais --format "
+            "html a été donné ; retirez l'un des deux, ou nommez le fichier x.html",
+        ),
+        (
+            ("workbook", "-o", "existing.xlsx"),
+            "Error: --output 'existing.xlsx' existe déjà ; ajoutez --force pour l'écraser",
+        ),
+        (
+            ("report", "-o", "d/x.md"),
+            "Error: le graphique à côté de --output 'd/x.md' ('d/x-chart.svg') est un dossier",
+        ),
+    ],
+)
+def test_output_path_errors_are_translated(
+    args: tuple[str, ...], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "existing.xlsx").write_bytes(b"kept")
+    (tmp_path / "d" / "x-chart.svg").mkdir(parents=True)
+    result = invoke_cli("--lang", "fr", *args)
+    assert result.exit_code == 2
+    assert expected in " ".join(result.output.split())
+    assert (tmp_path / "existing.xlsx").read_bytes() == b"kept"
+
+
+def test_the_charts_install_hint_is_translated() -> None:
+    from offshoring_cli import i18n
+    from offshoring_cli.render.chart import INSTALL_HINT
+
+    assert (
+        INSTALL_HINT
+        == "pip install 'offshoring-cli[charts]' (from a clone: pip install '.[charts]')"
+    )
+    with i18n.human("fr"):
+        assert "(depuis un clone : pip install '.[charts]')" in i18n.say(INSTALL_HINT)
