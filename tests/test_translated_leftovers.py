@@ -134,3 +134,13 @@ def test_the_charts_install_hint_is_translated() -> None:
     )
     with i18n.human("fr"):
         assert "(depuis un clone : pip install '.[charts]')" in i18n.say(INSTALL_HINT)
+
+
+def test_translating_md_says_the_workbook_bands_follow_the_language() -> None:
+    # before: "the bands of the *Status* sheet stay `on track`, `acceleration needed`", while
+    # they are translated (the README says so, and the workbook tests check it)
+    from helpers import ROOT
+
+    doc = " ".join((ROOT / "docs" / "translating.md").read_text(encoding="utf-8").split())
+    assert "stay `on track`" not in doc
+    assert "the bands of the *Status* sheet read `accélération nécessaire`" in doc
