@@ -169,6 +169,21 @@ class Num:
         return f"Num({self.kind!r}, {self.value!r}, {self.unit!r})"
 
 
+class Units:
+    """A unit in a :class:`Text` as a word of many (``jobs``; French ``emplois``), in the
+    language active when it is shown: a sentence about counts names them in its language."""
+
+    __slots__ = ("unit",)
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit
+
+    def __str__(self) -> str:
+        from offshoring_cli.render.local_numbers import unit_word
+
+        return unit_word(self.unit, 2) if _active != "en" else self.unit
+
+
 class _Reference:
     """An input a text names as ``{field}`` (``{metrics}``, ``{baseline[jobs]}``) and that is
     not among its arguments: kept as written, for :mod:`offshoring_cli.errors` to name (the

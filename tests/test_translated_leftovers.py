@@ -144,3 +144,34 @@ def test_translating_md_says_the_workbook_bands_follow_the_language() -> None:
     doc = " ".join((ROOT / "docs" / "translating.md").read_text(encoding="utf-8").split())
     assert "stay `on track`" not in doc
     assert "the bands of the *Status* sheet read `accélération nécessaire`" in doc
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # before: "et les jobs sont des nombres entiers"
+        (("gap", "--jobs-baseline", "150,5"), "et les emplois sont des nombres entiers"),
+        (
+            ("project", "-m", "jobs", "--increment", "1,5"),
+            "et les emplois sont des nombres entiers",
+        ),
+        # before: "aucun chiffre intégré de jobs" (an id used as a word)
+        (("gap", "--base-year", "2021"), "aucun chiffre intégré de « jobs » pour l'année"),
+    ],
+)
+def test_french_errors_name_units_in_french_and_quote_ids(
+    args: tuple[str, ...], expected: str
+) -> None:
+    result = invoke_cli("--lang", "fr", *args)
+    assert result.exit_code == 2
+    assert expected in " ".join(result.output.split())
+
+
+def test_french_insight_quotes_the_ids() -> None:
+    # before: "les objectifs supposent que jobs croissent plus vite que exports"
+    result = invoke_cli("--lang", "fr", "status")
+    assert "les objectifs supposent que « jobs » croît plus vite que « exports »." in (
+        " ".join(result.output.split())
+    )
+    english = invoke_cli("status")
+    assert "jobs grow faster than exports" in " ".join(english.output.split())

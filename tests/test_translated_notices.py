@@ -94,7 +94,7 @@ def test_a_missing_base_year_error_in_each_language(run: Any) -> None:
         "--metric\n"
     )
     assert french[2].endswith(
-        "Error: aucun chiffre intégré de jobs pour l'année de référence 2019 (années intégrées "
+        "Error: aucun chiffre intégré de « jobs » pour l'année de référence 2019 (années intégrées "
         ": 2022, 2023, 2024) ; donnez-en un avec --jobs-baseline, choisissez une autre "
         "--base-year, ou laissez jobs de côté avec --metric\n"
     )
@@ -237,7 +237,7 @@ def test_the_unit_settles_a_comma_before_three_digits(run: Any) -> None:
     # A count: 148,500 as 148.5 is no whole number of jobs: the count hint, as before.
     code, _, err = _stderr(run, "--lang", "fr", "gap", "--jobs-baseline", "148,500")
     assert code == 2
-    assert "ce nombre se lit donc 148,5, et les jobs sont des nombres entiers" in err
+    assert "ce nombre se lit donc 148,5, et les emplois sont des nombres entiers" in err
 
 
 def test_english_still_reads_270_comma_000_as_270_000(run: Any) -> None:

@@ -44,7 +44,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY, Record
-from offshoring_cli.i18n import N_, Num, Text
+from offshoring_cli.i18n import N_, Num, Text, Units
 from offshoring_cli.render.numbers import TYPED
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def parse_quantity(
             Text(
                 "{shown} is not a whole number of {unit}; give a count such as {examples}",
                 shown=shown,
-                unit=unit or "items",
+                unit=Units(unit) if unit else "items",
                 examples=examples,
             )
         )

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from offshoring_cli.core.grammar import Quantity, parse_quantity, parse_rate, quoted
-from offshoring_cli.i18n import Num, Text
+from offshoring_cli.i18n import Num, Text, Units
 from offshoring_cli.render.numbers import GIVEN
 
 _FRENCH = r"""
@@ -106,7 +106,7 @@ def parse_french_quantity(
                     "(148 500) or none (148500)",
                     shown=quoted(text),
                     reading=Num(GIVEN, reading),
-                    unit=unit or "counts",
+                    unit=Units(unit) if unit else "counts",
                 )
             ) from None
         raise ValueError(_as_typed(error, converted, text)) from None

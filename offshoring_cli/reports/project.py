@@ -17,7 +17,7 @@ from offshoring_cli.core.resolve import (
     resolve,
 )
 from offshoring_cli.errors import DomainError, InputError, Message
-from offshoring_cli.i18n import N_, Num, Text
+from offshoring_cli.i18n import N_, Num, Text, Units
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -199,7 +199,7 @@ def project_report(
                 Message(
                     "{increment} {value}: {unit} are whole, give a whole number of {unit} a year",
                     value=Num(fmt.TYPED, f"{increment:g}"),
-                    unit=r.unit,
+                    unit=Units(r.unit),
                 ),
             )
         if increment and abs(increment) > 1e3 * r.baseline:  # likely a wrong unit
