@@ -291,6 +291,19 @@ SEPARATORS = {"; ": N_("{first}; {second}"), ", ": N_("{first}, {second}")}
 ``a ; b``, Arabic ``a؛ b`` and ``a، b``)."""
 
 
+HALVES = (N_("H1"), N_("H2"))
+"""The half-years an observation may cover besides a whole year (French ``S1``, ``S2``:
+``docs/glossary.md``)."""
+
+
+def period_of(period: str, year: int) -> str:
+    """When an observation was made, said in the language: ``2024`` for a whole year, ``H1
+    2024`` for a half-year (French ``S1 2024``)."""
+    if period == "year":
+        return str(year)
+    return Text("{period} {year}", period=Text(period), year=year)
+
+
 def joined(parts: list[str], separator: str = "; ") -> Text:
     """``parts`` joined by ``separator`` as one :class:`Text` (each part said in the language
     where it is one; a separator of :data:`SEPARATORS` written as the language writes it)."""

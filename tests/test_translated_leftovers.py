@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import invoke_cli
+from helpers import ROOT, invoke_cli
 
 
 def test_sensitivity_column_headers_are_translated() -> None:
@@ -139,7 +139,6 @@ def test_the_charts_install_hint_is_translated() -> None:
 def test_translating_md_says_the_workbook_bands_follow_the_language() -> None:
     # before: "the bands of the *Status* sheet stay `on track`, `acceleration needed`", while
     # they are translated (the README says so, and the workbook tests check it)
-    from helpers import ROOT
 
     doc = " ".join((ROOT / "docs" / "translating.md").read_text(encoding="utf-8").split())
     assert "stay `on track`" not in doc
@@ -175,3 +174,19 @@ def test_french_insight_quotes_the_ids() -> None:
     )
     english = invoke_cli("status")
     assert "jobs grow faster than exports" in " ".join(english.output.split())
+
+
+def test_half_years_are_said_as_the_language_says_them() -> None:
+    # before: "H1 2024" in French and Arabic (French says "S1 2024": docs/glossary.md)
+    fr = " ".join(invoke_cli("--lang", "fr", "status").output.split())
+    assert "les chiffres semestriels (S1 2024, S1 2025) ne sont pas mêlés" in fr
+    assert "13,40 Md MAD au S1 2025 contre 12,90 Md MAD au S1 2024" in fr
+    assert "H1" not in fr
+    ar = invoke_cli("--lang", "ar", "status").output
+    assert "النصف الأول 2025" in ar and "H1" not in ar
+    segments = " ".join(invoke_cli("--lang", "fr", "segments").output.split())
+    assert "par segment, S1 2025" in segments
+    english = " ".join(invoke_cli("status").output.split())
+    assert "half-year figures (H1 2024, H1 2025)" in english
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert "| S1 2024, S2 2024 (semestre) |" in glossary

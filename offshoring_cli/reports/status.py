@@ -5,7 +5,7 @@ from offshoring_cli.core.fields import RATE, VALUE
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources
 from offshoring_cli.errors import InputError, Message
-from offshoring_cli.i18n import N_, Num, Text, joined
+from offshoring_cli.i18n import N_, Num, Text, joined, period_of
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     Report,
@@ -158,10 +158,9 @@ def _left_out_note(r: Resolved) -> str | None:
     half = [o for o in r.indicator.observations if o.series == series and o.period != "year"]
     parts: list[str] = []
     for name in other:
-        years = ", ".join(
-            str(o.year) if o.period == "year" else f"{o.period} {o.year}"
-            for o in r.indicator.observations
-            if o.series == name
+        years = joined(
+            [period_of(o.period, o.year) for o in r.indicator.observations if o.series == name],
+            ", ",
         )
         parts.append(
             Text(
@@ -174,7 +173,7 @@ def _left_out_note(r: Resolved) -> str | None:
             )
         )
     if half:
-        labels = ", ".join(f"{o.period} {o.year}" for o in half)
+        labels = joined([period_of(o.period, o.year) for o in half], ", ")
         parts.append(
             Text("half-year figures ({labels}) are not mixed with whole-year ones", labels=labels)
         )
