@@ -190,3 +190,27 @@ def test_half_years_are_said_as_the_language_says_them() -> None:
     assert "half-year figures (H1 2024, H1 2025)" in english
     glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
     assert "| S1 2024, S2 2024 (semestre) |" in glossary
+
+
+def test_workbook_labels_use_the_datasets_translation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # before: the Libellé column held "Offshoring jobs" while the brief said "Emplois de
+    # l'offshoring" (the dataset's French translation)
+    import openpyxl
+
+    monkeypatch.chdir(tmp_path)
+    assert invoke_cli("--lang", "fr", "workbook", "-o", "fr.xlsx").exit_code == 0
+    assert invoke_cli("workbook", "-o", "en.xlsx").exit_code == 0
+
+    def labels(name: str, header: str) -> list[object]:
+        sheet = openpyxl.load_workbook(tmp_path / name).worksheets[1]
+        row = [c.value for c in sheet[1]]
+        column = row.index(header)
+        return [r[column].value for r in sheet.iter_rows(min_row=2, max_row=3)]
+
+    assert labels("fr.xlsx", "Libellé") == [
+        "Emplois de l'offshoring",
+        "Exportations de services d'offshoring",
+    ]
+    assert labels("en.xlsx", "Label")[0] == "Offshoring jobs"
