@@ -32,7 +32,7 @@ from offshoring_cli.errors import InputError
         (lambda: api.sensitivity(years=[3000]), "years", "'3000' is out of range"),
         (lambda: api.sensitivity(years=[2030, 2030]), "years", "2030 is given twice"),
         # before: "nan and nan both read 'Target -NaN %'"
-        (lambda: api.sensitivity(changes=[float("nan")]), "changes", "'NaN' is not a finite"),
+        (lambda: api.sensitivity(changes=[float("nan")]), "changes", "'nan' is not a finite"),
         (lambda: api.sensitivity(changes=[11.0]), "changes", "rates above 1,000 %"),
     ],
 )

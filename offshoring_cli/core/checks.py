@@ -25,11 +25,9 @@ MAX_RATE = 10.0
 
 
 def _written(value: float) -> str:
-    """``value`` written out in plain digits, as a user would type it (``1e-07`` ->
-    ``0.0000001``; ``nan`` -> ``NaN``)."""
-    from decimal import Decimal
-
-    return format(Decimal(repr(value)), "f") if isinstance(value, float) else str(value)
+    """``value`` as Python writes it (``150000.5``, ``1e-09``, ``nan``): text the grammar
+    reads, so that its message is about the value given."""
+    return repr(value) if isinstance(value, float) else str(value)
 
 
 def _refuse(field: str, error: ValueError) -> InputError:

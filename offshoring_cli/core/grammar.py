@@ -52,11 +52,13 @@ if TYPE_CHECKING:
 
 
 def quoted(value: object, limit: int = 40) -> str:
-    """The user's input, quoted, cut to ``limit`` characters so an error stays one line."""
+    """The user's input, quoted, cut to ``limit`` characters so an error stays one line; the
+    spaces the output writes between thousands (no-break U+00A0, narrow no-break U+202F) are
+    shown as typed, not escaped (other invisible characters are)."""
     text = str(value)
     if len(text) > limit:
         text = text[: limit - 3] + "..."
-    return repr(text)
+    return repr(text).replace("\\xa0", "\xa0").replace("\\u202f", "\u202f")
 
 
 def as_sentence(error: Exception) -> str:
@@ -190,7 +192,7 @@ def parse_quantity(
         raise ValueError(explain_quantity(text, stripped, unit, whole, signed, examples))
     scale, unit_word = _scale_and_unit(match["rest"] or "", unit)
     if unit and unit_word and unit_word.lower() != unit.lower():
-        facts = {"shown": shown, "unit": unit, "word": repr(unit_word), "examples": examples}
+        facts = {"shown": shown, "unit": Units(unit), "word": repr(unit_word), "examples": examples}
         if scale:
             raise ValueError(
                 Text("{shown}: the unit here is {unit}, not {word}; e.g. {examples}", **facts)
