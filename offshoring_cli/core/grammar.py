@@ -378,6 +378,14 @@ def parse_years(text: str) -> tuple[int, ...]:
         raise ValueError(
             Text("{shown} is empty; give years such as 2028-2035 or 2028,2030.", shown=quoted(text))
         )
+    if len(parts) < len(stripped.split(",")):  # 2030,,2032 or 2030,: not silently dropped
+        raise ValueError(
+            Text(
+                "{shown}: an item of the list is empty (two commas in a row, or one at an "
+                "end); give years such as 2028,2030.",
+                shown=quoted(text),
+            )
+        )
     years = [parse_year(part) for part in parts]
     for year in years:
         if years.count(year) > 1:
