@@ -4,13 +4,12 @@ sources the resolved figures cite.
 
 Pure and typed: no I/O, no Rich. Errors and warnings name inputs, not options: ``{metrics}``,
 ``{baseline[jobs]}`` (see :mod:`offshoring_cli.errors`); the command line names its options.
-(Two messages check their hints with :mod:`offshoring_cli.core.grammar`, imported where written:
-the fast paths do not load it.)
+(:mod:`~offshoring_cli.core.grammar` and :mod:`~offshoring_cli.core.checks`: imported where used.)
 """
 
 from collections.abc import Mapping, Sequence
 
-from offshoring_cli.core import checks, untargeted
+from offshoring_cli.core import untargeted
 from offshoring_cli.core.builtin import BUILTIN
 from offshoring_cli.core.records import (
     Dataset,
@@ -191,11 +190,13 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         (for stderr) about overrides that look like a missing unit suffix.
 
     Raises:
-        InputError: a year or figure the command line refuses (:func:`checks.given`); a base
-            year without an observation or a baseline given (``base_year``); a target year
-            not after the base year; an id the dataset does not have (:meth:`Options.selected`).
+        InputError: a year or figure the command line refuses (:func:`checks.given`); a base year
+            without observation or baseline; a target year not after the base year; an unknown id.
     """
-    checks.given(options)
+    if options.baselines or options.targets or {options.base_year, options.target_year} != {None}:
+        from offshoring_cli.core.checks import given  # only when something is given
+
+        given(options)
     if not options.dataset.indicators:  # only indicators without a target ('status' has them)
         ids = ", ".join(options.dataset.untargeted)
         raise InputError(
@@ -388,10 +389,8 @@ def _sources(dataset: Dataset, ids: Sequence[str]) -> dict[str, Source]:
 
 def cited_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
     """The sources of the figures behind ``resolved``: its history and its targets."""
-    return _sources(
-        options.dataset,
-        [sid for r in resolved for sid in (*(o.source for o in r.history), r.target_source)],
-    )
+    cited = [sid for r in resolved for sid in (*(o.source for o in r.history), r.target_source)]
+    return _sources(options.dataset, cited)
 
 
 def _target_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:

@@ -1,6 +1,6 @@
 """The ``status`` report: is each metric on track, by two published methods?"""
 
-from offshoring_cli.core import checks, formulas, results
+from offshoring_cli.core import formulas, results
 from offshoring_cli.core.fields import RATE, VALUE
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources
@@ -361,7 +361,10 @@ def status_report(
         DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
             observation before the latest year.
     """
-    checks.year("since", since)
+    if since is not None:
+        from offshoring_cli.core.checks import year
+
+        year("since", since)
     no_target = options.dataset.untargeted if untargeted else {}
     asked, chosen = split(options, no_target)
     resolved, warnings = ([], []) if chosen is None else memo.resolved(chosen)
