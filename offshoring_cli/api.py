@@ -120,7 +120,7 @@ def _typed(name: str, value: object, kind: str) -> None:
         wanted = {
             "year": "a year as an int (2030)",
             "number": "a number (an int or a float)",
-            "ids": "a list of indicator ids (['jobs'], not 'jobs')",
+            "ids": "a list of indicator ids as str (['jobs'])",
             "years": "a list of years as ints ([2030, 2032])",
             "numbers": "a list of numbers ([-0.1, 0.1])",
             "figures": "a dict of indicator id to number ({'jobs': 150000})",
@@ -320,8 +320,13 @@ def to_dataframe(report: Report[Any]) -> Any:
     figure is not available). pandas is imported here, and only here.
 
     Raises:
+        TypeError: ``report`` is not a report (:func:`gap`...).
         MissingExtra: pandas is not installed (``pip install pandas``).
     """
+    from offshoring_cli.reports import Report
+
+    if not isinstance(report, Report):
+        raise TypeError(f"report must be a report such as api.gap(), not {report!r}")
     try:
         import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ModuleNotFoundError:

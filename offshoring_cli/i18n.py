@@ -169,6 +169,21 @@ class Num:
         return f"Num({self.kind!r}, {self.value!r}, {self.unit!r})"
 
 
+class Units:
+    """A unit in a :class:`Text` as a word of many (``jobs``; French ``emplois``), in the
+    language active when it is shown: a sentence about counts names them in its language."""
+
+    __slots__ = ("unit",)
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit
+
+    def __str__(self) -> str:
+        from offshoring_cli.render.local_numbers import unit_word
+
+        return unit_word(self.unit, 2) if _active != "en" else self.unit
+
+
 class _Reference:
     """An input a text names as ``{field}`` (``{metrics}``, ``{baseline[jobs]}``) and that is
     not among its arguments: kept as written, for :mod:`offshoring_cli.errors` to name (the
@@ -274,6 +289,19 @@ def warning(text: str) -> str:
 SEPARATORS = {"; ": N_("{first}; {second}"), ", ": N_("{first}, {second}")}
 """Separators between the parts of a sentence that each language writes its own way (French
 ``a ; b``, Arabic ``a؛ b`` and ``a، b``)."""
+
+
+HALVES = (N_("H1"), N_("H2"))
+"""The half-years an observation may cover besides a whole year (French ``S1``, ``S2``:
+``docs/glossary.md``)."""
+
+
+def period_of(period: str, year: int) -> str:
+    """When an observation was made, said in the language: ``2024`` for a whole year, ``H1
+    2024`` for a half-year (French ``S1 2024``)."""
+    if period == "year":
+        return str(year)
+    return Text("{period} {year}", period=Text(period), year=year)
 
 
 def joined(parts: list[str], separator: str = "; ") -> Text:

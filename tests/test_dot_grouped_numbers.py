@@ -26,7 +26,7 @@ def test_one_dot_before_three_digits_is_ambiguous_in_french(
     with pytest.raises(ValueError, match=f"ambiguous: {grouped} or {decimal}\\?"):
         from_french(typed)
     with pytest.raises(ValueError, match="ambiguous"):
-        parse_french_quantity(typed, "jobs", whole=True)
+        parse_french_quantity(typed, "MAD")  # jobs: whole, so one reading only
 
 
 def test_dots_that_can_only_group_are_read_as_thousands() -> None:
@@ -76,11 +76,12 @@ def test_a_value_exactly_1000_times_off_is_warned(option: str, typed: str, hint:
 
 @pytest.mark.slow
 def test_the_installed_command_refuses_an_ambiguous_dot_in_arabic() -> None:
-    done, _ = installed("--lang", "ar", "gap", "-m", "jobs", "--jobs-baseline", "148.500")
+    # an amount (jobs are whole: 148.500 jobs can only be 148,500, read so)
+    done, _ = installed("--lang", "ar", "gap", "-m", "exports", "--exports-baseline", "26.220")
     assert done.returncode == 2
     assert done.stdout == b""
-    # in Arabic, as --lang ar asks: "ambiguous: 148 500 or 148,5?"
-    assert "'148.500': ملتبس: 148 500 أم 148,5؟" in error_line(done.stderr.decode())
+    # in Arabic, as --lang ar asks: "ambiguous: 26 220 or 26,22?"
+    assert "'26.220': ملتبس: 26 220 أم 26,22؟" in error_line(done.stderr.decode())
 
 
 def test_the_ambiguity_hint_keeps_the_suffix() -> None:

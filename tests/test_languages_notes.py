@@ -149,7 +149,7 @@ def test_french_segments_notes(run: Any) -> None:
     ) in text
     # H1 2025: ITO 5.25 / 13.40 = 39.18 %; the rest 13.40 - 12.02 = 1.38 bn (10.30 %)
     assert (
-        f"Exportations de services d'offshoring par segment, H1 2025 (sur 13,40 Md MAD) : "
+        f"Exportations de services d'offshoring par segment, S1 2025 (sur 13,40 Md MAD) : "
         f"ITO 5,25 Md MAD (39,18{NBSP}%)"
     ) in text
     assert f"le reste, 1,38 Md MAD (10,30{NBSP}%) : BPO et KPO non publiés séparément." in text

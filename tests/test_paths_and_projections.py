@@ -191,4 +191,4 @@ def test_sensitivity_refuses_changes_that_read_the_same(run: Any) -> None:
         "0.12345678912345,0.12345678912346",
     )
     assert result.exit_code == 2
-    assert "both read 'Target +12.3456789123 %'" in result.stderr
+    assert 'both read "Target +12.3456789123 %" (12 significant digits)' in result.stderr

@@ -361,7 +361,11 @@ def test_a_latin1_byte_is_named_with_its_line_and_column(tmp_path: Path) -> None
 
 
 def test_binary_data_is_named(tmp_path: Path) -> None:
-    refused(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "is not UTF-8 text: byte 0x89")
+    refused(
+        write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        "is not text: byte 0x89 at line 1, column 1 is not UTF-8, and the file holds control "
+        "bytes: binary data",
+    )
     refused(write(tmp_path, b"name = 1\n\x00\x01"), "holds a NUL byte at line 2, column 1")
 
 

@@ -94,7 +94,7 @@ def test_a_missing_base_year_error_in_each_language(run: Any) -> None:
         "--metric\n"
     )
     assert french[2].endswith(
-        "Error: aucun chiffre intégré de jobs pour l'année de référence 2019 (années intégrées "
+        "Error: aucun chiffre intégré de « jobs » pour l'année de référence 2019 (années intégrées "
         ": 2022, 2023, 2024) ; donnez-en un avec --jobs-baseline, choisissez une autre "
         "--base-year, ou laissez jobs de côté avec --metric\n"
     )
@@ -237,7 +237,7 @@ def test_the_unit_settles_a_comma_before_three_digits(run: Any) -> None:
     # A count: 148,500 as 148.5 is no whole number of jobs: the count hint, as before.
     code, _, err = _stderr(run, "--lang", "fr", "gap", "--jobs-baseline", "148,500")
     assert code == 2
-    assert "ce nombre se lit donc 148,5, et les jobs sont des nombres entiers" in err
+    assert "ce nombre se lit donc 148,5, et les emplois sont des nombres entiers" in err
 
 
 def test_english_still_reads_270_comma_000_as_270_000(run: Any) -> None:
@@ -317,9 +317,10 @@ def test_sensitivity_change_error_in_arabic(run: Any) -> None:
     arabic = _stderr(run, "--lang", "ar", "sensitivity", "--changes=10%,10%")
     assert english[0] == arabic[0] == 2
     assert english[2].endswith(
-        "Error: --changes: the change 'Target +10 %' is given twice; give each change once\n"
+        'Error: --changes: the change "Target +10 %" is given twice; give each change once\n'
     )
-    assert "--changes: التغيير 'Target +10 %' مذكور مرتين" in arabic[2]
+    # before: the English label 'Target +10 %' in the Arabic sentence
+    assert "--changes: التغيير «الهدف +10%» مذكور مرتين" in arabic[2]
 
 
 def test_status_since_errors_in_french(run: Any) -> None:

@@ -206,8 +206,8 @@ def test_ids_on_the_command_line_are_case_insensitive(run_installed: Any) -> Non
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--changes", "10%,0.1"], "--changes: the change 'Target +10 %' is given twice"),
-        (["--changes", "0%,-0%"], "--changes: the change 'Target as set' is given twice"),
+        (["--changes", "10%,0.1"], '--changes: the change "Target +10 %" is given twice'),
+        (["--changes", "0%,-0%"], '--changes: the change "Target as set" is given twice'),
         (["--years", "2030,2030"], "'2030,2030': 2030 is given twice; give each year once."),
     ],
 )

@@ -235,10 +235,17 @@ def _one(ctx: click.Context, param: click.Parameter, values: list[Any]) -> Any:
         if len(seen) > 1:
             import shlex
 
+            from offshoring_cli.cli.params import said
+            from offshoring_cli.i18n import Text
+
             first, second = (shlex.quote(str(value)) for value in list(seen.values())[:2])
-            raise click.UsageError(
-                f"{name} {first} and {name} {second} disagree; give {name} only once.", ctx
+            disagree = Text(
+                "{name} {first} and {name} {second} disagree; give {name} only once.",
+                name=name,
+                first=first,
+                second=second,
             )
+            raise click.UsageError(said(ValueError(disagree), sentence=False), ctx)
     return values[-1]
 
 

@@ -173,7 +173,10 @@ def _brief(fmt: str | None, output: str | None, appendix: bool, kwargs: dict[str
     if fmt == "markdown" and target is not None and target.kind == "file":
         given = Path(target.given)
         beside = str(given.with_name(f"{given.stem}-chart.svg"))
-        chart_target = output_paths.check(beside, f"the chart beside {label} ({beside!r})")
+        from offshoring_cli.i18n import Text
+
+        beside_label = Text("the chart beside {label} ({path})", label=label, path=repr(beside))
+        chart_target = output_paths.check(beside, beside_label)
     if fmt == "html":
         charts.require("matplotlib")  # the brief includes its chart
     elif chart_target is not None:

@@ -209,13 +209,49 @@ class RateListType(_Rates):
                 param,
                 ctx,
             )
-        items = [item for item in text.split(",") if item.strip()]
-        if not items:
-            self.fail(f"{quoted(value)} is empty; give rates such as -10%,0,10%.", param, ctx)
+        from offshoring_cli.i18n import Text
+
+        items = text.split(",")
+        if not any(item.strip() for item in items):
+            empty = Text("{shown} is empty; give rates such as -10%,0,10%.", shown=quoted(value))
+            self.fail(said(ValueError(empty)), param, ctx)
+        if not all(item.strip() for item in items):  # 10%,,20% or 10%,: not silently dropped
+            gap = Text(
+                "{shown}: an item of the list is empty (two commas in a row, or one at an "
+                "end); give rates such as -10%,0,10%.",
+                shown=quoted(value),
+            )
+            self.fail(said(ValueError(gap)), param, ctx)
         try:
             return tuple(parse_rate(item) for item in items)
         except ValueError as error:
+            if _french():
+                self.fail(said(ValueError(_decimal_comma_hint(text) or error.args[0])), param, ctx)
             self.fail(as_sentence(error), param, ctx)
+
+
+def _decimal_comma_hint(text: str) -> Any:
+    """Under ``--lang fr|ar``, the sentence for a list whose comma looks like a decimal comma
+    (``10,5%``): the comma separates the items of a list, so a decimal takes the dot there
+    (``10.5%``, suggested when the list is then valid); ``None`` when no comma looks so."""
+    from offshoring_cli.core.grammar import parse_rate, quoted
+    from offshoring_cli.i18n import Text
+
+    found = re.search(r"(?:^|,)\s*([+-]?[0-9]+),([0-9]+\s*%?)\s*(?=,|$)", text)
+    if found is None:
+        return None
+    joined = text[: found.start(1)] + f"{found[1]}.{found[2]}" + text[found.end(2) :]
+    try:
+        for item in joined.split(","):
+            parse_rate(item)
+    except ValueError:
+        return None
+    return Text(
+        "{shown}: in a list the comma separates the items, so a decimal takes the dot there: "
+        "type {suggestion}",
+        shown=quoted(text),
+        suggestion=joined,
+    )
 
 
 class YearsType(_Years):

@@ -36,7 +36,9 @@ def check_output(path: str, force: bool) -> Output:
             f"{output_paths.shown(_stem(output.given) + '.xlsx')}"
         )
     if output.kind == "file" and output.exists and not force:
-        raise DomainError(f"{label} already exists; pass {{force}} to overwrite it")
+        from offshoring_cli.i18n import Text
+
+        raise DomainError(Text("{label} already exists; pass {force} to overwrite it", label=label))
     if output_paths.is_terminal(output):
         raise DomainError(
             f"{label} is a terminal, and a workbook is binary; redirect it "

@@ -44,7 +44,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY, Record
-from offshoring_cli.i18n import N_, Num, Text
+from offshoring_cli.i18n import N_, Num, Text, Units
 from offshoring_cli.render.numbers import TYPED
 
 if TYPE_CHECKING:
@@ -52,11 +52,13 @@ if TYPE_CHECKING:
 
 
 def quoted(value: object, limit: int = 40) -> str:
-    """The user's input, quoted, cut to ``limit`` characters so an error stays one line."""
+    """The user's input, quoted, cut to ``limit`` characters so an error stays one line; the
+    spaces the output writes between thousands (no-break U+00A0, narrow no-break U+202F) are
+    shown as typed, not escaped (other invisible characters are)."""
     text = str(value)
     if len(text) > limit:
         text = text[: limit - 3] + "..."
-    return repr(text)
+    return repr(text).replace("\\xa0", "\xa0").replace("\\u202f", "\u202f")
 
 
 def as_sentence(error: Exception) -> str:
@@ -190,7 +192,7 @@ def parse_quantity(
         raise ValueError(explain_quantity(text, stripped, unit, whole, signed, examples))
     scale, unit_word = _scale_and_unit(match["rest"] or "", unit)
     if unit and unit_word and unit_word.lower() != unit.lower():
-        facts = {"shown": shown, "unit": unit, "word": repr(unit_word), "examples": examples}
+        facts = {"shown": shown, "unit": Units(unit), "word": repr(unit_word), "examples": examples}
         if scale:
             raise ValueError(
                 Text("{shown}: the unit here is {unit}, not {word}; e.g. {examples}", **facts)
@@ -235,7 +237,7 @@ def parse_quantity(
             Text(
                 "{shown} is not a whole number of {unit}; give a count such as {examples}",
                 shown=shown,
-                unit=unit or "items",
+                unit=Units(unit) if unit else "items",
                 examples=examples,
             )
         )
@@ -375,6 +377,14 @@ def parse_years(text: str) -> tuple[int, ...]:
     if not parts:
         raise ValueError(
             Text("{shown} is empty; give years such as 2028-2035 or 2028,2030.", shown=quoted(text))
+        )
+    if len(parts) < len(stripped.split(",")):  # 2030,,2032 or 2030,: not silently dropped
+        raise ValueError(
+            Text(
+                "{shown}: an item of the list is empty (two commas in a row, or one at an "
+                "end); give years such as 2028,2030.",
+                shown=quoted(text),
+            )
         )
     years = [parse_year(part) for part in parts]
     for year in years:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from offshoring_cli.core.grammar import Quantity, parse_quantity, parse_rate, quoted
-from offshoring_cli.i18n import Num, Text
+from offshoring_cli.i18n import Num, Text, Units
 from offshoring_cli.render.numbers import GIVEN
 
 _FRENCH = r"""
@@ -41,7 +41,7 @@ dots can only group; one dot alone (``270.000``) may as well be a decimal point,
 number is refused as ambiguous."""
 
 
-def from_french(text: str) -> str:
+def from_french(text: str, valid: Callable[[str], bool] | None = None) -> str:
     """``text`` written as French writes numbers, in this module's grammar: ``148 500`` ->
     ``148500``, ``26,22bn`` and ``26,22 Md`` -> ``26.22bn``/``26.22 Md``, ``10,48 %`` ->
     ``10.48 %``, ``148,500`` -> ``148.500`` (148.5: in French the comma is the decimal sign),
@@ -49,9 +49,14 @@ def from_french(text: str) -> str:
     returned as it is, for the grammar to read or refuse (``26.22`` with a dot, ``2.7e5``,
     ``148_500`` keep working).
 
+    ``valid`` (a reading in the grammar -> whether it is valid input) settles one group of
+    thousands after a dot when only one reading is valid: ``148.500`` jobs is 148,500 (148.5
+    is no whole number of jobs), as the Arabic output writes it.
+
     Raises:
         ValueError: one group of thousands after a dot and no decimal comma (``270.000``):
-            270,000 or 270? (The Arabic output writes ``270.000`` for 270,000.)"""
+            270,000 or 270? (The Arabic output writes ``270.000`` for 270,000.) Only valid
+            readings are suggested."""
     match = re.fullmatch(_FRENCH, text.strip(), re.VERBOSE | re.DOTALL)
     if match is None:
         dotted = re.fullmatch(_DOTTED, text.strip(), re.VERBOSE | re.DOTALL)
@@ -63,6 +68,11 @@ def from_french(text: str) -> str:
             grouped = f"{sign}{whole} {part}{suffix}"
             plain = f"{sign}{whole}{part}{suffix}"
             decimal = f"{sign}{whole}{',' + part.rstrip('0') if part.rstrip('0') else ''}{suffix}"
+            if valid is not None:
+                as_decimal = f"{sign}{whole}.{part}{suffix}"
+                readings = [r for r in (plain, as_decimal) if valid(r)]
+                if len(readings) < 2:  # the unit decides (none valid: the grammar says why)
+                    return readings[0] if readings else plain
             raise ValueError(
                 Text(
                     "{shown}: ambiguous: {grouped} or {decimal}? A dot may group thousands or "
@@ -92,8 +102,20 @@ def parse_french_quantity(
             decimal comma (``148,500`` is 148.5 in French) with the hint to group thousands
             with a space.
     """
-    _refuse_comma_thousands(text, lambda t: parse_quantity(t, unit, whole, signed))
-    converted = from_french(text)  # may refuse an ambiguous 270.000
+    text_as_typed, text = text, _local_words(text, unit)
+
+    def valid(reading: str) -> bool:
+        try:
+            parse_quantity(reading, unit, whole, signed)
+        except ValueError:
+            return False
+        return True
+
+    try:
+        _refuse_comma_thousands(text, lambda t: parse_quantity(t, unit, whole, signed))
+        converted = from_french(text, valid)  # may refuse an ambiguous 270.000
+    except ValueError as error:
+        raise ValueError(_as_typed(error, text, text_as_typed)) from None
     try:
         found = parse_quantity(converted, unit, whole, signed)
     except ValueError as error:
@@ -104,13 +126,42 @@ def parse_french_quantity(
                     "{shown}: in French the comma is the decimal sign, so this reads "
                     "{reading}, and {unit} are whole numbers; group thousands with a space "
                     "(148 500) or none (148500)",
-                    shown=quoted(text),
+                    shown=quoted(text_as_typed),
                     reading=Num(GIVEN, reading),
-                    unit=unit or "counts",
+                    unit=Units(unit) if unit else "counts",
                 )
             ) from None
-        raise ValueError(_as_typed(error, converted, text)) from None
-    return Quantity(found.value, found.unit, text)
+        raise ValueError(_as_typed(error, converted, text_as_typed)) from None
+    return Quantity(found.value, found.unit, text_as_typed)
+
+
+_UNITS = ("jobs", "MAD")
+"""The units whose words the catalogues translate (:func:`local_numbers.unit_word`)."""
+
+
+def _local_words(text: str, unit: str) -> str:
+    """``text`` with the unit and scale words the output writes in the language chosen put
+    back in the grammar's words, so that a figure as printed can be typed back:
+    ``148 500 emplois`` -> ``148 500 jobs``; Arabic ``26,22 مليار درهم`` -> ``26,22 bn MAD``.
+    Words the grammar knows are left alone."""
+    from offshoring_cli import i18n
+    from offshoring_cli.render.local_numbers import unit_word
+
+    words: dict[str, str] = {}
+    with i18n.human():
+        for name in dict.fromkeys((*_UNITS, unit) if unit else _UNITS):
+            for count in (1, 2, 3, 11, 100):
+                words[unit_word(name, count)] = name
+        for scale, template in (("bn", "{number} bn {unit}"), ("M", "{number} M {unit}")):
+            words[i18n._(template).replace("{number}", "").replace("{unit}", "").strip()] = scale
+    match = re.fullmatch(r"([+-]?[0-9][0-9 .,\u00a0\u202f_]*)(.*)", text.strip(), re.DOTALL)
+    if match is None or not match[2]:
+        return text
+    rest = match[2]
+    for word in sorted(words, key=len, reverse=True):
+        if word and word != words[word]:
+            rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", words[word], rest)
+    return match[1] + rest
 
 
 _COMMA_THOUSANDS = (

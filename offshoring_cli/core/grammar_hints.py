@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from offshoring_cli.core.grammar import parse_quantity, parse_rate, quoted, valid_suggestion
-from offshoring_cli.i18n import Num, Text
+from offshoring_cli.i18n import Num, Text, Units
 from offshoring_cli.render.numbers import TYPED
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def explain_quantity(
                 "{shown}: {unit} are whole numbers, and a comma only separates thousands, in "
                 "groups of three: e.g. {examples}",
                 shown=shown,
-                unit=unit or "counts",
+                unit=Units(unit) if unit else "counts",
                 examples=examples,
             )
     facts = {"shown": shown, "examples": examples}

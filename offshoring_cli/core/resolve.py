@@ -4,8 +4,7 @@ sources the resolved figures cite.
 
 Pure and typed: no I/O, no Rich. Errors and warnings name inputs, not options: ``{metrics}``,
 ``{baseline[jobs]}`` (see :mod:`offshoring_cli.errors`); the command line names its options.
-(Two messages check their hints with :mod:`offshoring_cli.core.grammar`, imported where written:
-the fast paths do not load it.)
+(:mod:`~offshoring_cli.core.grammar` and :mod:`~offshoring_cli.core.checks`: imported where used.)
 """
 
 from collections.abc import Mapping, Sequence
@@ -25,8 +24,7 @@ from offshoring_cli.core.records import (
 from offshoring_cli.errors import InputError, Message, reference
 from offshoring_cli.render import numbers as fmt
 
-OVERRIDE = "override"
-"""Source id of a figure the user gave on the command line."""
+OVERRIDE = "override"  # the source id of a figure the user gave on the command line
 
 
 class Options(Record):
@@ -191,10 +189,13 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
         (for stderr) about overrides that look like a missing unit suffix.
 
     Raises:
-        InputError: a requested base year has no built-in observation and no baseline was
-            given (``base_year``), or the target year is not after the base year
-            (``target_year``); an id the dataset does not have (see :meth:`Options.selected`).
+        InputError: a year or figure the command line refuses (:func:`checks.given`); a base year
+            without observation or baseline; a target year not after the base year; an unknown id.
     """
+    if options.baselines or options.targets or {options.base_year, options.target_year} != {None}:
+        from offshoring_cli.core.checks import given  # only when something is given
+
+        given(options)
     if not options.dataset.indicators:  # only indicators without a target ('status' has them)
         ids = ", ".join(options.dataset.untargeted)
         raise InputError(
@@ -229,8 +230,8 @@ def resolve(options: Options) -> tuple[list[Resolved], list[str]]:
             # --target-year chose a target stated on another series: say which figures follow
             from offshoring_cli.core.other_series import other_series_warning
 
-            given = options.baselines.get(metric)
-            warnings.append(other_series_warning(ind, target, one.base_year, given))
+            baseline = options.baselines.get(metric)
+            warnings.append(other_series_warning(ind, target, one.base_year, baseline))
     return resolved, warnings
 
 
@@ -379,10 +380,8 @@ def _sources(dataset: Dataset, ids: Sequence[str]) -> dict[str, Source]:
 
 def cited_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:
     """The sources of the figures behind ``resolved``: its history and its targets."""
-    return _sources(
-        options.dataset,
-        [sid for r in resolved for sid in (*(o.source for o in r.history), r.target_source)],
-    )
+    cited = [sid for r in resolved for sid in (*(o.source for o in r.history), r.target_source)]
+    return _sources(options.dataset, cited)
 
 
 def _target_sources(options: Options, resolved: Sequence[Resolved]) -> dict[str, Source]:

@@ -12,14 +12,16 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.errors import DomainError, MissingExtra
-from offshoring_cli.i18n import _
+from offshoring_cli.i18n import N_, Text, _
 from offshoring_cli.render import files, numbers, output_paths
 from offshoring_cli.render.chart_key import Entry, draw_key, draw_lines
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart, Series
 
-INSTALL_HINT = "pip install 'offshoring-cli[charts]' (from a clone: pip install '.[charts]')"
+INSTALL_HINT = Text(
+    N_("pip install 'offshoring-cli[charts]' (from a clone: pip install '.[charts]')")
+)
 IMAGE_FORMATS = {".svg": "svg", ".png": "png"}
 """The image formats, by suffix."""
 

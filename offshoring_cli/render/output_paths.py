@@ -246,6 +246,8 @@ def format_for(
     """
     if output is None or output.kind == "stdout":
         return chosen or default
+    from offshoring_cli.i18n import Text
+
     given = Path(output.given)
     suffix = given.suffix.lower()
     by_suffix = suffixes.get(suffix)
@@ -254,8 +256,15 @@ def format_for(
         if by_suffix is not None and by_suffix != chosen:
             better = next(s for s, f in suffixes.items() if f == chosen)
             raise DomainError(
-                f"{output.label} ends in {suffix}, which is {by_suffix}, but {{format}} {chosen} "
-                f"was given; drop one, or name the file {shown(stem + better)}"
+                Text(
+                    "{label} ends in {suffix}, which is {by_suffix}, but {format} {chosen} was "
+                    "given; drop one, or name the file {name}",
+                    label=output.label,
+                    suffix=suffix,
+                    by_suffix=by_suffix,
+                    chosen=chosen,
+                    name=shown(stem + better),
+                )
             )
         return chosen
     if by_suffix is not None:
@@ -263,12 +272,28 @@ def format_for(
     if output.kind != "file":
         return default
     known = list(suffixes)
-    what = f"{suffix!r} is not one of them" if suffix else "it has none"
     first = next(s for s, f in suffixes.items() if f == default)
+    facts = {
+        "label": output.label,
+        "suffix": repr(suffix),
+        "known": ", ".join(known[:-1]),
+        "last": known[-1],
+        "example": shown((stem or "out") + first),
+    }
+    if suffix:
+        raise DomainError(
+            Text(
+                "{label}: the format follows the suffix and {suffix} is not one of them; use "
+                "{known} or {last} (e.g. {example}), or give {format}",
+                **facts,
+            )
+        )
     raise DomainError(
-        f"{output.label}: the format follows the suffix and {what}; use "
-        f"{', '.join(known[:-1])} or {known[-1]} (e.g. {shown((stem or 'out') + first)}), "
-        "or give {format}"
+        Text(
+            "{label}: the format follows the suffix and it has none; use {known} or {last} "
+            "(e.g. {example}), or give {format}",
+            **facts,
+        )
     )
 
 

@@ -252,6 +252,8 @@ def _computing_sheet(
                 template = NEXT_TARGET_YEAR  # an earlier target of the same series
             kind = _kind(report, key)
             value = record.get(key)
+            if key == "label" and isinstance(value, str):  # the dataset's name, in the language
+                value = _(value)
             widths[c] = max(widths[c], min(_width(value, kind), 40))
             if template is None:
                 if isinstance(value, int | float) and not isinstance(value, bool):

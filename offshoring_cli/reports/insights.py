@@ -176,10 +176,10 @@ def _momentum_insight(r: Resolved) -> dict[str, Any] | None:
         "rounded figures",
         metric=r.metric,
         after=Num(VALUE, after.value, r.unit),
-        after_period=after.period,
+        after_period=Text(after.period),
         after_year=after.year,
         before=Num(VALUE, before.value, r.unit),
-        before_period=before.period,
+        before_period=Text(before.period),
         before_year=before.year,
         change=Num(CHANGE, change, "1"),
     )

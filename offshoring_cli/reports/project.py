@@ -1,6 +1,6 @@
 """The ``project`` report: where each metric lands at an assumed pace (a what-if)."""
 
-from offshoring_cli.core import formulas
+from offshoring_cli.core import checks, formulas
 from offshoring_cli.core.fields import RATE, VALUE, VALUE_PER_YEAR, YEAR, Annotated, Field, Schema
 from offshoring_cli.core.magnitude import magnitude_warning as _magnitude_warning
 from offshoring_cli.core.methods import (
@@ -17,7 +17,7 @@ from offshoring_cli.core.resolve import (
     resolve,
 )
 from offshoring_cli.errors import DomainError, InputError, Message
-from offshoring_cli.i18n import N_, Num, Text
+from offshoring_cli.i18n import N_, Num, Text, Units
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
@@ -183,8 +183,12 @@ def project_report(
                 other=choices[1],
             ),
         )
+    checks.year("until", until)
     if growth is not None:
+        checks.rate("growth", growth)
         growth += 0.0  # -0 is 0: never "-0.00 %"
+    if increment is not None:
+        checks.figure("increment", increment, "", whole=False, signed=True)
     resolved, warnings = resolve(options)
     rows: list[ProjectRow] = []
     explanation: list[str] = []
@@ -195,7 +199,7 @@ def project_report(
                 Message(
                     "{increment} {value}: {unit} are whole, give a whole number of {unit} a year",
                     value=Num(fmt.TYPED, f"{increment:g}"),
-                    unit=r.unit,
+                    unit=Units(r.unit),
                 ),
             )
         if increment and abs(increment) > 1e3 * r.baseline:  # likely a wrong unit
@@ -281,7 +285,7 @@ def project_report(
         ProjectRow,
         rows,
         notes=[
-            "A what-if at an assumed pace, not a forecast.",
+            N_("A what-if at an assumed pace, not a forecast."),
             *_override_notes(resolved),
         ],
         sources=_target_sources(options, resolved),

@@ -15,7 +15,7 @@ from offshoring_cli.core.fields import (
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError
-from offshoring_cli.i18n import Num, Text, joined
+from offshoring_cli.i18n import Num, Text, joined, period_of
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.render.numbers import NUMBER, SIGNED
 from offshoring_cli.reports import Positive, Report, Year
@@ -163,7 +163,7 @@ def _other_splits(options: Options) -> tuple[list[str], list[str]]:
         if not found:
             continue
         total, unit = found[-1].value, indicator.unit
-        when = f"{split.period} {split.year}" if split.period != "year" else str(split.year)
+        when = period_of(split.period, split.year)
         parts: list[str] = [
             Text(
                 "{segment} {value} ({share})",

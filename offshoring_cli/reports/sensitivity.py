@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from decimal import Decimal
 
-from offshoring_cli.core import formulas
+from offshoring_cli.core import checks, formulas
 from offshoring_cli.core.fields import (
     INT,
     RATE,
@@ -20,7 +20,7 @@ from offshoring_cli.core.resolve import Options, _target_sources, resolve
 from offshoring_cli.errors import InputError, Message
 from offshoring_cli.i18n import N_, Num, Text, joined
 from offshoring_cli.render import numbers as fmt
-from offshoring_cli.render.numbers import NUMBER
+from offshoring_cli.render.numbers import NUMBER, TYPED
 from offshoring_cli.reports import (
     RATE_A_YEAR,
     FigureInputs,
@@ -65,10 +65,17 @@ def _change_words(change: float) -> Text:
     return Text("target {sign}{percent} %", sign="+" if change > 0 else "-", percent=percent)
 
 
-def _change_label(change: float) -> str:
+def _change_label(change: float) -> Text:
+    """A change column's label, said in the language: ``Target as set``, ``Target +10 %``."""
     if change == 0:
-        return "Target as set"
-    return f"Target {'+' if change > 0 else '-'}{_percent(change)} %"
+        return Text(N_("Target as set"))
+    percent = Num(TYPED, _percent(change))  # the digits of the column key, in the notation
+    return Text("Target {sign}{percent} %", sign="+" if change > 0 else "-", percent=percent)
+
+
+def _quoted(label: Text) -> Text:
+    """``label`` in the language's quotation marks (``"Target +10 %"``, ``« Objectif +10 % »``)."""
+    return Text('"{title}"', title=label)
 
 
 class SensitivityRow(TypedDict):
@@ -135,6 +142,10 @@ def sensitivity_report(
     """
     # One column per change; -0 is 0; a change given twice, or two that read the same, are
     # refused (as a year given twice is).
+    checks.years("years", years)
+    for change in changes:
+        if not change <= -1:  # that one is refused below, in the report's words
+            checks.rate("changes", change)
     changes = tuple(c + 0.0 for c in changes)
     for change in changes:
         if changes.count(change) > 1:
@@ -142,7 +153,7 @@ def sensitivity_report(
                 "changes",
                 Message(
                     "{changes}: the change {change} is given twice; give each change once",
-                    change=repr(_change_label(change)),
+                    change=_quoted(_change_label(change)),
                 ),
             )
     keys: dict[str, float] = {}
@@ -156,7 +167,7 @@ def sensitivity_report(
                     "give changes that differ within that precision",
                     same=repr(same),
                     change=repr(change),
-                    label=repr(_change_label(change)),
+                    label=_quoted(_change_label(change)),
                 ),
             )
     for change in changes:

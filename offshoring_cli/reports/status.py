@@ -7,7 +7,7 @@ from offshoring_cli.core.fields import RATE, VALUE
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources
 from offshoring_cli.errors import InputError, Message
-from offshoring_cli.i18n import N_, Num, Text, joined
+from offshoring_cli.i18n import N_, Num, Text, joined, period_of
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     Report,
@@ -157,10 +157,9 @@ def _left_out_note(r: Resolved) -> str | None:
     half = [o for o in r.indicator.observations if o.series == series and o.period != "year"]
     parts: list[str] = []
     for name in other:
-        years = ", ".join(
-            str(o.year) if o.period == "year" else f"{o.period} {o.year}"
-            for o in r.indicator.observations
-            if o.series == name
+        years = joined(
+            [period_of(o.period, o.year) for o in r.indicator.observations if o.series == name],
+            ", ",
         )
         parts.append(
             Text(
@@ -173,7 +172,7 @@ def _left_out_note(r: Resolved) -> str | None:
             )
         )
     if half:
-        labels = ", ".join(f"{o.period} {o.year}" for o in half)
+        labels = joined([period_of(o.period, o.year) for o in half], ", ")
         parts.append(
             Text("half-year figures ({labels}) are not mixed with whole-year ones", labels=labels)
         )
@@ -367,6 +366,10 @@ def status_report(
         DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
             observation before the latest year.
     """
+    if since is not None:
+        from offshoring_cli.core.checks import year
+
+        year("since", since)
     no_target = options.dataset.untargeted if untargeted else {}
     asked, chosen = split(options, no_target)
     resolved, warnings = ([], []) if chosen is None else memo.resolved(chosen)

@@ -42,12 +42,17 @@ _CAP = f"the {MAX_BYTES // (1024 * 1024)} MiB ({MAX_BYTES:,} bytes) cap on scena
 _TOO_LARGE = f"is over {_CAP}"
 
 
-def _kind_problem(mode: int) -> str | None:
-    """Why a file of ``mode`` cannot be read as a scenario, or ``None`` for a regular file."""
+def _kind_problem(mode: int, csv: bool = False) -> str | None:
+    """Why a file of ``mode`` cannot be read as a scenario (as the CSV file a scenario names,
+    with ``csv``), or ``None`` for a regular file."""
     if stat.S_ISREG(mode):
         return None
+    if csv and stat.S_ISDIR(mode):
+        return "is a directory, not a CSV file; give the path of a .csv file"
     for test, problem in _KINDS:
         if test(mode):
+            if csv:
+                problem = problem.replace("a scenario file", "a CSV file")
             return problem + ("" if test is stat.S_ISDIR else _ONLY_FILES)
     return "is not a regular file" + _ONLY_FILES  # pragma: no cover - no other kind on POSIX
 
@@ -67,7 +72,7 @@ def _os_problem(error: OSError) -> str:
     return f"cannot be read ({error.strerror or error})"
 
 
-def _read_file(name: str) -> bytes:
+def _read_file(name: str, csv: bool = False) -> bytes:
     """The bytes of the regular file ``name``: checked before it is opened (a FIFO is never
     opened, so never waited on; a device never read), opened without blocking and checked
     again (it may have been replaced meanwhile), then read up to :data:`MAX_BYTES`.
@@ -89,7 +94,7 @@ def _read_file(name: str) -> bytes:
         raise refuse(_os_problem(error)) from None
     except ValueError:  # a NUL character in the path
         raise refuse("no such file (the path holds a NUL character)") from None
-    problem = _kind_problem(info.st_mode)
+    problem = _kind_problem(info.st_mode, csv)
     if problem is None and info.st_size > MAX_BYTES:
         problem = f"is {info.st_size:,} bytes, over {_CAP}"
     if problem:
@@ -100,7 +105,7 @@ def _read_file(name: str) -> bytes:
     except OSError as error:
         raise refuse(_os_problem(error)) from None
     try:
-        problem = _kind_problem(os.fstat(fd).st_mode)
+        problem = _kind_problem(os.fstat(fd).st_mode, csv)
         if problem:
             raise refuse(problem)
         chunks: list[bytes] = []
@@ -176,9 +181,16 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as error:
         if 0 <= nul < error.start:
             raise ValueError(binary.format(_where(data, nul))) from None
+        sample = data[:4096]
+        controls = sum(1 for b in sample if b < 0x20 and b not in b"\t\n\r\f") + sample.count(127)
+        where = f"byte 0x{data[error.start]:02X} at {_where(data, error.start)} is not UTF-8"
+        if controls * 100 > len(sample):  # over 1 % control bytes: no text in any encoding
+            raise ValueError(
+                f"is not text: {where}, and the file holds control bytes: binary data, not a "
+                "text file; check the path"
+            ) from None
         raise ValueError(
-            f"is not UTF-8 text: byte 0x{data[error.start]:02X} at "
-            f"{_where(data, error.start)} is not UTF-8 (Latin-1 or Windows-1252 text?)" + _UTF8
+            f"is not UTF-8 text: {where} (Latin-1 or Windows-1252 text?)" + _UTF8
         ) from None
     if nul >= 0:
         raise ValueError(binary.format(_where(data, nul)))
@@ -212,7 +224,7 @@ def read_text(name: str) -> str:
     Raises:
         ScenarioError: with one problem saying why it cannot be read.
     """
-    data = _read_file(name)
+    data = _read_file(name, csv=True)
     try:
         return _decode(data)
     except ValueError as error:

@@ -89,6 +89,10 @@ def _message(error: Any) -> str:
         if isinstance(error.get("input"), dict):  # a [table] where [[tables]] were meant
             table = ".".join(str(part) for part in error["loc"] if not isinstance(part, int))
             return f"must be a list of tables: write [[{table}]] (double brackets) for each one"
+    if kind == "string_type" and hasattr(error.get("input"), "isoformat") and error["loc"]:
+        # an unquoted TOML date (date = 2025-01-15) is a date, not text
+        key, given = str(error["loc"][-1]), error["input"].isoformat()
+        return f'must be text: quote the date ({key} = "{given}")'
     if kind in {"union_tag_not_found", "union_tag_invalid"}:
         kinds = " or ".join(repr(k) for k in _INSIGHT_KINDS)
         return f"needs kind = {kinds} (which insight it declares)"
@@ -122,6 +126,11 @@ def _wrong_type(where: str, given: Any, kinds: set[str]) -> str | None:
     key = where.rsplit(".", 1)[-1]
     if isinstance(given, bool):
         return f"must be {wanted}, not {str(given).lower()}"
+    if isinstance(given, float) and kinds == {"int_type"} and given.is_integer():
+        whole = int(given)
+        if key.endswith("year"):  # year = 2023.0
+            return f"must be a whole year such as {whole}, not {given!r} ({key} = {whole})"
+        return f"must be a whole number, not {given!r} ({key} = {whole})"
     if isinstance(given, str):
         try:
             finite = math.isfinite(float(given.strip().replace("_", "")))
