@@ -277,7 +277,7 @@ def _draw(
         label=say(
             _legend(chart.target, True)
             if page
-            else f"{chart.target.label}: {_round_tick(value)} {chart.y_label}"
+            else f"{chart.target.label}: {numbers.round_tick(value)} {chart.y_label}"
         ),
         **style,
     )  # fmt: skip
@@ -320,7 +320,7 @@ def _draw(
     values = MaxNLocator(nbins=6, steps=[1, 2, 5, 10]).tick_values(low, high)
     values = [float(v) for v in values if ends[0] <= v <= ends[1]]
     axes.yaxis.set_major_locator(FixedLocator(values))
-    axes.yaxis.set_major_formatter(FixedFormatter([_round_tick(v) for v in values]))
+    axes.yaxis.set_major_formatter(FixedFormatter([numbers.round_tick(v) for v in values]))
     if page:  # the brief's chart: one legend under both panels (render_image)
         return
     above, below = _margins(chart)
@@ -382,12 +382,6 @@ def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], smal
             fontsize=small, color=CAUTION_COLOUR, gid=f"{chart.metric}-caution",
             bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff4e5", "edgecolor": CAUTION_COLOUR},
         )  # fmt: skip
-
-
-def _round_tick(value: float) -> str:
-    """A tick value without needless decimals: ``260,000``, ``40``, ``12.5``."""
-    value = round(value, 6)
-    return numbers.fixed(value, 0 if float(value).is_integer() else 1)
 
 
 def write_image(charts: Sequence[MetricChart], path: str, fmt: str | None = None) -> None:

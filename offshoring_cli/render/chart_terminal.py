@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from offshoring_cli.i18n import _
-from offshoring_cli.render.chart import _round_tick, require
+from offshoring_cli.render import numbers
+from offshoring_cli.render.chart import require
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart
@@ -123,4 +124,4 @@ def terminal(
 def _plain(value: float, chart: MetricChart) -> str:
     """A tick or legend value in the chart's unit, without needless decimals: ``270,000``
     jobs, ``40`` bn MAD, ``26.2`` bn MAD."""
-    return _round_tick(value)
+    return numbers.round_tick(value)

@@ -201,3 +201,9 @@ def value(kind: str, item: Any, unit: str) -> str:
     if kind == "year" and isinstance(item, int) and item > LAST_YEAR_SHOWN:
         return f"after {LAST_YEAR_SHOWN} ({item:,})"
     return str(item)
+
+
+def round_tick(value: float) -> str:
+    """A chart's tick value without needless decimals: ``260,000``, ``40``, ``12.5``."""
+    value = round(value, 6)
+    return fixed(value, 0 if float(value).is_integer() else 1)

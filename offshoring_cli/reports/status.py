@@ -6,8 +6,7 @@ from offshoring_cli.core import formulas, results
 from offshoring_cli.core.fields import RATE, VALUE
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources
-from offshoring_cli.errors import InputError, Message
-from offshoring_cli.i18n import N_, Num, Text, joined, period_of
+from offshoring_cli.i18n import N_, Num, Text
 from offshoring_cli.render import numbers as fmt
 from offshoring_cli.reports import (
     Report,
@@ -16,7 +15,6 @@ from offshoring_cli.reports import (
     memo,
 )
 from offshoring_cli.reports.insights import insights as find_insights
-from offshoring_cli.reports.insights import series_relation
 from offshoring_cli.reports.provenance import provenance
 from offshoring_cli.reports.readings import (
     Reading,
@@ -25,6 +23,7 @@ from offshoring_cli.reports.readings import (
     readings,
     two_readings,
 )
+from offshoring_cli.reports.status_checks import base_observation, left_out_note, not_assessable
 from offshoring_cli.reports.status_no_target import no_target_row, split
 from offshoring_cli.reports.status_pace import NO_PACE, indicator_scores, pace_fields
 from offshoring_cli.reports.status_row import StatusInputs, StatusRow, reading_fields
@@ -35,157 +34,6 @@ ACHIEVED_REASON = (
 )
 
 
-def _since(r: Resolved, since: int | None) -> Observation | None:
-    """The assessment's base observation: ``since``'s, or the series' earliest."""
-    earlier = r.history[:-1]
-    if since is None:
-        return earlier[0] if earlier else None
-    if since >= r.base_year:
-        facts = {"year": since, "metric": r.metric, "base": r.base_year}
-        if earlier:
-            raise InputError(
-                "since",
-                Message(
-                    "{since} {year} must be before the latest year of {metric} ({base}); choose "
-                    "one of: {available} (each metric has its own years: assess one at a time "
-                    "with {metrics})",
-                    available=", ".join(str(o.year) for o in earlier),
-                    **facts,
-                ),
-            )
-        raise InputError(
-            "since",
-            Message(
-                "{since} {year} must be before the latest year of {metric} ({base}); the series "
-                "has no earlier whole-year observation (each metric has its own years: assess "
-                "one at a time with {metrics})",
-                **facts,
-            ),
-        )
-    for o in earlier:
-        if o.year == since:
-            return o
-    elsewhere = sorted(
-        {o.series for o in r.indicator.observations if o.year == since}
-        - {r.indicator.target.series}
-    )
-    facts = {
-        "year": since,
-        "metric": r.metric,
-        "series": repr(r.indicator.target.series),
-        "base": r.base_year,
-        "available": ", ".join(str(o.year) for o in earlier) or Text("none"),
-    }
-    if elsewhere:
-        raise InputError(
-            "since",
-            Message(
-                "{since} {year}: no whole-year {metric} observation for {year} in series "
-                "{series} ({year} is only in the {other} series, which is not compared with "
-                "the target); years available before {base}: {available} (each metric has its "
-                "own years: assess one at a time with {metrics})",
-                other=", ".join(elsewhere),
-                **facts,
-            ),
-        )
-    raise InputError(
-        "since",
-        Message(
-            "{since} {year}: no whole-year {metric} observation for {year} in series {series}; "
-            "years available before {base}: {available} (each metric has its own years: "
-            "assess one at a time with {metrics})",
-            **facts,
-        ),
-    )
-
-
-def _not_assessable(r: Resolved, start: Observation | None) -> str | None:
-    """Why the two methods cannot judge this metric, or ``None`` when they can.
-
-    They need two whole-year observations, and a target that lies the wanted way from the
-    base value (above it when an increase is wanted): otherwise a fast move the other way
-    would read as "on track".
-    """
-    if start is None:
-        series = r.indicator.target.series
-        on = [o for o in r.indicator.observations if o.series == series and o.period == "year"]
-        later = max((o.year for o in on if o.year > r.base_year), default=None)
-        if later:  # --base-year moved the baseline back: every assessing command takes it
-            return Text(
-                "only one whole-year observation of series '{series}' ({year}); both methods "
-                "need two. The base year ({year}) sets the baseline and ends the history; to "
-                "assess from {year} to {latest}, leave out --base-year (or give --base-year "
-                "{latest}).",
-                series=series,
-                year=r.base_year,
-                latest=later,
-            )
-        return Text(
-            "only one whole-year observation of series '{series}' ({year}); both methods need two.",
-            series=series,
-            year=r.base_year,
-        )
-    increase = r.indicator.increase
-    achieved = r.baseline >= r.target if increase else r.baseline <= r.target
-    wrong_way = r.target <= start.value if increase else r.target >= start.value
-    if wrong_way and not achieved:
-        figures = {
-            "target": Num(VALUE, r.target, r.unit),
-            "year": start.year,
-            "value": Num(VALUE, start.value, r.unit),
-        }
-        if increase:
-            return Text(
-                "the target ({target}) is not above the {year} value ({value}) although an "
-                "increase is wanted, so growth rates from {year} cannot judge progress; choose "
-                "another target or --since year.",
-                **figures,
-            )
-        return Text(
-            "the target ({target}) is not below the {year} value ({value}) although a "
-            "decrease is wanted, so growth rates from {year} cannot judge progress; choose "
-            "another target or --since year.",
-            **figures,
-        )
-    return None
-
-
-def _left_out_note(r: Resolved) -> str | None:
-    """Which observations of the indicator the assessment leaves out, and why."""
-    series = r.indicator.target.series
-    other = sorted({o.series for o in r.indicator.observations if o.series != series})
-    half = [o for o in r.indicator.observations if o.series == series and o.period != "year"]
-    parts: list[str] = []
-    for name in other:
-        years = joined(
-            [period_of(o.period, o.year) for o in r.indicator.observations if o.series == name],
-            ", ",
-        )
-        parts.append(
-            Text(
-                "the {name} series ({years}) is left out: the target refers to the {series} "
-                "series, and growth is never computed across two series; {relation}",
-                name=name,
-                years=years,
-                series=series,
-                relation=series_relation(r.indicator, name),
-            )
-        )
-    if half:
-        labels = joined([period_of(o.period, o.year) for o in half], ", ")
-        parts.append(
-            Text("half-year figures ({labels}) are not mixed with whole-year ones", labels=labels)
-        )
-    if not parts:
-        return None
-    return Text(
-        "{metric}: only the {series} series' whole-year figures are used; {parts}.",
-        metric=r.metric,
-        series=series,
-        parts=joined(parts),
-    )
-
-
 def _assess(
     reading: Reading, start: Observation | None
 ) -> tuple[StatusRow, Callable[[], list[str]], list[str]]:
@@ -194,7 +42,7 @@ def _assess(
     r = reading.resolved
     added = reading_fields(reading)
     name = reading.name
-    reason = _not_assessable(r, start)
+    reason = not_assessable(r, start)
     if reason is not None:
         verdict = Text("{metric}: not assessed - {reason}", metric=name, reason=reason)
         return (
@@ -387,9 +235,9 @@ def status_report(
     for reading in found:
         r = reading.resolved
         main = reading.resolved is mains[r.metric]
-        start = _since(r, since)
+        start = base_observation(r, since)
         if main:
-            left_out = _left_out_note(r)
+            left_out = left_out_note(r)
             if left_out:
                 notes.append(left_out)
         else:
