@@ -60,10 +60,10 @@ def test_project_note_is_translated() -> None:
 def test_status_reason_of_a_single_observation_is_translated() -> None:
     result = invoke_cli("--lang", "fr", "status", "--base-year", "2022", "-m", "jobs")
     assert result.exit_code == 0, result.output
-    assert "une seule observation annuelle de la série 'offshoring-employment' (2022)" in (
+    assert "une seule observation annuelle de la série « offshoring-employment » (2022)" in (
         result.output
     )
-    assert "donnez plutôt --since 2022." in result.output
+    assert "omettez --base-year (ou donnez --base-year 2024)." in result.output
     assert "only one whole-year" not in result.output
     # JSON stays English whatever the language
     document = invoke_cli("--lang", "fr", "status", "--base-year", "2022", "-m", "jobs", "--json")
