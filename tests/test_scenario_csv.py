@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import clean_environ, offshoring_command
 from helpers import ROOT, SEED_TEXT, error_line, installed, invoke_cli, write
+from hypothesis import given
+from hypothesis import strategies as st
 
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.reports.gap import gap_report
@@ -329,3 +331,17 @@ def test_semicolons_and_trailing_empty_columns(tmp_path: Path) -> None:
     write(tmp_path, trailing, "jobs.csv")
     dataset = validate.load(write(tmp_path, _seed_with_jobs_from("jobs.csv")))
     assert len(dataset.indicators["jobs"].observations) == len(GOOD_ROWS)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("0123456789+-.e \u0661\u00b2a"), max_size=20)
+    | st.text(max_size=5)
+)
+def test_a_whole_cell_is_what_the_int_pattern_matches(cell: str) -> None:
+    # _whole replaces re.fullmatch(_INT, cell) on every cell of a file (without the pattern
+    # compiled at import): the two must agree on every text, Unicode digits included
+    import re
+
+    from offshoring_cli.scenario.csv_observations import _INT, _whole
+
+    assert _whole(cell) == bool(re.fullmatch(_INT, cell))
