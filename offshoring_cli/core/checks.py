@@ -14,14 +14,12 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from offshoring_cli.core.grammar import MAX_RATE  # the one limit: 1,000 % a year
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY
 from offshoring_cli.errors import InputError, Message, reference
 
 if TYPE_CHECKING:
     from offshoring_cli.core.resolve import Options
-
-MAX_RATE = 10.0
-"""The largest growth rate accepted: 1,000 % a year (as :data:`grammar.MAX_RATE`)."""
 
 
 def _written(value: float) -> str:
