@@ -352,3 +352,13 @@ def test_the_cagr_trajectory_and_sensitivity_notes_in_french(run: Any) -> None:
     ) in sensitivity
     for text in (cagr, trajectory, sensitivity):
         assert english_left(text) == []
+
+
+def test_the_milestones_are_headed_by_the_indicators_labels(run: Any) -> None:
+    # the appendix's milestone columns name the indicators as the key numbers do (their
+    # labels, in the language), not by their ids
+    english = out(run, "report", "--appendix")
+    assert "| Offshoring jobs: compound path | Offshoring jobs: linear path |" in english
+    assert "jobs: compound path" not in english.replace("Offshoring jobs: compound", "")
+    french = out(run, "--lang", "fr", "report", "--appendix")
+    assert "| Emplois de l'offshoring : trajectoire composée |" in french

@@ -91,10 +91,10 @@ def build(options: Options) -> Brief:
         [[label, *(cell(rep, key, m) for m in metrics)] for label, rep, key in key_rows],
     )
     milestone_header = [_("Year")]
-    for metric in metrics:
+    for label in header[1:]:  # the indicators' labels, as the key numbers head them
         milestone_header += [
-            _("{metric}: compound path").format(metric=metric),
-            _("{metric}: linear path").format(metric=metric),
+            _("{metric}: compound path").format(metric=label),
+            _("{metric}: linear path").format(metric=label),
         ]
     paths = {(r["metric"], r["year"]): r for r in trajectory.rows if r["compound_path"] is not None}
     units = {r["metric"]: str(r["unit"]) for r in trajectory.rows}
