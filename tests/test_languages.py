@@ -376,6 +376,26 @@ def test_an_arabic_png_chart_is_drawn(run: Any, tmp_path: Path) -> None:
     assert path.read_bytes().startswith(b"\x89PNG")
 
 
+@pytest.mark.slow
+def test_an_arabic_chart_reads_right_to_left(run: Any, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "chart.svg"
+    assert run("--lang", "ar", "chart", "--output", str(path)).exit_code == 0
+    svg = "{http://www.w3.org/2000/svg}"
+    root = ET.parse(path).getroot()
+    groups = {g.get("id"): g for g in root.iter(f"{svg}g")}
+    lines = [groups[f"jobs-source-{i}"].find(f"{svg}text") for i in (1, 2, 3)]
+    # each source line ends at the panel's right edge, where an Arabic line starts
+    assert {line.get("style", "").count("text-anchor: end") for line in lines} == {1}
+    assert len({line.get("x") for line in lines}) == 1
+    text = "".join(line.text or "" for line in lines)
+    assert "morocco-offshoring" in text  # a dataset's id is never split at its hyphen
+    ids = [g.get("id") for g in root.iter(f"{svg}g") if g.get("id")]
+    assert len(ids) == len(set(ids))  # one id per line
+
+
 def test_no_arabic_font_degrades_with_a_warning(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from offshoring_cli import i18n
 from offshoring_cli.errors import DomainError, MissingExtra
 from offshoring_cli.i18n import N_, Text, _
 from offshoring_cli.render import files, numbers, output_paths
@@ -195,7 +196,8 @@ the letters)."""
 
 
 def _source_lines(chart: MetricChart) -> list[str]:
-    return textwrap.wrap(f"{chart.as_of}. {chart.source_line}", 95)
+    # ids such as "morocco-offshoring" are not split at their hyphens
+    return textwrap.wrap(f"{chart.as_of}. {chart.source_line}", 95, break_on_hyphens=False)
 
 
 def _margins(chart: MetricChart) -> tuple[float, float]:
@@ -300,7 +302,8 @@ def _draw(
     room = 4 + 9.5 * len(textwrap.wrap(chart.caution, 56)) if page and chart.caution else 6
     # y given: matplotlib then skips measuring the axes to move the title above top ticks
     # (there are none)
-    axes.set_title(say(title), loc="left", fontweight="bold", pad=room, y=1.0)
+    side = "right" if i18n.active() in i18n.RIGHT_TO_LEFT else "left"  # where a line starts
+    axes.set_title(say(title), loc=side, fontweight="bold", pad=room, y=1.0)
     axes.set_xlabel(say(_("year")))
     axes.set_ylabel(say(chart.y_label))
     axes.set_xlim(span[0] - 0.6, span[1] + (3.4 if page else 2.9))  # room for end labels
@@ -332,7 +335,16 @@ def _draw(
         (0.0, -(SOURCE_BELOW * 72 + (0.86 + SOURCE_LINE * i) * small) / size[1], say(line))
         for i, line in enumerate(_source_lines(chart))
     ]
-    draw_lines(axes, lines, small, color="#444444", gid=f"{chart.metric}-source")
+    if i18n.active() not in i18n.RIGHT_TO_LEFT:
+        draw_lines(axes, lines, small, color="#444444", gid=f"{chart.metric}-source")
+        return
+    # right to left: each line ends at the panel's right edge, measured and laid out by
+    # matplotlib (its mixed Arabic and Latin runs in their visual order)
+    for i, (_x, y, line) in enumerate(lines, 1):
+        axes.text(
+            1.0, y, line, transform=axes.transAxes, ha="right", va="baseline", fontsize=small,
+            color="#444444", gid=f"{chart.metric}-source-{i}",
+        )  # fmt: skip
 
 
 def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], small: float) -> None:
