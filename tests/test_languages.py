@@ -171,7 +171,7 @@ def test_json_notes_stay_english_under_french(run: Any) -> None:
 
 
 def test_numbers_through_babel_in_french_and_arabic() -> None:
-    from offshoring_cli.render import numbers
+    from offshoring_cli.i18n import numbers
 
     with i18n.human("fr"):
         assert numbers.amount(148500, "jobs") == f"148{NNBSP}500 emplois"
@@ -193,7 +193,7 @@ def test_numbers_through_babel_in_french_and_arabic() -> None:
 
 
 def test_every_language_rounds_the_same_way() -> None:
-    from offshoring_cli.render import numbers
+    from offshoring_cli.i18n import numbers
 
     for value in (2.675e9, 0.125, 1.005, 0.104773, -0.999999):
         english = numbers.rate(value).replace(",", "")

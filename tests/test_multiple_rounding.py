@@ -12,9 +12,8 @@ from helpers import invoke_cli, result_json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from offshoring_cli.i18n import human
-from offshoring_cli.render import numbers
-from offshoring_cli.render.numbers import half_up
+from offshoring_cli.i18n import human, numbers
+from offshoring_cli.i18n.numbers import half_up
 
 
 @pytest.mark.parametrize(
@@ -73,7 +72,7 @@ def test_showing_a_multiple_does_not_import_decimal() -> None:
 
     probe = (
         "import sys\n"
-        "from offshoring_cli.render.numbers import half_up\n"
+        "from offshoring_cli.i18n.numbers import half_up\n"
         "assert half_up(0.625, 2) == '0.63'\n"
         "print('decimal' in sys.modules)\n"
     )

@@ -300,7 +300,7 @@ def test_huge_values_read_in_scientific_notation(run: Any) -> None:
 
 
 def test_one_job_is_singular(run: Any) -> None:
-    from offshoring_cli.render.numbers import amount, plural
+    from offshoring_cli.i18n.numbers import amount, plural
 
     assert amount(1, "jobs") == "1 job"
     assert amount(2, "jobs") == "2 jobs"

@@ -64,7 +64,7 @@ LIGHT = {
     "offshoring_cli.render",
     "offshoring_cli.render.csv_rows",
     "offshoring_cli.render.json_document",
-    "offshoring_cli.render.numbers",
+    "offshoring_cli.i18n.numbers",
     "offshoring_cli.render.terminal",
     "offshoring_cli.reports",
     "offshoring_cli.reports.gap",

@@ -29,7 +29,7 @@ from offshoring_cli.core import base_years, formulas, results
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.errors import DomainError
-from offshoring_cli.render import numbers
+from offshoring_cli.i18n import numbers
 from offshoring_cli.reports.status import status_report
 from offshoring_cli.scenario import validate
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import pytest
 
-from offshoring_cli.render import numbers
+from offshoring_cli.i18n import numbers
 
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("pseudo-terminals and POSIX pipes", allow_module_level=True)

@@ -342,7 +342,7 @@ def scenario_validate(path: str) -> None:
         for problem in problems:
             click.echo(f"  {shown}: {problem}", err=True)
         raise SystemExit(2)
-    from offshoring_cli.render.numbers import plural
+    from offshoring_cli.i18n.numbers import plural
 
     observations = sum(len(i.observations) for i in dataset.indicators.values())
     observations += sum(len(u.observations) for u in dataset.untargeted.values())

@@ -29,7 +29,7 @@ from offshoring_cli.i18n import N_
 NOT_AVAILABLE = N_("n/a")
 """How a table shows a figure that cannot be computed."""
 
-# Kinds: how a value is shown (see :func:`offshoring_cli.render.numbers.value`).
+# Kinds: how a value is shown (see :func:`offshoring_cli.i18n.numbers.value`).
 TEXT = "text"
 VALUE = "value"
 VALUE_PER_YEAR = "value_per_year"

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY, Record
 from offshoring_cli.i18n import N_, Num, Text, Units
-from offshoring_cli.render.numbers import TYPED
+from offshoring_cli.i18n.numbers import TYPED
 
 if TYPE_CHECKING:
     from decimal import Decimal  # imported where used

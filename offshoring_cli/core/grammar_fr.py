@@ -18,7 +18,7 @@ from typing import Any
 
 from offshoring_cli.core.grammar import Quantity, parse_quantity, parse_rate, quoted
 from offshoring_cli.i18n import Num, Text, Units
-from offshoring_cli.render.numbers import GIVEN
+from offshoring_cli.i18n.numbers import GIVEN
 
 _FRENCH = r"""
     (?P<sign>[+-]?)
@@ -145,7 +145,7 @@ def _local_words(text: str, unit: str) -> str:
     ``148 500 emplois`` -> ``148 500 jobs``; Arabic ``26,22 مليار درهم`` -> ``26,22 bn MAD``.
     Words the grammar knows are left alone."""
     from offshoring_cli import i18n
-    from offshoring_cli.render.local_numbers import unit_word
+    from offshoring_cli.i18n.local_numbers import unit_word
 
     words: dict[str, str] = {}
     with i18n.human():

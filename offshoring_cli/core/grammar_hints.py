@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from offshoring_cli.core.grammar import parse_quantity, parse_rate, quoted, valid_suggestion
 from offshoring_cli.i18n import Num, Text, Units
-from offshoring_cli.render.numbers import TYPED
+from offshoring_cli.i18n.numbers import TYPED
 
 if TYPE_CHECKING:
     from decimal import Decimal  # imported where used

@@ -9,7 +9,7 @@ import math
 from offshoring_cli.core.records import Number
 from offshoring_cli.errors import Message
 from offshoring_cli.i18n import Num, Text
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import numbers as fmt
 
 _SUFFIXES = ((9, "bn"), (6, "M"), (3, "k"))
 

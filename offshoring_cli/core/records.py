@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from offshoring_cli.i18n.numbers import COUNT_UNITS as COUNT_UNITS
+from offshoring_cli.i18n.numbers import is_count as is_count
+
 if TYPE_CHECKING:
     from typing import Self
 
@@ -37,13 +40,6 @@ FIRST_YEAR = 1900
 """Earliest calendar year given as input (an option, a scenario file)."""
 LAST_YEAR = 2200
 """Latest calendar year given as input; a projection may compute a later one."""
-COUNT_UNITS = frozenset({"jobs", "people", "persons", "employees", "workers"})
-"""Units that count whole things (compared without case): their values must be whole numbers."""
-
-
-def is_count(unit: str) -> bool:
-    """Whether values in ``unit`` are counts, that is whole numbers (``jobs``: yes; ``MAD``: no)."""
-    return unit.strip().lower() in COUNT_UNITS
 
 
 class Record:

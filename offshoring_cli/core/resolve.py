@@ -22,7 +22,7 @@ from offshoring_cli.core.records import (
     is_count,
 )
 from offshoring_cli.errors import InputError, Message, reference
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import numbers as fmt
 
 OVERRIDE = "override"  # the source id of a figure the user gave on the command line
 

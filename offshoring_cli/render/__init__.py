@@ -6,7 +6,7 @@ Formats: ``table`` (Rich, for people at a terminal: :mod:`~offshoring_cli.render
 :mod:`~offshoring_cli.render.csv_rows`) and ``markdown`` (a pipe table ready to paste:
 :mod:`~offshoring_cli.render.markdown`). JSON and CSV carry plain numbers: counts and amounts
 in their unit (MAD, not billions), rates as fractions. Table and Markdown format them for
-reading (:mod:`~offshoring_cli.render.numbers`): thousands separators, amounts as
+reading (:mod:`~offshoring_cli.i18n.numbers`): thousands separators, amounts as
 ``26.22 bn MAD``, rates as ``10.48 %``.
 
 Each renderer is imported when its format is asked for, and Rich only when a table is drawn,

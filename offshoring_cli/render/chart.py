@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from offshoring_cli import i18n
 from offshoring_cli.errors import DomainError, MissingExtra
-from offshoring_cli.i18n import N_, Text, _
-from offshoring_cli.render import files, numbers, output_paths
+from offshoring_cli.i18n import N_, Text, _, numbers
+from offshoring_cli.render import files, output_paths
 from offshoring_cli.render.chart_key import Entry, draw_key, draw_lines
 
 if TYPE_CHECKING:

@@ -10,8 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from offshoring_cli.i18n import _
-from offshoring_cli.render import numbers
+from offshoring_cli.i18n import _, numbers
 from offshoring_cli.render.chart import require
 
 if TYPE_CHECKING:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.core.fields import NOT_AVAILABLE, Field
-from offshoring_cli.i18n import _, say
-from offshoring_cli.render import numbers
+from offshoring_cli.i18n import _, numbers, say
+from offshoring_cli.reports.provenance import source_lines
 
 if TYPE_CHECKING:
     from offshoring_cli.reports import Report
@@ -42,22 +42,6 @@ def grid(report: Report[Any]) -> tuple[list[str], list[list[str]]]:
     header = [""] + [str(row.get("reading") or row["metric"]) for row in rows]
     body = [[say(field.label)] + [_cell(field, row) for row in rows] for field in fields]
     return header, body
-
-
-def source_lines(report: Report[Any]) -> list[str]:
-    """One line per cited source: ``[id] publisher, "title" (date), url`` (the title as
-    published, in its own language: French titles keep their accents)."""
-    lines = []
-    for key, src in report.sources.items():
-        text = f"[{key}] {src.publisher}"
-        if src.title:
-            text += ", " + _('"{title}"').format(title=src.title)
-        if src.date:
-            text += f" ({src.date})"
-        if src.url:
-            text += f", {src.url}"
-        lines.append(text)
-    return lines
 
 
 def _footer(report: Report[Any], explain: bool) -> list[str]:

@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.i18n import _, say
-from offshoring_cli.render.layout import grid, source_lines
+from offshoring_cli.render.layout import grid
+from offshoring_cli.reports.provenance import source_lines
 
 if TYPE_CHECKING:
     from offshoring_cli.reports import Report

@@ -11,14 +11,12 @@ from offshoring_cli.core.fields import fields_of
 from offshoring_cli.core.methods import ACHIEVED, BRIEF_METHODS, brief_methods
 from offshoring_cli.core.records import Source
 from offshoring_cli.core.resolve import Options
-from offshoring_cli.i18n import _, ngettext, say
-from offshoring_cli.render import numbers
-from offshoring_cli.render.layout import source_lines
+from offshoring_cli.i18n import _, ngettext, numbers, say
 from offshoring_cli.reports import Report, memo
 from offshoring_cli.reports.gap import gap_report
 from offshoring_cli.reports.growth import cagr_report
 from offshoring_cli.reports.headline import Finding, finding, mid_sentence
-from offshoring_cli.reports.provenance import provenance_line
+from offshoring_cli.reports.provenance import provenance_line, source_lines
 from offshoring_cli.reports.readings import DEPENDS
 from offshoring_cli.reports.status import status_report
 from offshoring_cli.reports.status_row import StatusRow, given

@@ -9,8 +9,7 @@ interim targets, a title that states the finding); :mod:`offshoring_cli.render.c
 from typing import TYPE_CHECKING, NamedTuple
 
 from offshoring_cli.core.resolve import Options, cited_sources
-from offshoring_cli.i18n import N_, _, say
-from offshoring_cli.render import numbers
+from offshoring_cli.i18n import N_, _, numbers, say
 from offshoring_cli.reports import memo
 from offshoring_cli.reports.headline import finding, rounded, side, step_of
 from offshoring_cli.reports.provenance import provenance_line

@@ -14,7 +14,7 @@ from offshoring_cli.core.fields import (
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
 from offshoring_cli.core.resolve import Options, Resolved, _target_sources
 from offshoring_cli.i18n import N_, Text
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
     PERIODS_FIELD,

@@ -16,7 +16,7 @@ from offshoring_cli.core.fields import (
 from offshoring_cli.core.methods import CAGR_METHOD, LINEAR_METHOD
 from offshoring_cli.core.resolve import Options, Resolved, cited_sources
 from offshoring_cli.i18n import N_
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
     RATE_A_YEAR,

@@ -17,8 +17,7 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from offshoring_cli.core.methods import ACHIEVED, GROWTH_RATIO_BELOW
-from offshoring_cli.i18n import N_, _, say
-from offshoring_cli.render import numbers
+from offshoring_cli.i18n import N_, _, numbers, say
 from offshoring_cli.reports.status_row import given
 
 if TYPE_CHECKING:

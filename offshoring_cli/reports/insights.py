@@ -19,7 +19,7 @@ from offshoring_cli.core.fields import MULTIPLE, RATE, VALUE
 from offshoring_cli.core.records import Dataset, Indicator, Observation
 from offshoring_cli.core.resolve import OVERRIDE, Resolved
 from offshoring_cli.i18n import Num, Text
-from offshoring_cli.render.numbers import CHANGE, FIGURE
+from offshoring_cli.i18n.numbers import CHANGE, FIGURE
 from offshoring_cli.reports.recent_pace import recent_pace_insight
 
 _MULTIPLE_WORDS = {2.0: "doubling", 3.0: "tripling", 4.0: "quadrupling"}

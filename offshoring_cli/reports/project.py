@@ -18,7 +18,7 @@ from offshoring_cli.core.resolve import (
 )
 from offshoring_cli.errors import DomainError, InputError, Message
 from offshoring_cli.i18n import N_, Num, Text, Units
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
     RATE_A_YEAR,

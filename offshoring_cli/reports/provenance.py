@@ -5,13 +5,14 @@ source line say the same in words (:func:`provenance_line`). No timestamp: the s
 the same data give the same bytes. Pure: no I/O.
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.core.fields import TEXT, Annotated, Field, TypedDict
-from offshoring_cli.i18n import Text
+from offshoring_cli.i18n import Text, _
 
 if TYPE_CHECKING:
     from offshoring_cli.core.records import Dataset
+    from offshoring_cli.reports import Report
 
 TOOL = "offshoring-cli"
 """The tool's name as published (the distribution's name)."""
@@ -108,3 +109,19 @@ def provenance_line(p: Provenance) -> Text:
     return Text(
         "Made with {tool} {version} from the dataset {dataset} (latest figure {latest})", **names
     )
+
+
+def source_lines(report: "Report[Any]") -> list[str]:
+    """One line per cited source: ``[id] publisher, "title" (date), url`` (the title as
+    published, in its own language: French titles keep their accents)."""
+    lines = []
+    for key, src in report.sources.items():
+        text = f"[{key}] {src.publisher}"
+        if src.title:
+            text += ", " + _('"{title}"').format(title=src.title)
+        if src.date:
+            text += f" ({src.date})"
+        if src.url:
+            text += f", {src.url}"
+        lines.append(text)
+    return lines

@@ -16,8 +16,8 @@ from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, _sources
 from offshoring_cli.errors import DomainError
 from offshoring_cli.i18n import Num, Text, joined, period_of
-from offshoring_cli.render import numbers as fmt
-from offshoring_cli.render.numbers import NUMBER, SIGNED
+from offshoring_cli.i18n import numbers as fmt
+from offshoring_cli.i18n.numbers import NUMBER, SIGNED
 from offshoring_cli.reports import Positive, Report, Year
 from offshoring_cli.reports.provenance import provenance
 from offshoring_cli.reports.status_pace import OpenSdgLabel

@@ -19,8 +19,8 @@ from offshoring_cli.core.methods import CAGR_METHOD
 from offshoring_cli.core.resolve import Options, _target_sources, resolve
 from offshoring_cli.errors import InputError, Message
 from offshoring_cli.i18n import N_, Num, Text, joined
-from offshoring_cli.render import numbers as fmt
-from offshoring_cli.render.numbers import NUMBER, TYPED
+from offshoring_cli.i18n import numbers as fmt
+from offshoring_cli.i18n.numbers import NUMBER, TYPED
 from offshoring_cli.reports import (
     RATE_A_YEAR,
     FigureInputs,

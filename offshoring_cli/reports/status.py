@@ -7,7 +7,7 @@ from offshoring_cli.core.fields import RATE, VALUE
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Options, Resolved, _sources, cited_sources
 from offshoring_cli.i18n import N_, Num, Text
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import numbers as fmt
 from offshoring_cli.reports import (
     Report,
     _inputs,

@@ -32,7 +32,7 @@ from offshoring_cli.core.methods import CAGR_METHOD, REACHED_METHOD
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Resolved
 from offshoring_cli.i18n import Num, Text
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import numbers as fmt
 from offshoring_cli.reports import IN_UNIT, RATE_A_YEAR, Amount, LaterYear, Year
 
 RANGE_NAME = "Range over base years"

@@ -11,7 +11,7 @@ from offshoring_cli.core.records import Number
 from offshoring_cli.core.resolve import Options, Resolved, cited_sources
 from offshoring_cli.errors import DomainError
 from offshoring_cli.i18n import N_
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import numbers as fmt
 from offshoring_cli.reports import (
     IN_UNIT,
     UNIT_FIELD,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from offshoring_cli.render import numbers as fmt
+from offshoring_cli.i18n import numbers as fmt
 from offshoring_cli.scenario import exact_number
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ through here: they carry plain numbers.
 
 In the active language (:func:`offshoring_cli.i18n.active`): English as written below; French
 and Arabic through Babel (:mod:`babel.numbers`, CLDR locales ``fr_FR`` and ``ar_MA``, see
-:mod:`offshoring_cli.render.local_numbers`): ``148 500 emplois``, ``10,48 %``,
+:mod:`offshoring_cli.i18n.local_numbers`): ``148 500 emplois``, ``10,48 %``,
 ``26,22 Md MAD`` in French. Years are never grouped, in any language.
 """
 
@@ -15,12 +15,21 @@ from typing import Any
 
 from offshoring_cli import i18n
 
+COUNT_UNITS = frozenset({"jobs", "people", "persons", "employees", "workers"})
+"""Units that count whole things (compared without case): their values are whole numbers
+(:mod:`offshoring_cli.core.records` refuses a fractional count) and written without decimals."""
+
+
+def is_count(unit: str) -> bool:
+    """Whether values in ``unit`` are counts, that is whole numbers (``jobs``: yes; ``MAD``: no)."""
+    return unit.strip().lower() in COUNT_UNITS
+
 
 def number(value: float) -> str:
     """``148500`` -> ``148,500``; a non-integral value keeps two decimals (``1,234.57``), or
     three significant digits below 1 (``0.00400``) so that a small value never reads 0."""
     if i18n.active() != "en":
-        from offshoring_cli.render import local_numbers
+        from offshoring_cli.i18n import local_numbers
 
         return local_numbers.number(value)
     if isinstance(value, int) or float(value).is_integer():
@@ -33,7 +42,7 @@ def number(value: float) -> str:
 def fixed(value: float, decimals: int) -> str:
     """``value`` grouped, with ``decimals`` (a chart's ticks: ``270,000``, ``40.0``)."""
     if i18n.active() != "en":
-        from offshoring_cli.render import local_numbers
+        from offshoring_cli.i18n import local_numbers
 
         return local_numbers.fixed(value, decimals)
     return f"{value:,.{decimals}f}"
@@ -42,7 +51,7 @@ def fixed(value: float, decimals: int) -> str:
 def unit_name(unit: str) -> str:
     """``unit`` as a label of many (a chart's axis): ``jobs``; French ``emplois``."""
     if i18n.active() != "en":
-        from offshoring_cli.render import local_numbers
+        from offshoring_cli.i18n import local_numbers
 
         return local_numbers.unit_word(unit, 2)
     return unit
@@ -65,19 +74,17 @@ def amount(value: float, unit: str) -> str:
 
     Billions keep a third decimal when the value has one (``10.578 bn MAD``), else two.
 
-    Counts (a unit such as ``jobs`` or ``people``, :func:`~offshoring_cli.core.records.is_count`)
+    Counts (a unit such as ``jobs`` or ``people``, :func:`is_count`)
     are rounded to whole ones (a path value of 200,236.6 jobs reads ``200,237 jobs``).
     Beyond :data:`LARGE`, scientific notation (``1.902e+190 MAD``); a unit in the plural reads
     in the singular for exactly one (``1 job``).
     """
     if i18n.active() != "en":
-        from offshoring_cli.render import local_numbers
+        from offshoring_cli.i18n import local_numbers
 
         return local_numbers.amount(value, unit)
     if abs(value) >= LARGE:
         return f"{value:.3e} {unit}"
-    from offshoring_cli.core.records import is_count
-
     count = is_count(unit)
     if abs(value) == 1 and unit.endswith("s") and not unit.endswith("ss"):
         unit = unit[:-1]
@@ -127,7 +134,7 @@ def rate(value: float) -> str:
     ``-100.00 %`` (a rate no input may have) keeps as many decimals as it takes to differ
     (``-99.9999 %``)."""
     if i18n.active() != "en":
-        from offshoring_cli.render import local_numbers
+        from offshoring_cli.i18n import local_numbers
 
         return local_numbers.rate(value)
     percent = value * 100 + 0.0
@@ -176,10 +183,10 @@ def value(kind: str, item: Any, unit: str) -> str:
     :data:`NUMBER`, :data:`SIGNED`, :data:`GIVEN`, :data:`EXACT` and :data:`TYPED` (as it
     is, in English);
     anything else is shown as it is. In French and Arabic, the same kinds through
-    :func:`offshoring_cli.render.local_numbers.value`.
+    :func:`offshoring_cli.i18n.local_numbers.value`.
     """
     if i18n.active() != "en":
-        from offshoring_cli.render import local_numbers
+        from offshoring_cli.i18n import local_numbers
 
         return local_numbers.value(kind, item, unit)
     if kind == FIGURE:

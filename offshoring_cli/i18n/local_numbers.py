@@ -1,6 +1,6 @@
 """Numbers in French and Arabic, through Babel (:mod:`babel.numbers`, CLDR data).
 
-Imported by :mod:`offshoring_cli.render.numbers` only when a language other than English is
+Imported by :mod:`offshoring_cli.i18n.numbers` only when a language other than English is
 active, so the English paths never import Babel. The same figures as in English: Python
 rounds each value to the digits English shows (so no language rounds differently), then
 Babel writes that exact decimal with the locale's symbols and pattern
@@ -42,7 +42,7 @@ def _decimal(text: str, decimals: int) -> str:
 
 
 def fixed(value: float, decimals: int) -> str:
-    """As :func:`offshoring_cli.render.numbers.fixed`: ``270 000``, ``40,0``."""
+    """As :func:`offshoring_cli.i18n.numbers.fixed`: ``270 000``, ``40,0``."""
     return _decimal(f"{value:.{decimals}f}", decimals)
 
 
@@ -57,7 +57,7 @@ def _decimals(text: str) -> int:
 
 
 def number(value: float) -> str:
-    """As :func:`offshoring_cli.render.numbers.number`: ``148 500``, ``1 234,57``, ``0,004``."""
+    """As :func:`offshoring_cli.i18n.numbers.number`: ``148 500``, ``1 234,57``, ``0,004``."""
     if isinstance(value, int) or float(value).is_integer():
         return _decimal(str(int(value)), 0)
     if abs(value) < 1:
@@ -82,11 +82,11 @@ def _units() -> None:  # pragma: no cover (never called: marks the common units 
 
 
 def amount(value: float, unit: str) -> str:
-    """As :func:`offshoring_cli.render.numbers.amount`, in the language: ``148 500 emplois``,
+    """As :func:`offshoring_cli.i18n.numbers.amount`, in the language: ``148 500 emplois``,
     ``26,22 Md MAD``, ``850,00 M MAD``."""
     if abs(value) >= 1e18:
         return f"{_plain(f'{value:.3e}')} {unit_word(unit, value)}"
-    from offshoring_cli.core.records import is_count
+    from offshoring_cli.i18n.numbers import is_count
 
     if unit.isupper() and len(unit) == 3:  # a currency code, as in English
         size = abs(value)
@@ -109,9 +109,9 @@ def amount(value: float, unit: str) -> str:
 
 
 def rate(value: float) -> str:
-    """As :func:`offshoring_cli.render.numbers.rate`: ``10,48 %`` (French), ``10,48%``
+    """As :func:`offshoring_cli.i18n.numbers.rate`: ``10,48 %`` (French), ``10,48%``
     (Arabic); the digits are those of English (``-0`` reads ``0,00 %``)."""
-    from offshoring_cli.render import numbers
+    from offshoring_cli.i18n import numbers
 
     with i18n.english():
         text = numbers.rate(value).removesuffix(" %")
@@ -132,9 +132,9 @@ def _percent(fraction: Decimal | float, decimals: int, signed: bool = False) -> 
 
 
 def value(kind: str, item: Any, unit: str) -> str:
-    """As :func:`offshoring_cli.render.numbers.value`, in the language (``1,82x`` with the
+    """As :func:`offshoring_cli.i18n.numbers.value`, in the language (``1,82x`` with the
     catalogue's word for "x", ``oui``/``non``, ``26,22 Md MAD par an``)."""
-    from offshoring_cli.render.numbers import LAST_YEAR_SHOWN
+    from offshoring_cli.i18n.numbers import LAST_YEAR_SHOWN
 
     if kind == "figure":
         text = f"{item:.0f}" if abs(item) >= 100 else f"{item:.3g}"
@@ -165,7 +165,7 @@ def value(kind: str, item: Any, unit: str) -> str:
     if kind == "rate":
         return rate(item)
     if kind == "multiple":
-        from offshoring_cli.render.numbers import half_up
+        from offshoring_cli.i18n.numbers import half_up
 
         return _("{value}x").format(value=_decimal(half_up(item, 2), 2))
     if kind == "ratio":

@@ -12,7 +12,7 @@ One module for every layer (it imports nothing of ours and nothing heavy at impo
   :mod:`gettext` nor Babel;
 - :class:`Text`: a sentence of a report: its string is the English text (as JSON carries it),
   and it keeps its template and arguments so that :func:`say` writes it again in the active
-  language, its numbers (:class:`Num`) formatted by :mod:`offshoring_cli.render.numbers`;
+  language, its numbers (:class:`Num`) formatted by :mod:`offshoring_cli.i18n.numbers`;
 - :func:`N_` marks a text for the catalogues where it is defined (a band name, a label) and
   returns it unchanged; :func:`_` translates it where it is shown.
 
@@ -109,7 +109,7 @@ def _catalogue(language: str) -> Any:
 
         found = gettext.translation(
             "offshoring",
-            os.path.join(os.path.dirname(__file__), "locale"),
+            os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale"),
             languages=[language],
             fallback=True,
         )
@@ -150,7 +150,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 class Num:
-    """A number in a :class:`Text`, written as :func:`offshoring_cli.render.numbers.value`
+    """A number in a :class:`Text`, written as :func:`offshoring_cli.i18n.numbers.value`
     writes a value of ``kind`` in ``unit``, in the language active when it is shown."""
 
     __slots__ = ("kind", "unit", "value")
@@ -161,7 +161,7 @@ class Num:
         self.unit = unit
 
     def __str__(self) -> str:
-        from offshoring_cli.render.numbers import value
+        from offshoring_cli.i18n.numbers import value
 
         return value(self.kind, self.value, self.unit)
 
@@ -179,7 +179,7 @@ class Units:
         self.unit = unit
 
     def __str__(self) -> str:
-        from offshoring_cli.render.local_numbers import unit_word
+        from offshoring_cli.i18n.local_numbers import unit_word
 
         return unit_word(self.unit, 2) if _active != "en" else self.unit
 
