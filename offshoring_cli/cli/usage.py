@@ -43,3 +43,19 @@ def command_option_before(name: str, valued: bool) -> str:
             more=" ..." if valued else "",
         )
     )
+
+
+def json_and_format(fmt: str) -> str:
+    """``--json`` and another ``--format``."""
+    return said(Text("--json and --format {fmt} disagree; give only one of them.", fmt=fmt))
+
+
+def image_needs_output(fmt: str) -> str:
+    """``chart --format svg|png`` without ``--output``."""
+    return said(
+        Text(
+            "--format {fmt} is for an image: add --output FILE (or --output - for stdout); "
+            "the terminal chart is text.",
+            fmt=fmt,
+        )
+    )
