@@ -152,8 +152,8 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     is_eager=True,
     expose_value=False,
     callback=_language,
-    help="Language of tables, Markdown, the brief, charts, warnings and errors (--help "
-    "stays English): en (default), fr or ar; auto follows the system locale (LC_ALL, "
+    help="Language of tables, Markdown, the brief, charts, warnings and errors (--help's "
+    "texts stay English): en (default), fr or ar; auto follows the system locale (LC_ALL, "
     "LC_MESSAGES, LANG). Also read from OFFSHORING_LANG. JSON and CSV are the same in "
     "every language.",
 )

@@ -67,8 +67,6 @@ def check_output(path: str, fmt: str | None = None) -> tuple[output_paths.Output
     output = output_paths.check(path, label, "chart.svg")
     image_format = output_paths.format_for(output, fmt, IMAGE_FORMATS, "svg")
     if image_format == "png" and output_paths.is_terminal(output):
-        from offshoring_cli.i18n import Text
-
         raise DomainError(
             Text(
                 "{label} is a terminal, and PNG is binary; redirect it (> chart.png), or give "
