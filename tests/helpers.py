@@ -253,10 +253,15 @@ def installed(
     return done, time.monotonic() - start
 
 
+ERROR_PREFIXES = ("Error:", "Erreur :", "خطأ:")
+"""Click's ``Error:`` in English, French and Arabic (the ``click`` catalogue)."""
+
+
 def error_line(stderr: str) -> str:
-    """The one ``Error:`` line, which must be the last line."""
+    """The one ``Error:`` line (``Erreur :``, ``خطأ:`` under --lang fr, ar), which must be
+    the last line."""
     lines = stderr.rstrip("\n").split("\n")
-    errors = [line for line in lines if line.startswith("Error:")]
+    errors = [line for line in lines if line.startswith(ERROR_PREFIXES)]
     assert len(errors) == 1 and lines[-1] == errors[0], stderr
     return errors[0]
 

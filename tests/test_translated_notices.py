@@ -94,8 +94,8 @@ def test_a_missing_base_year_error_in_each_language(run: Any) -> None:
         "--metric\n"
     )
     assert french[2].endswith(
-        "Error: aucun chiffre intégré de « jobs » pour l'année de référence 2019 (années intégrées "
-        ": 2022, 2023, 2024) ; donnez-en un avec --jobs-baseline, choisissez une autre "
+        "Erreur : aucun chiffre intégré de « jobs » pour l'année de référence 2019 (années "
+        "intégrées : 2022, 2023, 2024) ; donnez-en un avec --jobs-baseline, choisissez une autre "
         "--base-year, ou laissez jobs de côté avec --metric\n"
     )
     assert "لا يوجد رقم مدمج لـ jobs لسنة الأساس 2019" in arabic[2]
@@ -106,7 +106,7 @@ def test_an_unknown_metric_in_french_names_the_option(run: Any) -> None:
     code, _, err = _stderr(run, "--lang", "fr", "gap", "-m", "hires")
     assert code == 2
     assert err.endswith(
-        "Error: --metric 'hires' : le jeu de données 'morocco-offshoring' n'a pas cet "
+        "Erreur : --metric 'hires' : le jeu de données 'morocco-offshoring' n'a pas cet "
         "indicateur ; choisissez parmi : jobs, exports\n"
     )
 
@@ -178,7 +178,8 @@ def test_a_number_error_in_french_gives_french_examples(run: Any) -> None:
     code, out, err = _stderr(run, "--lang", "fr", "gap", "--jobs-baseline", "abc")
     assert (code, out) == (2, "")
     assert err.endswith(
-        "Error: Invalid value for '--jobs-baseline': 'abc' n'est pas un nombre ; donnez un "
+        "Erreur : Valeur non valide pour '--jobs-baseline' : 'abc' n'est pas un nombre ; "
+        "donnez un "
         "nombre comme 148500, 148 500 ou 148,5k.\n"
     )
     # each French example reads back under --lang fr as a valid count
@@ -307,7 +308,7 @@ def test_project_until_error_in_each_language(run: Any) -> None:
         "e.g. --until 2030\n"
     )
     assert french[2].endswith(
-        "Error: --until 2020 doit être postérieure à l'année de référence de jobs (2024) ; "
+        "Erreur : --until 2020 doit être postérieure à l'année de référence de jobs (2024) ; "
         "donnez une année ultérieure, par ex. --until 2030\n"
     )
 
@@ -333,7 +334,7 @@ def test_status_since_errors_in_french(run: Any) -> None:
         "2022, 2023 (each metric has its own years: assess one at a time with --metric)\n"
     )
     assert french[2].endswith(
-        "Error: --since 2024 doit être antérieure à la dernière année de jobs (2024) ; "
+        "Erreur : --since 2024 doit être antérieure à la dernière année de jobs (2024) ; "
         "choisissez l'une de : 2022, 2023 (chaque indicateur a ses propres années : "
         "évaluez-les un par un avec --metric)\n"
     )
@@ -348,6 +349,6 @@ def test_an_output_path_error_in_french(run: Any, tmp_path: Any) -> None:
         f"Error: --output '{missing}': folder '{missing.parent}' does not exist\n"
     )
     assert french[2].endswith(
-        f"Error: --output '{missing}' : le dossier '{missing.parent}' n'existe pas\n"
+        f"Erreur : --output '{missing}' : le dossier '{missing.parent}' n'existe pas\n"
     )
     assert not missing.parent.exists()

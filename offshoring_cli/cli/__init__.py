@@ -21,11 +21,16 @@ reader closes the pipe early (``offshoring gap | head -n 1``); 130 interrupted (
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
 from offshoring_cli import __version__
-from offshoring_cli.cli.commands import OffshoringGroup, _debug, _os_problem
+from offshoring_cli.cli.commands import (
+    OffshoringGroup,
+    _debug,
+    _os_problem,
+)
 
 # The core (core, reports, render) is imported inside the functions that use it, and each
 # command's module when the command is asked for: '--help' and '--version' never load the core.
@@ -60,6 +65,32 @@ def _scenario_path(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
+def language_code(value: str) -> str | None:
+    """The language ``value`` of ``--lang`` or ``OFFSHORING_LANG`` names (``fr``, ``FR``,
+    ``fr_MA``, ``ar-MA``; ``auto``: the system locale's, else ``en``), or ``None``."""
+    from offshoring_cli import i18n
+
+    code = value.strip().lower()
+    if code == "auto":
+        code = i18n.from_locale(os.environ) or "en"
+    elif code[2:3] in ("_", "-"):  # a locale's code, as people type it: fr_MA, ar-MA, fr_FR
+        code = code[:2]
+    return code if code in i18n.LANGUAGES else None
+
+
+def use_language(code: str) -> None:
+    """Write the run in ``code``: our texts (:func:`offshoring_cli.i18n.choose`) and
+    Click's (:mod:`~offshoring_cli.cli.click_language`, imported only for French or Arabic,
+    or to put English back after them)."""
+    from offshoring_cli import i18n
+
+    i18n.choose(code)
+    if code != "en" or "offshoring_cli.cli.click_language" in sys.modules:
+        from offshoring_cli.cli import click_language
+
+        click_language.use(code)
+
+
 def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     """``--lang`` (or ``OFFSHORING_LANG``): choose the language of the human formats
     (:func:`offshoring_cli.i18n.choose`); ``auto``: the system locale's, if it is one of ours,
@@ -72,12 +103,8 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     from offshoring_cli import i18n
 
     i18n.choose("en")  # a run in the same process (a test, a notebook) starts in English
-    code = (value if value is not None else "en").strip().lower()
-    if code == "auto":
-        code = i18n.from_locale(os.environ) or "en"
-    elif code[2:3] in ("_", "-"):  # a locale's code, as people type it: fr_MA, ar-MA, fr_FR
-        code = code[:2]
-    if code not in i18n.LANGUAGES:
+    code = language_code(value if value is not None else "en")
+    if code is None:
         source = ctx.get_parameter_source(param.name or "")
         where = "OFFSHORING_LANG" if source is click.core.ParameterSource.ENVIRONMENT else None
         raise click.BadParameter(
@@ -87,7 +114,7 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
             param,
             where,
         )
-    i18n.choose(code)
+    use_language(code)
 
 
 @click.group(
@@ -125,8 +152,8 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     is_eager=True,
     expose_value=False,
     callback=_language,
-    help="Language of tables, Markdown, the brief, charts, warnings and errors (--help "
-    "stays English): en (default), fr or ar; auto follows the system locale (LC_ALL, "
+    help="Language of tables, Markdown, the brief, charts, warnings and errors (--help's "
+    "texts stay English): en (default), fr or ar; auto follows the system locale (LC_ALL, "
     "LC_MESSAGES, LANG). Also read from OFFSHORING_LANG. JSON and CSV are the same in "
     "every language.",
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -210,7 +211,36 @@ class _SingleValued(click.Command):
                 help="Show this message and exit.",
             )
             self._offshoring_help = found
+        found.help = click_text("Show this message and exit.")  # the language known by now
         return found
+
+
+def click_text(message: str) -> str:
+    """``message``, one of Click's own texts that we write (``Commands``), in the language of
+    the run (:mod:`~offshoring_cli.cli.click_language`, loaded only in French or Arabic)."""
+    module = sys.modules.get("offshoring_cli.cli.click_language")
+    return message if module is None else str(module.text(message))
+
+
+def _early_language(args: list[str]) -> None:
+    """The language of the run, read before the group parses its options (``--lang`` among
+    them, else ``OFFSHORING_LANG``), so that Click's errors in those options are written in
+    it too; ``--lang``'s callback then makes the choice, and refuses a wrong value. Nothing
+    is imported when neither is given."""
+    value = os.environ.get("OFFSHORING_LANG") or None
+    for index, arg in enumerate(args):
+        if arg in _MODULES or arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg[len("--lang=") :]
+    if value is not None and value.strip().lower() not in ("", "en"):
+        from offshoring_cli.cli import language_code, use_language
+
+        code = language_code(value)
+        if code is not None:
+            use_language(code)
 
 
 def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -258,12 +288,10 @@ class OffshoringCommand(_SingleValued):
         except click.NoSuchOption as error:
             name = error.option_name.split("=", 1)[0]
             if name in _GROUP_OPTIONS:
-                raise click.NoSuchOption(
-                    error.option_name,
-                    f"No such option {name!r} here: it goes before the command, as in "
-                    f"'offshoring {name} {_GROUP_OPTIONS[name]} {ctx.info_name}'.",
-                    ctx=ctx,
-                ) from None
+                from offshoring_cli.cli.usage import group_option_after
+
+                said = group_option_after(name, _GROUP_OPTIONS[name], ctx.info_name or "")
+                raise click.NoSuchOption(error.option_name, said, ctx=ctx) from None
             raise
 
 
@@ -274,18 +302,29 @@ class OffshoringGroup(_SingleValued, click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(_MODULES)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Click's ``main``; Click's texts put back in English when the run ends, whatever
+        language it was written in (a program running the command in its own process keeps
+        Click as it was)."""
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if "offshoring_cli.cli.click_language" in sys.modules:
+                from offshoring_cli.cli import click_language
+
+                click_language.use("en")
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        _early_language(args)
         try:
             return super().parse_args(ctx, args)
         except click.NoSuchOption as error:
             name = error.option_name.split("=", 1)[0]
             if name in _COMMAND_OPTIONS:
-                raise click.NoSuchOption(
-                    error.option_name,
-                    f"No such option {name!r} before the command: it goes after it, as in "
-                    f"'offshoring gap {name}{' ...' if name in _VALUED else ''}'.",
-                    ctx=ctx,
-                ) from None
+                from offshoring_cli.cli.usage import command_option_before
+
+                said = command_option_before(name, name in _VALUED)
+                raise click.NoSuchOption(error.option_name, said, ctx=ctx) from None
             raise
 
     def resolve_command(
@@ -297,9 +336,10 @@ class OffshoringGroup(_SingleValued, click.Group):
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
             import difflib
 
+            from offshoring_cli.cli.usage import no_such_command
+
             close = difflib.get_close_matches(name.lower(), list(_MODULES), n=1)
-            hint = f" Did you mean {close[0]!r}?" if close else ""
-            ctx.fail(f"No such command {name!r}.{hint}")
+            ctx.fail(no_such_command(name, close[0] if close else None))
         return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
@@ -308,11 +348,17 @@ class OffshoringGroup(_SingleValued, click.Group):
             self.add_command(_LAZY[cmd_name](), cmd_name)
         return self.commands.get(cmd_name)
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        for param in self.params:  # --version: Click's text, in the language of the run
+            if isinstance(param, click.Option) and param.name == "version":
+                param.help = click_text("Show the version and exit.")
+        super().format_options(ctx, formatter)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from :data:`_SUMMARY`: ``--help`` imports no command's module."""
         width = (formatter.width or 80) - 6 - max(map(len, _SUMMARY))
         rows = [(name, _shorten(_SUMMARY[name], width)) for name in _MODULES]
-        with formatter.section("Commands"):
+        with formatter.section(click_text("Commands")):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -58,10 +58,9 @@ def chart(output: str | None, fmt: str | None, **kwargs: Any) -> None:
     from offshoring_cli.reports import chart as chart_content
 
     if fmt is not None and output is None:
-        raise click.UsageError(
-            f"--format {fmt} is for an image: add --output FILE (or --output - for stdout); "
-            "the terminal chart is text."
-        )
+        from offshoring_cli.cli.usage import image_needs_output
+
+        raise click.UsageError(image_needs_output(fmt))
 
     def build() -> None:
         if output is not None:

@@ -200,16 +200,25 @@ class RateListType(_Rates):
         grouped = re.search(
             r"(?:^|,)\s*([+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?\s*%?)\s*(?:,|$)", text
         )
+        from offshoring_cli.i18n import Text
+
         if grouped:  # "1,000%": one rate with a thousands comma, or the rates 1 and 000%?
             one = valid_suggestion(grouped[1].replace(",", "_"), parse_rate)
-            hint = f"; for one rate type {one}" if one else "; group digits with _ in a list"
-            self.fail(
-                f"{quoted(value)}: the comma separates the rates here, so {grouped[1]!r} is "
-                f"ambiguous{hint}.",
-                param,
-                ctx,
+            facts = {"shown": quoted(value), "item": repr(grouped[1]), "one": one}
+            ambiguous = (
+                Text(
+                    "{shown}: the comma separates the rates here, so {item} is ambiguous; for "
+                    "one rate type {one}.",
+                    **facts,
+                )
+                if one
+                else Text(
+                    "{shown}: the comma separates the rates here, so {item} is ambiguous; group "
+                    "digits with _ in a list.",
+                    **facts,
+                )
             )
-        from offshoring_cli.i18n import Text
+            self.fail(said(ValueError(ambiguous)), param, ctx)
 
         items = text.split(",")
         if not any(item.strip() for item in items):
@@ -226,7 +235,8 @@ class RateListType(_Rates):
             return tuple(parse_rate(item) for item in items)
         except ValueError as error:
             if _french():
-                self.fail(said(ValueError(_decimal_comma_hint(text) or error.args[0])), param, ctx)
+                hint = _decimal_comma_hint(text) or _in_a_list(error.args[0])
+                self.fail(said(ValueError(hint)), param, ctx)
             self.fail(as_sentence(error), param, ctx)
 
 
@@ -252,6 +262,43 @@ def _decimal_comma_hint(text: str) -> Any:
         shown=quoted(text),
         suggestion=joined,
     )
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogues (:func:`offshoring_cli.i18n.N_`, not imported:
+    ``--help`` loads no i18n)."""
+    return message
+
+
+_IN_A_LIST = {
+    "{shown} is not a rate; give a percentage such as 8% or a fraction 0.08": N_(
+        "{shown} is not a rate; give a percentage such as 8% or a fraction 0.08 (in a list the "
+        "comma separates the items, so a decimal takes the dot)"
+    ),
+    "{shown}: a bare number is a fraction (0.08 = 8 %); for {number} percent type {suggestion}": N_(
+        "{shown}: a bare number is a fraction (0.08 = 8 %, with a dot in a list); for {number} "
+        "percent type {suggestion}"
+    ),
+    "{shown}: a bare number is a fraction (0.08 = 8 %); give a percentage such as 8% or a "
+    "fraction 0.08": N_(
+        "{shown}: a bare number is a fraction (0.08 = 8 %); give a percentage such as 8% or a "
+        "fraction 0.08 (in a list the comma separates the items, so a decimal takes the dot)"
+    ),
+}
+"""The grammar's refusals of a rate that give a decimal example, and the same for an item of a
+list: under ``--lang fr|ar`` the single rate's example is written ``0,08``, which a list,
+whose items the comma separates, does not accept; the list's sentence keeps ``0.08``."""
+
+
+def _in_a_list(message: Any) -> Any:
+    """Under ``--lang fr|ar``, the grammar's refusal of an item of a list with the example a
+    list accepts (:data:`_IN_A_LIST`; English lists already get ``0.08``); any other message
+    as it is."""
+    from offshoring_cli.i18n import Text
+
+    if isinstance(message, Text) and message.template in _IN_A_LIST:
+        return Text(_IN_A_LIST[message.template], **message.args)
+    return message
 
 
 class YearsType(_Years):

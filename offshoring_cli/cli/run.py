@@ -176,7 +176,9 @@ def _run(
 
     fmt, as_json, explain = kwargs.pop("fmt"), kwargs.pop("as_json"), kwargs.pop("explain")
     if as_json and fmt not in (None, "json"):
-        raise click.UsageError(f"--json and --format {fmt} disagree; give only one of them.")
+        from offshoring_cli.cli.usage import json_and_format
+
+        raise click.UsageError(json_and_format(fmt))
     from offshoring_cli.errors import DomainError
 
     options = _options(**kwargs)

@@ -77,12 +77,18 @@ def scenario_diff(old: str, new: str, fmt: str | None, as_json: bool, explain: b
     from offshoring_cli.reports.scenario_diff import diff_report
 
     if old == scenario_file.STDIN and new == scenario_file.STDIN:
-        raise click.UsageError(
+        from offshoring_cli.cli.usage import said
+        from offshoring_cli.i18n import Text
+
+        both = Text(
             "OLD and NEW are both - : only one of them may be standard input; give the other "
             "as a file path."
         )
+        raise click.UsageError(said(both))
     if as_json and fmt not in (None, "json"):
-        raise click.UsageError(f"--json and --format {fmt} disagree; give only one of them.")
+        from offshoring_cli.cli.usage import json_and_format
+
+        raise click.UsageError(json_and_format(fmt))
     before, after = _load("OLD", old), _load("NEW", new)
     report = diff_report(before, after, scenario_file.shown(old), scenario_file.shown(new))
     fmt = "json" if as_json else (fmt or "table").lower()

@@ -23,14 +23,20 @@ SCHEMAS = (
 
 def _schema_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
     """NAME, one of :data:`SCHEMAS`, refused in one line when missing or unknown."""
+    if value in SCHEMAS:
+        return value
+    from offshoring_cli.cli.usage import said
+    from offshoring_cli.i18n import Text
+
     names = ", ".join(SCHEMAS)
     if value is None:
-        raise click.UsageError(f"give a schema NAME, one of: {names}.", ctx)
-    if value not in SCHEMAS:
-        from offshoring_cli.core.grammar import quoted
+        raise click.UsageError(said(Text("give a schema NAME, one of: {names}.", names=names)), ctx)
+    from offshoring_cli.core.grammar import quoted
 
-        raise click.BadParameter(f"{quoted(value)} is not a schema; give one of: {names}.")
-    return value
+    unknown = Text(
+        "{shown} is not a schema; give one of: {names}.", shown=quoted(value), names=names
+    )
+    raise click.BadParameter(said(unknown))
 
 
 @command(

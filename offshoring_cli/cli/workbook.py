@@ -30,19 +30,25 @@ def check_output(path: str, force: bool) -> Output:
 
     label = f"{{output}} {path!r}"
     output = output_paths.check(path, label, "offshoring.xlsx")
+    from offshoring_cli.i18n import Text
+
     if output.kind == "file" and Path(output.given).suffix.lower() not in WORKBOOK_SUFFIXES:
         raise DomainError(
-            f"{label}: a workbook is written as .xlsx; name the file "
-            f"{output_paths.shown(_stem(output.given) + '.xlsx')}"
+            Text(
+                "{label}: a workbook is written as .xlsx; name the file {name}",
+                label=label,
+                name=output_paths.shown(_stem(output.given) + ".xlsx"),
+            )
         )
     if output.kind == "file" and output.exists and not force:
-        from offshoring_cli.i18n import Text
-
         raise DomainError(Text("{label} already exists; pass {force} to overwrite it", label=label))
     if output_paths.is_terminal(output):
         raise DomainError(
-            f"{label} is a terminal, and a workbook is binary; redirect it "
-            "(> offshoring.xlsx), or give a file name"
+            Text(
+                "{label} is a terminal, and a workbook is binary; redirect it "
+                "(> offshoring.xlsx), or give a file name",
+                label=label,
+            )
         )
     return output
 
@@ -120,11 +126,15 @@ def workbook(output: str, force: bool, metrics: tuple[str, ...]) -> None:
     options = _options(metrics)
     for metric in options.metrics:  # the workbook has no --target to give a value to reach
         if metric in options.dataset.untargeted:
-            raise click.UsageError(
-                f"{metric} has no published target, and the workbook needs one; 'status' "
+            from offshoring_cli.cli.usage import said
+            from offshoring_cli.i18n import Text
+
+            untargeted = Text(
+                "{metric} has no published target, and the workbook needs one; 'status' "
                 "assesses it by Open SDG's no-target method",
-                click.get_current_context(),
+                metric=metric,
             )
+            raise click.UsageError(said(untargeted), click.get_current_context())
     options.selected()  # an unknown --metric: before any work
     _left_out(options)
     book = content.build(options)

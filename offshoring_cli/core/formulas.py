@@ -14,33 +14,39 @@ import sys
 
 from offshoring_cli.core.records import Number
 from offshoring_cli.core.search import first_year
-from offshoring_cli.errors import DomainError
 
 
 def _check_positive(name: str, value: Number) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DomainError(f"{name} must be a number, got {value!r}")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.not_a_number(name, value)
     if isinstance(value, float) and not math.isfinite(value):
-        raise DomainError(f"{name} must be a finite number, got {value!r}")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.not_finite(name, value)
     if value <= 0:
-        raise DomainError(f"{name} must be greater than 0, got {value!r}")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.not_positive(name, value)
 
 
 def _check_year(name: str, year: int) -> None:
     if isinstance(year, bool) or not isinstance(year, int):
-        raise DomainError(f"{name} must be a whole calendar year, got {year!r}")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.not_a_year(name, year)
 
 
 def _check_periods(periods: int) -> None:
     if isinstance(periods, bool) or not isinstance(periods, int):
-        raise DomainError(f"periods must be a whole number of years, got {periods!r}")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.periods_not_whole(periods)
     if periods <= 0:
-        raise DomainError(f"periods must be at least 1 year, got {periods}")
+        from offshoring_cli.core import formula_errors as refused
 
-
-def _years(periods: int) -> str:
-    """``1 year``, ``6 years``."""
-    return f"{periods} year" if periods == 1 else f"{periods} years"
+        raise refused.periods_below_one(periods)
 
 
 def cagr(start: Number, end: Number, periods: int) -> float:
@@ -106,14 +112,13 @@ def _growth_rate(start: Number, end: Number, periods: int) -> float:
     try:
         rate = math.expm1(log_ratio / periods)
     except OverflowError:
-        raise DomainError(
-            f"growth from {start:,} to {end:,} in {_years(periods)} is too large to represent"
-        ) from None
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.growth_too_large(start, end, periods) from None
     if rate <= -1.0:  # mathematically > -1, but too close to -1 for a float
-        raise DomainError(
-            f"the decline from {start:,} to {end:,} in {_years(periods)} is too steep to "
-            "represent as a growth rate"
-        )
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.decline_too_steep(start, end, periods)
     return rate
 
 
@@ -143,7 +148,9 @@ def project(value: Number, rate: float, periods: int) -> float:
     _check_positive("value", value)
     _check_rate(rate)
     if isinstance(periods, bool) or not isinstance(periods, int) or periods < 0:
-        raise DomainError(f"periods must be a whole number of years >= 0, got {periods!r}")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.periods_negative(periods)
     return _compound(value, rate, periods)
 
 
@@ -154,15 +161,21 @@ def _compound(value: Number, rate: float, periods: int) -> float:
     except OverflowError:
         result = math.inf
     if not math.isfinite(result):
-        raise DomainError(f"{value:,} growing {rate:.2%} a year for {_years(periods)} overflows")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.overflows(value, rate, periods)
     return result
 
 
 def _check_rate(rate: float) -> None:
     if isinstance(rate, bool) or not isinstance(rate, int | float) or not math.isfinite(rate):
-        raise DomainError(f"the growth rate must be a finite number, got {rate!r}")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.rate_not_finite(rate)
     if rate <= -1:
-        raise DomainError(f"the growth rate must be greater than -100 %, got {rate:.2%}")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.rate_too_low(rate)
 
 
 REACH_ULPS = 4
@@ -357,7 +370,9 @@ def periods_to_reach_linear(
     """
     for name, x in (("value", value), ("target", target), ("increment", increment)):
         if isinstance(x, bool) or not isinstance(x, int | float) or not math.isfinite(x):
-            raise DomainError(f"{name} must be a finite number, got {x!r}")
+            from offshoring_cli.core import formula_errors as refused
+
+            raise refused.not_finite(name, x)
     if reaches(value, target, increase):
         return 0
     if (increment <= 0) if increase else (increment >= 0):

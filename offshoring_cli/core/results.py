@@ -22,7 +22,6 @@ from offshoring_cli.core.formulas import (
 )
 from offshoring_cli.core.methods import growth_ratio_band, progress_band
 from offshoring_cli.core.records import Number, Record
-from offshoring_cli.errors import DomainError
 
 
 class Gap(Record):
@@ -111,9 +110,9 @@ def gap(
     _check_year("the base year", base_year)
     _check_year("the target year", target_year)
     if target_year <= base_year:
-        raise DomainError(
-            f"the target year ({target_year}) must be after the base year ({base_year})"
-        )
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.target_year_not_after_base(target_year, base_year)
     periods = target_year - base_year
     absolute = target - baseline  # exact for ints, as every built-in figure is
     try:
@@ -121,9 +120,9 @@ def gap(
     except OverflowError:  # int / int beyond the float range
         relative = multiple = math.inf
     if not (math.isfinite(relative) and math.isfinite(multiple)):
-        raise DomainError(
-            f"target / baseline ({target!r} / {baseline!r}) is too large to represent"
-        )
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.ratio_too_large(target, baseline)
     return Gap(
         periods=periods,
         absolute=absolute,
@@ -189,7 +188,9 @@ def actual_growth(start_year: int, start: Number, end_year: int, end: Number) ->
     _check_year("the start year", start_year)
     _check_year("the end year", end_year)
     if end_year <= start_year:
-        raise DomainError(f"the end year ({end_year}) must be after the start year ({start_year})")
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.end_year_not_after_start(end_year, start_year)
     periods = end_year - start_year
     rate = cagr(start, end, periods)
     return Growth(
@@ -344,13 +345,13 @@ def status(
         (0.7191, 'acceleration needed', 221348, 2033)
     """
     if latest_year <= base_year:
-        raise DomainError(
-            f"the latest year ({latest_year}) must be after the base year ({base_year})"
-        )
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.latest_year_not_after_base(latest_year, base_year)
     if target_year <= latest_year:
-        raise DomainError(
-            f"the target year ({target_year}) must be after the latest year ({latest_year})"
-        )
+        from offshoring_cli.core import formula_errors as refused
+
+        raise refused.target_year_not_after_latest(target_year, latest_year)
     actual = cagr(base_value, latest, latest_year - base_year)
     required_base = cagr(base_value, target, target_year - base_year)
     required_latest = cagr(latest, target, target_year - latest_year)

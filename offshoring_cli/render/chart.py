@@ -69,8 +69,11 @@ def check_output(path: str, fmt: str | None = None) -> tuple[output_paths.Output
     image_format = output_paths.format_for(output, fmt, IMAGE_FORMATS, "svg")
     if image_format == "png" and output_paths.is_terminal(output):
         raise DomainError(
-            f"{label} is a terminal, and PNG is binary; redirect it (> chart.png), "
-            "or give {format} svg"
+            Text(
+                "{label} is a terminal, and PNG is binary; redirect it (> chart.png), or give "
+                "{format} svg",
+                label=label,
+            )
         )
     return output, image_format
 

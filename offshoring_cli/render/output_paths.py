@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from offshoring_cli.errors import DomainError
+from offshoring_cli.i18n import N_, Text
 
 STDOUT = "-"
 """The path that means standard output (a file named ``-`` is ``./-``)."""
@@ -74,13 +75,22 @@ def _too_long(label: str, path: str, folder: Path) -> DomainError | None:
     longest = max((len(os.fsencode(part)) for part in path.split(os.sep)), default=0)
     if longest > name_max:
         return DomainError(
-            f"{label}: a name in it is too long for the file system "
-            f"({longest} bytes; at most {name_max})"
+            Text(
+                "{label}: a name in it is too long for the file system ({longest} bytes; at "
+                "most {name_max})",
+                label=label,
+                longest=longest,
+                name_max=name_max,
+            )
         )
     path_max = _limit(folder, "PC_PATH_MAX", 4096)
     if len(os.fsencode(os.path.abspath(path))) >= path_max:
         return DomainError(
-            f"{label}: the path is too long for the file system (at most {path_max - 1} bytes)"
+            Text(
+                "{label}: the path is too long for the file system (at most {most} bytes)",
+                label=label,
+                most=path_max - 1,
+            )
         )
     return None
 
@@ -88,13 +98,14 @@ def _too_long(label: str, path: str, folder: Path) -> DomainError | None:
 def _refuse(label: str, error: OSError, what: str = "") -> DomainError:
     """A :class:`DomainError` for an ``OSError`` met while checking a path."""
     reasons = {
-        errno.ENAMETOOLONG: "the path or a name in it is too long for the file system",
-        errno.ELOOP: "too many levels of symbolic links (a loop?)",
-        errno.EACCES: "permission denied",
-        errno.ENOTDIR: "a part of the path is a file, not a folder",
+        errno.ENAMETOOLONG: N_("the path or a name in it is too long for the file system"),
+        errno.ELOOP: N_("too many levels of symbolic links (a loop?)"),
+        errno.EACCES: N_("permission denied"),
+        errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
     }
-    reason = reasons.get(error.errno or 0, error.strerror or str(error))
-    return DomainError(f"{label}: {what}{reason}")
+    ours = reasons.get(error.errno or 0)
+    reason = Text(ours) if ours else (error.strerror or str(error))  # the system's: as it is
+    return DomainError(Text("{label}: {what}{reason}", label=label, what=what, reason=reason))
 
 
 def _stat(path: str | Path, label: str) -> os.stat_result | None:
@@ -123,8 +134,6 @@ def check(path: str, label: str, example: str = "") -> Output:
             device, a name too long for the file system, an unopened file descriptor, a
             read-only file, or its folder does not exist or cannot be written.
     """
-    from offshoring_cli.i18n import Text
-
     hint: str = Text(" such as {example}", example=example) if example else ""
     if path == STDOUT:  # checked as /dev/stdout is: before any work
         _check_fd(path, f"{label} (standard output)", 1)
@@ -138,7 +147,7 @@ def check(path: str, label: str, example: str = "") -> Output:
             )
         )
     if "\0" in path:
-        raise DomainError(f"{label}: a path cannot hold a NUL character")
+        raise DomainError(Text("{label}: a path cannot hold a NUL character", label=label))
     if os.path.isdir(path):
         raise DomainError(
             Text("{label} is a directory; give a file name{hint}", label=label, hint=hint)
@@ -211,9 +220,17 @@ def _check_fd(path: str, label: str, fd: int) -> Output:
     try:
         flags = fcntl.fcntl(fd, fcntl.F_GETFL)
     except OSError:
-        raise DomainError(f"{label} names file descriptor {fd}, which is not open") from None
+        raise DomainError(
+            Text("{label} names file descriptor {fd}, which is not open", label=label, fd=fd)
+        ) from None
     if flags & os.O_ACCMODE == os.O_RDONLY:
-        raise DomainError(f"{label} names file descriptor {fd}, which is open for reading only")
+        raise DomainError(
+            Text(
+                "{label} names file descriptor {fd}, which is open for reading only",
+                label=label,
+                fd=fd,
+            )
+        )
     return Output(path, label, "fd", Path(path), fd=fd)
 
 
@@ -222,12 +239,15 @@ def _check_stream(path: str, label: str, device: bool) -> None:
     only checked for permission: opening it waits for a reader, who may come later."""
     if not device:
         if not os.access(path, os.W_OK):
-            raise DomainError(f"{label}: the FIFO cannot be written (permission denied)")
+            raise DomainError(
+                Text("{label}: the FIFO cannot be written (permission denied)", label=label)
+            )
         return
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as error:
-        raise _refuse(label, error, "the device cannot be opened for writing: ") from None
+        what = Text("the device cannot be opened for writing: ")
+        raise _refuse(label, error, what) from None
     os.close(fd)
 
 
@@ -246,8 +266,6 @@ def format_for(
     """
     if output is None or output.kind == "stdout":
         return chosen or default
-    from offshoring_cli.i18n import Text
-
     given = Path(output.given)
     suffix = given.suffix.lower()
     by_suffix = suffixes.get(suffix)
