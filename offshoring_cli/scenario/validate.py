@@ -257,7 +257,7 @@ def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]
             fields.setdefault(where, [message])  # a value already refused is refused once
         ordered = sorted(fields.items(), key=lambda item: _file_order(item[0]))
         return None, [problem(where, message) for where, found in ordered for message in found]
-    problems = [problem(where, message) for where, message in counts.items()]
+    problems: list[str] = [problem(where, message) for where, message in counts.items()]
     problems += _cross_problems(model)
     return (None, problems) if problems else (dataset(model), [])
 
