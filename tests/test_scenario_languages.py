@@ -197,7 +197,8 @@ def test_csv_observation_problems_in_french_and_arabic(tmp_path: Path) -> None:
         "for a whole year",
         "fr": "jobs-observations.csv, ligne 3, colonne 1 (year) : '20x3' n'est pas une année ; "
         "écrivez 2025 pour une année entière",
-        "ar": "jobs-observations.csv، السطر 3، العمود 1 (year): '20x3' ليس سنة؛ اكتب 2025 لسنة كاملة",
+        "ar": "jobs-observations.csv، السطر 3، العمود 1 (year): '20x3' ليس سنة؛ اكتب 2025 "
+        "لسنة كاملة",
     }
     for language, phrase in expected.items():
         result = invoke_cli("--lang", language, "scenario", "validate", str(path))
