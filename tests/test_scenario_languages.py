@@ -308,3 +308,25 @@ def test_the_installed_command_says_scenario_problems_in_french_and_arabic(
     done, _ = installed("--scenario", str(path), "gap")
     assert done.returncode == 2
     assert "value: must be greater than 0" in done.stderr.decode()
+
+
+@pytest.mark.slow
+def test_every_problem_of_thousands_of_broken_files_is_one_of_ours() -> None:
+    # The example file's every key path set to odd values, removed, or given an unknown key
+    # (tests/test_scenario_fast_path.py): each problem is a key path and a template of ours
+    # (not pydantic's words), written in French and Arabic without an English leftover.
+    from test_scenario_fast_path import _mutations
+
+    templates: set[str] = set()
+    for label, data in _mutations(tomllib.loads(SOURCE)):
+        _, found = validate.check(data)
+        for problem in found:
+            split = problems.parts(problem)
+            assert split is not None, (label, problem)
+            message = split[1]
+            assert message.template != "{detail}", (label, problem)  # type: ignore[attr-defined]
+            templates.add(message.template)  # type: ignore[attr-defined]
+            for language in ("fr", "ar"):
+                said = _said([problem], language)[0]
+                assert "should" not in said and "must" not in said, (label, said)
+    assert len(templates) > 40  # the mutations meet most of the format's problems
