@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from offshoring_cli.i18n import N_, Num, Text
+from offshoring_cli.i18n import N_, Text
 from offshoring_cli.scenario import exact_number
 
 if TYPE_CHECKING:
@@ -179,20 +179,10 @@ def _other_segment_problems(
         added = sum(item.value for item in split.items)
         ratio = added / whole[-1].value
         if not SEGMENTS_AT_LEAST <= ratio <= SEGMENTS_AT_MOST:
+            from offshoring_cli.scenario.problems import split_sum
+
             problems.append(
-                _problem(
-                    f"{here}.items",
-                    N_(
-                        "the segments add up to {added}, not a part of the {period} {year} "
-                        "{indicator} figure they split ({total}); check the indicator and the "
-                        "values"
-                    ),
-                    added=Num("value", exact_number(added), ind.unit),
-                    period=split.period,
-                    year=split.year,
-                    indicator=split.indicator,
-                    total=Num("value", whole[-1].value, ind.unit),
-                )
+                split_sum(f"{here}.items", split, exact_number(added), whole[-1].value, ind.unit)
             )
     return problems
 
@@ -329,28 +319,9 @@ def _segment_sum_problems(seg: SegmentsModel, unit: str, total: float) -> list[s
     ratio = added / total
     if SEGMENTS_AT_LEAST <= ratio <= SEGMENTS_AT_MOST:
         return []
-    size = (
-        Text("{ratio} times", ratio=Num("number", round(ratio)))
-        if ratio > 1
-        else Text("1/{ratio} of", ratio=Num("number", round(1 / ratio)))
-    )
-    return [
-        _problem(
-            "segments.items",
-            N_(
-                "the segments add up to {added}, {size} the {year} {indicator} figure they split "
-                "({total}): segments are parts of that figure, in its unit ({unit}); check "
-                "segments.indicator and the values (they may add up to between a thousandth of the "
-                "figure and twice it)"
-            ),
-            added=Num("value", exact_number(added), unit),
-            size=size,
-            year=seg.year,
-            indicator=seg.indicator,
-            total=Num("value", total, unit),
-            unit=unit,
-        )
-    ]
+    from offshoring_cli.scenario.problems import segment_sum
+
+    return [segment_sum(seg.year, seg.indicator, exact_number(added), total, unit)]
 
 
 def _insight_problems(model: ScenarioModel, ids: set[str]) -> list[str]:

@@ -16,7 +16,7 @@ import math
 import re
 from typing import Any
 
-from offshoring_cli.i18n import N_, Text
+from offshoring_cli.i18n import N_, Num, Text
 
 PROBLEM = N_("{where}: {problem}")
 """A problem and where it is."""
@@ -284,6 +284,49 @@ def not_whole(value: float, unit: str) -> Text:
         "where a count of jobs is whole)",
         value=repr(value),
         unit=repr(unit),
+    )
+
+
+def split_sum(where: str, split: Any, added: float, total: float, unit: str) -> Text:
+    """Segments of a further split (``split``: its indicator, year and period) that add up to
+    ``added``, too far from the figure ``total`` they split to be a part of it."""
+    return problem(
+        where,
+        Text(
+            "the segments add up to {added}, not a part of the {period} {year} {indicator} "
+            "figure they split ({total}); check the indicator and the values",
+            added=Num("value", added, unit),
+            period=split.period,
+            year=split.year,
+            indicator=split.indicator,
+            total=Num("value", total, unit),
+        ),
+    )
+
+
+def segment_sum(year: int, indicator: str, added: float, total: float, unit: str) -> Text:
+    """``[segments]`` that add up to ``added``, over twice or under a thousandth of the figure
+    ``total`` of ``indicator`` in ``year`` they split."""
+    ratio = added / total
+    size = (
+        Text("{ratio} times", ratio=Num("number", round(ratio)))
+        if ratio > 1
+        else Text("1/{ratio} of", ratio=Num("number", round(1 / ratio)))
+    )
+    return problem(
+        "segments.items",
+        Text(
+            "the segments add up to {added}, {size} the {year} {indicator} figure they split "
+            "({total}): segments are parts of that figure, in its unit ({unit}); check "
+            "segments.indicator and the values (they may add up to between a thousandth of the "
+            "figure and twice it)",
+            added=Num("value", added, unit),
+            size=size,
+            year=year,
+            indicator=indicator,
+            total=Num("value", total, unit),
+            unit=unit,
+        ),
     )
 
 
