@@ -3,8 +3,8 @@
     python scripts/catalogues.py            # extract the messages, update fr and ar, compile
     python scripts/catalogues.py --check    # exit 1 if a catalogue is stale or incomplete
 
-Messages come from ``offshoring_cli/**.py`` (``babel.cfg``: not ``scenario/``, whose ``Field``
-is pydantic's), with the keywords of :mod:`offshoring_cli.i18n`. The template is
+Messages come from ``offshoring_cli/**.py`` (``babel.cfg``: not ``scenario/model.py``, whose
+``Field`` is pydantic's), with the keywords of :mod:`offshoring_cli.i18n`. The template is
 ``offshoring_cli/locale/offshoring.pot``; the sources ``offshoring_cli/locale/{fr,ar}/
 LC_MESSAGES/offshoring.po`` (edit these: docs/translating.md); the compiled ``.mo`` files next
 to them are committed and shipped in the wheel (package data), so that an install from a
@@ -51,7 +51,7 @@ KEYWORDS = {
 """gettext keywords: ``Text(template, ...)``, ``Message(template, ...)`` (an error's or a
 warning's text naming inputs) and ``Field(label, ...)`` besides the usual ones
 (a report's title is marked with ``N_``)."""
-METHODS = [("offshoring_cli/scenario/**.py", "ignore"), ("offshoring_cli/**.py", "python")]
+METHODS = [("offshoring_cli/scenario/model.py", "ignore"), ("offshoring_cli/**.py", "python")]
 DATE = datetime(2026, 1, 1, tzinfo=UTC)  # fixed: the files do not change by the day
 DOMAINS = ("offshoring", "click")
 """Our messages, and Click's (see the module's docstring)."""

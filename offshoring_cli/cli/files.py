@@ -326,21 +326,18 @@ def scenario_validate(path: str) -> None:
       offshoring scenario init | offshoring scenario validate -
     """
     from offshoring_cli import scenario as scenario_file
+    from offshoring_cli.cli.scenario_problems import listed, unreadable
     from offshoring_cli.scenario.read import read
     from offshoring_cli.scenario.validate import check
 
     try:
         data = read(path)
     except scenario_file.ScenarioError as error:  # cannot be read at all: one line
-        raise click.UsageError(str(error)) from None
+        raise unreadable(error) from None
     dataset, problems = check(data, None if path == scenario_file.STDIN else path)
     shown = scenario_file.shown(path)
     if dataset is None:
-        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        click.echo(f"Error: {shown} is not a valid scenario ({count}):", err=True)
-        for problem in problems:
-            click.echo(f"  {shown}: {problem}", err=True)
-        raise SystemExit(2)
+        listed(path, problems)
     from offshoring_cli.i18n.numbers import plural
 
     observations = sum(len(i.observations) for i in dataset.indicators.values())
@@ -377,7 +374,9 @@ def scenario_show(path: str | None, fmt: str | None, as_json: bool) -> None:
         try:
             state["dataset"] = load(path)
         except scenario_file.ScenarioError as error:
-            raise click.UsageError(str(error), click.get_current_context()) from None
+            from offshoring_cli.cli.errors import cli_text
+
+            raise click.UsageError(cli_text(error.template), click.get_current_context()) from None
         origin = path
 
     def build(options: Options) -> Report[Any]:

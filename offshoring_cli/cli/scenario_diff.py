@@ -29,22 +29,18 @@ def _load(role: str, path: str) -> Dataset:
             ``scenario validate`` lists them, under one ``Error:`` line naming ``role``.
     """
     from offshoring_cli import scenario as scenario_file
+    from offshoring_cli.cli.scenario_problems import listed, unreadable
     from offshoring_cli.scenario.read import read
     from offshoring_cli.scenario.validate import check
 
     try:
         data = read(path)
     except scenario_file.ScenarioError as error:
-        raise click.UsageError(f"{role} {error}") from None
+        raise unreadable(error, role) from None
     # a CSV of observations is found beside the scenario file (standard input: the folder here)
     dataset, problems = check(data, None if path == scenario_file.STDIN else path)
     if dataset is None:
-        shown = scenario_file.shown(path)
-        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        click.echo(f"Error: {role} {shown} is not a valid scenario ({count}):", err=True)
-        for problem in problems:
-            click.echo(f"  {shown}: {problem}", err=True)
-        raise SystemExit(2)
+        listed(path, problems, role)
     return dataset
 
 

@@ -42,17 +42,31 @@ class ScenarioError(DomainError):
     """
 
     def __init__(self, path: str, problems: list[str]) -> None:
+        from offshoring_cli.i18n import Text
+
         self.path = path
         self.problems = problems
+        """Each one line: a :class:`~offshoring_cli.i18n.Text` (its string English; the command
+        line writes it in the language chosen)."""
         if path == STDIN:
-            where, again = "on standard input", "'offshoring scenario validate -' on the same input"
+            again: str = Text(
+                "{command} on the same input", command="'offshoring scenario validate -'"
+            )
+            template = Text("scenario on standard input: {problem}", problem=problems[0])
         else:
             import shlex
 
             quoted = shlex.quote(path) if path.isprintable() else repr(path)
-            where, again = repr(path), f"'offshoring scenario validate {quoted}'"
-        more = f" (and {len(problems) - 1} more: run {again})" if len(problems) > 1 else ""
-        super().__init__(f"scenario {where}: {problems[0]}{more}", "scenario")
+            again = f"'offshoring scenario validate {quoted}'"
+            template = Text("scenario {path}: {problem}", path=repr(path), problem=problems[0])
+        if len(problems) > 1:
+            template = Text(
+                "{error} (and {more} more: run {again})",
+                error=template,
+                more=len(problems) - 1,
+                again=again,
+            )
+        super().__init__(template, "scenario")
 
 
 def shown(path: str) -> str:

@@ -8,19 +8,35 @@ these after the problems of each field.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from offshoring_cli.i18n import numbers as fmt
+from offshoring_cli.i18n import N_, Text
 from offshoring_cli.scenario import exact_number
 
 if TYPE_CHECKING:
     from offshoring_cli.scenario.model import ScenarioModel, SegmentsModel
 
 
-_NO_TARGET = (
-    "has no target, and segments and insights are read on a target's series: give it a "
-    "target, or name an indicator that has one"
+_NO_TARGET = N_(
+    "{indicator} has no target, and segments and insights are read on a target's series: give "
+    "it a target, or name an indicator that has one"
 )
+_UNKNOWN_SOURCE = N_("unknown source id {source} (known: {known})")
+_NO_INDICATOR = N_("no indicator {indicator}")
+_DUPLICATE_SEGMENT = N_("duplicate segment id {id}")
+
+
+def _problem(where: str, template: str, **args: Any) -> str:
+    """A problem found (a sentence of ours, made only when there is one: a valid file never
+    imports :mod:`~offshoring_cli.scenario.problems`)."""
+    from offshoring_cli.scenario.problems import problem
+
+    return problem(where, Text(template, **args))
+
+
+def _known(names: Any) -> str:
+    """Ids listed, or ``none``."""
+    return ", ".join(names) or Text("none")
 
 
 def _has_target(model: ScenarioModel, indicator: str) -> bool:
@@ -34,17 +50,25 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
     Reads ``model`` by attribute only (no pydantic needed): the fast path
     (:mod:`~offshoring_cli.scenario.fast`) passes records with the same attributes."""
     problems: list[str] = []
-    known = ", ".join(model.sources) or "none"
 
     def check_source(where: str, source: str) -> None:
         if source not in model.sources:
-            problems.append(f"{where}.source: unknown source id {source!r} (known: {known})")
+            problems.append(
+                _problem(
+                    f"{where}.source",
+                    _UNKNOWN_SOURCE,
+                    source=repr(source),
+                    known=_known(model.sources),
+                )
+            )
 
     ids: set[str] = set()
     for i, ind in enumerate(model.indicators):
         here = f"indicators[{i}]"
         if ind.id in ids:
-            problems.append(f"{here}.id: duplicate indicator id {ind.id!r}")
+            problems.append(
+                _problem(f"{here}.id", N_("duplicate indicator id {id}"), id=repr(ind.id))
+            )
         ids.add(ind.id)
         seen: dict[tuple[str, int, str], int] = {}
         for j, obs in enumerate(ind.observations):
@@ -52,8 +76,14 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
             key = (obs.series, obs.year, obs.period)
             if key in seen:
                 problems.append(
-                    f"{here}.observations[{j}]: duplicate year {obs.year} ({obs.period}) in "
-                    f"series {obs.series!r}, first at observations[{seen[key]}]"
+                    _problem(
+                        f"{here}.observations[{j}]",
+                        N_("duplicate year {year} ({period}) in series {series}, first at {first}"),
+                        year=obs.year,
+                        period=obs.period,
+                        series=repr(obs.series),
+                        first=f"observations[{seen[key]}]",
+                    )
                 )
             else:
                 seen[key] = j
@@ -61,9 +91,11 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
     if model.segments is not None:
         seg = model.segments
         if seg.indicator not in ids:
-            problems.append(f"segments.indicator: no indicator {seg.indicator!r}")
+            problems.append(
+                _problem("segments.indicator", _NO_INDICATOR, indicator=repr(seg.indicator))
+            )
         elif not _has_target(model, seg.indicator):
-            problems.append(f"segments.indicator: {seg.indicator} {_NO_TARGET}")
+            problems.append(_problem("segments.indicator", _NO_TARGET, indicator=seg.indicator))
         else:
             ind = next(x for x in model.indicators if x.id == seg.indicator)
             own = [t.series for t in ind.published()[:1]]
@@ -74,8 +106,16 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
             ]
             if not whole:
                 problems.append(
-                    f"segments.year: {seg.indicator} has no whole-year figure for {seg.year} "
-                    "in its target's series to split"
+                    _problem(
+                        "segments.year",
+                        N_(
+                            "{indicator} has no whole-year figure for {year} in its target's "
+                            "series "
+                            "to split"
+                        ),
+                        indicator=seg.indicator,
+                        year=seg.year,
+                    )
                 )
             else:
                 problems += _segment_sum_problems(seg, ind.unit, whole[-1].value)
@@ -83,7 +123,9 @@ def _cross_problems(model: ScenarioModel) -> list[str]:
         for k, item in enumerate(seg.items):
             check_source(f"segments.items[{k}]", item.source)
             if item.id in item_ids:
-                problems.append(f"segments.items[{k}].id: duplicate segment id {item.id!r}")
+                problems.append(
+                    _problem(f"segments.items[{k}].id", _DUPLICATE_SEGMENT, id=repr(item.id))
+                )
             item_ids.add(item.id)
     problems += _other_segment_problems(model, check_source)
     problems += _insight_problems(model, ids)
@@ -103,13 +145,17 @@ def _other_segment_problems(
         ids = [item.id for item in split.items]
         for k, item_id in enumerate(ids):
             if item_id in ids[:k]:
-                problems.append(f"{here}.items[{k}].id: duplicate segment id {item_id!r}")
+                problems.append(
+                    _problem(f"{here}.items[{k}].id", _DUPLICATE_SEGMENT, id=repr(item_id))
+                )
         ind = next((x for x in model.indicators if x.id == split.indicator), None)
         if ind is None:
-            problems.append(f"{here}.indicator: no indicator {split.indicator!r}")
+            problems.append(
+                _problem(f"{here}.indicator", _NO_INDICATOR, indicator=repr(split.indicator))
+            )
             continue
         if not ind.published():
-            problems.append(f"{here}.indicator: {split.indicator} {_NO_TARGET}")
+            problems.append(_problem(f"{here}.indicator", _NO_TARGET, indicator=split.indicator))
             continue
         whole = [
             o
@@ -118,18 +164,25 @@ def _other_segment_problems(
         ]
         if not whole:
             problems.append(
-                f"{here}.year: {split.indicator} has no {split.period} figure for {split.year} "
-                "in its target's series to split"
+                _problem(
+                    f"{here}.year",
+                    N_(
+                        "{indicator} has no {period} figure for {year} in its target's series to "
+                        "split"
+                    ),
+                    indicator=split.indicator,
+                    period=split.period,
+                    year=split.year,
+                )
             )
             continue
         added = sum(item.value for item in split.items)
         ratio = added / whole[-1].value
         if not SEGMENTS_AT_LEAST <= ratio <= SEGMENTS_AT_MOST:
+            from offshoring_cli.scenario.problems import split_sum
+
             problems.append(
-                f"{here}.items: the segments add up to "
-                f"{fmt.amount(exact_number(added), ind.unit)}, not a part of the {split.period} "
-                f"{split.year} {split.indicator} figure they split "
-                f"({fmt.amount(whole[-1].value, ind.unit)}); check the indicator and the values"
+                split_sum(f"{here}.items", split, exact_number(added), whole[-1].value, ind.unit)
             )
     return problems
 
@@ -148,13 +201,23 @@ def _target_problems(
     if not published:  # no published target: Open SDG's no-target method (status)
         if getattr(ind, "other_targets", None):
             problems.append(
-                f"{here}.other_targets: an indicator without a target has no other targets; "
-                "give the final (latest) one as target"
+                _problem(
+                    f"{here}.other_targets",
+                    N_(
+                        "an indicator without a target has no other targets; give the final "
+                        "(latest) one as target"
+                    ),
+                )
             )
         if not any(o.period == "year" for o in ind.observations):
             problems.append(
-                f"{here}.observations: an indicator without a target needs a whole-year "
-                "observation (Open SDG's no-target method compares whole years)"
+                _problem(
+                    f"{here}.observations",
+                    N_(
+                        "an indicator without a target needs a whole-year observation (Open SDG's "
+                        "no-target method compares whole years)"
+                    ),
+                )
             )
         return problems
     series = {o.series for o in ind.observations}
@@ -165,20 +228,38 @@ def _target_problems(
         key = (target.year, target.series)
         if key in seen:
             problems.append(
-                f"{at}: a second target for {target.year} on series {target.series!r}, first "
-                f"at {ind.target_path(seen[key])}; give each year and series once"
+                _problem(
+                    at,
+                    N_(
+                        "a second target for {year} on series {series}, first at {first}; give "
+                        "each "
+                        "year and series once"
+                    ),
+                    year=target.year,
+                    series=repr(target.series),
+                    first=ind.target_path(seen[key]),
+                )
             )
             continue
         seen[key] = k
         if k and target.described_multiple is not None:
             problems.append(
-                f"{at}.described_multiple: only the final target may declare one; "
-                "declare a claim about another target in [[insights]]"
+                _problem(
+                    f"{at}.described_multiple",
+                    N_(
+                        "only the final target may declare one; declare a claim about another "
+                        "target in [[insights]]"
+                    ),
+                )
             )
         if target.series not in series:
             problems.append(
-                f"{at}.series: {target.series!r} is not a series of this indicator's "
-                f"observations ({', '.join(sorted(series))})"
+                _problem(
+                    f"{at}.series",
+                    N_("{series} is not a series of this indicator's observations ({known})"),
+                    series=repr(target.series),
+                    known=", ".join(sorted(series)),
+                )
             )
             continue
         annual = [
@@ -187,19 +268,39 @@ def _target_problems(
         if not annual:
             if k == 0:
                 problems.append(
-                    f"{at}.series: no whole-year observation in series {target.series!r} to "
-                    "serve as the baseline"
+                    _problem(
+                        f"{at}.series",
+                        N_("no whole-year observation in series {series} to serve as the baseline"),
+                        series=repr(target.series),
+                    )
                 )
         elif target.year <= max(annual):
             problems.append(
-                f"{at}.year: {target.year} must be after the latest whole-year observation "
-                f"({max(annual)})" + (f" of series {target.series!r}" if k else "")
+                _problem(
+                    f"{at}.year",
+                    N_(
+                        "{year} must be after the latest whole-year observation ({latest}) of "
+                        "series {series}"
+                    )
+                    if k
+                    else N_("{year} must be after the latest whole-year observation ({latest})"),
+                    year=target.year,
+                    latest=max(annual),
+                    series=repr(target.series),
+                )
             )
         if k and target.year > published[0].year:
             problems.append(
-                f"{at}.year: {target.year} is after the final target's year "
-                f"({published[0].year}); the final target is the latest: make this one the "
-                "target"
+                _problem(
+                    f"{at}.year",
+                    N_(
+                        "{year} is after the final target's year ({final}); the final target is "
+                        "the "
+                        "latest: make this one the target"
+                    ),
+                    year=target.year,
+                    final=published[0].year,
+                )
             )
     return problems
 
@@ -218,25 +319,27 @@ def _segment_sum_problems(seg: SegmentsModel, unit: str, total: float) -> list[s
     ratio = added / total
     if SEGMENTS_AT_LEAST <= ratio <= SEGMENTS_AT_MOST:
         return []
-    size = f"{ratio:,.0f} times" if ratio > 1 else f"1/{1 / ratio:,.0f} of"
-    return [
-        f"segments.items: the segments add up to {fmt.amount(exact_number(added), unit)}, {size} "
-        f"the {seg.year} {seg.indicator} figure they split ({fmt.amount(total, unit)}): "
-        f"segments are parts of that figure, in its unit ({unit}); check segments.indicator "
-        "and the values (they may add up to between a thousandth of the figure and twice it)"
-    ]
+    from offshoring_cli.scenario.problems import segment_sum
+
+    return [segment_sum(seg.year, seg.indicator, exact_number(added), total, unit)]
 
 
 def _insight_problems(model: ScenarioModel, ids: set[str]) -> list[str]:
     """Declared insights that name an unknown indicator or source, or say one thing twice."""
     problems: list[str] = []
-    known = ", ".join(sorted(ids))
 
     def check_indicator(where: str, indicator: str) -> None:
         if indicator not in ids:
-            problems.append(f"{where}: no indicator {indicator!r} (indicators: {known})")
+            problems.append(
+                _problem(
+                    where,
+                    N_("no indicator {indicator} (indicators: {known})"),
+                    indicator=repr(indicator),
+                    known=", ".join(sorted(ids)),
+                )
+            )
         elif not _has_target(model, indicator):
-            problems.append(f"{where}: {indicator} {_NO_TARGET}")
+            problems.append(_problem(where, _NO_TARGET, indicator=indicator))
 
     claimed = {
         ind.id: f"indicators[{i}].{ind.target_path(0)}.described_multiple"
@@ -251,24 +354,42 @@ def _insight_problems(model: ScenarioModel, ids: set[str]) -> list[str]:
             check_indicator(f"{here}.indicator", spec.indicator)
             if spec.source not in model.sources:
                 problems.append(
-                    f"{here}.source: unknown source id {spec.source!r} "
-                    f"(known: {', '.join(model.sources) or 'none'})"
+                    _problem(
+                        f"{here}.source",
+                        _UNKNOWN_SOURCE,
+                        source=repr(spec.source),
+                        known=_known(model.sources),
+                    )
                 )
             if spec.indicator in claimed:
                 problems.append(
-                    f"{here}: {spec.indicator}'s target multiple is already claimed at "
-                    f"{claimed[spec.indicator]}; declare each claim once"
+                    _problem(
+                        here,
+                        N_(
+                            "{indicator}'s target multiple is already claimed at {first}; declare "
+                            "each claim once"
+                        ),
+                        indicator=spec.indicator,
+                        first=claimed[spec.indicator],
+                    )
                 )
             claimed[spec.indicator] = f"insights[{n}]"
             continue
         check_indicator(f"{here}.numerator", spec.numerator)
         check_indicator(f"{here}.denominator", spec.denominator)
         if spec.numerator == spec.denominator:
-            problems.append(f"{here}.denominator: a ratio needs two different indicators")
+            problems.append(
+                _problem(f"{here}.denominator", N_("a ratio needs two different indicators"))
+            )
         name = spec.id or f"{spec.numerator}_per_{spec.denominator}"
         if name in ratio_ids:
             problems.append(
-                f"{here}.id: duplicate insight id {name!r}, first at insights[{ratio_ids[name]}]"
+                _problem(
+                    f"{here}.id",
+                    N_("duplicate insight id {id}, first at {first}"),
+                    id=repr(name),
+                    first=f"insights[{ratio_ids[name]}]",
+                )
             )
         ratio_ids.setdefault(name, n)
     return problems

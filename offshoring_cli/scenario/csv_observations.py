@@ -26,6 +26,7 @@ import os
 import re
 from typing import Any
 
+from offshoring_cli.i18n import N_, Text
 from offshoring_cli.scenario import ScenarioError, shown
 
 KEY = "observations_csv"
@@ -54,12 +55,32 @@ class Origin:
         self.columns = columns
         self.lines: list[int] = []
 
-    def where(self, row: int, field: str = "") -> str:
+    def where(self, row: int, field: str = "") -> Text:
         """``jobs.csv, line 4, column 2 (value)`` for the ``row``-th row read (from 0)."""
-        text = f"{self.name}, line {self.lines[row]}"
         if field in self.columns:
-            text += f", column {self.columns[field] + 1} ({field})"
-        return text
+            return at(self.name, self.lines[row], self.columns[field] + 1, field)
+        return at(self.name, self.lines[row])
+
+
+_AT_LINE = N_("{file}, line {line}")
+_AT_COLUMN = N_("{file}, line {line}, column {column}")
+_AT_FIELD = N_("{file}, line {line}, column {column} ({field})")
+
+
+def at(name: str, line: int, column: int = 0, field: str = "") -> Text:
+    """A place in a CSV file: ``jobs.csv, line 4``, with ``, column 2`` and `` (value)``."""
+    if not column:
+        return Text(_AT_LINE, file=name, line=line)
+    if not field:
+        return Text(_AT_COLUMN, file=name, line=line, column=column)
+    return Text(_AT_FIELD, file=name, line=line, column=column, field=field)
+
+
+def _problem(where: str, template: str, **args: object) -> str:
+    """A problem of a CSV file (made only when there is one)."""
+    from offshoring_cli.scenario.problems import problem
+
+    return problem(where, Text(template, **args))
 
 
 def _whole(cell: str) -> bool:
@@ -100,38 +121,74 @@ def _rows(
     header = next(reader, None)
     origin = Origin(name, offset, {})
     if header is None:
-        return [], origin, [f"{name}: is empty; its first line is the header {','.join(REQUIRED)}"]
+        return (
+            [],
+            origin,
+            [
+                _problem(
+                    name,
+                    N_("is empty; its first line is the header {header}"),
+                    header=",".join(REQUIRED),
+                )
+            ],
+        )
     if len(header) == 1 and ";" in header[0]:
         return (
             [],
             origin,
             [
-                f"{name}, line 1: columns separated by ';' (as a spreadsheet set to French saves "
-                "CSV); separate them with ',' (save as 'CSV UTF-8 (comma delimited)') and quote a "
-                'value with a comma: "148,500"'
+                _problem(
+                    at(name, 1),
+                    N_(
+                        "columns separated by ';' (as a spreadsheet set to French saves CSV); "
+                        "separate them with ',' (save as 'CSV UTF-8 (comma delimited)') and "
+                        "quote a "
+                        'value with a comma: "148,500"'
+                    ),
+                )
             ],
         )
     columns: dict[str, int] = {}
-    for at, cell in enumerate(header):
+    for place, cell in enumerate(header):
         column = cell.strip().lower()
-        where = f"{name}, line 1, column {at + 1}"
         if not column:
             continue  # an empty column (a trailing comma): its cells are not read
+        where = at(name, 1, place + 1)
         if column in columns:
-            problems.append(f"{where}: column {column!r} appears twice")
+            problems.append(
+                _problem(where, N_("column {column} appears twice"), column=repr(column))
+            )
         elif column not in REQUIRED + OPTIONAL:
             problems.append(
-                f"{where}: unknown column {cell.strip()[:40]!r}; the columns are "
-                f"{', '.join(REQUIRED)} (required) and {', '.join(OPTIONAL)} (optional)"
+                _problem(
+                    where,
+                    N_(
+                        "unknown column {column}; the columns are {required} (required) and "
+                        "{optional} (optional)"
+                    ),
+                    column=repr(cell.strip()[:40]),
+                    required=", ".join(REQUIRED),
+                    optional=", ".join(OPTIONAL),
+                )
             )
         else:
-            columns[column] = at
+            columns[column] = place
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         problems.append(
-            f"{name}, line 1: missing column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(missing)}; the header names year, value, series and source "
-            "(e.g. year,value,series,source)"
+            _problem(
+                at(name, 1),
+                N_(
+                    "missing columns {columns}; the header names year, value, series and source "
+                    "(e.g. year,value,series,source)"
+                )
+                if len(missing) > 1
+                else N_(
+                    "missing column {columns}; the header names year, value, series and source "
+                    "(e.g. year,value,series,source)"
+                ),
+                columns=", ".join(missing),
+            )
         )
     if problems:
         return [], origin, problems
@@ -148,15 +205,27 @@ def _rows(
             continue  # a blank line
         if any("\n" in cell or "\r" in cell for cell in cells):
             problems.append(
-                f"{name}, line {start}: a line break inside a quoted value (a quote left "
-                'open?); a value holds one line: close the quote, or write "" for a quote '
-                "inside a value"
+                _problem(
+                    at(name, start),
+                    N_(
+                        "a line break inside a quoted value (a quote left open?); a value holds "
+                        "one "
+                        'line: close the quote, or write "" for a quote inside a value'
+                    ),
+                )
             )
             break  # an open quote runs to the end of the file: nothing after it is a row
         if len(cells) != width:
             problems.append(
-                f"{name}, line {line}: {len(cells)} cells, the header has {width} (a comma "
-                'inside a value must be quoted: "148,500")'
+                _problem(
+                    at(name, line),
+                    N_(
+                        "{cells} cells, the header has {width} (a comma inside a value must be "
+                        'quoted: "148,500")'
+                    ),
+                    cells=len(cells),
+                    width=width,
+                )
             )
             continue
         row: dict[str, Any] = {}
@@ -166,8 +235,11 @@ def _rows(
             wrong.append(
                 (
                     "year",
-                    f"{cells[year_at][:40]!r} is not a year; write 2025 for a whole year, "
-                    "2025-H1 or 2025-H2 for a half-year",
+                    Text(
+                        "{cell} is not a year; write 2025 for a whole year, 2025-H1 or 2025-H2 "
+                        "for a half-year",
+                        cell=repr(cells[year_at][:40]),
+                    ),
                 )
             )
         else:
@@ -187,17 +259,21 @@ def _rows(
                 row["reported_change"] = _change(cells[change_at].strip(" "))
             except ValueError as error:
                 wrong.append(("reported_change", str(error)))
-        wrong += [(field, f"empty; give the {field} id") for field in ("series", "source")]
-        wrong = [(f, m) for f, m in wrong if not m.startswith("empty") or not row[f]]
-        for field, message in wrong:
-            problems.append(
-                f"{name}, line {line}, column {columns[field] + 1} ({field}): {message}"
-            )
+        wrong += [
+            (field, Text("empty; give the {field} id", field=field))
+            for field in ("series", "source")
+            if not row[field]
+        ]
+        if wrong:
+            from offshoring_cli.scenario.problems import problem
+
+            for field, message in wrong:
+                problems.append(problem(at(name, line, columns[field] + 1, field), message))
         if not wrong:
             found.append(row)
             origin.lines.append(line)
     if not found and not problems:
-        problems.append(f"{name}: no observation rows after the header")
+        problems.append(_problem(name, N_("no observation rows after the header")))
     return found, origin, problems
 
 
@@ -229,7 +305,9 @@ def attach(data: Any, base: str | None) -> tuple[Any, dict[int, Origin], list[st
         named = ind.pop(KEY)
         here = f"indicators[{i}].{KEY}"
         if not isinstance(named, str) or not named.strip():
-            problems.append(f"{here}: must be the path of a CSV file, relative to the scenario")
+            problems.append(
+                _problem(here, N_("must be the path of a CSV file, relative to the scenario"))
+            )
             changed.append(ind)
             continue
         inline = ind.get("observations", [])
@@ -239,14 +317,20 @@ def attach(data: Any, base: str | None) -> tuple[Any, dict[int, Origin], list[st
         try:
             text = read_text(path)
         except ScenarioError as error:
-            problem = error.problems[0]
-            if problem.startswith("no such file"):
-                folder_is = "the current folder" if base is None else "the scenario's folder"
-                problem = (
-                    f"no such file in {shown(os.path.abspath(os.path.dirname(path)))} (a path "
-                    f"is relative to {folder_is})"
+            from offshoring_cli.scenario.problems import problem
+            from offshoring_cli.scenario.read import NO_SUCH_FILE
+
+            said = error.problems[0]
+            if isinstance(said, Text) and said.template == NO_SUCH_FILE:
+                said = Text(
+                    N_("no such file in {folder} (a path is relative to the current folder)")
+                    if base is None
+                    else N_(
+                        "no such file in {folder} (a path is relative to the scenario's folder)"
+                    ),
+                    folder=shown(os.path.abspath(os.path.dirname(path))),
                 )
-            problems.append(f"{here}: {name}: {problem}")
+            problems.append(problem(here, problem(name, said)))
             origins[i] = Origin(name, offset, {})  # no rows: its "observations" problems go
             changed.append(ind)
             continue
@@ -259,9 +343,9 @@ def attach(data: Any, base: str | None) -> tuple[Any, dict[int, Origin], list[st
     return {**data, "indicators": changed}, origins, problems
 
 
-_PLACE = r"indicators\[(\d+)\]\.observations\[(\d+)\](?:\.([a-z_]+))?: "
-_EMPTY = r"indicators\[(\d+)\]\.observations: "
-_FIRST = r"first at observations\[(\d+)\]"
+_PLACE = r"indicators\[(\d+)\]\.observations\[(\d+)\](?:\.([a-z_]+))?$"
+_EMPTY = r"indicators\[(\d+)\]\.observations$"
+_FIRST = r"observations\[(\d+)\]$"
 
 
 def locate(problems: list[str], origins: dict[int, Origin]) -> list[str]:
@@ -269,24 +353,27 @@ def locate(problems: list[str], origins: dict[int, Origin]) -> list[str]:
     column instead of its key path."""
     if not origins:
         return problems
+    from offshoring_cli.scenario.problems import moved, parts
+
     located = []
     for problem in problems:
-        empty = re.match(_EMPTY, problem)
+        split = parts(problem)
+        place = split[0] if split else ""
+        empty = re.match(_EMPTY, place)
         if empty and int(empty[1]) in origins and not origins[int(empty[1])].lines:
             continue  # an unreadable or empty CSV file, already reported
-        match = re.match(_PLACE, problem)
+        match = re.match(_PLACE, place)
         origin = origins.get(int(match[1])) if match else None
         if match is None or origin is None or int(match[2]) < origin.offset:
             located.append(problem)
             continue
         row = int(match[2]) - origin.offset
-        rest = problem[match.end() :]
-
-        def first(found: re.Match[str], origin: Origin = origin) -> str:
-            k = int(found[1]) - origin.offset
-            return f"first at line {origin.lines[k]}" if k >= 0 else found[0]
-
-        located.append(f"{origin.where(row, match[3] or '')}: {re.sub(_FIRST, first, rest)}")
+        changed = {}
+        first = getattr(split[1], "args", {}).get("first") if split else None
+        found = re.match(_FIRST, first) if isinstance(first, str) else None
+        if found is not None and int(found[1]) >= origin.offset:  # a duplicate of a CSV row
+            changed["first"] = Text("line {line}", line=origin.lines[int(found[1]) - origin.offset])
+        located.append(moved(problem, origin.where(row, match[3] or ""), **changed))
     return located
 
 

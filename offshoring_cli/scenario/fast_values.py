@@ -10,6 +10,7 @@ import math
 from typing import Any
 
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY
+from offshoring_cli.i18n import Text
 from offshoring_cli.scenario import exact_number
 
 DIGITS = frozenset("0123456789")
@@ -59,32 +60,36 @@ def match(value: Any, pattern: tuple[frozenset[str], frozenset[str]], most: int 
     return value
 
 
-DATE_FORM = (
-    f"YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date with the year from {FIRST_YEAR} to "
-    f"{LAST_YEAR} (e.g. 2025-03)"
-)
-"""What a source's date must be, in words (the model's error says it)."""
+def date_form() -> Text:
+    """What a source's date must be, in words (the model's error says it)."""
+    return Text(
+        "YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date with the year from {first} to "
+        "{last} (e.g. 2025-03)",
+        first=FIRST_YEAR,
+        last=LAST_YEAR,
+    )
 
 
-def date_problem(value: str) -> str | None:
+def date_problem(value: str) -> Text | None:
     """What is wrong with ``value``, a text already of the form ``YYYY``, ``YYYY-MM`` or
     ``YYYY-MM-DD`` in ASCII digits, as a calendar date (``"month 13"``, ``"2025-02 has 28
     days"``, ``"year 2999"``); ``None`` for a real date with the year from :data:`FIRST_YEAR`
-    to :data:`LAST_YEAR`."""
+    to :data:`LAST_YEAR` (the text is made only for a date that is not)."""
     parts = value.split("-")
     year = int(parts[0])
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        return f"year {parts[0]}"
+        return Text("year {year}", year=parts[0])
     if len(parts) > 1 and not 1 <= int(parts[1]) <= 12:
-        return f"month {parts[1]}"
+        return Text("month {month}", month=parts[1])
     if len(parts) > 2:
         month, day = int(parts[1]), int(parts[2])
         leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
         days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
         if day == 0:
-            return f"day {parts[2]}"
+            return Text("day {day}", day=parts[2])
         if day > days:
-            return f"{parts[0]}-{parts[1]} has {days} days"
+            month_of = parts[0] + "-" + parts[1]
+            return Text("{month} has {days} days", month=month_of, days=days)
     return None
 
 

@@ -19,11 +19,6 @@ LISTED_INDICATORS = 20
 """In a file of over :data:`~offshoring_cli.scenario.validate.MAX_VALUES` values, the most
 indicators whose problems are listed."""
 
-_TOO_MANY = (
-    "(top level): holds over {:,} values (keys and array items) outside its indicators, the "
-    "most a scenario may hold (the built-in dataset holds 260)"
-)
-
 
 def large_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]:
     """The problems of a large file the fast path does not accept: the full validation of the
@@ -33,7 +28,15 @@ def large_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]
     indicators = data.get("indicators") if isinstance(data, dict) else None
     rest = {key: value for key, value in data.items() if key != "indicators"}
     if not isinstance(indicators, list) or validate._too_many_values(rest):
-        return None, [_TOO_MANY.format(validate.MAX_VALUES)]
+        from offshoring_cli.i18n import Num, Text
+        from offshoring_cli.scenario.problems import problem
+
+        too_many = Text(
+            "holds over {most} values (keys and array items) outside its indicators, the most a "
+            "scenario may hold (the built-in dataset holds 260)",
+            most=Num("number", validate.MAX_VALUES),
+        )
+        return None, [problem("(top level)", too_many)]
     failing = [i for i, raw in enumerate(indicators) if not fast.indicator_ok(raw)]
     if not failing:
         return validate.full_check(data)
@@ -45,11 +48,19 @@ def large_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]
     def original(found: re.Match[str]) -> str:
         return f"indicators[{listed[int(found[1])]}]"
 
-    problems = [re.sub(r"^indicators\[(\d+)\]", original, problem) for problem in problems]
+    from offshoring_cli.scenario.problems import in_place, problem
+
+    problems = [in_place(found, r"^indicators\[(\d+)\]", original) for found in problems]
     if len(failing) > len(listed):
-        problems.append(
-            f"indicators: {len(failing) - len(listed):,} more indicators may have problems "
-            f"(from indicators[{failing[len(listed)]}] on); only the first {len(listed)} are "
-            "listed in a file this large"
+        from offshoring_cli.i18n import Num, Text
+
+        first = "indicators[" + str(failing[len(listed)]) + "]"
+        more = Text(
+            "{more} more indicators may have problems (from {first} on); only the first {listed} "
+            "are listed in a file this large",
+            more=Num("number", len(failing) - len(listed)),
+            first=first,
+            listed=len(listed),
         )
+        problems.append(problem("indicators", more))
     return None, problems

@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from offshoring_cli.core import records
 from offshoring_cli.core.records import FIRST_YEAR, LAST_YEAR, MAX_QUANTITY, MIN_QUANTITY
-from offshoring_cli.scenario.fast_values import DATE_FORM, date_problem
+from offshoring_cli.scenario.fast_values import date_form, date_problem
 
 _STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, str_strip_whitespace=True, strict=True)
 
@@ -89,7 +89,7 @@ def _calendar_date(value: str) -> str:
     raise PydanticCustomError(
         "calendar_date",
         "{value} is not a calendar date ({problem}); must be {form}",
-        {"value": value, "problem": problem, "form": DATE_FORM},
+        {"value": value, "problem": str(problem), "form": str(date_form())},
     )
 
 

@@ -15,6 +15,7 @@ import stat
 import sys
 from typing import Any
 
+from offshoring_cli.i18n import N_, Text
 from offshoring_cli.scenario import STDIN, ScenarioError
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -31,45 +32,73 @@ grows with the square of a key's length."""
 
 
 _KINDS = (
-    (stat.S_ISDIR, "is a directory, not a scenario file; give the path of a .toml file"),
-    (stat.S_ISFIFO, "is a named pipe (FIFO), not a scenario file"),
-    (stat.S_ISCHR, "is a device, not a scenario file"),
-    (stat.S_ISBLK, "is a device, not a scenario file"),
-    (stat.S_ISSOCK, "is a socket, not a scenario file"),
+    (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+    (stat.S_ISCHR, N_("a device")),
+    (stat.S_ISBLK, N_("a device")),
+    (stat.S_ISSOCK, N_("a socket")),
 )
-_ONLY_FILES = "; give a regular file, or - to read the scenario from standard input"
-_CAP = f"the {MAX_BYTES // (1024 * 1024)} MiB ({MAX_BYTES:,} bytes) cap on scenario files"
-_TOO_LARGE = f"is over {_CAP}"
+"""Kinds of file that are not read, in words (templates: made into texts only when met)."""
 
 
-def _kind_problem(mode: int, csv: bool = False) -> str | None:
+def _too_large(size: int | None = None) -> Text:
+    """Over the cap on scenario files (``size``: the file's, when known)."""
+    from offshoring_cli.i18n import Num
+
+    cap = Text(
+        "the {mib} MiB ({cap} bytes) cap on scenario files",
+        mib=MAX_BYTES // (1024 * 1024),
+        cap=Num("number", MAX_BYTES),
+    )
+    if size is None:
+        return Text("is over {cap}", cap=cap)
+    return Text("is {size} bytes, over {cap}", size=Num("number", size), cap=cap)
+
+
+def _kind_problem(mode: int, csv: bool = False) -> Text | None:
     """Why a file of ``mode`` cannot be read as a scenario (as the CSV file a scenario names,
     with ``csv``), or ``None`` for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    if csv and stat.S_ISDIR(mode):
-        return "is a directory, not a CSV file; give the path of a .csv file"
-    for test, problem in _KINDS:
+    if stat.S_ISDIR(mode):
+        if csv:
+            return Text("is a directory, not a CSV file; give the path of a .csv file")
+        return Text("is a directory, not a scenario file; give the path of a .toml file")
+    for test, kind in _KINDS:
         if test(mode):
             if csv:
-                problem = problem.replace("a scenario file", "a CSV file")
-            return problem + ("" if test is stat.S_ISDIR else _ONLY_FILES)
-    return "is not a regular file" + _ONLY_FILES  # pragma: no cover - no other kind on POSIX
+                return Text(
+                    "is {kind}, not a CSV file; give a regular file, or - to read the scenario "
+                    "from standard input",
+                    kind=Text(kind),
+                )
+            return Text(
+                "is {kind}, not a scenario file; give a regular file, or - to read the scenario "
+                "from standard input",
+                kind=Text(kind),
+            )
+    return Text(  # pragma: no cover - no other kind on POSIX
+        "is not a regular file; give a regular file, or - to read the scenario from standard input"
+    )
 
 
-def _os_problem(error: OSError) -> str:
-    """An error opening or reading a file, as one line."""
+NO_SUCH_FILE = N_("no such file; check the path (offshoring scenario init PATH writes one)")
+"""A file that does not exist (a CSV file a scenario names says where it was looked for)."""
+
+
+def _os_problem(error: OSError) -> Text:
+    """An error opening or reading a file, as one line (the system's own words, where they
+    are needed, stay as the system gives them)."""
     import errno
 
     if isinstance(error, FileNotFoundError):
-        return "no such file; check the path (offshoring scenario init PATH writes one)"
+        return Text(NO_SUCH_FILE)
     if isinstance(error, NotADirectoryError):
-        return "no such file (a part of the path is a file, not a folder)"
+        return Text("no such file (a part of the path is a file, not a folder)")
     if isinstance(error, PermissionError):
-        return "cannot be read (permission denied)"
+        return Text("cannot be read (permission denied)")
     if error.errno == errno.ENAMETOOLONG:
-        return "no such file (the name is too long for the file system)"
-    return f"cannot be read ({error.strerror or error})"
+        return Text("no such file (the name is too long for the file system)")
+    return Text("cannot be read ({reason})", reason=error.strerror or str(error))
 
 
 def _read_file(name: str, csv: bool = False) -> bytes:
@@ -81,22 +110,22 @@ def _read_file(name: str, csv: bool = False) -> bytes:
         ScenarioError: with one problem saying why the file cannot be read.
     """
 
-    def refuse(problem: str) -> ScenarioError:
+    def refuse(problem: Text) -> ScenarioError:
         return ScenarioError(name, [problem])
 
     try:
         info = os.stat(name)
     except FileNotFoundError as error:
         if name.strip() != name:
-            raise refuse("no such file (the path starts or ends with a space)") from None
+            raise refuse(Text("no such file (the path starts or ends with a space)")) from None
         raise refuse(_os_problem(error)) from None
     except OSError as error:
         raise refuse(_os_problem(error)) from None
     except ValueError:  # a NUL character in the path
-        raise refuse("no such file (the path holds a NUL character)") from None
+        raise refuse(Text("no such file (the path holds a NUL character)")) from None
     problem = _kind_problem(info.st_mode, csv)
     if problem is None and info.st_size > MAX_BYTES:
-        problem = f"is {info.st_size:,} bytes, over {_CAP}"
+        problem = _too_large(info.st_size)
     if problem:
         raise refuse(problem)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -116,7 +145,7 @@ def _read_file(name: str, csv: bool = False) -> bytes:
                 return b"".join(chunks)
             chunks.append(chunk)
             size += len(chunk)
-        raise refuse(_TOO_LARGE)
+        raise refuse(_too_large())
     except OSError as error:
         raise refuse(_os_problem(error)) from None
     finally:
@@ -131,32 +160,31 @@ def _read_stdin() -> bytes:
     """
     stream = sys.stdin
     if stream is None:
-        raise ScenarioError(STDIN, ["standard input is closed; redirect a file to it"])
+        raise ScenarioError(STDIN, [Text("standard input is closed; redirect a file to it")])
     source = getattr(stream, "buffer", stream)
     try:
         data = source.read(MAX_BYTES + 1)
     except OSError as error:
         raise ScenarioError(STDIN, [_os_problem(error)]) from None
     except ValueError:  # a closed stream
-        raise ScenarioError(STDIN, ["standard input is closed; redirect a file to it"]) from None
+        raise ScenarioError(
+            STDIN, [Text("standard input is closed; redirect a file to it")]
+        ) from None
     if data is None:  # non-blocking, and nothing written yet
-        raise ScenarioError(STDIN, ["nothing to read yet (standard input is non-blocking)"])
+        raise ScenarioError(STDIN, [Text("nothing to read yet (standard input is non-blocking)")])
     if isinstance(data, str):  # a text stream without a buffer
         data = data.encode("utf-8", "surrogateescape")
     if len(data) > MAX_BYTES:
-        raise ScenarioError(STDIN, [_TOO_LARGE])
+        raise ScenarioError(STDIN, [_too_large()])
     return bytes(data)
 
 
-def _where(data: bytes, offset: int) -> str:
+def _where(data: bytes, offset: int) -> Text:
     """``line L, column C`` of the byte at ``offset`` (columns count characters)."""
     start = data.rfind(b"\n", 0, offset) + 1
     column = len(data[start:offset].decode("utf-8", "replace")) + 1
     line = data.count(b"\n", 0, offset) + 1
-    return f"line {line}, column {column}"
-
-
-_UTF8 = "; save the file as UTF-8"
+    return Text("line {line}, column {column}", line=line, column=column)
 
 
 def _decode(data: bytes) -> str:
@@ -170,30 +198,49 @@ def _decode(data: bytes) -> str:
     import codecs
 
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise ValueError("is UTF-32 text (it starts with a UTF-32 byte-order mark)" + _UTF8)
+        raise ValueError(
+            Text("is UTF-32 text (it starts with a UTF-32 byte-order mark); save the file as UTF-8")
+        )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ValueError("is UTF-16 text (it starts with a UTF-16 byte-order mark)" + _UTF8)
+        raise ValueError(
+            Text("is UTF-16 text (it starts with a UTF-16 byte-order mark); save the file as UTF-8")
+        )
     data = data.removeprefix(codecs.BOM_UTF8)
     nul = data.find(b"\0")
-    binary = "holds a NUL byte at {}: binary data, or UTF-16 text, not a TOML file" + _UTF8
+    binary = N_(
+        "holds a NUL byte at {where}: binary data, or UTF-16 text, not a TOML file; save the "
+        "file as UTF-8"
+    )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         if 0 <= nul < error.start:
-            raise ValueError(binary.format(_where(data, nul))) from None
+            raise ValueError(Text(binary, where=_where(data, nul))) from None
         sample = data[:4096]
         controls = sum(1 for b in sample if b < 0x20 and b not in b"\t\n\r\f") + sample.count(127)
-        where = f"byte 0x{data[error.start]:02X} at {_where(data, error.start)} is not UTF-8"
+        byte = "0x" + format(data[error.start], "02X")
+        where = Text(
+            "byte {byte} at {where} is not UTF-8",
+            byte=byte,
+            where=_where(data, error.start),
+        )
         if controls * 100 > len(sample):  # over 1 % control bytes: no text in any encoding
             raise ValueError(
-                f"is not text: {where}, and the file holds control bytes: binary data, not a "
-                "text file; check the path"
+                Text(
+                    "is not text: {where}, and the file holds control bytes: binary data, not a "
+                    "text file; check the path",
+                    where=where,
+                )
             ) from None
         raise ValueError(
-            f"is not UTF-8 text: {where} (Latin-1 or Windows-1252 text?)" + _UTF8
+            Text(
+                "is not UTF-8 text: {where} (Latin-1 or Windows-1252 text?); save the file as "
+                "UTF-8",
+                where=where,
+            )
         ) from None
     if nul >= 0:
-        raise ValueError(binary.format(_where(data, nul)))
+        raise ValueError(Text(binary, where=_where(data, nul)))
     return text
 
 
@@ -204,7 +251,7 @@ with its dotted parts; possessive, so the scan is linear. Compiled only for a fi
 of at least :data:`MAX_KEY_PARTS` dots (a key cannot span lines)."""
 
 
-def _long_key(text: str) -> str | None:
+def _long_key(text: str) -> int | None:
     """Where ``text`` has a dotted key of over :data:`MAX_KEY_PARTS` parts, or ``None``."""
     if text.count(".") < MAX_KEY_PARTS or not any(
         line.count(".") >= MAX_KEY_PARTS for line in text.split("\n")
@@ -213,7 +260,7 @@ def _long_key(text: str) -> str | None:
     for match in re.finditer(_KEY_RUN, text, re.MULTILINE):
         run = match[1]
         if len(run) > 2 * MAX_KEY_PARTS and len(re.findall(_KEY, run)) > MAX_KEY_PARTS:
-            return f"line {text.count(chr(10), 0, match.start(1)) + 1}"
+            return text.count(chr(10), 0, match.start(1)) + 1
     return None
 
 
@@ -228,7 +275,7 @@ def read_text(name: str) -> str:
     try:
         return _decode(data)
     except ValueError as error:
-        raise ScenarioError(name, [str(error)]) from None
+        raise ScenarioError(name, [error.args[0]]) from None
 
 
 def read(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -250,7 +297,7 @@ def read(path: str | os.PathLike[str]) -> dict[str, Any]:
     name = os.fspath(path)
     if not name.strip():
         raise ScenarioError(
-            name, ["an empty path; give a scenario file's path, or - for standard input"]
+            name, [Text("an empty path; give a scenario file's path, or - for standard input")]
         )
     if name == STDIN and isinstance(path, str):  # standard input: never cached
         return _parse(name, _read_stdin())
@@ -276,16 +323,22 @@ def _parse(name: str, data: bytes, keep: bool = False) -> dict[str, Any]:
     try:
         text = _decode(data)
     except ValueError as error:
-        raise ScenarioError(name, [str(error)]) from None
+        raise ScenarioError(name, [error.args[0]]) from None
     if not keep:
         del data  # a large file: its bytes need not stay while it is parsed
     if not text.strip():
-        raise ScenarioError(name, ["is empty; start from 'offshoring scenario init'"])
+        raise ScenarioError(name, [Text("is empty; start from 'offshoring scenario init'")])
     where = _long_key(text)
     if where is not None:
         raise ScenarioError(
             name,
-            [f"has a dotted key of over {MAX_KEY_PARTS} parts at {where}; a scenario's have a few"],
+            [
+                Text(
+                    "has a dotted key of over {most} parts at line {line}; a scenario's have a few",
+                    most=MAX_KEY_PARTS,
+                    line=where,
+                )
+            ],
         )
     if len(text) >= FAST_FROM:  # a large file: the optional faster parser, if installed
         from offshoring_cli.scenario.fast_toml import parse
@@ -298,39 +351,20 @@ def _parse(name: str, data: bytes, keep: bool = False) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(
-            name, [f"TOML syntax error: {error}{_syntax_hint(text, error)}"]
-        ) from None
+        from offshoring_cli.scenario.toml_errors import syntax_problem
+
+        raise ScenarioError(name, [syntax_problem(text, error)]) from None
     except RecursionError:
         raise ScenarioError(
             name,
             [
-                "is nested too deeply to read (arrays or tables inside each other hundreds "
-                "of levels deep); a scenario nests a few levels at most"
+                Text(
+                    "is nested too deeply to read (arrays or tables inside each other hundreds "
+                    "of levels deep); a scenario nests a few levels at most"
+                )
             ],
         ) from None
     except ValueError:  # an integer of thousands of digits (int's conversion limit)
         raise ScenarioError(
-            name, ["holds a number thousands of digits long; values are at most 1e18"]
+            name, [Text("holds a number thousands of digits long; values are at most 1e18")]
         ) from None
-
-
-def _syntax_hint(text: str, error: Exception) -> str:
-    """A hint for the TOML syntax error people make with numbers: a comma or a space that
-    groups thousands (``value = 130,000``), which TOML does not read; else nothing."""
-    import re
-
-    at = re.search(r"\(at line (\d+), column \d+\)", str(error))  # Python 3.11's message
-    lines = text.splitlines()
-    line_no = int(at[1]) if at else 0
-    if not 0 < line_no <= len(lines):
-        return ""
-    found = re.search(
-        r"=\s*([0-9]{1,3}(?:[, ][0-9]{3})+(?:\.[0-9]+)?)\s*(?:#.*)?$", lines[line_no - 1]
-    )
-    if found is None:
-        return ""
-    plain = re.sub("[, ]", "", found[1])
-    return (
-        f"; a number in TOML has no thousands separator: write {plain} or {plain[:-3]}_{plain[-3:]}"
-    )

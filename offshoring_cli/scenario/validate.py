@@ -55,92 +55,29 @@ def _path_of(loc: tuple[int | str, ...]) -> str:
     return text or "(top level)"
 
 
-_PATTERNS = {
-    r"^[a-z][a-z0-9_]*$": "an id of lowercase letters, digits and _, starting with a letter "
-    "(e.g. hires_2025)",
-    r"^[A-Za-z0-9][A-Za-z0-9_.-]*$": "an id of letters, digits, _, . and -, starting with a "
-    "letter or a digit (e.g. survey-2025)",
-    r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-03)",
-    r"^https?://\S+$": "an http:// or https:// address without spaces",
-}
-"""Each pattern of the scenario model, in words: what a value that fails it must be."""
-
-
-def _message(error: Any) -> str:
-    kind, msg = error["type"], str(error["msg"])
-    if error["loc"] and error["loc"][-1] == "[key]":
-        return "the key " + _message({**error, "loc": error["loc"][:-1]})
-    if kind == "string_pattern_mismatch":
-        words = _PATTERNS.get(str(error.get("ctx", {}).get("pattern")))
-        if words is not None:
-            return f"must be {words}"
-    if kind == "extra_forbidden":
-        return "unknown key (check its spelling; see 'offshoring schema scenario')"
-    if kind == "missing":
-        return "missing (required)"
-    if kind == "literal_error" and "scenario_version" in error["loc"]:
-        return f"must be {SCENARIO_VERSION} (this tool reads scenario format {SCENARIO_VERSION})"
-    if kind == "finite_number":
-        return "must be a finite number (not nan or inf)"
-    if kind == "list_type" and error["loc"]:
-        key = str(error["loc"][-1])
-        if key == "notes":
-            return 'must be a list of texts: notes = ["..."]'
-        if isinstance(error.get("input"), dict):  # a [table] where [[tables]] were meant
-            table = ".".join(str(part) for part in error["loc"] if not isinstance(part, int))
-            return f"must be a list of tables: write [[{table}]] (double brackets) for each one"
-    if kind == "string_type" and hasattr(error.get("input"), "isoformat") and error["loc"]:
-        # an unquoted TOML date (date = 2025-01-15) is a date, not text
-        key, given = str(error["loc"][-1]), error["input"].isoformat()
-        return f'must be text: quote the date ({key} = "{given}")'
-    if kind in {"union_tag_not_found", "union_tag_invalid"}:
-        kinds = " or ".join(repr(k) for k in _INSIGHT_KINDS)
-        return f"needs kind = {kinds} (which insight it declares)"
-    return msg.replace("Input should be", "must be").replace("String should", "must")
-
-
 def _field_problems(error: ValidationError) -> dict[str, list[str]]:
-    """The problems, by key path. A number checked against both branches of ``int | float``
-    fails twice; the branch that merely says "not an int" (or "not a float") is dropped when
-    the other says more."""
+    """The problems, by key path, as sentences of ours
+    (:func:`~offshoring_cli.scenario.problems.pydantic_message`). A number checked against
+    both branches of ``int | float`` fails twice; the branch that merely says "not an int" (or
+    "not a float") is dropped when the other says more."""
+    from offshoring_cli.scenario.problems import pydantic_message, wrong_type
+
     by_place: dict[str, list[tuple[str, str]]] = {}
     for item in error.errors():
-        by_place.setdefault(_path_of(tuple(item["loc"])), []).append((item["type"], _message(item)))
+        by_place.setdefault(_path_of(tuple(item["loc"])), []).append(
+            (item["type"], pydantic_message(item, SCENARIO_VERSION))
+        )
     inputs = {_path_of(tuple(item["loc"])): item.get("input") for item in error.errors()}
     problems: dict[str, list[str]] = {}
     for where, found in by_place.items():
         specific = [m for kind, m in found if kind not in {"int_type", "float_type"}]
         if not specific:
             kinds = {kind for kind, _ in found}
-            wrong = _wrong_type(where, inputs.get(where), kinds)
+            wrong = wrong_type(where, inputs.get(where), kinds)
             if wrong is not None:
                 specific = [wrong]
         problems[where] = list(dict.fromkeys(specific or [m for _, m in found]))
     return problems
-
-
-def _wrong_type(where: str, given: Any, kinds: set[str]) -> str | None:
-    """One problem for a number given as text or as true/false (pydantic reports one per
-    branch of ``int | float``), with what to write instead; ``None`` for other inputs."""
-    wanted = "a whole number" if kinds == {"int_type"} else "a number"
-    key = where.rsplit(".", 1)[-1]
-    if isinstance(given, bool):
-        return f"must be {wanted}, not {str(given).lower()}"
-    if isinstance(given, float) and kinds == {"int_type"} and given.is_integer():
-        whole = int(given)
-        if key.endswith("year"):  # year = 2023.0
-            return f"must be a whole year such as {whole}, not {given!r} ({key} = {whole})"
-        return f"must be a whole number, not {given!r} ({key} = {whole})"
-    if isinstance(given, str):
-        try:
-            finite = math.isfinite(float(given.strip().replace("_", "")))
-        except ValueError:
-            finite = False
-        if not finite:
-            return f"must be {wanted}, not text ({given[:40]!r})"
-        number = given.strip()
-        return f"must be {wanted}, not text: remove the quotes ({key} = {number[:40]})"
-    return None
 
 
 @functools.cache
@@ -192,10 +129,9 @@ def _count_problems(data: dict[str, Any]) -> dict[str, str]:
 
     def check(where: str, value: Any, unit: str) -> None:
         if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
-            found[where] = (
-                f"{value!r} is not a whole number: values in {unit!r} are counts (as on the "
-                "command line, where a count of jobs is whole)"
-            )
+            from offshoring_cli.scenario.problems import not_whole
+
+            found[where] = not_whole(value, unit)
 
     indicators = data.get("indicators")
     counts: dict[str, str] = {}
@@ -310,6 +246,7 @@ def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]
     from offshoring_cli.scenario.cross_checks import _cross_problems
     from offshoring_cli.scenario.from_model import dataset
     from offshoring_cli.scenario.model import ScenarioModel
+    from offshoring_cli.scenario.problems import problem
 
     counts = _count_problems(data)
     try:
@@ -319,8 +256,8 @@ def full_check(data: dict[str, Any]) -> tuple[records.Dataset | None, list[str]]
         for where, message in counts.items():
             fields.setdefault(where, [message])  # a value already refused is refused once
         ordered = sorted(fields.items(), key=lambda item: _file_order(item[0]))
-        return None, [f"{where}: {message}" for where, found in ordered for message in found]
-    problems = [f"{where}: {message}" for where, message in counts.items()]
+        return None, [problem(where, message) for where, found in ordered for message in found]
+    problems: list[str] = [problem(where, message) for where, message in counts.items()]
     problems += _cross_problems(model)
     return (None, problems) if problems else (dataset(model), [])
 

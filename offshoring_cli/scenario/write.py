@@ -212,6 +212,8 @@ def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> o
     name = os.fspath(path)
     output = output_paths.check(name, f"scenario {name!r}", "scenario.toml")
     if output.exists and not force:
-        raise ScenarioError(name, ["already exists; pass {force} to overwrite it"])
+        from offshoring_cli.i18n import Text
+
+        raise ScenarioError(name, [Text("already exists; pass {force} to overwrite it")])
     files.write(output, text)
     return output

@@ -1,0 +1,41 @@
+"""A scenario file's problems on the command line, in the language chosen (``--lang``): the one
+line of a file that cannot be read, and ``scenario validate``'s list (also ``scenario diff``'s).
+
+Key paths stay as written in the file; the ``Error:`` prefix is written as Click writes it in
+the language (``Erreur :``, see ``docs/translating.md``).
+"""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import click
+
+from offshoring_cli import i18n
+from offshoring_cli.scenario import STDIN, ScenarioError, shown
+
+
+def unreadable(error: ScenarioError, role: str = "") -> click.UsageError:
+    """The usage error for a file that cannot be read at all (``role``: OLD or NEW, as typed
+    on the command line, for ``scenario diff``)."""
+    from offshoring_cli.cli.errors import cli_text
+
+    message = cli_text(error.template)
+    return click.UsageError(f"{role} {message}" if role else message)
+
+
+def listed(path: str, problems: list[str], role: str = "") -> NoReturn:
+    """Write every problem of the scenario ``path`` on stderr under one ``Error:`` line, then
+    exit 2."""
+    with i18n.human():
+        name = i18n._("standard input") if path == STDIN else shown(path)
+        count = len(problems)
+        header = i18n.ngettext(
+            "{path} is not a valid scenario ({count} problem):",
+            "{path} is not a valid scenario ({count} problems):",
+            count,
+        ).format(path=f"{role} {name}" if role else name, count=count)
+        click.echo(i18n._("Error: {message}").format(message=header), err=True)
+        for problem in problems:
+            click.echo(f"  {name}: {i18n.say(problem)}", err=True)
+    raise SystemExit(2)
