@@ -183,6 +183,26 @@ def test_reading_errors_in_french_and_arabic(tmp_path: Path) -> None:
     assert "is empty; start from 'offshoring scenario init'" in en.stderr
 
 
+def test_a_valid_file_is_said_valid_in_each_language() -> None:
+    # the seed: 2 indicators; 6 jobs + 4 exports observations = 10; 11 sources
+    seed = str(ROOT / "seeds" / "morocco-offshoring.toml")
+    said = {
+        language: invoke_cli("--lang", language, "scenario", "validate", seed)
+        for language in ("en", "fr", "ar")
+    }
+    assert all(result.exit_code == 0 for result in said.values())
+    assert said["en"].stdout.endswith(
+        ": valid scenario 'morocco-offshoring': 2 indicators, 10 observations, 11 sources\n"
+    )
+    assert said["fr"].stdout.endswith(
+        " : scénario valide 'morocco-offshoring' : 2 indicateurs, 10 observations, 11 sources\n"
+    )
+    # Arabic counts: two is a dual word, 3-10 plural, 11-99 a singular accusative
+    assert said["ar"].stdout.endswith(
+        ": سيناريو صالح 'morocco-offshoring': مؤشران، 10 ملاحظات، 11 مصدرًا\n"
+    )
+
+
 def _csv_scenario(tmp_path: Path, rows: str) -> Path:
     shutil.copy(CSV_EXAMPLE, tmp_path / "s.toml")
     (tmp_path / "jobs-observations.csv").write_text(rows, encoding="utf-8")

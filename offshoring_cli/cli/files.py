@@ -338,16 +338,9 @@ def scenario_validate(path: str) -> None:
     shown = scenario_file.shown(path)
     if dataset is None:
         listed(path, problems)
-    from offshoring_cli.i18n.numbers import plural
+    from offshoring_cli.cli.scenario_problems import valid
 
-    observations = sum(len(i.observations) for i in dataset.indicators.values())
-    observations += sum(len(u.observations) for u in dataset.untargeted.values())
-    indicators = len(dataset.indicators) + len(dataset.untargeted)
-    click.echo(
-        f"{shown}: valid scenario {dataset.name!r}: "
-        f"{plural(indicators, 'indicators')}, "
-        f"{plural(observations, 'observations')}, {plural(len(dataset.sources), 'sources')}"
-    )
+    valid(shown, dataset)
 
 
 @command(

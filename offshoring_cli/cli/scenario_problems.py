@@ -1,5 +1,6 @@
 """A scenario file's problems on the command line, in the language chosen (``--lang``): the one
-line of a file that cannot be read, and ``scenario validate``'s list (also ``scenario diff``'s).
+line of a file that cannot be read, ``scenario validate``'s list (also ``scenario diff``'s), and
+its line for a valid file.
 
 Key paths stay as written in the file; the ``Error:`` prefix is written as Click writes it in
 the language (``Erreur :``, see ``docs/translating.md``).
@@ -7,12 +8,15 @@ the language (``Erreur :``, see ``docs/translating.md``).
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from offshoring_cli import i18n
 from offshoring_cli.scenario import STDIN, ScenarioError, shown
+
+if TYPE_CHECKING:
+    from offshoring_cli.core.records import Dataset
 
 
 def unreadable(error: ScenarioError, role: str = "") -> click.UsageError:
@@ -39,3 +43,30 @@ def listed(path: str, problems: list[str], role: str = "") -> NoReturn:
         for problem in problems:
             click.echo(f"  {name}: {i18n.say(problem)}", err=True)
     raise SystemExit(2)
+
+
+def valid(name: str, dataset: Dataset) -> None:
+    """``scenario validate``'s line for a valid file: ``NAME: valid scenario 'id': 2
+    indicators, 10 observations, 11 sources`` (counts grouped the language's way)."""
+    from offshoring_cli.i18n import ngettext, numbers
+
+    observations = sum(len(i.observations) for i in dataset.indicators.values())
+    observations += sum(len(u.observations) for u in dataset.untargeted.values())
+    figures = {
+        "indicators": len(dataset.indicators) + len(dataset.untargeted),
+        "observations": observations,
+        "sources": len(dataset.sources),
+    }
+    with i18n.human():
+        counts = {
+            "indicators": ngettext(
+                "{count} indicator", "{count} indicators", figures["indicators"]
+            ),
+            "observations": ngettext(
+                "{count} observation", "{count} observations", figures["observations"]
+            ),
+            "sources": ngettext("{count} source", "{count} sources", figures["sources"]),
+        }
+        written = {k: text.format(count=numbers.number(figures[k])) for k, text in counts.items()}
+        line = i18n._("{path}: valid scenario {name}: {indicators}, {observations}, {sources}")
+        click.echo(line.format(path=name, name=repr(dataset.name), **written))
