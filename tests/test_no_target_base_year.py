@@ -96,7 +96,7 @@ def test_the_new_messages_in_french_and_arabic(run_installed: RunInstalled, scen
     args = ("--scenario", str(scenario), "status", "-m", "applications", "--base-year")
     fr = run_installed("--lang", "fr", *args, "2021")
     assert fr.returncode == 2
-    assert "aucun chiffre de « applications » pour l'année de référence 2021" in fr.stderr.decode()
+    assert "aucun chiffre de « applications » pour l'année de référence 2021" in fr.stderr
     ar = run_installed("--lang", "ar", *args, "2022")
     assert ar.returncode == 0, ar.stderr
-    assert "احذف --base-year (أو أعط --base-year 2024)" in ar.stdout.decode()
+    assert "احذف --base-year (أو أعط --base-year 2024)" in ar.stdout
