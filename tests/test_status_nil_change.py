@@ -56,9 +56,9 @@ source = "s"
 
 def test_the_needed_change_is_nil_in_doubles() -> None:
     assert TARGET != BASE and TARGET - BASE == 0.0
-    assert results.no_change_needed(BASE, TARGET)
-    assert results.no_change_needed(100, 100)
-    assert not results.no_change_needed(BASE, 10**18)  # 1e18 - BASE = 128
+    assert formulas.no_change_needed(BASE, TARGET)
+    assert formulas.no_change_needed(100, 100)
+    assert not formulas.no_change_needed(BASE, 10**18)  # 1e18 - BASE = 128
 
 
 def test_status_of_a_nil_change_has_no_ratio_and_no_score() -> None:

@@ -14,6 +14,7 @@ from offshoring_cli.core.formulas import (
     _check_positive,
     _check_year,
     cagr,
+    no_change_needed,
     per_period,
     periods_to_reach,
     project,
@@ -301,18 +302,6 @@ class Status(Record):
         self.achieved = achieved
 
 
-def no_change_needed(base_value: Number, target: Number) -> bool:
-    """Whether the change from ``base_value`` to ``target`` is nil, as Q's arithmetic sees it.
-
-    ``target - base_value == 0`` in the arithmetic of :func:`status`: the values are equal, or
-    an int and a float closer than a double tells apart (doubles are 2 ** (e - 52) apart: 128
-    near 1e18, so the int target 999,999,999,999,999,900 beside the float base value
-    999,999,999,999,999,872.0 needs a change of 0.0). R and Q then divide by nil: both are
-    undefined (see :func:`status`). ``status`` (the report) does not assess such a reading.
-    """
-    return target - base_value == 0
-
-
 def status(
     base_year: int,
     base_value: Number,
@@ -340,19 +329,13 @@ def status(
     they measure progress towards a target still ahead (an R of -3.79 beside "achieved" means
     nothing).
 
-    When the target needs no change from the base value (:func:`no_change_needed`: equal, or
-    closer than a double tells apart), both methods divide by nil: the required CAGR from the
-    base year is 0, and R and Q are ``None`` (undefined; sdg-build's growth ratio divides by
-    zero there too: it has no answer). A reading not met then takes the bands of its
-    direction: "moving away" (R) and "stagnation or regression" (Q) when the value moved
-    the wrong way, "limited progress" (R, as for R = 0) when it did not move at all.
-
-    Values are compared exactly as given (an int stays exact), while rates and projections
-    are doubles: an int above 2 ** 53 (about 9.007e15) is rounded to the nearest double (a
-    relative 1.1e-16) by the arithmetic. So the year reached is the latest year when the
-    latest value as given meets the target (10 ** 16 + 1 meets 10 ** 16 + 1), though its
-    projection over 0 years is the double 1e16, below the target: float precision, not a
-    different answer.
+    A target needing no change from the base value (:func:`formulas.no_change_needed`) makes
+    both methods divide by nil: R and Q are ``None`` (sdg-build's ratio divides by zero there:
+    no answer), and a reading not met takes the bands of its direction: "moving away" and
+    "stagnation or regression" when the value moved the wrong way, "limited progress" (R = 0)
+    when it did not move. Values are compared exactly as given; rates and projections are
+    doubles (an int above 2 ** 53 is rounded, a relative 1.1e-16): 10 ** 16 + 1 meets that
+    target in the latest year, though its projection over 0 years is the double 1e16 below.
 
     Args:
         base_year, base_value: the assessment's base observation (values > 0).
@@ -392,8 +375,7 @@ def status(
     score = None
     if not nil and not achieved:
         score = (projected - base_value) / (target - base_value)
-    # Without R, a reading not met takes the band of R's sign: a pace the wrong way reads as
-    # a negative R ("moving away"), no pace as R = 0 (the limit as the change tends to nil).
+    # Without R, the band of R's sign: a pace the wrong way is "moving away", none R = 0.
     away = actual < 0 if increase else actual > 0
     ratio_for_band = ratio if ratio is not None else (-1.0 if away else 0.0)
     n = periods_to_reach(latest, target, actual, increase)

@@ -5,9 +5,9 @@ tell), and which observations the assessment leaves out, and why. Pure: no I/O; 
 the input (``since``)."""
 
 from offshoring_cli.core.fields import VALUE
+from offshoring_cli.core.formulas import no_change_needed
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Resolved
-from offshoring_cli.core.results import no_change_needed
 from offshoring_cli.errors import InputError, Message
 from offshoring_cli.i18n import Num, Text, joined, period_of
 from offshoring_cli.reports.insights import series_relation
@@ -127,7 +127,7 @@ def not_assessable(r: Resolved, start: Observation | None) -> str | None:
         )
     if no_change_needed(start.value, r.target) and not achieved:
         # Above 2 ** 53 an int target can differ from a float base value by less than a
-        # double tells apart: R and Q would divide by nil (results.no_change_needed).
+        # double tells apart: R and Q would divide by nil (formulas.no_change_needed).
         return Text(
             "the target ({target}) and the {year} value ({value}) are equal to a double's "
             "precision (about 16 significant digits), so no change is needed from {year} and "
