@@ -10,6 +10,7 @@ import os
 import stat
 import subprocess
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,18 @@ class FifoReader:
 
     def __enter__(self) -> FifoReader:
         self.thread.start()
+        # A FIFO nothing reads is refused (it would make the write wait for ever): wait until
+        # the reader is in its open() of the FIFO, before the command runs.
+        wchan = f"/proc/self/task/{self.thread.native_id}/wchan"
+        for _ in range(500):
+            try:
+                with open(wchan) as where:
+                    if where.read().strip() in {"wait_for_partner", "fifo_open"}:
+                        break
+            except OSError:  # no /proc (or the thread is done): give it time instead
+                time.sleep(0.2)
+                break
+            time.sleep(0.01)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -48,7 +48,7 @@ from offshoring_cli.cli import cli
 from offshoring_cli.core import builtin
 from offshoring_cli.errors import DomainError
 from offshoring_cli.render import chart as charts
-from offshoring_cli.render import output_paths
+from offshoring_cli.render import files, output_paths
 from offshoring_cli.reports import brief
 from offshoring_cli.reports import chart as chart_content
 from offshoring_cli.scenario import write
@@ -511,7 +511,19 @@ def test_python_api_check_kinds(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     assert output_paths.check("-", "x").kind == "stdout"
-    assert output_paths.check(str(fifo), "x").kind == "stream"
+    # A FIFO nothing reads: refused (the write would wait for ever); one with a reader is
+    # opened by the check, and that opening is what the content is written into.
+    with pytest.raises(DomainError, match=r"a named pipe \(FIFO\) that nothing reads"):
+        output_paths.check(str(fifo), "x")
+    reading = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        out = output_paths.check(str(fifo), "x")
+        assert (out.kind, out.fd >= 0, output_paths.is_terminal(out)) == ("stream", True, False)
+        files.write(out, "through the fifo\n")
+        assert os.read(reading, 100) == b"through the fifo\n"
+        assert os.read(reading, 100) == b""  # written and closed: the reader sees the end
+    finally:
+        os.close(reading)
     assert output_paths.check(os.devnull, "x").kind == "stream"
     if os.path.islink("/dev/stdout"):
         out = output_paths.check("/dev/stdout", "x")

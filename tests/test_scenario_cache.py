@@ -187,7 +187,7 @@ def test_an_entry_of_another_format_or_python_is_not_used(
     seed_copy: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     name, form, version, python, marshal_version = cache.TAG
-    assert (form, python) == (1, sys.version_info[:2])
+    assert (form, python) == (2, sys.version_info[:2])
     others = [
         (name, form + 1, version, python, marshal_version),
         (name, form, "0.6.0", python, marshal_version),

@@ -277,6 +277,28 @@ def status_inputs(draw: st.DrawFn) -> dict[str, Any]:
         "increase": False,
     }
 )
+@example(  # the target a double cannot tell from the base value: R and Q divide by nil
+    {
+        "base_year": 2022,
+        "base_value": 999_999_999_999_999_872.0,
+        "latest_year": 2024,
+        "latest": 5e17,
+        "target_year": 2030,
+        "target": 999_999_999_999_999_900,
+        "increase": True,
+    }
+)
+@example(  # an int latest value above 2**53 meets its target exactly; project() rounds it
+    {
+        "base_year": 1900,
+        "base_value": 1,
+        "latest_year": 1901,
+        "latest": 10**16 + 1,
+        "target_year": 1902,
+        "target": 10**16 + 1,
+        "increase": True,
+    }
+)
 def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
     b, latest, t = inputs["base_value"], inputs["latest"], inputs["target"]
     n1 = inputs["latest_year"] - inputs["base_year"]
@@ -316,6 +338,10 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
         assert_close(s.growth_ratio, Fraction(s.actual_cagr) / Fraction(s.required_cagr_from_base))
         expected = "achieved" if s.achieved else expected_growth_ratio_band(s.growth_ratio)
         assert s.growth_ratio_band == expected
+    if s.growth_ratio is None and not s.achieved:
+        # No R (a nil required rate): the band of R's sign, the way the value moved.
+        away = s.actual_cagr < 0 if increase else s.actual_cagr > 0
+        assert s.growth_ratio_band == ("moving away" if away else "limited progress")
 
     assert_close(s.projected, projected, "projected")
     # The shortfall is positive when short of the target in the wanted direction.
@@ -324,8 +350,13 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
     # Q = (projected - base) / (target - base). Q is a difference quotient: a relative error e
     # in ``projected`` moves it by e * |projected| / |target - base| (its condition number),
     # whatever the arithmetic; the tolerance scales with that.
-    if t == b or s.achieved:
+    # A change of nil as the doubles see it (equal, or an int target beside a float base
+    # value closer than a double tells apart): Q is undefined, never a ZeroDivisionError.
+    tf, bf = float_view(t, b)
+    if tf == bf or s.achieved:
         assert s.progress_score is None
+        if not s.achieved:
+            assert s.progress_band == "stagnation or regression"
     else:
         assert s.progress_score is not None
         bb, tt = (Decimal(x) for x in float_view(b, t))
@@ -347,6 +378,11 @@ def test_status_matches_exact_arithmetic(inputs: dict[str, Any]) -> None:
         return
     k = s.reached_year - inputs["latest_year"]
     assert k >= 0
+    if k == 0:
+        # Met in the latest year: the values as given, compared exactly (an int above 2**53
+        # too, which project() would round to a double: 10**16 + 1 -> 1e16).
+        assert s.achieved and (latest >= t if increase else latest <= t)
+        return
 
     def reached(years: int) -> bool:
         value = formulas.project(latest, s.actual_cagr, years)

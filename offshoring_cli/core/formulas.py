@@ -309,6 +309,18 @@ def snap_to_target(
     return value
 
 
+def no_change_needed(base_value: Number, target: Number) -> bool:
+    """Whether the change from ``base_value`` to ``target`` is nil, as Q's arithmetic sees it.
+
+    ``target - base_value == 0``: the values are equal, or an int and a float closer than a
+    double tells apart (doubles are 128 apart near 1e18: the int target
+    999,999,999,999,999,900 beside the float base value 999,999,999,999,999,872.0 needs a
+    change of 0.0). R and Q then divide by nil (:func:`results.status`: both ``None``); the
+    ``status`` report does not assess such a reading.
+    """
+    return target - base_value == 0
+
+
 def periods_to_reach(
     value: Number, target: Number, rate: float, increase: bool = True
 ) -> int | None:

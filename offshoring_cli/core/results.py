@@ -14,6 +14,7 @@ from offshoring_cli.core.formulas import (
     _check_positive,
     _check_year,
     cagr,
+    no_change_needed,
     per_period,
     periods_to_reach,
     project,
@@ -329,6 +330,14 @@ def status(
     they measure progress towards a target still ahead (an R of -3.79 beside "achieved" means
     nothing).
 
+    A target needing no change from the base value (:func:`formulas.no_change_needed`) makes
+    both methods divide by nil: R and Q are ``None`` (sdg-build's ratio divides by zero there:
+    no answer), and a reading not met takes the bands of its direction: "moving away" and
+    "stagnation or regression" when the value moved the wrong way, "limited progress" (R = 0)
+    when it did not move. Values are compared exactly as given; rates and projections are
+    doubles (an int above 2 ** 53 is rounded, a relative 1.1e-16): 10 ** 16 + 1 meets that
+    target in the latest year, though its projection over 0 years is the double 1e16 below.
+
     Args:
         base_year, base_value: the assessment's base observation (values > 0).
         latest_year, latest: the latest observation, after ``base_year``.
@@ -357,6 +366,7 @@ def status(
     required_latest = cagr(latest, target, target_year - latest_year)
     achieved = reaches(latest, target, increase)
     ratio: float | None = None
+    nil = no_change_needed(base_value, target)
     if required_base != 0 and not achieved:
         # Both rates are negative when a decrease is wanted, so the ratio keeps the meaning
         # "share of the required pace achieved" in either direction.
@@ -364,8 +374,11 @@ def status(
     ahead = target_year - latest_year
     projected = snap_to_target(project(latest, actual, ahead), target, steps=ahead)
     score = None
-    if target != base_value and not achieved:
+    if not nil and not achieved:
         score = (projected - base_value) / (target - base_value)
+    # Without R, the band of R's sign: a pace the wrong way is "moving away", none R = 0.
+    away = actual < 0 if increase else actual > 0
+    ratio_for_band = ratio if ratio is not None else (-1.0 if away else 0.0)
     n = periods_to_reach(latest, target, actual, increase)
     return Status(
         base_year=base_year,
@@ -378,7 +391,7 @@ def status(
         required_cagr_from_base=required_base,
         required_cagr_from_latest=required_latest,
         growth_ratio=ratio,
-        growth_ratio_band=growth_ratio_band(ratio if ratio is not None else 0.0, achieved),
+        growth_ratio_band=growth_ratio_band(ratio_for_band, achieved),
         projected=projected,
         shortfall=target - projected if increase else projected - target,
         progress_score=score,

@@ -6,8 +6,10 @@ says where the content goes (an :class:`~offshoring_cli.render.output_paths.Outp
 
 * ``-`` or one of this process's open files by name (``/dev/stdout``, ``/dev/fd/N``): into
   that file descriptor, the name (a symbolic link) left as it is;
-* an existing character device or FIFO (``/dev/null``, a named pipe): written into, never
-  replaced;
+* an existing character device (``/dev/null``): written into, never replaced; a FIFO (a
+  named pipe): written into through the opening :func:`check` made (it refuses a FIFO that
+  nothing reads: the write would wait for ever), then closed; a reader that stops reading
+  without closing holds the write up, as with any pipe;
 * a regular file, new or existing (symbolic links followed: the link stays, its target gets
   the content): written to a temporary file beside it, then renamed over it, so that a failure
   never leaves half a file or a temporary one. A new file gets 0666 less the umask (0644 under
@@ -29,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from offshoring_cli.errors import Failure
-from offshoring_cli.render.output_paths import Output, _has_fd
+from offshoring_cli.render.output_paths import Output, _has_fd, release
 
 
 def _cannot_write(label: str, error: OSError) -> str:
@@ -65,6 +67,11 @@ def write(output: Output, data: str | bytes) -> None:
                 if stream is not None:
                     stream.flush()
             _write_all(output.fd, payload)
+        elif output.kind == "stream" and output.fd >= 0:  # a FIFO, opened by check()
+            try:
+                _write_all(output.fd, payload)
+            finally:
+                release(output.fd)
         elif output.kind == "stream":
             fd = os.open(output.given, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
             try:

@@ -2,8 +2,10 @@
 
 :func:`check` looks at a path as given (``--output``, ``scenario init PATH``) and returns an
 :class:`Output`: standard output (``-``), one of this process's open files by name
-(``/dev/stdout``, ``/dev/fd/N``), an existing character device or FIFO, or a regular file (new
-or replaced, symbolic links followed). A path that cannot be written (empty, ending in ``/``, a
+(``/dev/stdout``, ``/dev/fd/N``: pipes it holds already, written as they are), an existing
+character device, a FIFO that something reads (opened now, without waiting: a FIFO nothing
+reads would make the write wait for ever, so it is refused), or a regular file (new or
+replaced, symbolic links followed). A path that cannot be written (empty, ending in ``/``, a
 directory, a name too long, a missing or read-only folder, a read-only file, a socket, a link
 loop) is refused with :class:`~offshoring_cli.errors.DomainError` (bad input: exit 2), whose
 message starts with the label of the option the path came from. :func:`format_for` matches a
@@ -44,7 +46,8 @@ class Output(NamedTuple):
     """For ``file``: the regular file written, with symbolic links followed. Otherwise the path
     as given."""
     fd: int = -1
-    """For ``fd``: the file descriptor written into."""
+    """For ``fd``: the file descriptor written into. For a FIFO (``stream``): its opening
+    for writing, made by :func:`check` and closed once written (:func:`release`)."""
     exists: bool = False
     """For ``file``: a regular file is there already (it is replaced, its mode kept)."""
 
@@ -131,8 +134,9 @@ def check(path: str, label: str, example: str = "") -> Output:
 
     Raises:
         DomainError: the path is empty, ends with ``/``, is a directory, a socket or a block
-            device, a name too long for the file system, an unopened file descriptor, a
-            read-only file, or its folder does not exist or cannot be written.
+            device, a FIFO nothing reads, a name too long for the file system, an unopened
+            file descriptor, a read-only file, or its folder does not exist or cannot be
+            written.
     """
     hint: str = Text(" such as {example}", example=example) if example else ""
     if path == STDOUT:  # checked as /dev/stdout is: before any work
@@ -170,8 +174,10 @@ def check(path: str, label: str, example: str = "") -> Output:
     if fd is not None:
         return _check_fd(path, label, fd)
     info = _stat(path, label)
-    if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
-        _check_stream(path, label, stat.S_ISCHR(info.st_mode))
+    if info is not None and stat.S_ISFIFO(info.st_mode):
+        return Output(path, label, "stream", Path(path), fd=_open_fifo(path, label))
+    if info is not None and stat.S_ISCHR(info.st_mode):
+        _check_device(path, label)
         return Output(path, label, "stream", Path(path))
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise DomainError(
@@ -234,15 +240,61 @@ def _check_fd(path: str, label: str, fd: int) -> Output:
     return Output(path, label, "fd", Path(path), fd=fd)
 
 
-def _check_stream(path: str, label: str, device: bool) -> None:
-    """A character device is opened (without waiting) to see that it takes writing; a FIFO
-    only checked for permission: opening it waits for a reader, who may come later."""
-    if not device:
-        if not os.access(path, os.W_OK):
-            raise DomainError(
-                Text("{label}: the FIFO cannot be written (permission denied)", label=label)
+_HELD: dict[int, object] = {}
+"""The FIFOs :func:`check` opened and that are not written yet: file descriptor -> token."""
+
+
+def _open_fifo(path: str, label: str) -> int:
+    """Open a FIFO (named pipe) for writing now, without waiting, and keep it open for
+    :func:`files.write`: its file descriptor.
+
+    Opening a FIFO for writing waits until something opens it for reading: a FIFO nothing
+    reads yet is refused before any work, never waited on. The one opening is kept until the
+    content is written into it: opening it again would wait again, and closing it in between
+    tells the reader that its input has ended (it would leave, and the write then wait for
+    ever). Closed when written (:func:`release`), or when the command ends without writing.
+
+    Raises:
+        DomainError: no reader; the FIFO cannot be written (permission denied).
+    """
+    if not os.access(path, os.W_OK):
+        denied = Text("{label}: the FIFO cannot be written (permission denied)", label=label)
+        raise DomainError(denied)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno != errno.ENXIO:
+            raise _refuse(label, error, Text("the FIFO cannot be opened for writing: ")) from None
+        raise DomainError(
+            Text(
+                "{label} is a named pipe (FIFO) that nothing reads: writing into it would "
+                "wait for a reader for ever; start the reader first (such as cat {path} &), "
+                "or give - for standard output and pipe it",
+                label=label,
+                path=shown(path),
             )
-        return
+        ) from None
+    token = _HELD[fd] = object()
+    click = sys.modules.get("click")  # loaded when a command runs; not imported here
+    context = click.get_current_context(silent=True) if click is not None else None
+    if context is not None:  # an error after the check: the reader is released at the end
+        context.call_on_close(lambda: release(fd, token))
+    return fd
+
+
+def release(fd: int, token: object | None = None) -> None:
+    """Close a FIFO :func:`check` opened (``fd``, an :class:`Output`'s), unless it is closed
+    already; with ``token``, only the opening that token was given for."""
+    if fd in _HELD and (token is None or _HELD[fd] is token):
+        del _HELD[fd]
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _check_device(path: str, label: str) -> None:
+    """A character device is opened (without waiting) to see that it takes writing."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as error:
@@ -321,11 +373,13 @@ def is_terminal(output: Output) -> bool:
         return bool(sys.stdout.isatty())
     if output.kind in ("stdout", "fd"):
         return os.isatty(output.fd)
+    if output.kind == "stream" and output.fd >= 0:  # a FIFO, open since the check
+        return os.isatty(output.fd)
     if output.kind == "stream":
         try:
             fd = os.open(output.given, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
         except OSError:
-            return False  # a FIFO without a reader yet: not a terminal
+            return False
         try:
             return os.isatty(fd)
         finally:

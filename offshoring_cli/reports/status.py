@@ -207,8 +207,9 @@ def status_report(
 
     With ``untargeted`` (the ``status`` command), the indicators without a published target
     get a row too, after the others (the ones asked for by name, or all of them): Open SDG's
-    no-target method (:mod:`offshoring_cli.reports.status_no_target`); ``since`` does not
-    apply to them. Without it they are left out, as by every other report.
+    no-target method (:mod:`offshoring_cli.reports.status_no_target`), up to the base year
+    when ``options`` gives one; ``since`` does not apply to them. Without it they are left
+    out, as by every other report.
 
     Raises:
         DomainError: see :func:`resolve`; ``since`` is not a year with a whole-year
@@ -259,7 +260,7 @@ def status_report(
         if line:
             notes.append(line)
     for metric in asked:
-        row, worked = no_target_row(no_target[metric])
+        row, worked = no_target_row(no_target[metric], options.base_year)
         rows.append(row)
         verdicts.append(row["verdict"])
         explanation.append(worked)

@@ -1,9 +1,11 @@
 """``status``'s checks before it assesses a reading: the base observation ``--since`` names
 (or the series' earliest), whether the two methods can judge the reading at all (two
-whole-year observations, a target the wanted way from the base value), and which observations
-the assessment leaves out, and why. Pure: no I/O; errors name the input (``since``)."""
+whole-year observations, a target the wanted way from the base value, a change a double can
+tell), and which observations the assessment leaves out, and why. Pure: no I/O; errors name
+the input (``since``)."""
 
 from offshoring_cli.core.fields import VALUE
+from offshoring_cli.core.formulas import no_change_needed
 from offshoring_cli.core.records import Observation
 from offshoring_cli.core.resolve import Resolved
 from offshoring_cli.errors import InputError, Message
@@ -122,6 +124,17 @@ def not_assessable(r: Resolved, start: Observation | None) -> str | None:
             "decrease is wanted, so growth rates from {year} cannot judge progress; choose "
             "another target or --since year.",
             **figures,
+        )
+    if no_change_needed(start.value, r.target) and not achieved:
+        # Above 2 ** 53 an int target can differ from a float base value by less than a
+        # double tells apart: R and Q would divide by nil (formulas.no_change_needed).
+        return Text(
+            "the target ({target}) and the {year} value ({value}) are equal to a double's "
+            "precision (about 16 significant digits), so no change is needed from {year} and "
+            "growth rates cannot judge progress; choose another target or --since year.",
+            target=Num(VALUE, r.target, r.unit),
+            year=start.year,
+            value=Num(VALUE, start.value, r.unit),
         )
     return None
 

@@ -15,8 +15,10 @@ from collections.abc import Mapping
 
 from offshoring_cli.core import open_sdg
 from offshoring_cli.core.fields import RATE, RATIO
+from offshoring_cli.core.formulas import cagr
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.core.untargeted import NO_TARGET_REASON, Untargeted
+from offshoring_cli.errors import InputError, Message
 from offshoring_cli.i18n import Num, Text
 from offshoring_cli.reports.status_pace import NO_PACE
 from offshoring_cli.reports.status_row import StatusRow
@@ -36,13 +38,36 @@ def split(
     return asked, options.replace(metrics=tuple(targeted)) if targeted else None
 
 
-def no_target_row(ind: Untargeted) -> tuple[StatusRow, list[str]]:
+def no_target_row(ind: Untargeted, base_year: int | None = None) -> tuple[StatusRow, list[str]]:
     """The ``status`` row of ``ind`` and its worked formula (for ``--explain``).
 
-    With fewer than two whole-year observations of its series there is no growth to measure:
-    the Open SDG fields are null too and the verdict says why.
+    Its growth runs from its earliest whole-year observation to its latest, or to
+    ``base_year`` (``--base-year``: it moves the baseline back and the history ends there, as
+    for every indicator): Open SDG's no-target progress value, and the same CAGR as
+    ``actual_cagr`` (``actual_periods`` years). With fewer than two whole-year observations
+    of its series (up to the base year) there is no growth to measure: the Open SDG fields
+    and ``actual_cagr`` are null and the verdict says why.
+
+    Raises:
+        InputError: ``base_year`` has no whole-year observation of the indicator's series
+            (field ``base_year``).
     """
     annual = ind.annual()
+    later = annual[-1].year if annual else None
+    if base_year is not None:
+        if all(o.year != base_year for o in annual):
+            raise InputError(
+                "base_year",
+                Message(
+                    "no {metric} figure for base year {year} in its series {series} (years: "
+                    "{years}); choose another {base_year}, or leave {metric} out with {metrics}",
+                    metric=ind.id,
+                    year=base_year,
+                    series=repr(ind.series()),
+                    years=", ".join(str(o.year) for o in annual) or "-",
+                ),
+            )
+        annual = tuple(o for o in annual if o.year <= base_year)
     latest = annual[-1] if annual else ind.observations[-1]
     first = annual[0] if len(annual) > 1 else None
     progress = (
@@ -59,6 +84,17 @@ def no_target_row(ind: Untargeted) -> tuple[StatusRow, list[str]]:
             metric=ind.id,
             series=ind.series(),
         )
+        if base_year is not None and later is not None and later > base_year:  # history cut
+            verdict = Text(
+                "{metric}: not assessed - no published target, and only one whole-year "
+                "observation of series {series} up to the base year ({year}): Open SDG's "
+                "no-target method needs two; to measure from {year} to {latest}, leave out "
+                "--base-year (or give --base-year {latest}).",
+                metric=ind.id,
+                series=ind.series(),
+                year=base_year,
+                latest=later,
+            )
         explanation: list[str] = []
     else:
         facts = {
@@ -89,7 +125,9 @@ def no_target_row(ind: Untargeted) -> tuple[StatusRow, list[str]]:
             f"{progress.score:.4f}, {progress.label} ({open_sdg.NO_TARGET_METHOD})"
         ]
     pace = NO_PACE.copy()
-    if progress is not None:
+    actual = None
+    if progress is not None and first is not None:
+        actual = cagr(first.value, latest.value, latest.year - first.year)
         pace["open_sdg_progress_value"] = progress.progress_value
         pace["open_sdg_score"] = progress.score
         pace["open_sdg_label"] = progress.label
@@ -104,8 +142,8 @@ def no_target_row(ind: Untargeted) -> tuple[StatusRow, list[str]]:
         latest=latest.value,
         target_year=None,
         target=None,
-        actual_periods=None,
-        actual_cagr=None,
+        actual_periods=None if actual is None or first is None else latest.year - first.year,
+        actual_cagr=actual,
         required_cagr_from_base=None,
         required_cagr_from_latest=None,
         growth_ratio=None,

@@ -122,8 +122,9 @@ class StatusFigures(TypedDict):
             "Actual periods",
             YEAR,
             show=False,
-            description="latest year - since year, in years.",
-            **_WHEN,
+            description="latest year - since year, in years; given when assessed and for an "
+            "indicator without a published target, else null.",
+            given_if="assessed",
         ),
     ]
     actual_cagr: Annotated[
@@ -132,8 +133,11 @@ class StatusFigures(TypedDict):
             "Actual CAGR a year",
             RATE,
             method=CAGR_METHOD + ", from the assessment base year to the latest year",
-            description="CAGR from the since year to the latest year, " + RATE_A_YEAR + ".",
-            **_WHEN,
+            description="CAGR from the since year to the latest year, "
+            + RATE_A_YEAR
+            + "; given when assessed and for an indicator without a published target (the "
+            "growth Open SDG's no-target method measures), else null.",
+            given_if="assessed",
         ),
     ]
     required_cagr_from_base: Annotated[

@@ -12,9 +12,15 @@ the scenario's absolute path, in hex; two paths of the same hash share an entry,
 its path), laid out as::
 
     4 bytes      the length H of the header, little-endian
-    H bytes      marshal of (TAG, absolute path, length N of the scenario's bytes)
-    N bytes      the scenario file's exact bytes
+    H bytes      marshal of (TAG, absolute path, length N of the file's bytes, key)
+    N bytes      the file's exact bytes
     the rest     marshal of the parsed document
+
+A CSV file of observations a scenario names (``observations_csv``) has an entry of its own,
+``csv-XXXXXXXX.marshal``, laid out alike: its rows as observations, their lines and the
+columns, stored only for a file read without a problem, with the indicator's unit as key
+(a value such as ``26.22bn`` is read in it), used only for the very same bytes and unit
+(:mod:`~offshoring_cli.scenario.csv_observations`).
 
 :mod:`marshal` is built in (nothing to import) and reads a parsed document several times as
 fast as any parser. Only the types a TOML parser returns for a file without dates are stored
@@ -46,7 +52,7 @@ from typing import Any
 
 from offshoring_cli import __version__
 
-FORMAT = 1
+FORMAT = 2
 """The layout of an entry; goes up with any change to it or to what :func:`read` returns."""
 
 TAG = ("offshoring-cli scenario cache", FORMAT, __version__, sys.version_info[:2], marshal.version)
@@ -88,14 +94,15 @@ def folder() -> str | None:
     return os.path.abspath(chosen)
 
 
-def entry_path(where: str, name: str) -> tuple[str, str]:
-    """The entry of scenario file ``name`` in folder ``where``: its path, and the scenario's
-    absolute path the entry holds."""
+def entry_path(where: str, name: str, kind: str = "scenario") -> tuple[str, str]:
+    """The entry of file ``name`` in folder ``where``: its path, and the file's absolute path
+    the entry holds. ``kind`` starts the entry's name: ``scenario`` for a scenario file,
+    ``csv`` for a CSV file of observations it names."""
     path = os.path.abspath(name)
     key = 0x811C9DC5  # FNV-1a, 32 bits: stable across runs, unlike hash()
     for byte in path.encode("utf-8", "surrogateescape"):
         key = ((key ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return os.path.join(where, f"scenario-{key:08x}.marshal"), path
+    return os.path.join(where, f"{kind}-{key:08x}.marshal"), path
 
 
 def _own(info: os.stat_result) -> bool:
@@ -105,10 +112,13 @@ def _own(info: os.stat_result) -> bool:
     return (uid is None or info.st_uid == uid()) and not info.st_mode & 0o022
 
 
-def load(where: str, name: str, data: bytes) -> dict[str, Any] | None:
-    """The parsed document cached for scenario file ``name`` if its entry holds exactly
-    ``data`` (the file's bytes just read), else ``None``; never raises."""
-    entry, path = entry_path(where, name)
+def load(
+    where: str, name: str, data: bytes, kind: str = "scenario", key: Any = None
+) -> dict[str, Any] | None:
+    """The parsed document cached for file ``name`` if its entry holds exactly ``data`` (the
+    file's bytes just read) and was stored with an equal ``key`` (what else the document
+    depends on: a CSV's unit), else ``None``; never raises. ``kind``: see :func:`entry_path`."""
+    entry, path = entry_path(where, name, kind)
     flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
         if not _own(os.stat(where)):
@@ -125,7 +135,7 @@ def load(where: str, name: str, data: bytes) -> dict[str, Any] | None:
         return None
     finally:
         os.close(fd)
-    return _document(raw, path, data)
+    return _document(raw, (TAG, path, len(data), key), data)
 
 
 def _read_all(fd: int, size: int) -> bytes:
@@ -140,17 +150,19 @@ def _read_all(fd: int, size: int) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def _document(raw: bytes, path: str, data: bytes) -> dict[str, Any] | None:
-    """The document of entry ``raw`` if it is whole, of this format, for ``path`` and for
-    exactly ``data``; else ``None``."""
+def _document(raw: bytes, header: tuple[Any, ...], data: bytes) -> dict[str, Any] | None:
+    """The document of entry ``raw`` if it is whole, its header is ``header`` (this format,
+    the file's path, the length of its bytes, the key) and it holds exactly ``data``; else
+    ``None``."""
     import gc
 
     collecting = gc.isenabled()
     try:
         size = int.from_bytes(raw[:_HEADER], "little")
         start = _HEADER + size
-        tag, held, length = marshal.loads(memoryview(raw)[_HEADER:start])
-        if tag != TAG or held != path or length != len(data) or not raw.startswith(data, start):
+        held = marshal.loads(memoryview(raw)[_HEADER:start])
+        length = len(data)
+        if type(held) is not tuple or held != header or not raw.startswith(data, start):
             return None
         gc.disable()  # millions of containers, none in a cycle: not worth walking
         document = marshal.loads(memoryview(raw)[start + length :])
@@ -162,23 +174,31 @@ def _document(raw: bytes, path: str, data: bytes) -> dict[str, Any] | None:
     return document if type(document) is dict else None
 
 
-def store(where: str, name: str, data: bytes, document: dict[str, Any]) -> dict[str, Any]:
-    """Write the entry of scenario file ``name``: its bytes ``data`` and its parsed
-    ``document``, atomically; nothing when the document holds other than plain types (a TOML
-    date) or anything fails (the folder cannot be made or written...). Never raises.
+def store(
+    where: str,
+    name: str,
+    data: bytes,
+    document: dict[str, Any],
+    kind: str = "scenario",
+    key: Any = None,
+) -> dict[str, Any]:
+    """Write the entry of file ``name``: its bytes ``data``, its parsed ``document`` and the
+    ``key`` :func:`load` will check (a marshallable value, or ``None``), atomically; nothing
+    when the document holds other than plain types (a TOML date) or anything fails (the
+    folder cannot be made or written...). Never raises. ``kind``: see :func:`entry_path`.
 
     Returns the document to use from now on: ``document`` itself, or, when it could be
     stored, an equal one in which equal strings and integers are one object each (see
     :func:`_shared`), as loading the entry will give.
     """
-    entry, path = entry_path(where, name)
+    entry, path = entry_path(where, name, kind)
     try:
         os.makedirs(where, 0o700, exist_ok=True)
         if not _own(os.stat(where)):  # someone else's folder: write nothing there
             return document
         document = _shared(document)
         body = marshal.dumps(document)
-        header = marshal.dumps((TAG, path, len(data)))
+        header = marshal.dumps((TAG, path, len(data), key))
     except (_NotPlain, OSError, ValueError, MemoryError, RecursionError):
         return document
     temporary = f"{entry}.{os.getpid()}.tmp"

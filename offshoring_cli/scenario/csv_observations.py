@@ -277,6 +277,41 @@ def _rows(
     return found, origin, problems
 
 
+def _read_rows(
+    path: str, name: str, unit: str, offset: int
+) -> tuple[list[dict[str, Any]], Origin, list[str]]:
+    """:func:`_rows` of the CSV file at ``path``, from the parse cache when its entry holds
+    exactly the file's bytes and was read in the same ``unit``
+    (:mod:`~offshoring_cli.scenario.cache`, ``csv-`` entries); a file read without a problem
+    is stored there. ``OFFSHORING_CACHE=off`` reads it every time.
+
+    Raises:
+        ScenarioError: the file cannot be read or is not UTF-8 (:func:`read.read_named`).
+    """
+    from offshoring_cli.scenario import cache
+    from offshoring_cli.scenario.read import decode_named, read_named
+
+    data = read_named(path)
+    where = cache.folder()
+    if where is not None:
+        hit = cache.load(where, path, data, "csv", unit)
+        if hit is not None:
+            try:
+                origin = Origin(name, offset, dict(hit["columns"]))
+                origin.lines = list(hit["lines"])
+                rows: list[dict[str, Any]] = hit["rows"]
+            except (KeyError, TypeError):  # not an entry this module wrote: read the file
+                pass
+            else:
+                if type(rows) is list and len(rows) == len(origin.lines):
+                    return rows, origin, []
+    rows, origin, problems = _rows(name, decode_named(path, data), unit, offset)
+    if where is not None and not problems:
+        entry = {"rows": rows, "lines": origin.lines, "columns": origin.columns}
+        rows = cache.store(where, path, data, entry, "csv", unit)["rows"]
+    return rows, origin, problems
+
+
 def attach(data: Any, base: str | None) -> tuple[Any, dict[int, Origin], list[str]]:
     """``data`` with each indicator's ``observations_csv`` read into its ``observations``.
 
@@ -290,8 +325,6 @@ def attach(data: Any, base: str | None) -> tuple[Any, dict[int, Origin], list[st
         isinstance(ind, dict) and KEY in ind for ind in indicators
     ):
         return data, {}, []
-    from offshoring_cli.scenario.read import read_text
-
     # os.path, not pathlib: its import would cost about 4 % of a command's start-up
     folder = os.path.dirname(base) if base is not None else ""
     origins: dict[int, Origin] = {}
@@ -314,8 +347,9 @@ def attach(data: Any, base: str | None) -> tuple[Any, dict[int, Origin], list[st
         offset = len(inline) if isinstance(inline, list) else 0
         path = os.path.join(folder, named)
         name = shown(named)
+        unit = ind["unit"] if isinstance(ind.get("unit"), str) else ""
         try:
-            text = read_text(path)
+            rows, origin, found = _read_rows(path, name, unit, offset)
         except ScenarioError as error:
             from offshoring_cli.scenario.problems import problem
             from offshoring_cli.scenario.read import NO_SUCH_FILE
@@ -334,8 +368,6 @@ def attach(data: Any, base: str | None) -> tuple[Any, dict[int, Origin], list[st
             origins[i] = Origin(name, offset, {})  # no rows: its "observations" problems go
             changed.append(ind)
             continue
-        unit = ind["unit"] if isinstance(ind.get("unit"), str) else ""
-        rows, origin, found = _rows(name, text, unit, offset)
         problems += found
         origins[i] = origin
         ind["observations"] = [*inline, *rows] if isinstance(inline, list) else inline

@@ -271,7 +271,25 @@ def read_text(name: str) -> str:
     Raises:
         ScenarioError: with one problem saying why it cannot be read.
     """
-    data = _read_file(name, csv=True)
+    return decode_named(name, read_named(name))
+
+
+def read_named(name: str) -> bytes:
+    """The bytes of a file a scenario names (a CSV of observations), checked and read as a
+    scenario's are (see :func:`read_text`); :func:`decode_named` gives their text.
+
+    Raises:
+        ScenarioError: with one problem saying why it cannot be read.
+    """
+    return _read_file(name, csv=True)
+
+
+def decode_named(name: str, data: bytes) -> str:
+    """The text of the bytes ``data`` of the file ``name`` a scenario names.
+
+    Raises:
+        ScenarioError: with one problem: not UTF-8 (the byte, line and column), a NUL byte...
+    """
     try:
         return _decode(data)
     except ValueError as error:
