@@ -353,13 +353,11 @@ def status(
         >>> round(s.growth_ratio, 4), s.growth_ratio_band, round(s.projected), s.reached_year
         (0.7191, 'acceleration needed', 221348, 2033)
     """
-    if latest_year <= base_year:
+    if latest_year <= base_year or target_year <= latest_year:
         from offshoring_cli.core import formula_errors as refused
 
-        raise refused.latest_year_not_after_base(latest_year, base_year)
-    if target_year <= latest_year:
-        from offshoring_cli.core import formula_errors as refused
-
+        if latest_year <= base_year:
+            raise refused.latest_year_not_after_base(latest_year, base_year)
         raise refused.target_year_not_after_latest(target_year, latest_year)
     actual = cagr(base_value, latest, latest_year - base_year)
     required_base = cagr(base_value, target, target_year - base_year)

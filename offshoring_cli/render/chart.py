@@ -15,7 +15,17 @@ from offshoring_cli import i18n
 from offshoring_cli.errors import DomainError, MissingExtra
 from offshoring_cli.i18n import N_, Text, _, numbers
 from offshoring_cli.render import files, output_paths
-from offshoring_cli.render.chart_key import Entry, draw_key, draw_lines
+from offshoring_cli.render.chart_key import (
+    PANEL_HEIGHT,
+    SOURCE_BELOW,
+    SOURCE_LINE,
+    Entry,
+    draw_key,
+    draw_lines,
+    margins,
+    panel,
+    source_lines,
+)
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart, Series
@@ -149,7 +159,7 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
             axes_list: list[Any] = list(figure.subplots(1, count, squeeze=False)[0, :])
         else:  # laid out by hand: a layout engine would draw the figure twice
             figure = Figure(figsize=(9, PANEL_HEIGHT * count))
-            axes_list = [figure.add_axes(_panel(chart, i, count)) for i, chart in enumerate(charts)]
+            axes_list = [figure.add_axes(panel(chart, i, count)) for i, chart in enumerate(charts)]
         for axes, chart in zip(axes_list, charts, strict=True):
             _draw(axes, chart, span, say, page=side_by_side, wrap=88 // count)
         if side_by_side:  # one legend for the panels, under them
@@ -187,39 +197,6 @@ def _escape(text: str) -> str:
     ``xml.sax.saxutils.escape`` does; importing that would import ``urllib``, ``http``,
     ``email`` and ``ssl``, about 12 ms)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-PANEL_HEIGHT = 5.4
-"""The height of one panel of the stacked chart, in inches (9 wide)."""
-SOURCE_BELOW = 0.62
-"""From the bottom of a panel to its source line, in inches: tick labels and the axis label."""
-SOURCE_LINE = 1.3
-"""From one source line's baseline to the next, in ems (room for Arabic marks above and below
-the letters)."""
-
-
-def _source_lines(chart: MetricChart) -> list[str]:
-    # ids such as "morocco-offshoring" are not split at their hyphens
-    return textwrap.wrap(f"{chart.as_of}. {chart.source_line}", 95, break_on_hyphens=False)
-
-
-def _margins(chart: MetricChart) -> tuple[float, float]:
-    """Above and below a stacked panel, in inches: its title (11.5 pt lines), and its tick
-    labels, axis label and source lines (9 pt)."""
-    title = len(textwrap.wrap(chart.title, 80))
-    above = title * 11.5 * 1.25 / 72 + 0.2
-    below = SOURCE_BELOW + len(_source_lines(chart)) * 9 * SOURCE_LINE / 72 + 0.15
-    return above, below
-
-
-def _panel(chart: MetricChart, index: int, count: int) -> tuple[float, float, float, float]:
-    """Where a stacked panel goes, as figure fractions (left, bottom, width, height): its
-    band of :data:`PANEL_HEIGHT` inches from the top, less its margins; 1.05 in at the left
-    for the tick labels and the axis label, 0.2 in at the right."""
-    above, below = _margins(chart)
-    height = PANEL_HEIGHT * count
-    bottom = (count - 1 - index) * PANEL_HEIGHT + below
-    return (1.05 / 9, bottom / height, 1 - 1.25 / 9, (PANEL_HEIGHT - above - below) / height)
 
 
 def _legend(series: Series, page: bool) -> str:
@@ -298,7 +275,6 @@ def _draw(
         mark.set_gid(f"{chart.metric}-{interim.key}")
         key.append((mark.get_label(), style))
     _mark_finding(axes, chart, say, small)
-    import textwrap
 
     title = "\n".join(textwrap.wrap(chart.title, wrap if page else 80))
     # in the brief, a warning sits between the title and the panel (see _mark_finding)
@@ -329,31 +305,22 @@ def _draw(
     axes.yaxis.set_major_formatter(FixedFormatter([numbers.round_tick(v) for v in values]))
     if page:  # the brief's chart: one legend under both panels (render_image)
         return
-    above, below = _margins(chart)
+    above, below = margins(chart)
     size = (9 - 1.25) * 72, (PANEL_HEIGHT - above - below) * 72  # the panel (_panel), in pt
     draw_key(axes, key, size, fontsize=9, band=_BAND)
     # the source lines under the tick labels: the first baseline 0.86 em below their top
     # (as matplotlib places a text's first line), SOURCE_LINE apart
     lines = [
         (0.0, -(SOURCE_BELOW * 72 + (0.86 + SOURCE_LINE * i) * small) / size[1], say(line))
-        for i, line in enumerate(_source_lines(chart))
+        for i, line in enumerate(source_lines(chart))
     ]
-    if i18n.active() not in i18n.RIGHT_TO_LEFT:
-        draw_lines(axes, lines, small, color="#444444", gid=f"{chart.metric}-source")
-        return
-    # right to left: each line ends at the panel's right edge, measured and laid out by
-    # matplotlib (its mixed Arabic and Latin runs in their visual order)
-    for i, (_x, y, line) in enumerate(lines, 1):
-        axes.text(
-            1.0, y, line, transform=axes.transAxes, ha="right", va="baseline", fontsize=small,
-            color="#444444", gid=f"{chart.metric}-source-{i}",
-        )  # fmt: skip
+    rtl = i18n.active() in i18n.RIGHT_TO_LEFT
+    draw_lines(axes, lines, small, color="#444444", gid=f"{chart.metric}-source", rtl=rtl)
 
 
 def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], small: float) -> None:
     """The shortfall (or surplus) at the target year, shaded and labelled; each path's end
     label; the warning of a pace from a single interval."""
-    import textwrap
 
     gap = chart.shortfall
     if gap is not None:

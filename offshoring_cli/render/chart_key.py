@@ -1,12 +1,12 @@
-"""The legend of a stacked chart panel, drawn as plain artists at places worked out once.
+"""The stacked chart's layout, worked out once: its panels, their legends and source lines.
 
 matplotlib's ``Legend`` packs each entry's handle and text in boxes and lays the boxes out
 again each time it is measured and drawn, and its ``Text`` measures every line (loading each
 glyph from the font file) before it is drawn: the two legends of ``chart --output
 chart.svg`` cost about 150 million CPU instructions, where a whole matplotlib program that
 draws one line chart spends about 230 million drawing and saving it. A stacked panel has a
-size fixed in advance (:func:`offshoring_cli.render.chart._panel`), so its legend is drawn
-here as a line or marker per entry and its labels as text at their baselines, at the places
+size fixed in advance (:func:`panel`, from its :func:`margins`), so its legend is drawn here
+as a line or marker per entry and its labels as text at their baselines, at the places
 matplotlib's legend gives them with its default spacing (same handle length, gaps and rows;
 checked against it in ``tests/test_chart_key.py``). matplotlib is imported only when a key is
 drawn.
@@ -14,8 +14,45 @@ drawn.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from offshoring_cli.reports.chart import MetricChart
+
+PANEL_HEIGHT = 5.4
+"""The height of one panel of the stacked chart, in inches (9 wide)."""
+SOURCE_BELOW = 0.62
+"""From the bottom of a panel to its source line, in inches: tick labels and the axis label."""
+SOURCE_LINE = 1.3
+"""From one source line's baseline to the next, in ems (room for Arabic marks above and below
+the letters)."""
+
+
+def source_lines(chart: MetricChart) -> list[str]:
+    # ids such as "morocco-offshoring" are not split at their hyphens
+    return textwrap.wrap(f"{chart.as_of}. {chart.source_line}", 95, break_on_hyphens=False)
+
+
+def margins(chart: MetricChart) -> tuple[float, float]:
+    """Above and below a stacked panel, in inches: its title (11.5 pt lines), and its tick
+    labels, axis label and source lines (9 pt)."""
+    title = len(textwrap.wrap(chart.title, 80))
+    above = title * 11.5 * 1.25 / 72 + 0.2
+    below = SOURCE_BELOW + len(source_lines(chart)) * 9 * SOURCE_LINE / 72 + 0.15
+    return above, below
+
+
+def panel(chart: MetricChart, index: int, count: int) -> tuple[float, float, float, float]:
+    """Where a stacked panel goes, as figure fractions (left, bottom, width, height): its
+    band of :data:`PANEL_HEIGHT` inches from the top, less its margins; 1.05 in at the left
+    for the tick labels and the axis label, 0.2 in at the right."""
+    above, below = margins(chart)
+    height = PANEL_HEIGHT * count
+    bottom = (count - 1 - index) * PANEL_HEIGHT + below
+    return (1.05 / 9, bottom / height, 1 - 1.25 / 9, (PANEL_HEIGHT - above - below) / height)
+
 
 Entry = tuple[str, dict[str, Any] | None]
 """A legend entry: its label, and the style of its line or marker (``Line2D`` keyword
@@ -92,6 +129,7 @@ def draw_lines(
     fontsize: float,
     color: str = "black",
     gid: str | None = None,
+    rtl: bool = False,
 ) -> None:
     """Draw lines of text whose baselines start at fixed places, without measuring them.
 
@@ -107,8 +145,17 @@ def draw_lines(
             ``y``), and its text (never read as mathtext).
         fontsize: in points; the font is matplotlib's ``font.family`` at the time.
         color: of the text.
-        gid: the id of the SVG group that holds the lines.
+        gid: the id of the SVG group that holds the lines (``GID-1``, ``GID-2``... with ``rtl``).
+        rtl: right to left (Arabic): each line ends at the axes' right edge instead, laid out
+            and measured by matplotlib (mixed Arabic and Latin runs in their visual order).
     """
+    if rtl:
+        for i, (_x, y, line) in enumerate(lines, 1):
+            axes.text(
+                1.0, y, line, transform=axes.transAxes, ha="right", va="baseline",
+                fontsize=fontsize, color=color, gid=f"{gid}-{i}" if gid else None,
+            )  # fmt: skip
+        return
     from matplotlib.artist import Artist
     from matplotlib.font_manager import FontProperties
 

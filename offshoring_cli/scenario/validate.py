@@ -231,11 +231,9 @@ def check(
     else:
         dataset, problems = full_check(data)
     if origins or read_problems:
-        from offshoring_cli.scenario import csv_observations
+        from offshoring_cli.scenario import csv_observations, csv_places
 
-        problems = csv_observations.in_file_order(
-            read_problems + csv_observations.locate(problems, origins)
-        )
+        problems = csv_places.in_file_order(read_problems + csv_places.locate(problems, origins))
     return (None, problems) if problems else (dataset, [])
 
 
