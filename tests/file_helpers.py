@@ -53,7 +53,8 @@ def run(
 
 def errors(stderr: bytes | str) -> list[str]:
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
-    return [line for line in text.splitlines() if line.startswith("Error:")]
+    # Click's "Error:" prefix, in French and Arabic under --lang fr, ar
+    return [line for line in text.splitlines() if line.startswith(("Error:", "Erreur :", "خطأ:"))]
 
 
 def refused(proc: subprocess.CompletedProcess[bytes], *fragments: str) -> str:
