@@ -25,10 +25,11 @@ of this package, for another path, for other bytes, not the user's own, a folder
 written -- means the file is parsed as without the cache: no command fails or warns because of
 it, and the cache never changes a result (the document is validated as a parsed one is).
 
-Where: ``OFFSHORING_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/offshoring-cli``, else
-``~/.cache/offshoring-cli``; the folder is made ``0700``, each entry ``0600``, written to a
-temporary file in the same folder and moved into place (:func:`os.replace`), so a reader sees
-a whole entry or none. ``OFFSHORING_CACHE=0`` (or ``off``, ``no``, ``false``) turns it off.
+Where: :func:`folder` (``OFFSHORING_CACHE_DIR`` if absolute, else
+``$XDG_CACHE_HOME/offshoring-cli``, else ``~/.cache/offshoring-cli``); only that folder is
+ever made, ``0700``, under a parent that exists (:func:`_make_folder`); each entry ``0600``,
+written to a temporary file in the same folder and moved into place (:func:`os.replace`), so
+a reader sees a whole entry or none. ``OFFSHORING_CACHE=0`` (or ``off``, ``no``, ``false``) turns it off.
 Standard input is never cached. The folder is safe to delete at any time.
 
 Imports: :mod:`os`, :mod:`sys`, :mod:`marshal` (all loaded at start-up already; not
@@ -69,23 +70,39 @@ _LOAD_ERRORS = (OSError, ValueError, EOFError, TypeError, MemoryError)
 def folder() -> str | None:
     """The cache folder's absolute path, or ``None`` when ``OFFSHORING_CACHE`` turns it off.
 
-    ``OFFSHORING_CACHE_DIR`` if set (and not empty), else ``$XDG_CACHE_HOME/offshoring-cli``
-    (an absolute ``XDG_CACHE_HOME`` only, as the XDG specification says), else
-    ``~/.cache/offshoring-cli``; ``None`` too when there is no home folder to put it in.
+    ``OFFSHORING_CACHE_DIR`` if set to an absolute path, else ``$XDG_CACHE_HOME/offshoring-cli``
+    (an absolute ``XDG_CACHE_HOME``), else ``~/.cache/offshoring-cli``; ``None`` too when there
+    is no home folder to put it in. A blank value (empty or spaces only) is as if it were not
+    set, and a relative one is ignored, as the XDG specification says of ``XDG_CACHE_HOME``
+    (a cache that moved with the working folder would scatter entries wherever a command ran).
     """
     environ = os.environ
     if environ.get("OFFSHORING_CACHE", "").strip().lower() in OFF:
         return None
-    chosen = environ.get("OFFSHORING_CACHE_DIR")
-    if not chosen:
+    chosen = environ.get("OFFSHORING_CACHE_DIR", "")
+    if not (chosen.strip() and os.path.isabs(chosen)):
         base = environ.get("XDG_CACHE_HOME", "")
-        if not os.path.isabs(base):
+        if not (base.strip() and os.path.isabs(base)):
             home = os.path.expanduser("~")
             if home == "~" or not os.path.isabs(home):  # no home folder
                 return None
             base = os.path.join(home, ".cache")
         chosen = os.path.join(base, "offshoring-cli")
     return os.path.abspath(chosen)
+
+
+def _make_folder(where: str) -> None:
+    """Make the cache folder ``where`` (``0700``) if it is missing, and nothing else: a missing
+    parent (a home folder that does not exist, no ``~/.cache``) is never created, so there is no
+    cache then; the caller treats the :class:`OSError` as any other unusable folder.
+
+    Raises:
+        OSError: ``where`` cannot be made (its parent is missing or not writable...).
+    """
+    try:
+        os.mkdir(where, 0o700)
+    except FileExistsError:
+        pass
 
 
 def entry_path(where: str, name: str) -> tuple[str, str]:
@@ -173,7 +190,7 @@ def store(where: str, name: str, data: bytes, document: dict[str, Any]) -> dict[
     """
     entry, path = entry_path(where, name)
     try:
-        os.makedirs(where, 0o700, exist_ok=True)
+        _make_folder(where)
         if not _own(os.stat(where)):  # someone else's folder: write nothing there
             return document
         document = _shared(document)
