@@ -29,8 +29,8 @@ Where: :func:`folder` (``OFFSHORING_CACHE_DIR`` if absolute, else
 ``$XDG_CACHE_HOME/offshoring-cli``, else ``~/.cache/offshoring-cli``); only that folder is
 ever made, ``0700``, under a parent that exists (:func:`_make_folder`); each entry ``0600``,
 written to a temporary file in the same folder and moved into place (:func:`os.replace`), so
-a reader sees a whole entry or none. ``OFFSHORING_CACHE=0`` (or ``off``, ``no``, ``false``) turns it off.
-Standard input is never cached. The folder is safe to delete at any time.
+a reader sees a whole entry or none. ``OFFSHORING_CACHE=0`` (or ``off``, ``no``, ``false``)
+turns it off. Standard input is never cached. The folder is safe to delete at any time.
 
 Imports: :mod:`os`, :mod:`sys`, :mod:`marshal` (all loaded at start-up already; not
 :mod:`zlib` for a CRC: its import, a shared library, costs more than hashing a path here):
@@ -101,8 +101,8 @@ def _make_folder(where: str) -> None:
     """
     try:
         os.mkdir(where, 0o700)
-    except FileExistsError:
-        pass
+    except FileExistsError:  # made already (by another command, maybe at the same moment)
+        return
 
 
 def entry_path(where: str, name: str) -> tuple[str, str]:
