@@ -38,6 +38,7 @@ _KINDS = (
     (stat.S_ISSOCK, "is a socket, not a scenario file"),
 )
 _ONLY_FILES = "; give a regular file, or - to read the scenario from standard input"
+_ONLY_CSV = "; give the path of a .csv file"
 _CAP = f"the {MAX_BYTES // (1024 * 1024)} MiB ({MAX_BYTES:,} bytes) cap on scenario files"
 _TOO_LARGE = f"is over {_CAP}"
 
@@ -51,8 +52,8 @@ def _kind_problem(mode: int, csv: bool = False) -> str | None:
         return "is a directory, not a CSV file; give the path of a .csv file"
     for test, problem in _KINDS:
         if test(mode):
-            if csv:
-                problem = problem.replace("a scenario file", "a CSV file")
+            if csv:  # a CSV file is never read from standard input
+                return problem.replace("a scenario file", "a CSV file") + _ONLY_CSV
             return problem + ("" if test is stat.S_ISDIR else _ONLY_FILES)
     return "is not a regular file" + _ONLY_FILES  # pragma: no cover - no other kind on POSIX
 
