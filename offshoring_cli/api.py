@@ -25,10 +25,12 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli import __version__
+from offshoring_cli.core.arguments import by_id
+from offshoring_cli.core.arguments import typed as _typed
 from offshoring_cli.core.records import Dataset, Number
 from offshoring_cli.errors import DomainError, InputError, MissingExtra
 
@@ -81,52 +83,12 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     Raises:
         ScenarioError: (a :class:`DomainError`) the file cannot be read or is not a valid
             scenario; its ``problems`` list every problem.
+        TypeError: ``path`` is not a ``str`` or :class:`os.PathLike` of one (``bytes``...).
     """
     from offshoring_cli.scenario.validate import load as load_file
 
+    _typed("path", path, "path")
     return load_file(path)
-
-
-def _typed(name: str, value: object, kind: str) -> None:
-    """Refuse an argument of the wrong Python type with a ``TypeError`` naming it (an
-    ``InputError`` is for a value of the right type out of range). ``kind``: ``year`` (an
-    ``int``; numpy's integers: pass ``int(x)``), ``number`` (an ``int`` or ``float``), ``ids``
-    (a sequence of ``str``, not one ``str``), ``years``/``numbers`` (a sequence of those),
-    ``figures`` (a mapping of id to number); ``None`` is accepted for every optional one."""
-    if value is None:
-        return
-
-    def number(x: object) -> bool:
-        return isinstance(x, int | float) and not isinstance(x, bool)
-
-    def year(x: object) -> bool:
-        return isinstance(x, int) and not isinstance(x, bool)
-
-    def text(x: object) -> bool:
-        return isinstance(x, str)
-
-    def sequence(x: object, each: Callable[[object], bool]) -> bool:
-        return isinstance(x, Sequence) and not isinstance(x, str) and all(each(v) for v in x)
-
-    if kind in ("ids", "years", "numbers"):
-        ok = sequence(value, {"ids": text, "years": year, "numbers": number}[kind])
-    elif kind == "figures":
-        ok = isinstance(value, Mapping) and all(text(k) and number(v) for k, v in value.items())
-    elif kind == "dataset":
-        ok = isinstance(value, Dataset)
-    else:
-        ok = {"year": year, "number": number}[kind](value)
-    if not ok:
-        wanted = {
-            "year": "a year as an int (2030)",
-            "number": "a number (an int or a float)",
-            "ids": "a list of indicator ids as str (['jobs'])",
-            "years": "a list of years as ints ([2030, 2032])",
-            "numbers": "a list of numbers ([-0.1, 0.1])",
-            "figures": "a dict of indicator id to number ({'jobs': 150000})",
-            "dataset": "a Dataset (api.builtin() or api.load(path))",
-        }[kind]
-        raise TypeError(f"{name} must be {wanted}, not {value!r}")
 
 
 def _options(
@@ -149,11 +111,11 @@ def _options(
     ):
         _typed(name, value, kind)
     return Options(
-        metrics=tuple(metrics),
+        metrics=tuple(dict.fromkeys(m.strip().lower() for m in metrics)),  # as -m Jobs
         base_year=base_year,
         target_year=target_year,
-        baselines=dict(baselines or {}),
-        targets=dict(targets or {}),
+        baselines=by_id("baselines", baselines),
+        targets=by_id("targets", targets),
         dataset=builtin() if dataset is None else dataset,
     )
 
@@ -303,14 +265,29 @@ def segments(dataset: Dataset | None = None) -> Report[SegmentRow]:
 
 
 def to_document(report: Report[Any], explain: bool = False) -> dict[str, Any]:
-    """The report's JSON document, as ``--json`` prints it (``json.dumps`` it as it is)."""
+    """The report's JSON document, as ``--json`` prints it (``json.dumps`` it as it is).
+
+    Raises:
+        TypeError: ``report`` is not a report (:func:`gap`...), ``explain`` not a ``bool``.
+    """
+    _report(report)
+    _typed("explain", explain, "flag")
     return report.to_document(explain)
+
+
+def _report(report: object) -> None:
+    """Refuse what is not a report with a ``TypeError`` naming the argument."""
+    from offshoring_cli.reports import Report
+
+    if not isinstance(report, Report):
+        raise TypeError(f"report must be a report such as api.gap(), not {report!r}")
 
 
 def provenance(dataset: Dataset | None = None) -> Provenance:
     """Which tool, version and data: the ``provenance`` of every JSON document."""
     from offshoring_cli.reports.provenance import provenance as of
 
+    _typed("dataset", dataset, "dataset")
     return of(builtin() if dataset is None else dataset)
 
 
@@ -323,10 +300,7 @@ def to_dataframe(report: Report[Any]) -> Any:
         TypeError: ``report`` is not a report (:func:`gap`...).
         MissingExtra: pandas is not installed (``pip install pandas``).
     """
-    from offshoring_cli.reports import Report
-
-    if not isinstance(report, Report):
-        raise TypeError(f"report must be a report such as api.gap(), not {report!r}")
+    _report(report)
     try:
         import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ModuleNotFoundError:
@@ -336,16 +310,34 @@ def to_dataframe(report: Report[Any]) -> Any:
     return pandas.DataFrame.from_records(records, columns=columns)
 
 
-def workbook(dataset: Dataset | None = None, *, metrics: Sequence[str] = ()) -> bytes:
+def workbook(
+    dataset: Dataset | None = None, *, metrics: Sequence[str] = (), lang: str = "en"
+) -> bytes:
     """The bytes of the ``.xlsx`` workbook ``offshoring workbook`` writes (Inputs, Gap,
-    Growth, Status, Trajectory, Sources, Methods: see ``offshoring workbook --help``).
+    Growth, Status, Trajectory, Sources, Methods: see ``offshoring workbook --help``), its
+    words in ``lang`` (``en``, ``fr`` or ``ar``, as ``--lang``; the figures and formulas are
+    the same in every language).
 
     Raises:
-        InputError: an unknown metric.
+        InputError: an unknown metric or language.
+        TypeError: an argument of the wrong type, named in the message.
     """
+    from offshoring_cli import i18n
     from offshoring_cli.render.workbook import to_xlsx
     from offshoring_cli.reports import workbook as content
 
     options = _options(dataset, metrics, None, None, None, None)
+    _typed("lang", lang, "lang")
+    if lang not in i18n.LANGUAGES:
+        message = f"unknown language {lang!r}; choose one of {', '.join(i18n.LANGUAGES)}"
+        raise InputError("lang", message)
     options.selected()
-    return to_xlsx(content.build(options))
+    book = content.build(options)
+    if lang == "en":
+        return to_xlsx(book)
+    i18n.use_dataset(options.dataset.translations)  # its labels in the language, as --lang
+    try:
+        with i18n.human(lang):
+            return to_xlsx(book)
+    finally:
+        i18n.use_dataset({})

@@ -1,4 +1,6 @@
-"""The ``offshoring`` console script's entry point: Ctrl-C is handled from the first line.
+"""The ``offshoring`` console script's entry point: Ctrl-C is handled from :func:`main`'s first
+statement (before it, while Python starts and pip's launcher imports ``re``, ``sys`` and this
+module, no code of the package runs: a Ctrl-C then is Python's own traceback, as the README says).
 
 Importing the command line (Click, the package) takes tens of milliseconds; a Ctrl-C in that
 time would print a Python traceback. This module imports nothing but ``os`` and the C module

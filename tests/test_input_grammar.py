@@ -136,7 +136,7 @@ REFUSED = [
     ("26.22xy", "unknown suffix"),
     ("1__0", "is not a number"),
     ("+", "is not a number"),
-    ("\u22125", "is not a number"),  # a Unicode minus sign is not a plus or a digit
+    ("\u22125", "greater than 0"),  # the minus sign U+2212 is read as "-" (s5 finding 10)
 ]
 
 

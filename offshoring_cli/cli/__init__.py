@@ -152,6 +152,9 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     is_eager=True,
     expose_value=False,
     callback=_language,
+    shell_complete=lambda ctx, param, incomplete: [
+        code for code in ("en", "fr", "ar", "auto") if code.startswith(incomplete.lower())
+    ],
     help="Language of tables, Markdown, the brief, charts, warnings and errors (--help's "
     "texts stay English): en (default), fr or ar; auto follows the system locale (LC_ALL, "
     "LC_MESSAGES, LANG). Also read from OFFSHORING_LANG. JSON and CSV are the same in "

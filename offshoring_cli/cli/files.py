@@ -311,14 +311,14 @@ def scenario_init(path: str | None, force: bool) -> None:
 
 @command(
     "validate",
-    click.argument("path"),
+    click.argument("path", required=False),
     registry=_SCENARIO,
 )
-def scenario_validate(path: str) -> None:
+def scenario_validate(path: str | None) -> None:
     """Check a scenario file and list every problem at once (exit 2 if there is any).
 
     Each problem names its key path, e.g. indicators[0].observations[2].value. PATH - reads
-    standard input.
+    standard input; without PATH, the scenario in use (--scenario, OFFSHORING_SCENARIO).
 
     \b
     Examples:
@@ -326,10 +326,12 @@ def scenario_validate(path: str) -> None:
       offshoring scenario init | offshoring scenario validate -
     """
     from offshoring_cli import scenario as scenario_file
+    from offshoring_cli.cli.scenario_path import named
     from offshoring_cli.cli.scenario_problems import listed, unreadable
     from offshoring_cli.scenario.read import read
     from offshoring_cli.scenario.validate import check
 
+    path = named("validate", path, required=True) or ""
     try:
         data = read(path)
     except scenario_file.ScenarioError as error:  # cannot be read at all: one line
@@ -362,8 +364,10 @@ def scenario_show(path: str | None, fmt: str | None, as_json: bool) -> None:
     origin = state.get("scenario_path")
     if path is not None:  # the dataset of this run is the file named, not --scenario's
         from offshoring_cli import scenario as scenario_file
+        from offshoring_cli.cli.scenario_path import named
         from offshoring_cli.scenario.validate import load
 
+        named("show", path, required=False)  # says so if it overrides a --scenario typed
         try:
             state["dataset"] = load(path)
         except scenario_file.ScenarioError as error:

@@ -38,18 +38,19 @@ with _ only. They print as % in tables, fractions in JSON."""
 
 def _completion_ids(ctx: click.Context) -> list[str]:
     """The indicator ids of the dataset in use, for shell completion: the scenario file's
-    (``--scenario`` or ``OFFSHORING_SCENARIO``) when it is a file that can be used, else the
-    built-in dataset's. Never fails: completion must not print errors."""
+    (``--scenario`` or ``OFFSHORING_SCENARIO``), else the built-in dataset's; none when that
+    file cannot be used (missing, not a valid scenario, standard input), as the run would have
+    none. Never fails: completion must not print errors."""
     import os
 
     path = ctx.find_root().params.get("scenario_path") or os.environ.get("OFFSHORING_SCENARIO")
-    if path and path != "-" and os.path.isfile(path):
+    if path:
         try:
             from offshoring_cli.scenario.validate import load
 
-            return list(load(path).indicators)
-        except Exception:  # an unusable file: complete from the built-in dataset
-            pass
+            return list(load(path).indicators) if path != "-" and os.path.isfile(path) else []
+        except Exception:  # an unusable file: the run would stop at it
+            return []
     from offshoring_cli.core.builtin import BUILTIN
 
     return list(BUILTIN.indicators)

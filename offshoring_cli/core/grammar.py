@@ -50,6 +50,8 @@ from offshoring_cli.i18n.numbers import TYPED
 if TYPE_CHECKING:
     from decimal import Decimal  # imported where used
 
+SIGNS = {0x2212: "-", 0x066A: "%"}  # read as typed so: the minus sign, the Arabic percent sign
+
 
 def quoted(value: object, limit: int = 40) -> str:
     """The user's input, quoted, cut to ``limit`` characters so an error stays one line; the
@@ -162,7 +164,7 @@ def parse_quantity(
     """
     examples = _examples(unit)
     shown = quoted(text)
-    stripped = text.strip()
+    stripped = text.strip().translate(SIGNS)
     if not stripped:
         raise ValueError(
             Text(
@@ -260,8 +262,7 @@ def suggest_quantity(value: Decimal | int | float, unit: str, whole: bool) -> st
 
 
 _RATE = rf"(?P<sign>[+-]?){_NUMBER}\s*(?P<percent>%?)"
-"""The grammar of a rate: a number as for quantities, then an optional ``%``; compiled on first
-use."""
+"""A rate's grammar: a number as for quantities, then an optional ``%`` (compiled on first use)."""
 
 
 MAX_RATE = 10.0
@@ -278,7 +279,7 @@ def parse_rate(text: str) -> float:
             above 1 or below -1 (did you mean a percentage?), is -100 % or less, or is above
             1,000 %. A suggested spelling is only given when it is itself accepted.
     """
-    stripped = text.strip()
+    stripped = text.strip().translate(SIGNS)
     match = re.fullmatch(_RATE, stripped, re.VERBOSE)
     if match is None:
         from offshoring_cli.core.grammar_hints import explain_rate

@@ -42,6 +42,15 @@ def _ticks(low: float, high: float, count: int = 5) -> list[float]:
     return [round(k * step, 10) for k in range(first, last + 1)]
 
 
+def _year_ticks(first: int, last: int, cells: int) -> list[int]:
+    """The years to label on an axis ``cells`` wide from ``first`` to ``last``: every 1, 2, 5,
+    10... years counted back from ``last`` (the target year), the smallest step that leaves 6
+    cells per label (four digits and a space: plotext drops a label that would touch)."""
+    span = max(last - first, 1)
+    step = next((s for s in (1, 2, 5, 10, 20, 50) if s * cells >= 6 * span), 100)
+    return list(range(last, first - 1, -step))[::-1]
+
+
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 140, 100
 """A terminal chart is as wide as the terminal (or ``COLUMNS``) from 40 to 140 columns: 40 on
 a narrower one (its lines then wrap), 100 when no terminal or ``COLUMNS`` says."""
@@ -97,11 +106,13 @@ def terminal(
             legend.append(f"  >  {chart.shortfall.label.replace(chr(10), ' ')} ({year})")
         notes = [chart.caution] if chart.caution else []
         figure.legend(active=False)
-        years = sorted({y for s in (*chart.paths, *chart.observed) for y, _ in s.points})
-        figure.ruler("x").ticks(years, [str(y) for y in years])
         values = [v for s in (*chart.paths, *chart.observed, chart.target) for _, v in s.points]
         ticks = _ticks(min(values), max(values))
-        figure.ruler("y").ticks(ticks, [_plain(t, chart) for t in ticks])
+        labels = [_plain(t, chart) for t in ticks]
+        figure.ruler("y").ticks(ticks, labels)
+        years = sorted({y for s in (*chart.paths, *chart.observed) for y, _ in s.points})
+        years = _year_ticks(years[0], years[-1], width - max(map(len, labels)) - 3)
+        figure.ruler("x").ticks(years, [str(y) for y in years])
         title = textwrap.wrap(chart.title, width)  # plotext drops a title wider than the chart
         figure.label(_("year"), axis="x")
         figure.label(chart.y_label, axis="y")

@@ -196,7 +196,8 @@ def sensitivity_report(
                         Text(
                             "{change} = {target}",
                             change=_change_words(c),
-                            target=Num(VALUE, t, r.unit),
+                            # 50 * 1.1 = 55.00000000000001: written as 55, as 60 is
+                            target=Num(VALUE, float(f"{t:.15g}"), r.unit),
                         )
                         for c, t in targets.items()
                     ],

@@ -31,11 +31,13 @@ of this package, for another path, for other bytes, not the user's own, a folder
 written -- means the file is parsed as without the cache: no command fails or warns because of
 it, and the cache never changes a result (the document is validated as a parsed one is).
 
-Where: ``OFFSHORING_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/offshoring-cli``, else
-``~/.cache/offshoring-cli``; the folder is made ``0700``, each entry ``0600``, written to a
-temporary file in the same folder and moved into place (:func:`os.replace`), so a reader sees
-a whole entry or none. ``OFFSHORING_CACHE=0`` (or ``off``, ``no``, ``false``) turns it off.
-Standard input is never cached. The folder is safe to delete at any time.
+Where: :func:`folder` (``OFFSHORING_CACHE_DIR`` if absolute, else
+``$XDG_CACHE_HOME/offshoring-cli``, else ``~/.cache/offshoring-cli``); only that folder is
+ever made, ``0700``, with the base folder missing from an existing home for the default one
+(:func:`_make_folder`); each entry ``0600``,
+written to a temporary file in the same folder and moved into place (:func:`os.replace`), so
+a reader sees a whole entry or none. ``OFFSHORING_CACHE=0`` (or ``off``, ``no``, ``false``)
+turns it off. Standard input is never cached. The folder is safe to delete at any time.
 
 Imports: :mod:`os`, :mod:`sys`, :mod:`marshal` (all loaded at start-up already; not
 :mod:`zlib` for a CRC: its import, a shared library, costs more than hashing a path here):
@@ -72,26 +74,59 @@ _LOAD_ERRORS = (OSError, ValueError, EOFError, TypeError, MemoryError)
 """What reading or loading a damaged entry may raise: each means a miss."""
 
 
+NAME = "offshoring-cli"
+"""The default cache folder's name, in ``$XDG_CACHE_HOME`` or ``~/.cache``."""
+
+
 def folder() -> str | None:
     """The cache folder's absolute path, or ``None`` when ``OFFSHORING_CACHE`` turns it off.
 
-    ``OFFSHORING_CACHE_DIR`` if set (and not empty), else ``$XDG_CACHE_HOME/offshoring-cli``
-    (an absolute ``XDG_CACHE_HOME`` only, as the XDG specification says), else
-    ``~/.cache/offshoring-cli``; ``None`` too when there is no home folder to put it in.
+    ``OFFSHORING_CACHE_DIR`` if set to an absolute path, else ``$XDG_CACHE_HOME/offshoring-cli``
+    (an absolute ``XDG_CACHE_HOME``), else ``~/.cache/offshoring-cli``; ``None`` too when there
+    is no home folder to put it in. A blank value (empty or spaces only) is as if it were not
+    set, and a relative one is ignored, as the XDG specification says of ``XDG_CACHE_HOME``
+    (a cache that moved with the working folder would scatter entries wherever a command ran).
     """
     environ = os.environ
     if environ.get("OFFSHORING_CACHE", "").strip().lower() in OFF:
         return None
-    chosen = environ.get("OFFSHORING_CACHE_DIR")
-    if not chosen:
+    chosen = environ.get("OFFSHORING_CACHE_DIR", "")
+    if not (chosen.strip() and os.path.isabs(chosen)):
         base = environ.get("XDG_CACHE_HOME", "")
-        if not os.path.isabs(base):
+        if not (base.strip() and os.path.isabs(base)):
             home = os.path.expanduser("~")
             if home == "~" or not os.path.isabs(home):  # no home folder
                 return None
             base = os.path.join(home, ".cache")
-        chosen = os.path.join(base, "offshoring-cli")
+        chosen = os.path.join(base, NAME)
     return os.path.abspath(chosen)
+
+
+def _make_folder(where: str) -> None:
+    """Make the cache folder ``where`` (``0700``) if it is missing; when it is the default one
+    (``offshoring-cli`` in ``$XDG_CACHE_HOME`` or ``~/.cache``), also the cache base folder
+    missing from an existing home (the XDG specification: a missing base folder is made,
+    ``0700``). Nothing else: a missing home folder, a missing parent of
+    ``OFFSHORING_CACHE_DIR`` or of ``XDG_CACHE_HOME`` is never created, so there is no cache
+    then; the caller treats the :class:`OSError` as any other unusable folder.
+
+    Raises:
+        OSError: ``where`` cannot be made (its parent is missing or not writable...).
+    """
+    try:
+        os.mkdir(where, 0o700)
+    except FileExistsError:  # made already (by another command, maybe at the same moment)
+        return
+    except FileNotFoundError:
+        chosen = os.environ.get("OFFSHORING_CACHE_DIR", "")
+        if (chosen.strip() and os.path.isabs(chosen)) or os.path.basename(where) != NAME:
+            raise
+        import contextlib
+
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(os.path.dirname(where), 0o700)  # fails when the home folder is missing
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(where, 0o700)
 
 
 def entry_path(where: str, name: str, kind: str = "scenario") -> tuple[str, str]:
@@ -193,7 +228,7 @@ def store(
     """
     entry, path = entry_path(where, name, kind)
     try:
-        os.makedirs(where, 0o700, exist_ok=True)
+        _make_folder(where)
         if not _own(os.stat(where)):  # someone else's folder: write nothing there
             return document
         document = _shared(document)

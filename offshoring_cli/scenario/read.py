@@ -66,10 +66,8 @@ def _kind_problem(mode: int, csv: bool = False) -> Text | None:
     for test, kind in _KINDS:
         if test(mode):
             if csv:
-                return Text(
-                    "is {kind}, not a CSV file; give a regular file, or - to read the scenario "
-                    "from standard input",
-                    kind=Text(kind),
+                return Text(  # a CSV file is never read from standard input
+                    "is {kind}, not a CSV file; give the path of a .csv file", kind=Text(kind)
                 )
             return Text(
                 "is {kind}, not a scenario file; give a regular file, or - to read the scenario "
