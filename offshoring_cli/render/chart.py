@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import io
 import textwrap
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli import i18n
 from offshoring_cli.errors import DomainError, MissingExtra
-from offshoring_cli.i18n import N_, Text, _, numbers
-from offshoring_cli.render import files, output_paths
+from offshoring_cli.i18n import N_, Text, _
+from offshoring_cli.render import chart_axes, files, output_paths
 from offshoring_cli.render.chart_key import Entry, draw_key, draw_lines
 
 if TYPE_CHECKING:
@@ -137,8 +138,11 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
 
     rc: Any = _page_rc(side_by_side)
     say = chart_text(fmt, rc)
-    years = [y for c in charts for s in (*c.paths, *c.observed, c.target) for y, _ in s.points]
-    span = (min(years), max(years))
+    from offshoring_cli.render.chart_axes import spans
+
+    each = spans(
+        [[y for s in (*c.paths, *c.observed, c.target) for y, _ in s.points] for c in charts]
+    )
     with matplotlib.rc_context(rc):
         count = len(charts)
         if side_by_side:
@@ -147,7 +151,7 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
         else:  # laid out by hand: a layout engine would draw the figure twice
             figure = Figure(figsize=(9, PANEL_HEIGHT * count))
             axes_list = [figure.add_axes(_panel(chart, i, count)) for i, chart in enumerate(charts)]
-        for axes, chart in zip(axes_list, charts, strict=True):
+        for axes, chart, span in zip(axes_list, charts, each, strict=True):
             _draw(axes, chart, span, say, page=side_by_side, wrap=88 // count)
         if side_by_side:  # one legend for the panels, under them
             entries: dict[str, Any] = {}
@@ -160,7 +164,9 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
             )  # fmt: skip
         buffer = io.BytesIO()
         metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
-        figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
+        with warnings.catch_warnings():  # never matplotlib's text on stderr (a layout
+            warnings.simplefilter("ignore")  # it could not apply: panels too small)
+            figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
     image = buffer.getvalue()
     return _described(image, charts) if fmt == "svg" else image
 
@@ -279,7 +285,7 @@ def _draw(
         label=say(
             _legend(chart.target, True)
             if page
-            else f"{chart.target.label}: {numbers.round_tick(value)} {chart.y_label}"
+            else f"{chart.target.label}: {chart_axes.figure(value)} {chart.y_label}"
         ),
         **style,
     )  # fmt: skip
@@ -306,8 +312,8 @@ def _draw(
     axes.set_title(say(title), loc=side, fontweight="bold", pad=room, y=1.0)
     axes.set_xlabel(say(_("year")))
     axes.set_ylabel(say(chart.y_label))
-    axes.set_xlim(span[0] - 0.6, span[1] + (3.4 if page else 2.9))  # room for end labels
-    every = 2 if span[1] - span[0] > 6 else 1
+    room = (3.4 if page else 2.9) * chart_axes.widen(span)  # for the end labels
+    axes.set_xlim(span[0] - 0.6 * chart_axes.widen(span), span[1] + room)
     axes.grid(True, color="#e3e3e3", linewidth=0.6)
     low, high = axes.get_ylim()
     high += (high - low) * (0.32 if page else 0.4)  # room for the legend
@@ -316,14 +322,14 @@ def _draw(
     # and a formatter would be asked again each time matplotlib measures the axes, and make
     # ticks for places outside them. Round numbers: multiples of 1, 2, 5 or 10 times a power
     # of ten, at most 7 (MaxNLocator's).
-    ticks = range(span[1], span[0] - 1, -every)
+    ticks = chart_axes.year_ticks(span, 88 // wrap if page else 1)
     axes.xaxis.set_major_locator(FixedLocator(ticks))
     axes.xaxis.set_major_formatter(FixedFormatter([str(year) for year in ticks]))
     ends = low - (high - low) * 1e-10, high + (high - low) * 1e-10
     values = MaxNLocator(nbins=6, steps=[1, 2, 5, 10]).tick_values(low, high)
     values = [float(v) for v in values if ends[0] <= v <= ends[1]]
     axes.yaxis.set_major_locator(FixedLocator(values))
-    axes.yaxis.set_major_formatter(FixedFormatter([numbers.round_tick(v) for v in values]))
+    axes.yaxis.set_major_formatter(FixedFormatter(chart_axes.value_labels(values)))
     if page:  # the brief's chart: one legend under both panels (render_image)
         return
     above, below = _margins(chart)
@@ -379,9 +385,10 @@ def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], smal
         )  # fmt: skip
     if "actual" in ends:
         year, value = ends["actual"].points[-1]
+        up = gap is not None and gap.projected > gap.target  # away from the shortfall's label
         axes.annotate(
-            say(ends["actual"].end_label), (year, value), xytext=(5, -4),
-            textcoords="offset points", ha="left", va="top", fontsize=small,
+            say(ends["actual"].end_label), (year, value), xytext=(5, 14 if up else -14),
+            textcoords="offset points", ha="left", va="bottom" if up else "top", fontsize=small,
             color=_STYLES["actual"]["color"], fontweight="bold", gid=f"{chart.metric}-actual-end",
         )  # fmt: skip
     if chart.caution:  # the brief: between the title and the panel; else bottom right
