@@ -17,6 +17,7 @@ from offshoring_cli.errors import DomainError, MissingExtra
 from offshoring_cli.i18n import N_, Text, _
 from offshoring_cli.render import chart_axes, files, output_paths
 from offshoring_cli.render.chart_key import Entry, draw_key, draw_lines
+from offshoring_cli.render.chart_svg import described
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart, Series
@@ -168,28 +169,7 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
             warnings.simplefilter("ignore")  # it could not apply: panels too small)
             figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
     image = buffer.getvalue()
-    return _described(image, charts) if fmt == "svg" else image
-
-
-def _described(svg: bytes, charts: Sequence[MetricChart]) -> bytes:
-    """``svg`` with a ``<title>`` and a ``<desc>`` first in its root element."""
-    title = " | ".join(c.title for c in charts)
-    desc = " ".join(
-        " ".join(part for part in (c.summary, c.caution, c.as_of, c.source_line) if part)
-        for c in charts
-    )
-    text = svg.decode("utf-8")
-    start = text.index("<svg")
-    end = text.index(">", start) + 1
-    extra = f"\n <title>{_escape(title)}</title>\n <desc>{_escape(desc)}</desc>"
-    return (text[:end] + extra + text[end:]).encode("utf-8")
-
-
-def _escape(text: str) -> str:
-    """``text`` as XML character data: ``&``, ``<`` and ``>`` escaped (as
-    ``xml.sax.saxutils.escape`` does; importing that would import ``urllib``, ``http``,
-    ``email`` and ``ssl``, about 12 ms)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return described(image, charts) if fmt == "svg" else image
 
 
 PANEL_HEIGHT = 5.4
@@ -386,8 +366,13 @@ def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], smal
     if "actual" in ends:
         year, value = ends["actual"].points[-1]
         up = gap is not None and gap.projected > gap.target  # away from the shortfall's label
+        away = (
+            14
+            if up or (gap is not None and chart_axes.close(axes, gap.projected, gap.target))
+            else 4
+        )
         axes.annotate(
-            say(ends["actual"].end_label), (year, value), xytext=(5, 14 if up else -14),
+            say(ends["actual"].end_label), (year, value), xytext=(5, away if up else -away),
             textcoords="offset points", ha="left", va="bottom" if up else "top", fontsize=small,
             color=_STYLES["actual"]["color"], fontweight="bold", gid=f"{chart.metric}-actual-end",
         )  # fmt: skip

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from offshoring_cli.i18n import numbers
 
@@ -90,3 +91,12 @@ def figure(value: float) -> str:
                 break
         return numbers.fixed(round(value, decimals), decimals)
     return numbers.round_tick(value)
+
+
+def close(axes: Any, one: float, other: float) -> bool:
+    """Whether two values lie within 30 pt of each other on ``axes`` (its limits so far,
+    with the legend's room that :func:`offshoring_cli.render.chart._draw` adds above): the
+    end label of the actual pace then keeps clear of the shortfall's label."""
+    low, high = axes.get_ylim()
+    height = axes.bbox.height * 72 / axes.figure.dpi
+    return bool(abs(one - other) * height / ((high - low) * 1.4 or 1.0) < 30)
