@@ -251,3 +251,36 @@ def test_the_chart_of_extreme_figures_has_readable_ticks(tmp_path: Path) -> None
     assert "0.0000015" in text and ">0.0<" not in text
     # the CO2 panel keeps its own years (2020-2030), not 1900-2200
     assert "2026" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "sentence", "title"),
+    [
+        (
+            "fr",
+            "environ 221 348 en 2030, à peu près au niveau de l'objectif de 221 348.",
+            "à peu près au niveau de l'objectif de 221 348 en 2030",
+        ),
+        (
+            "ar",
+            "نحو 221.348 في 2030، أي في مستوى الهدف البالغ 221.348 تقريبًا.",
+            "في مستوى الهدف البالغ 221.348 تقريبًا في 2030",
+        ),
+    ],
+)
+def test_about_level_in_french_and_arabic(
+    run_installed: RunInstalled, tmp_path: Path, lang: str, sentence: str, title: str
+) -> None:
+    # 221,348.08 projected against a target of 221,348: 0.08 of a job above, no whole job
+    pytest.importorskip("matplotlib")
+    brief, svg = tmp_path / "b.md", tmp_path / "c.svg"
+    common = ("--lang", lang)
+    done = run_installed(
+        *common, "report", "-m", "jobs", "--jobs-target", "221348", "-o", str(brief)
+    )
+    assert done.returncode == 0, done.stderr
+    assert sentence in plain(brief.read_text(encoding="utf-8"))
+    done = run_installed(*common, "chart", "-m", "jobs", "--jobs-target", "221348", "-o", str(svg))
+    assert done.returncode == 0, done.stderr
+    assert title in plain(svg.read_text(encoding="utf-8"))
