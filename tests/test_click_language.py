@@ -66,11 +66,11 @@ CASES = [
         ["خطأ: قيمة غير صالحة لـ '--format' / '-f': 'xml' ليس أحد 'table'"],
     ),
     (
-        ("scenario", "validate"),
-        "Usage: offshoring scenario validate [OPTIONS] PATH\nTry 'offshoring scenario validate "
-        "--help' for help.\n\nError: Missing argument 'PATH'.\n",
-        ["Erreur : Argument manquant 'PATH'."],
-        ["خطأ: وسيط ناقص 'PATH'."],
+        ("scenario", "diff", "seeds/morocco-offshoring.toml"),
+        "Usage: offshoring scenario diff [OPTIONS] OLD NEW\nTry 'offshoring scenario diff "
+        "--help' for help.\n\nError: Missing argument 'NEW'.\n",
+        ["Erreur : Argument manquant 'NEW'."],
+        ["خطأ: وسيط ناقص 'NEW'."],
     ),
     (
         ("gapp",),

@@ -25,7 +25,8 @@ from offshoring_cli.i18n.numbers import half_up
         (2.2346, "2.23x"),
         (1.8182, "1.82x"),
         (2.0, "2.00x"),
-        (1e24, "1000000000000000000000000.00x"),
+        (1e18, "1000000000000000000.00x"),  # at numbers.LARGE: still every digit
+        (1e24, "1.000e+24x"),  # beyond it, scientific notation (was 25 digits, findings 5.6)
     ],
 )
 def test_multiples_round_half_up(multiple: float, shown: str) -> None:

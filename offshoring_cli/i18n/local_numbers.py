@@ -41,8 +41,16 @@ def _decimal(text: str, decimals: int) -> str:
     return str(format_decimal(Decimal(text), format=pattern, locale=_locale()))
 
 
+def scientific(value: float) -> str:
+    """As :func:`offshoring_cli.i18n.numbers.scientific`: ``2,037e+66`` (Babel's
+    :func:`~babel.numbers.format_decimal` would write all 67 digits, or fail past 28)."""
+    return _plain(f"{value:.3e}")
+
+
 def fixed(value: float, decimals: int) -> str:
     """As :func:`offshoring_cli.i18n.numbers.fixed`: ``270 000``, ``40,0``."""
+    if abs(value) > 1e18:
+        return scientific(value)
     return _decimal(f"{value:.{decimals}f}", decimals)
 
 
@@ -58,6 +66,8 @@ def _decimals(text: str) -> int:
 
 def number(value: float) -> str:
     """As :func:`offshoring_cli.i18n.numbers.number`: ``148 500``, ``1 234,57``, ``0,004``."""
+    if abs(value) > 1e18:
+        return scientific(value)
     if isinstance(value, int) or float(value).is_integer():
         return _decimal(str(int(value)), 0)
     if abs(value) < 1:
@@ -115,6 +125,11 @@ def rate(value: float) -> str:
 
     with i18n.english():
         text = numbers.rate(value).removesuffix(" %")
+    if "e" in text or "n" in text:  # over 1e18 % (1.000e+26), or not finite: no digits to group
+        from babel import Locale
+
+        shape = str(Locale.parse(_locale()).percent_formats[None].pattern)
+        return shape.replace("#,##0", _plain(text), 1)
     return _percent(Decimal(text) / 100, _decimals(text))
 
 

@@ -32,6 +32,8 @@ def number(value: float) -> str:
         from offshoring_cli.i18n import local_numbers
 
         return local_numbers.number(value)
+    if huge(value):
+        return scientific(value)
     if isinstance(value, int) or float(value).is_integer():
         return f"{int(value):,}"
     if abs(value) < 1:
@@ -45,6 +47,8 @@ def fixed(value: float, decimals: int) -> str:
         from offshoring_cli.i18n import local_numbers
 
         return local_numbers.fixed(value, decimals)
+    if huge(value):
+        return scientific(value)
     return f"{value:,.{decimals}f}"
 
 
@@ -58,7 +62,28 @@ def unit_name(unit: str) -> str:
 
 
 LARGE = 1e18
-"""Beyond this size an amount is shown in scientific notation (``1.902e+190 MAD``)."""
+"""From this size an amount is shown in scientific notation (``1.902e+190 MAD``), and beyond
+it (a size over 1e18, the largest value an input may have) any number as people read it, in
+every language: a count, a percentage (``1.000e+26 %``), a multiple (``1.000e+24x``), a
+ratio such as the progress score Q (``2.037e+66``), a chart's tick. Four significant
+digits; JSON and CSV keep the plain number."""
+
+
+def huge(value: float) -> bool:
+    """Whether ``value`` is shown in scientific notation: its size is over :data:`LARGE`
+    (``inf`` included)."""
+    return abs(value) > LARGE
+
+
+def scientific(value: float, suffix: str = "") -> str:
+    """``value`` in scientific notation with four significant digits: ``2.037e+66``; in
+    French and Arabic with the decimal comma (``2,037e+66``)."""
+    if i18n.active() != "en":
+        from offshoring_cli.i18n import local_numbers
+
+        return local_numbers.scientific(value) + suffix
+    return f"{value:.3e}{suffix}"
+
 
 LAST_YEAR_SHOWN = 9999
 """A year beyond this is shown as ``after 9999 (597,838,976)``."""
@@ -138,6 +163,8 @@ def rate(value: float) -> str:
 
         return local_numbers.rate(value)
     percent = value * 100 + 0.0
+    if huge(percent):
+        return f"{percent:.3e} %"
     text = f"{percent:.2f}"
     decimals = 2
     while text == "-100.00" + "0" * (decimals - 2) and percent > -100 and decimals < 15:
@@ -147,7 +174,10 @@ def rate(value: float) -> str:
 
 
 def exact(value: float) -> str:
-    """A number for a formula a reader re-computes: ``148,500``, ``0.104773``, ``26.22e9``."""
+    """A number for a formula a reader re-computes: ``148,500``, ``0.104773``, ``26.22e9``;
+    beyond :data:`LARGE`, ``1.00000e+26``."""
+    if huge(value):
+        return f"{value:.5e}"
     if isinstance(value, int) or float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
@@ -185,6 +215,9 @@ def value(kind: str, item: Any, unit: str) -> str:
     anything else is shown as it is. In French and Arabic, the same kinds through
     :func:`offshoring_cli.i18n.local_numbers.value`.
     """
+    numeric = isinstance(item, (int, float)) and not isinstance(item, bool)
+    if numeric and kind in _SCIENTIFIC and huge(item if kind != "rate" else item * 100):
+        return _large(kind, item, unit)
     if i18n.active() != "en":
         from offshoring_cli.i18n import local_numbers
 
@@ -218,6 +251,40 @@ def value(kind: str, item: Any, unit: str) -> str:
     if kind == "year" and isinstance(item, int) and item > LAST_YEAR_SHOWN:
         return f"after {LAST_YEAR_SHOWN} ({item:,})"
     return str(item)
+
+
+_SCIENTIFIC = frozenset({FIGURE, NUMBER, SIGNED, GIVEN, EXACT, "multiple", "ratio", "rate"})
+"""The kinds of :func:`value` written in scientific notation beyond :data:`LARGE` (a value
+and a value a year go through :func:`amount`, which does so itself)."""
+
+
+def _large(kind: str, item: float, unit: str) -> str:
+    """A value of ``kind`` over :data:`LARGE`, in scientific notation: ``2.037e+84 USD``,
+    ``+2.037e+84``, ``1.000e+24x``, ``1.000e+26 %``, ``2.037e+66``."""
+    if kind == "rate":
+        return rate(item)
+    if kind == EXACT and i18n.active() == "en":
+        return exact(item)
+    text = scientific(item)
+    if kind == SIGNED and item > 0:
+        text = "+" + text
+    if kind == FIGURE:
+        return f"{text} {unit}" if i18n.active() == "en" else _local_unit(text, unit, item)
+    if kind == "multiple":
+        return f"{text}x" if i18n.active() == "en" else _local_times(text)
+    return text
+
+
+def _local_unit(text: str, unit: str, item: float) -> str:
+    from offshoring_cli.i18n import local_numbers
+
+    return f"{text} {local_numbers.unit_word(unit, item)}"
+
+
+def _local_times(text: str) -> str:
+    from offshoring_cli.i18n import _
+
+    return _("{value}x").format(value=text)
 
 
 def round_tick(value: float) -> str:

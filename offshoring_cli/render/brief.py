@@ -150,6 +150,10 @@ p.sources { line-height: 1.25; overflow-wrap: anywhere; }
 p.sources a { color: #1a4f8b; text-decoration: none; }
 section { break-inside: avoid; }
 section.appendix { break-before: page; }
+section.appendix table, section.appendix ~ section table { font-size: 7pt; line-height: 1.2; }
+section.appendix td:first-child, section.appendix th:first-child { white-space: nowrap; }
+section.appendix ~ section ul.small { line-height: 1.2; }
+section.appendix ~ section h2 { margin-top: 3pt; }
 @media screen { body { padding: 5mm 3mm; } }
 @media screen and (max-width: 600px) {
   body { font-size: 11pt; padding: 0 3mm; }

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import io
 import textwrap
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli import i18n
 from offshoring_cli.errors import DomainError, MissingExtra
-from offshoring_cli.i18n import N_, Text, _, numbers
-from offshoring_cli.render import files, output_paths
+from offshoring_cli.i18n import N_, Text, _
+from offshoring_cli.render import chart_axes, files, output_paths
 from offshoring_cli.render.chart_key import (
     PANEL_HEIGHT,
     SOURCE_BELOW,
@@ -26,6 +27,7 @@ from offshoring_cli.render.chart_key import (
     panel,
     source_lines,
 )
+from offshoring_cli.render.chart_svg import described
 
 if TYPE_CHECKING:
     from offshoring_cli.reports.chart import MetricChart, Series
@@ -150,8 +152,11 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
 
     rc: Any = _page_rc(side_by_side)
     say = chart_text(fmt, rc)
-    years = [y for c in charts for s in (*c.paths, *c.observed, c.target) for y, _ in s.points]
-    span = (min(years), max(years))
+    from offshoring_cli.render.chart_axes import spans
+
+    each = spans(
+        [[y for s in (*c.paths, *c.observed, c.target) for y, _ in s.points] for c in charts]
+    )
     with matplotlib.rc_context(rc):
         count = len(charts)
         if side_by_side:
@@ -160,7 +165,7 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
         else:  # laid out by hand: a layout engine would draw the figure twice
             figure = Figure(figsize=(9, PANEL_HEIGHT * count))
             axes_list = [figure.add_axes(panel(chart, i, count)) for i, chart in enumerate(charts)]
-        for axes, chart in zip(axes_list, charts, strict=True):
+        for axes, chart, span in zip(axes_list, charts, each, strict=True):
             _draw(axes, chart, span, say, page=side_by_side, wrap=88 // count)
         if side_by_side:  # one legend for the panels, under them
             entries: dict[str, Any] = {}
@@ -173,30 +178,11 @@ def render_image(charts: Sequence[MetricChart], fmt: str, side_by_side: bool = F
             )  # fmt: skip
         buffer = io.BytesIO()
         metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
-        figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
+        with warnings.catch_warnings():  # never matplotlib's text on stderr (a layout
+            warnings.simplefilter("ignore")  # it could not apply: panels too small)
+            figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
     image = buffer.getvalue()
-    return _described(image, charts) if fmt == "svg" else image
-
-
-def _described(svg: bytes, charts: Sequence[MetricChart]) -> bytes:
-    """``svg`` with a ``<title>`` and a ``<desc>`` first in its root element."""
-    title = " | ".join(c.title for c in charts)
-    desc = " ".join(
-        " ".join(part for part in (c.summary, c.caution, c.as_of, c.source_line) if part)
-        for c in charts
-    )
-    text = svg.decode("utf-8")
-    start = text.index("<svg")
-    end = text.index(">", start) + 1
-    extra = f"\n <title>{_escape(title)}</title>\n <desc>{_escape(desc)}</desc>"
-    return (text[:end] + extra + text[end:]).encode("utf-8")
-
-
-def _escape(text: str) -> str:
-    """``text`` as XML character data: ``&``, ``<`` and ``>`` escaped (as
-    ``xml.sax.saxutils.escape`` does; importing that would import ``urllib``, ``http``,
-    ``email`` and ``ssl``, about 12 ms)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return described(image, charts) if fmt == "svg" else image
 
 
 def _legend(series: Series, page: bool) -> str:
@@ -259,7 +245,7 @@ def _draw(
         label=say(
             _legend(chart.target, True)
             if page
-            else f"{chart.target.label}: {numbers.round_tick(value)} {chart.y_label}"
+            else f"{chart.target.label}: {chart_axes.figure(value)} {chart.y_label}"
         ),
         **style,
     )  # fmt: skip
@@ -285,8 +271,8 @@ def _draw(
     axes.set_title(say(title), loc=side, fontweight="bold", pad=room, y=1.0)
     axes.set_xlabel(say(_("year")))
     axes.set_ylabel(say(chart.y_label))
-    axes.set_xlim(span[0] - 0.6, span[1] + (3.4 if page else 2.9))  # room for end labels
-    every = 2 if span[1] - span[0] > 6 else 1
+    room = (3.4 if page else 2.9) * chart_axes.widen(span)  # for the end labels
+    axes.set_xlim(span[0] - 0.6 * chart_axes.widen(span), span[1] + room)
     axes.grid(True, color="#e3e3e3", linewidth=0.6)
     low, high = axes.get_ylim()
     high += (high - low) * (0.32 if page else 0.4)  # room for the legend
@@ -295,18 +281,18 @@ def _draw(
     # and a formatter would be asked again each time matplotlib measures the axes, and make
     # ticks for places outside them. Round numbers: multiples of 1, 2, 5 or 10 times a power
     # of ten, at most 7 (MaxNLocator's).
-    ticks = range(span[1], span[0] - 1, -every)
+    ticks = chart_axes.year_ticks(span, 88 // wrap if page else 1)
     axes.xaxis.set_major_locator(FixedLocator(ticks))
     axes.xaxis.set_major_formatter(FixedFormatter([str(year) for year in ticks]))
     ends = low - (high - low) * 1e-10, high + (high - low) * 1e-10
     values = MaxNLocator(nbins=6, steps=[1, 2, 5, 10]).tick_values(low, high)
     values = [float(v) for v in values if ends[0] <= v <= ends[1]]
     axes.yaxis.set_major_locator(FixedLocator(values))
-    axes.yaxis.set_major_formatter(FixedFormatter([numbers.round_tick(v) for v in values]))
+    axes.yaxis.set_major_formatter(FixedFormatter(chart_axes.value_labels(values)))
     if page:  # the brief's chart: one legend under both panels (render_image)
         return
     above, below = margins(chart)
-    size = (9 - 1.25) * 72, (PANEL_HEIGHT - above - below) * 72  # the panel (_panel), in pt
+    size = (9 - 1.25) * 72, (PANEL_HEIGHT - above - below) * 72  # the panel (panel()), in pt
     draw_key(axes, key, size, fontsize=9, band=_BAND)
     # the source lines under the tick labels: the first baseline 0.86 em below their top
     # (as matplotlib places a text's first line), SOURCE_LINE apart
@@ -349,9 +335,15 @@ def _mark_finding(axes: Any, chart: MetricChart, say: Callable[[str], str], smal
         )  # fmt: skip
     if "actual" in ends:
         year, value = ends["actual"].points[-1]
+        up = gap is not None and gap.projected > gap.target  # away from the shortfall's label
+        away = (
+            14
+            if up or (gap is not None and chart_axes.close(axes, gap.projected, gap.target))
+            else 4
+        )
         axes.annotate(
-            say(ends["actual"].end_label), (year, value), xytext=(5, -4),
-            textcoords="offset points", ha="left", va="top", fontsize=small,
+            say(ends["actual"].end_label), (year, value), xytext=(5, away if up else -away),
+            textcoords="offset points", ha="left", va="bottom" if up else "top", fontsize=small,
             color=_STYLES["actual"]["color"], fontweight="bold", gid=f"{chart.metric}-actual-end",
         )  # fmt: skip
     if chart.caution:  # the brief: between the title and the panel; else bottom right

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from offshoring_cli.core.resolve import Options, cited_sources
 from offshoring_cli.i18n import N_, _, numbers, say
 from offshoring_cli.reports import memo
-from offshoring_cli.reports.headline import finding, rounded, side, step_of
+from offshoring_cli.reports.headline import figures, finding
 from offshoring_cli.reports.provenance import provenance_line
 from offshoring_cli.reports.status import status_report
 from offshoring_cli.reports.status_row import given
@@ -160,9 +160,9 @@ def chart_model(options: Options) -> list[MetricChart]:
                 f"interim-{row['target_year']}-{row['series']}",
                 _("Interim target {year}: {target}").format(
                     year=row["target_year"],
-                    target=rounded(
-                        float(given(row["target"])), r.unit, step_of(float(given(row["target"])))
-                    ),
+                    target=figures(
+                        float(given(row["target"])), float(given(row["target"])), 0.0, r.unit
+                    ).target,
                 )
                 + ("" if row["series"] == series else " " + _("(another series)")),
                 ((int(given(row["target_year"])), float(given(row["target"])) / scale),),
@@ -201,34 +201,38 @@ def _finding(chart: MetricChart, row: "StatusRow", unit: str) -> MetricChart:
     if not row["assessed"] or row["projected_at_target_year"] is None:
         return chart
     scale, target = chart.scale, float(given(row["target"]))
-    step = step_of(target)
     projected = float(row["projected_at_target_year"])
     shortfall = float(row["shortfall_at_target_year"] or 0.0)
-    gap = rounded(abs(shortfall), unit, step)
+    shown = figures(target, projected, shortfall, unit)
+    gap = shown.gap
     args = {
         "label": _(str(row["label"])),
         "gap": gap,
-        "target": rounded(target, unit, step),
+        "target": shown.target,
         "year": row["target_year"],
         "start": row["since_year"],
         "end": row["latest_year"],
     }
-    where = side(shortfall, projected, target, step)
-    if where == "short":
+    if shown.where == "short":
         title = _(
             "{label}: {gap} short of the {target} target in {year} at the {start}\u2013{end} pace"
         )
         marked = _("{gap}\nshort").format(gap=gap)
-    elif where == "above":
+    elif shown.where == "above":
         title = _(
             "{label}: {gap} above the {target} target in {year} at the {start}\u2013{end} pace"
         )
         marked = _("{gap}\nabove").format(gap=gap)
-    else:
+    elif shown.where == "below":
         title = _(
             "{label}: {gap} below the {target} target in {year} at the {start}\u2013{end} pace"
         )
         marked = _("{gap}\nbelow").format(gap=gap)
+    else:
+        title = _(
+            "{label}: about level with the {target} target in {year} at the {start}\u2013{end} pace"
+        )
+        marked = _("about\nlevel")
     actual = float(row["actual_cagr"] or 0.0)
     required = row["required_cagr_from_latest"]
     paths = []
@@ -241,7 +245,7 @@ def _finding(chart: MetricChart, row: "StatusRow", unit: str) -> MetricChart:
                 rate=numbers.rate(actual),
             )
             end = _("{value}\nat {rate}/yr").format(
-                value=rounded(projected, unit, step), rate=numbers.rate(actual)
+                value=shown.projected, rate=numbers.rate(actual)
             )
             path = path._replace(label=label, end_label=end, name=path.label)
         elif path.key == "compound" and required is not None:

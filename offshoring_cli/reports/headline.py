@@ -67,24 +67,92 @@ def step_of(target: float) -> float:
     return float(10 ** (math.floor(math.log10(size)) - 2))
 
 
-def rounded(value: float, unit: str, step: float) -> str:
+FINEST = 1e-6
+"""The finest step a headline refines to, relative to :func:`step_of` (nine significant
+digits of the target): a gap smaller than that reads "about level with the target"."""
+
+
+def rounded(value: float, unit: str, step: float, scientific: bool = False) -> str:
     """``value`` rounded to ``step`` as a reader says it: ``221,000`` (a count: the
-    sentence names what is counted), ``26.5 bn MAD``, ``40 bn MAD`` (no needless decimals)."""
+    sentence names what is counted), ``26.5 bn MAD``, ``40 bn MAD`` (no needless decimals),
+    ``0.00000005 ppm``; with ``scientific`` (a sentence with a figure over
+    :data:`~offshoring_cli.i18n.numbers.LARGE`), ``2.037e+84 USD``."""
     from offshoring_cli.core.records import is_count
 
+    if scientific:
+        text = numbers.scientific(value)
+        return text if is_count(unit) else f"{text} {numbers.unit_name(unit)}"
     value = round(value / step) * step
     currency = unit.isupper() and len(unit) == 3
     scale = 1e9 if currency and step >= 1e7 else 1.0
     shown = value / scale
-    decimals = (
-        0 if float(round(shown, 6)).is_integer() else max(0, -math.floor(math.log10(step / scale)))
-    )
+    needed = max(0, -math.floor(math.log10(step / scale)))
+    decimals = 0 if float(round(shown, needed)).is_integer() else needed
     text = numbers.fixed(shown, decimals)
     if currency and scale == 1e9:
         return _("{number} bn {unit}").format(number=text, unit=numbers.unit_name(unit))
     if is_count(unit):
         return text
     return f"{text} {numbers.unit_name(unit)}"
+
+
+class Figures(NamedTuple):
+    """The figures of one finding sentence, rounded alike so that they add up (the target
+    less the projection is the gap, as written) and agree with the status row."""
+
+    target: str
+    projected: str
+    gap: str
+    where: str
+    """``short``, ``above``, ``below`` (:func:`side`) or ``level`` (no gap at the finest
+    step, :data:`FINEST`)."""
+
+
+def figures(target: float, projected: float, shortfall: float, unit: str) -> Figures:
+    """The target, the projection and the gap between them as a finding writes them.
+
+    The step starts at three significant digits of the target (:func:`step_of`) and gets
+    ten times finer while the target is not a whole number of steps (221,800 at a step of
+    1,000 would read 222,000) or while the gap rounds to 0 though the status row has one
+    (``shortfall``, its sign giving the direction), down to :data:`FINEST`. The gap is the
+    difference of the rounded figures, so that the sentence adds up: a projection of 221,348
+    jobs and a target of 221,800 read ``221,300``, ``500 short of the 221,800 target`` (the
+    row: 452 short). Beyond :data:`~offshoring_cli.i18n.numbers.LARGE`, every figure in
+    scientific notation."""
+    if max(abs(target), abs(projected)) > numbers.LARGE or not math.isfinite(projected):
+        where = _direction(shortfall, projected, target) if shortfall else "level"
+        return Figures(
+            rounded(target, unit, 1.0, True),
+            rounded(projected, unit, 1.0, True),
+            rounded(abs(shortfall), unit, 1.0, True),
+            where,
+        )
+    from offshoring_cli.core.records import is_count
+
+    step = step_of(target)
+    finest = max(step * FINEST, 1.0 if is_count(unit) else 0.0)  # no fraction of a job
+    while True:
+        whole = round(target / step)
+        gap = abs(whole - round(projected / step))
+        exact = abs(whole * step - target) <= 1e-9 * abs(target)
+        if (exact and (gap or not shortfall)) or step / 10 < finest * (1 - 1e-9):
+            break
+        step /= 10
+    where = _direction(shortfall, projected, target) if gap else "level"
+    return Figures(
+        rounded(target, unit, step),
+        rounded(projected, unit, step),
+        rounded(gap * step, unit, step),
+        where,
+    )
+
+
+def _direction(shortfall: float, projected: float, target: float) -> str:
+    """:func:`side` by the sign of ``shortfall`` alone (the status row's), not rounded."""
+    decrease = abs(shortfall - (projected - target)) < abs(shortfall - (target - projected))
+    if shortfall > 0:
+        return "above" if decrease else "short"
+    return "below" if decrease else "above"
 
 
 def mid_sentence(label: str) -> str:
@@ -131,33 +199,44 @@ def headline(row: StatusRow) -> str:
     }
     if row["growth_ratio_band"] == ACHIEVED:
         latest = float(row["latest"])
-        template = (
-            _("{label} stand at {latest} in {end}, above the {target} target for {year}.")
-            if latest >= target
-            else _("{label} stand at {latest} in {end}, below the {target} target for {year}.")
-        )
-        return template.format(latest=rounded(latest, unit, step), **args)
+        shown = figures(target, latest, target - latest, unit)
+        if shown.where == "level":
+            template = _("{label} stand at {latest} in {end}, level with the {target} target.")
+        elif latest >= target:
+            template = _(
+                "{label} stand at {latest} in {end}, above the {target} target for {year}."
+            )
+        else:
+            template = _(
+                "{label} stand at {latest} in {end}, below the {target} target for {year}."
+            )
+        args["target"] = shown.target
+        return template.format(latest=shown.projected, **args)
     projected = row["projected_at_target_year"]
     shortfall = row["shortfall_at_target_year"]
     if projected is None or shortfall is None:
         return say(row["verdict"])
-    args["projected"] = rounded(float(projected), unit, step)
-    args["gap"] = rounded(abs(float(shortfall)), unit, step)
-    where = side(float(shortfall), float(projected), target, step)
-    if where == "short":
+    shown = figures(target, float(projected), float(shortfall), unit)
+    args.update(target=shown.target, projected=shown.projected, gap=shown.gap)
+    if shown.where == "short":
         template = _(
             "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
             "{gap} short of the {target} target."
         )
-    elif where == "above":
+    elif shown.where == "above":
         template = _(
             "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
             "{gap} above the {target} target."
         )
-    else:
+    elif shown.where == "below":
         template = _(
             "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
             "{gap} below the {target} target."
+        )
+    else:
+        template = _(
+            "At the {start}\u2013{end} pace, {label} reach about {projected} in {year}, "
+            "about level with the {target} target."
         )
     return template.format(**args)
 
