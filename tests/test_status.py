@@ -544,6 +544,10 @@ def test_band_rules_write_the_bands_from_their_thresholds() -> None:
     assert methods.band_rules(*r, "ranges") == R_RANGES  # "below" is the default word
     assert methods.band_rules(*r, "quoted") == R_QUOTED
     assert methods.band_rules(*q) == Q_RULES
+    assert methods.band_rules(*q, "quoted") == (
+        "Q >= 0.95 'on track', 0.10 <= Q < 0.95 'fair progress, acceleration needed', "
+        "Q < 0.10 'stagnation or regression'"
+    )
     assert methods.band_rules(*q, "ranges", below_word="sous") == (
         "Q >= 0.95 on track; 0.10-0.95 fair progress, acceleration needed; "
         "sous 0.10 stagnation or regression"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RunCli
+from conftest import RunCli, watchdog
 from helpers import ROOT, installed, proc_json, result_json, rows_by_metric
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -270,7 +270,15 @@ def test_paces_are_the_figures_of_a_full_assessment_at_the_edges() -> None:
     # the same CAGR, the same projected value of the same type (snapped to the target when
     # it lands on it up to rounding), the same year reached (None: never), the same error.
     # The hypothesis test above draws such cases at random; these are the fixed edges.
-    compared = snapped = never = 0
+    with watchdog(60):  # a search that loops forever fails here instead of hanging
+        _compare_at_the_edges(counts := [0, 0, 0])
+    compared, snapped, never = counts
+    # the grid reaches what it is for: many comparisons, snapped projections, targets never
+    # reached
+    assert compared > 500 and snapped > 100 and never > 100, (compared, snapped, never)
+
+
+def _compare_at_the_edges(counts: list[int]) -> None:
     for bases, latest, target, ahead, increase in _edge_cases():
         try:
             formulas.cagr(latest, target, ahead)
@@ -297,12 +305,19 @@ def test_paces_are_the_figures_of_a_full_assessment_at_the_edges() -> None:
         except DomainError:
             got = [DomainError]
         assert got == expected, (bases, latest, target, ahead, increase)
-        compared += 1
-        snapped += sum(1 for e in expected if e != DomainError and e[4] == target)
-        never += sum(1 for e in expected if e != DomainError and e[5] is None)
-    # the grid reaches what it is for: many comparisons, snapped projections, targets never
-    # reached
-    assert compared > 500 and snapped > 100 and never > 100, (compared, snapped, never)
+        counts[0] += 1
+        counts[1] += sum(1 for e in expected if e != DomainError and e[4] == target)
+        counts[2] += sum(1 for e in expected if e != DomainError and e[5] is None)
+
+
+def test_a_pace_whose_projection_overflows_reaches_the_target() -> None:
+    # From 1e-300 to 1.0 in one year: a growth factor of 1e300 a year. 1.0 * 1e300 = 1e300
+    # is short of 1e308 in 2025; 1e300 ** 2 = 1e600 is beyond the float range (overflow):
+    # far beyond the target, so reached in 2026, as results.status says.
+    (found,) = base_years.paces([(2023, 1e-300)], 2024, 1.0, 2025, 1e308)
+    assert found.actual_cagr == pytest.approx(1e300, rel=1e-12)
+    assert found.reached_year == 2026
+    assert found.reached_year == results.status(2023, 1e-300, 2024, 1.0, 2025, 1e308).reached_year
 
 
 def _pace(year: int, cagr: float, projected: Number, reached: int | None) -> base_years.Pace:
