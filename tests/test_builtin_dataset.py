@@ -246,3 +246,13 @@ def test_a_dataset_has_no_translations_or_untargeted_indicators_unless_given() -
     translations = {"fr": {"Hires": "Embauches"}}
     given = records.Dataset("d", "", {}, {}, translations=translations, untargeted=untargeted)
     assert given.untargeted is untargeted and given.translations is translations
+
+
+def test_records_hash_by_their_fields() -> None:
+    # equal fields, equal hashes (a set keeps one); a record holding a dict (a dataset's
+    # indicators) is not hashable, as a tuple holding one is not
+    a, b = records.Source("p", "t", "2025", "u"), records.Source("p", "t", "2025", "u")
+    assert hash(a) == hash(b) == hash(("p", "t", "2025", "u"))
+    assert len({a, b, records.Source("p", "t", "2026", "u")}) == 2
+    with pytest.raises(TypeError):
+        hash(records.Dataset("d", "", {}, {}))

@@ -352,6 +352,10 @@ def _pace(year: int, cagr: float, projected: Number, reached: int | None) -> bas
         [_pace(2020, -0.02, 80.0, None), _pace(2021, -0.05, 70.0, None)],
         # a whole (int) projection among float ones
         [_pace(2020, 0.03, 125.5, 2033), _pace(2021, 0.06, 160, 2030)],
+        # equal projections, the first an int (a target shown as given), the second a float:
+        # the first is kept (160 is written "160", not "160.0")
+        [_pace(2020, 0.03, 160, 2033), _pace(2021, 0.06, 160.0, 2030)],
+        [_pace(2020, 0.03, 90, 2033), _pace(2021, 0.06, 90.0, 2030), _pace(2022, 0.1, 95.0, None)],
     ],
 )
 def test_extremes_are_those_of_min_and_max(found: list[base_years.Pace]) -> None:
@@ -365,6 +369,7 @@ def test_extremes_are_those_of_min_and_max(found: list[base_years.Pace]) -> None
     assert got.projected_lowest == min(p.projected for p in found)
     assert got.projected_highest == max(p.projected for p in found)
     assert type(got.projected_highest) is type(max(p.projected for p in found))
+    assert type(got.projected_lowest) is type(min(p.projected for p in found))
     assert got.reached_earliest == (min(known) if known else None)
     assert got.reached_latest == (max(known) if known else None)
     assert got.never is (len(known) < len(found))
