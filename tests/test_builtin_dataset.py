@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -147,3 +148,111 @@ def test_the_first_half_2025_split_matches_the_listed_one() -> None:
     assert "BPO and KPO" in split.note
     for seg in split.items:
         assert builtin.SOURCES[seg.source].url.startswith("https://")
+
+
+# ---------------------------------------------------------------------------------------------
+# The records' own behaviour (offshoring_cli.core.records), on a small indicator
+
+_FINAL = records.Target(2030, 300, "main", "plan")
+_ON_OTHER = records.Target(2030, 320, "other", "press")
+_INTERIM = records.Target(2026, 200, "main", "plan", described_multiple=2.0, notes=("a doubling",))
+_HISTORY = (
+    records.Observation(2022, 100, "main", "s"),
+    records.Observation(2023, 60, "main", "s", period="H1"),
+    records.Observation(2023, 115, "other", "s"),
+    records.Observation(2024, 130, "main", "s", note="derived"),
+)
+
+
+def _indicator(**changes: Any) -> records.Indicator:
+    fields: dict[str, Any] = {
+        "id": "hires",
+        "label": "Hires",
+        "unit": "people",
+        "observations": _HISTORY,
+        "target": _FINAL,
+        "targets": (_FINAL, _ON_OTHER, _INTERIM),
+    }
+    return records.Indicator(**{**fields, **changes})
+
+
+def test_an_indicator_wants_an_increase_and_its_target_unless_told() -> None:
+    plain = records.Indicator("x", "X", "MAD", _HISTORY, _FINAL)
+    assert plain.increase is True
+    assert plain.targets == (_FINAL,)
+    assert _INTERIM.described_multiple == 2.0 and _INTERIM.notes == ("a doubling",)
+    assert records.SegmentSplit("x", 2024, "H1", ()).note == ""
+
+
+def test_the_targets_of_an_indicator_by_year() -> None:
+    ind = _indicator()
+    assert ind.target_years() == (2030, 2026)  # each year once, latest first
+    assert ind.targets_in(2030) == (_FINAL, _ON_OTHER)  # in the published order
+    assert ind.targets_in(2026) == (_INTERIM,)
+    assert ind.targets_in(2028) == ()
+    assert ind.aims_at_final()
+
+
+def test_an_indicator_aimed_at_another_target_keeps_the_published_ones() -> None:
+    ind = _indicator()
+    assert ind.aimed_at(_FINAL) is ind  # the same target: the indicator itself
+    other = ind.aimed_at(_ON_OTHER)
+    assert other.target == _ON_OTHER and other.targets == ind.targets
+    assert not other.aims_at_final()
+    # its series becomes the target's: the whole-year 115 of "other" only
+    assert [o.value for o in other.annual()] == [115]
+
+
+def test_replacing_the_target_replaces_the_final_published_one() -> None:
+    ind = _indicator()
+    new = records.Target(2030, 350, "main", "revised")
+    replaced = ind.replace(target=new)
+    assert replaced.target == new
+    assert replaced.targets == (new, _ON_OTHER, _INTERIM)  # the others kept, in order
+    assert ind.targets == (_FINAL, _ON_OTHER, _INTERIM)  # the original unchanged
+    # targets given too: as given
+    both = ind.replace(target=new, targets=(new,))
+    assert both.targets == (new,)
+    # other fields: as a record's replace
+    assert ind.replace(label="Net hires").label == "Net hires"
+    assert ind.replace(label="Net hires").targets == ind.targets
+    with pytest.raises(TypeError):
+        ind.replace(colour="red")
+
+
+def test_a_series_is_its_whole_year_observations() -> None:
+    ind = _indicator()
+    # "main": 2022 and 2024 (the 2023 half-year left out); "other": 2023
+    assert ind.series_of("main") == (_HISTORY[0], _HISTORY[3])
+    assert ind.series_of("other") == (_HISTORY[2],)
+    assert ind.series_of("none") == ()
+
+
+def test_a_record_is_written_as_its_class_and_fields() -> None:
+    observation = records.Observation(2024, 148_500, "main", "s")
+    assert repr(observation) == (
+        "Observation(year=2024, value=148500, series='main', source='s', note='', "
+        "period='year', reported_change=None)"
+    )
+    assert repr(records.Source("p", "t", "2025-01", "u")) == (
+        "Source(publisher='p', title='t', date='2025-01', url='u')"
+    )
+
+
+def test_a_dataset_has_no_translations_or_untargeted_indicators_unless_given() -> None:
+    bare = records.Dataset("d", "", {}, {})
+    assert bare.translations == {} and bare.untargeted == {}
+    untargeted: dict[str, Any] = {"visits": object()}
+    translations = {"fr": {"Hires": "Embauches"}}
+    given = records.Dataset("d", "", {}, {}, translations=translations, untargeted=untargeted)
+    assert given.untargeted is untargeted and given.translations is translations
+
+
+def test_records_hash_by_their_fields() -> None:
+    # equal fields, equal hashes (a set keeps one); a record holding a dict (a dataset's
+    # indicators) is not hashable, as a tuple holding one is not
+    a, b = records.Source("p", "t", "2025", "u"), records.Source("p", "t", "2025", "u")
+    assert hash(a) == hash(b) == hash(("p", "t", "2025", "u"))
+    assert len({a, b, records.Source("p", "t", "2026", "u")}) == 2
+    with pytest.raises(TypeError):
+        hash(records.Dataset("d", "", {}, {}))

@@ -530,6 +530,35 @@ def test_cagr_decline_too_steep_for_a_float_is_a_domain_error() -> None:
         formulas.cagr(10**20, 1, 1)
 
 
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        # 10**40 -> 1 in 2 years: 1e-20 a year, a rate of 1e-20 - 1, rounds to -1 as above
+        (lambda: formulas.cagr(10**40, 1, 2), "the decline from 10" + ",000" * 13
+         + " to 1 in 2 years is too steep to represent as a growth rate"),
+        (lambda: formulas.cagr(1e20, 1, 1),
+         "the decline from 1e+20 to 1 in 1 year is too steep to represent as a growth rate"),
+        # 1 -> 10**400 in 1 year: a rate of 10**400 - 1, beyond the largest double (1.8e308)
+        (lambda: formulas.cagr(1, 10**400, 1), "growth from 1 to " + f"{10**400:,}"
+         + " in 1 year is too large to represent"),
+        # 2 * (2**600) ** 2 = 2**1201 > 1.8e308
+        (lambda: formulas.project(2.0, 2.0**600 - 1, 2), "a year for 2 years overflows"),
+        (lambda: formulas.project(1.0, 1.0, 2000), "100.00% a year for 2000 years overflows"),
+        (lambda: formulas.project(1.0, 1e300, 1), None),  # 1e300 + 1: no overflow in 1 year
+    ],
+)  # fmt: skip
+def test_a_rate_too_large_or_too_steep_names_the_values_and_the_years(
+    call: Callable[[], Any], message: str | None
+) -> None:
+    # "1 year" for one, "2 years" for more: the messages name the span as written
+    if message is None:
+        assert call() == 1e300  # 1.0 * (1 + 1e300) ** 1, 1 lost to rounding
+        return
+    with pytest.raises(DomainError) as raised:
+        call()
+    assert str(raised.value).endswith(message)
+
+
 # ---------------------------------------------------------------------------------------------
 # gap
 

@@ -33,7 +33,7 @@ from helpers import (
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from offshoring_cli.core import formulas, results
+from offshoring_cli.core import formulas, results, search
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.errors import DomainError
 from offshoring_cli.reports.project import project_report
@@ -259,6 +259,56 @@ def test_periods_to_reach_is_exact_whatever_the_estimate(
             assert answer == expected
             assert type(answer) is int
             assert evaluations <= bound, (off_by, evaluations, bound)
+
+
+def _threshold(first: int, counter: list[int], limit: int = 100) -> Any:
+    """A test that turns true at year ``first`` and stays true, counting its evaluations (it
+    fails past ``limit``, so that a search that loops forever fails instead of hanging)
+    and failing on a year below 1 (the search must never ask about one)."""
+
+    def reached(k: int) -> bool:
+        assert type(k) is int and k >= 1, k
+        counter[0] += 1
+        assert counter[0] <= limit, "endless search"
+        return k >= first
+
+    return reached
+
+
+def test_the_year_search_finds_the_first_year_from_any_start() -> None:
+    # search.first_from(reached, n, reached(n)) is the smallest k >= 1 with reached(k), from
+    # any start n >= 1: every first year 1..69 from every start 1..69. It steps outwards in
+    # doubling steps (1, 2, 4, ...) then bisects: for a first year d years beyond the start's
+    # neighbour (n itself when reached(n), n + 1 when not), at most 2 * bit_length(d + 1) - 1
+    # evaluations: d = 0 -> 1 (the neighbour, checked once), d = 1 -> 3, d = 3 -> 5, d = 7 -> 7,
+    # ..., d = 68 -> 13 (doubling out to the bracket, log2 of it, then as many halvings).
+    for first in range(1, 70):
+        for n in range(1, 70):
+            counter = [0]
+            reached = _threshold(first, counter)
+            at_n = reached(n)
+            counter[0] = 0
+            answer = search.first_from(reached, n, at_n)
+            assert answer == first, (first, n)
+            assert type(answer) is int
+            d = n - first if at_n else first - n - 1
+            assert counter[0] <= 2 * (d + 1).bit_length() - 1, (first, n, counter[0])
+
+
+@pytest.mark.parametrize("estimate", [-1e9, -5.0, -0.5, 0.0, 0.5, 1.0])
+def test_the_year_search_starts_at_year_one_for_an_estimate_of_one_or_less(
+    estimate: float,
+) -> None:
+    # ceil(estimate) <= 1: the search starts at year 1, and a target reached in year 1 is
+    # found in one evaluation (reached(1)); first year 3 from year 1: reached(1) false,
+    # reached(2) false (step 1), reached(4) true (step 2), bisect 2..4: reached(3) -> 4
+    # evaluations.
+    counter = [0]
+    assert search.first_year(_threshold(1, counter), estimate) == 1
+    assert counter[0] == 1
+    counter = [0]
+    assert search.first_year(_threshold(3, counter), estimate) == 3
+    assert counter[0] == 4
 
 
 # ---------------------------------------------------------------------------------------------
@@ -568,6 +618,45 @@ def test_values_as_given_and_whole_numbers_compare_exactly() -> None:
     # A pace that misses by more than rounding is not reached: 0.01 MAD short of 40 bn.
     assert not formulas.reaches(39_999_999_999.99, EXPORTS_TARGET, steps=6)
     assert formulas.snap_to_target(39_999_999_999.99, EXPORTS_TARGET, 6) == 39_999_999_999.99
+
+
+def test_a_linear_path_rounds_at_the_size_of_its_start() -> None:
+    # From 1,000,000 down by 999,999 a year: 1,000,000 - 999,999 = 1.0 in year 1, computed at
+    # the size of the start, whose ulp is 2**-33 = 1.16e-10. A target 5 of those ulps below
+    # 1.0 (5.8e-10 short) is within the 8 ulps of the start a linear path forgives (steps 1:
+    # 4 * (1 + 1)), though 2.6 million ulps of 1.0 itself: reached in year 1, shown as the
+    # target. 10 ulps of the start below (1.16e-9) is more than rounding: year 2 (1.0 - 999,999
+    # is far below).
+    ulp = math.ulp(1e6)
+    assert ulp == 2.0**-33
+    near, far = 1.0 - 5 * ulp, 1.0 - 10 * ulp
+    assert formulas.periods_to_reach_linear(1e6, near, -999_999.0, increase=False) == 1
+    assert formulas.periods_to_reach_linear(1e6, far, -999_999.0, increase=False) == 2
+    assert formulas.reaches(1.0, near, False, 1, start=1e6)
+    assert not formulas.reaches(1.0, near, False, 1)  # the start left out: 1.0 is not near
+    assert not formulas.reaches(1.0, far, False, 1, start=1e6)
+    assert formulas.snap_to_target(1.0, near, 1, start=1e6) == near
+    assert formulas.snap_to_target(1.0, near, 1) == 1.0
+    assert formulas.snap_to_target(1.0, far, 1, start=1e6) == 1.0
+    # upwards, from 1.0 by 999,999 a year to 1,000,000 in year 1 (here the rounding is at the
+    # size of the value reached): 5 of its ulps above is reached in year 1, 10 in year 2
+    assert formulas.periods_to_reach_linear(1.0, 1e6 + 5 * ulp, 999_999.0) == 1
+    assert formulas.periods_to_reach_linear(1.0, 1e6 + 10 * ulp, 999_999.0) == 2
+
+
+def test_a_projection_within_rounding_of_the_target_is_shown_as_the_target() -> None:
+    # ulp(1.0) = 2**-52. After one step (a linear path) 4 * (1 + 1) = 8 ulps are forgiven, on
+    # either side: 1 + 8 ulps shows 1.0, 1 + 9 ulps stays; after 6 years of compounding
+    # 4 * 7 = 28 ulps: 1e10 + 2 ulps (of 1e10: 2 * 2**-19) shows 1e10, from above too.
+    e = 2.0**-52
+    assert formulas.snap_to_target(1 + e, 1.0, 1) == 1.0
+    assert formulas.snap_to_target(1 + 8 * e, 1.0, 1) == 1.0
+    assert formulas.snap_to_target(1 - 4 * e, 1.0, 1) == 1.0
+    assert formulas.snap_to_target(1 + 9 * e, 1.0, 1) == 1 + 9 * e
+    assert formulas.snap_to_target(1e10 + 2 * math.ulp(1e10), 1e10, 6) == 1e10
+    assert formulas.snap_to_target(1e10 - 2 * math.ulp(1e10), 1e10, 6) == 1e10
+    # a linear path from 1.9999999 (ulp 2**-52 as well) ending 4 ulps above 1.0: forgiven
+    assert formulas.snap_to_target(1 + 4 * e, 1.0, 1, start=1.9999999) == 1.0
 
 
 @settings(max_examples=300, deadline=None)

@@ -37,6 +37,7 @@ from helpers import (
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from offshoring_cli import i18n
 from offshoring_cli.core import formulas, methods, records, results
 from offshoring_cli.core.resolve import Options
 from offshoring_cli.errors import DomainError
@@ -549,6 +550,63 @@ def test_growth_ratio_bands(ratio: float, band: str) -> None:
 )
 def test_progress_bands(score: float, band: str) -> None:
     assert methods.progress_band(score) == band
+
+
+# The bands as the README writes them (the thresholds 0.95 / 0.60 / 0 for R, 0.95 / 0.10 for
+# Q): each band from its lower bound up to the bound above it, the last one below them all.
+R_RULES = (
+    "R >= 0.95 on track; 0.60 <= R < 0.95 acceleration needed; "
+    "0 <= R < 0.60 limited progress; R < 0 moving away"
+)
+R_RANGES = (
+    "R >= 0.95 on track; 0.60-0.95 acceleration needed; 0-0.60 limited progress; "
+    "below 0 moving away"
+)
+R_QUOTED = (
+    "R >= 0.95 'on track', 0.60 <= R < 0.95 'acceleration needed', "
+    "0 <= R < 0.60 'limited progress', R < 0 'moving away'"
+)
+Q_RULES = (
+    "Q >= 0.95 on track; 0.10 <= Q < 0.95 fair progress, acceleration needed; "
+    "Q < 0.10 stagnation or regression"
+)
+
+
+def test_band_rules_write_the_bands_from_their_thresholds() -> None:
+    r = ("R", methods.GROWTH_RATIO_BANDS, methods.GROWTH_RATIO_BELOW)
+    q = ("Q", methods.PROGRESS_BANDS, methods.PROGRESS_BELOW)
+    assert methods.band_rules(*r) == R_RULES  # "rules" is the default style
+    assert methods.band_rules(*r, "rules") == R_RULES
+    assert methods.band_rules(*r, "ranges") == R_RANGES  # "below" is the default word
+    assert methods.band_rules(*r, "quoted") == R_QUOTED
+    assert methods.band_rules(*q) == Q_RULES
+    assert methods.band_rules(*q, "quoted") == (
+        "Q >= 0.95 'on track', 0.10 <= Q < 0.95 'fair progress, acceleration needed', "
+        "Q < 0.10 'stagnation or regression'"
+    )
+    assert methods.band_rules(*q, "ranges", below_word="sous") == (
+        "Q >= 0.95 on track; 0.10-0.95 fair progress, acceleration needed; "
+        "sous 0.10 stagnation or regression"
+    )
+    # one band: only its lower bound, then below it; a bound of 0.5 is written 0.50
+    assert methods.band_rules("X", ((0.5, "up"),), "down") == "X >= 0.50 up; X < 0.50 down"
+    assert methods.band_rules("X", ((0.0, "up"),), "down", "quoted") == "X >= 0 'up', X < 0 'down'"
+
+
+def test_the_brief_methods_in_english_are_the_method_notes() -> None:
+    # brief_methods() in English: the five notes of BRIEF_METHODS, word for word, the bands
+    # in the "ranges" style
+    assert methods.brief_methods() == list(methods.BRIEF_METHODS)
+    assert methods.brief_methods()[2].endswith(R_RANGES + ".")
+    # in French, the band names and the word "below" come from the catalogue
+    with i18n.human("fr"):
+        french = methods.brief_methods()
+    assert french[2].endswith(
+        "R >= 0.95 en bonne voie; 0.60-0.95 accélération nécessaire; 0-0.60 progrès limité; "
+        "en dessous de 0 s'éloigne de l'objectif."
+    )
+    assert french[3].endswith("en dessous de 0.10 stagnation ou régression.")
+    assert french[1] == "Trajectoire linéaire : l'écart divisé par n, ajouté chaque année."
 
 
 def _markdown_cells(stdout: str, label: str) -> list[str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RunCli
+from conftest import RunCli, watchdog
 from helpers import ROOT, installed, proc_json, result_json, rows_by_metric
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -229,6 +229,150 @@ def test_paces_of_the_jobs_series() -> None:
         (2023, 0.053191, 202_661),
     ]
     assert [p.reached_year for p in found] == [2033, 2036]
+
+
+# Values at the edges of what the data holds: whole counts, amounts in MAD, the smallest and
+# largest accepted (1e-6, 1e18), ints each side of 2**53 (where a float no longer holds every
+# whole number), and a value a float cannot hold as an int's neighbour (2**53 + 1).
+EDGE_VALUES: tuple[Number, ...] = (
+    1e-6, 0.7, 1, 3, 148_500, 270_000, 26.22e9, 40e9, 2**53, 2**53 + 1, 1e18,
+)  # fmt: skip
+
+
+def _edge_cases() -> Any:
+    """(bases, latest, target, ahead, increase): every edge value as the latest value and as
+    the target, 1, 6 and 30 years ahead, both directions, from a base of every edge value
+    (base years 2014-2024, the latest year 2025), plus the base from which the latest value
+    lands on the target (up to rounding) in the target year: latest**2 / target, `ahead`
+    years before the latest year, so that the CAGR is target / latest a year ... over
+    `ahead` years: (latest / base) ** (1 / ahead) = (target / latest) ** (1 / ahead)."""
+    for latest in EDGE_VALUES:
+        for target in EDGE_VALUES:
+            for ahead in (1, 6, 30):
+                for increase in (True, False):
+                    bases: list[tuple[int, Number]] = [
+                        (2014 + k, v) for k, v in enumerate(EDGE_VALUES)
+                    ]
+                    on_target = latest * latest / target
+                    if ahead <= 11 and 0 < on_target < math.inf:
+                        bases[11 - ahead] = (2025 - ahead, on_target)
+                    yield bases, latest, target, ahead, increase
+
+
+def test_paces_are_the_figures_of_a_full_assessment_at_the_edges() -> None:
+    # paces() must give, base year by base year, what results.status gives (the full
+    # assessment, computed by formulas.cagr / project / snap_to_target / periods_to_reach):
+    # the same CAGR, the same projected value of the same type (snapped to the target when
+    # it lands on it up to rounding), the same year reached (None: never), the same error.
+    # The hypothesis test above draws such cases at random; these are the fixed edges.
+    with watchdog(60):  # a search that loops forever fails here instead of hanging
+        _compare_at_the_edges(counts := [0, 0, 0])
+    compared, snapped, never = counts
+    # the grid reaches what it is for: many comparisons, snapped projections, targets never
+    # reached
+    assert compared > 500 and snapped > 100 and never > 100, (compared, snapped, never)
+
+
+def _compare_at_the_edges(counts: list[int]) -> None:
+    for bases, latest, target, ahead, increase in _edge_cases():
+        try:
+            formulas.cagr(latest, target, ahead)
+        except DomainError:  # refused by the row's own assessment first (see above)
+            continue
+        expected: list[Any] = []
+        for year, value in bases:
+            try:
+                full = results.status(year, value, 2025, latest, 2025 + ahead, target, increase)
+            except DomainError:
+                expected = [DomainError]
+                break
+            except ZeroDivisionError:  # Q of a target equal to the base value (see above)
+                expected = []
+                break
+            expected.append(_status_figures(full))
+        if not expected:
+            continue
+        try:
+            got: list[Any] = [
+                _status_figures(p)
+                for p in base_years.paces(bases, 2025, latest, 2025 + ahead, target, increase)
+            ]
+        except DomainError:
+            got = [DomainError]
+        assert got == expected, (bases, latest, target, ahead, increase)
+        counts[0] += 1
+        counts[1] += sum(1 for e in expected if e != DomainError and e[4] == target)
+        counts[2] += sum(1 for e in expected if e != DomainError and e[5] is None)
+
+
+def test_a_pace_whose_projection_overflows_reaches_the_target() -> None:
+    # From 1e-300 to 1.0 in one year: a growth factor of 1e300 a year. 1.0 * 1e300 = 1e300
+    # is short of 1e308 in 2025; 1e300 ** 2 = 1e600 is beyond the float range (overflow):
+    # far beyond the target, so reached in 2026, as results.status says.
+    (found,) = base_years.paces([(2023, 1e-300)], 2024, 1.0, 2025, 1e308)
+    assert found.actual_cagr == pytest.approx(1e300, rel=1e-12)
+    assert found.reached_year == 2026
+    assert found.reached_year == results.status(2023, 1e-300, 2024, 1.0, 2025, 1e308).reached_year
+
+
+def _pace(year: int, cagr: float, projected: Number, reached: int | None) -> base_years.Pace:
+    return base_years.Pace(year, 100, cagr, projected, reached)
+
+
+@pytest.mark.parametrize(
+    "found",
+    [
+        # one pace: it is the lowest and the highest
+        [_pace(2020, 0.05, 150.0, 2031)],
+        # a tie for the lowest CAGR (0.02, 2020 and 2022) and for the highest (0.09, 2021
+        # and 2023): the first of each; projected 120 lowest, 180 highest; reached 2029
+        # earliest, 2040 latest
+        [
+            _pace(2020, 0.02, 130.0, 2040),
+            _pace(2021, 0.09, 180.0, 2029),
+            _pace(2022, 0.02, 120.0, 2035),
+            _pace(2023, 0.09, 150.0, 2030),
+        ],
+        # falling then rising CAGRs, never reached from 2021: the earliest and latest of the
+        # others (2031, 2033), never True
+        [
+            _pace(2019, 0.04, 140.0, 2033),
+            _pace(2020, -0.01, 90.0, 2031),
+            _pace(2021, 0.07, 170.0, None),
+            _pace(2022, 0.03, 135.0, 2032),
+        ],
+        # never reached from the first base year only
+        [_pace(2020, -0.02, 80.0, None), _pace(2021, 0.01, 110.0, 2050)],
+        # never reached from any: earliest and latest None
+        [_pace(2020, -0.02, 80.0, None), _pace(2021, -0.05, 70.0, None)],
+        # a whole (int) projection among float ones
+        [_pace(2020, 0.03, 125.5, 2033), _pace(2021, 0.06, 160, 2030)],
+        # equal projections, the first an int (a target shown as given), the second a float:
+        # the first is kept (160 is written "160", not "160.0")
+        [_pace(2020, 0.03, 160, 2033), _pace(2021, 0.06, 160.0, 2030)],
+        [_pace(2020, 0.03, 90, 2033), _pace(2021, 0.06, 90.0, 2030), _pace(2022, 0.1, 95.0, None)],
+    ],
+)
+def test_extremes_are_those_of_min_and_max(found: list[base_years.Pace]) -> None:
+    # the lowest and highest as min() and max() give them (of equal ones, the first), the
+    # earliest year the target is reached of those given, the latest only ... of those given,
+    # and whether any base year never reaches it
+    got = base_years.extremes(found)
+    known = [p.reached_year for p in found if p.reached_year is not None]
+    assert got.lowest is min(found, key=lambda p: p.actual_cagr)
+    assert got.highest is max(found, key=lambda p: p.actual_cagr)
+    assert got.projected_lowest == min(p.projected for p in found)
+    assert got.projected_highest == max(p.projected for p in found)
+    assert type(got.projected_highest) is type(max(p.projected for p in found))
+    assert type(got.projected_lowest) is type(min(p.projected for p in found))
+    assert got.reached_earliest == (min(known) if known else None)
+    assert got.reached_latest == (max(known) if known else None)
+    assert got.never is (len(known) < len(found))
+
+
+def test_extremes_of_nothing_is_an_index_error() -> None:
+    with pytest.raises(IndexError):
+        base_years.extremes([])
 
 
 @pytest.mark.parametrize(
