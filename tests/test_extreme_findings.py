@@ -284,3 +284,20 @@ def test_about_level_in_french_and_arabic(
     done = run_installed(*common, "chart", "-m", "jobs", "--jobs-target", "221348", "-o", str(svg))
     assert done.returncode == 0, done.stderr
     assert title in plain(svg.read_text(encoding="utf-8"))
+
+
+def test_an_int_beyond_the_float_range_is_written_in_every_language() -> None:
+    # 10**400 cannot become a float (largest double 1.8e308): written exactly through Decimal,
+    # four significant digits; the formula's refusal names it in each language
+    from offshoring_cli import i18n
+    from offshoring_cli.core import formulas
+    from offshoring_cli.errors import DomainError
+
+    with pytest.raises(DomainError) as refused:
+        formulas.cagr(1, 10**400, 1)
+    assert str(refused.value) == "growth from 1 to 1.000e+400 in 1 year is too large to represent"
+    with i18n.human("fr"):
+        assert "de 1 à 1,000e+400 en 1 an" in i18n.say(refused.value.template)
+    with i18n.human("ar"):
+        assert "1,000e+400" in i18n.say(refused.value.template)
+    assert numbers.e_notation(-3 * 10**500) == "-3.000e+500"

@@ -44,7 +44,9 @@ def _decimal(text: str, decimals: int) -> str:
 def scientific(value: float) -> str:
     """As :func:`offshoring_cli.i18n.numbers.scientific`: ``2,037e+66`` (Babel's
     :func:`~babel.numbers.format_decimal` would write all 67 digits, or fail past 28)."""
-    return _plain(f"{value:.3e}")
+    from offshoring_cli.i18n.numbers import e_notation
+
+    return _plain(e_notation(value))
 
 
 def fixed(value: float, decimals: int) -> str:

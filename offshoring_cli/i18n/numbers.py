@@ -82,7 +82,18 @@ def scientific(value: float, suffix: str = "") -> str:
         from offshoring_cli.i18n import local_numbers
 
         return local_numbers.scientific(value) + suffix
-    return f"{value:.3e}{suffix}"
+    return f"{e_notation(value)}{suffix}"
+
+
+def e_notation(value: float) -> str:
+    """``f"{value:.3e}"``, also for an int beyond the float range (``1.000e+400``), which a
+    float cannot hold: written exactly, through :class:`decimal.Decimal`."""
+    try:
+        return f"{value:.3e}"
+    except OverflowError:
+        from decimal import Decimal
+
+        return f"{Decimal(value):.3e}"
 
 
 LAST_YEAR_SHOWN = 9999
