@@ -301,3 +301,17 @@ def test_an_int_beyond_the_float_range_is_written_in_every_language() -> None:
     with i18n.human("ar"):
         assert "1,000e+400" in i18n.say(refused.value.template)
     assert numbers.e_notation(-3 * 10**500) == "-3.000e+500"
+
+
+def test_a_gap_between_ints_beyond_the_float_range_is_a_domain_error() -> None:
+    # 10**400 -> 2 * 10**400 in 6 years: the multiple (2) and the CAGR (2 ** (1/6) - 1) are
+    # fine, but the linear increment 10**400 / 6 cannot be a float (largest double 1.8e308)
+    from offshoring_cli.core import results
+    from offshoring_cli.errors import DomainError
+
+    with pytest.raises(DomainError, match=r"a change of 1\.000e\+400 over 6 years is too large"):
+        results.gap(10**400, 2024, 2 * 10**400, 2030)
+    # 10**400 -> 270,000: the change, about -10**400, cannot be a float a year either
+    with pytest.raises(DomainError, match=r"a change of -1\.000e\+400 over 6 years"):
+        results.gap(10**400, 2024, 270_000, 2030)
+    assert results.gap(6 * 10**400, 2024, 12 * 10**400, 2030).linear_increment == 10**400

@@ -135,6 +135,16 @@ def overflows(value: Any, rate: float, periods: int) -> DomainError:
     )
 
 
+def per_year_too_large(total: Any, periods: int) -> DomainError:
+    return DomainError(
+        Text(
+            "a change of {total} over {years} is too large to represent as a change a year",
+            total=Num(GIVEN, total),
+            years=_Years(periods),
+        )
+    )
+
+
 def rate_not_finite(rate: Any) -> DomainError:
     return DomainError(Text("the growth rate must be a finite number, got {rate}", rate=repr(rate)))
 

@@ -17,17 +17,14 @@ from offshoring_cli.core.search import first_year
 
 
 def _check_positive(name: str, value: Number) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    number = not isinstance(value, bool) and isinstance(value, int | float)
+    if not number or (isinstance(value, float) and not math.isfinite(value)) or value <= 0:
         from offshoring_cli.core import formula_errors as refused
 
-        raise refused.not_a_number(name, value)
-    if isinstance(value, float) and not math.isfinite(value):
-        from offshoring_cli.core import formula_errors as refused
-
-        raise refused.not_finite(name, value)
-    if value <= 0:
-        from offshoring_cli.core import formula_errors as refused
-
+        if not number:
+            raise refused.not_a_number(name, value)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise refused.not_finite(name, value)
         raise refused.not_positive(name, value)
 
 
@@ -126,12 +123,17 @@ def per_period(total: Number, periods: int) -> Number:
     """``total / periods``: an ``int`` when it divides exactly, a float otherwise.
 
     Raises:
-        DomainError: ``periods`` is not an integer >= 1.
+        DomainError: ``periods`` not an integer >= 1; a quotient beyond the float range.
     """
     _check_periods(periods)
     if isinstance(total, int) and total % periods == 0:
         return total // periods
-    return total / periods
+    try:
+        return total / periods
+    except OverflowError:  # an int beyond the float range
+        from offshoring_cli.core.formula_errors import per_year_too_large
+
+        raise per_year_too_large(total, periods) from None
 
 
 def project(value: Number, rate: float, periods: int) -> float:
@@ -312,11 +314,9 @@ def snap_to_target(
 def no_change_needed(base_value: Number, target: Number) -> bool:
     """Whether the change from ``base_value`` to ``target`` is nil, as Q's arithmetic sees it.
 
-    ``target - base_value == 0``: the values are equal, or an int and a float closer than a
-    double tells apart (doubles are 128 apart near 1e18: the int target
-    999,999,999,999,999,900 beside the float base value 999,999,999,999,999,872.0 needs a
-    change of 0.0). R and Q then divide by nil (:func:`results.status`: both ``None``); the
-    ``status`` report does not assess such a reading.
+    ``target - base_value == 0``: equal values, or an int and a float closer than a double
+    tells apart (near 1e18, the int 999,999,999,999,999,900 minus the float
+    999,999,999,999,999,872.0 is 0.0). R and Q would divide by nil (:func:`results.status`).
     """
     return target - base_value == 0
 
