@@ -232,7 +232,9 @@ def test_the_provenance_line_in_french_and_arabic() -> None:
         assert i18n.say(line).startswith("Réalisé avec offshoring-cli ")
         assert "(dernier chiffre 2025-H1, sources jusqu'au 2026-01-28)" in i18n.say(line)
     with i18n.human("ar"):
-        assert "(آخر رقم 2025-H1، مصادر حتى 2026-01-28)" in i18n.say(line)
+        # the date and the period isolated left to right (U+2066 ... U+2069): in Arabic text
+        # the bidi algorithm would otherwise show 2026-01-28 as 28-01-2026
+        assert "(آخر رقم \u20662025-H1\u2069، مصادر حتى \u20662026-01-28\u2069)" in i18n.say(line)
 
 
 def test_the_french_markdown_brief_has_no_english_sentence_of_ours(run: Any) -> None:
