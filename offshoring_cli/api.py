@@ -315,8 +315,8 @@ def workbook(
 ) -> bytes:
     """The bytes of the ``.xlsx`` workbook ``offshoring workbook`` writes (Inputs, Gap,
     Growth, Status, Trajectory, Sources, Methods: see ``offshoring workbook --help``), its
-    words in ``lang`` (``en``, ``fr`` or ``ar``, as ``--lang``; the figures and formulas are
-    the same in every language).
+    words in ``lang`` (``en``, ``fr`` or ``ar``, read as ``--lang`` reads it: ``FR``, ``fr_MA``,
+    ``auto``; the figures and formulas are the same in every language).
 
     Raises:
         InputError: an unknown metric or language.
@@ -328,9 +328,11 @@ def workbook(
 
     options = _options(dataset, metrics, None, None, None, None)
     _typed("lang", lang, "lang")
-    if lang not in i18n.LANGUAGES:
+    code = i18n.language_code(lang)  # as --lang reads it: FR, fr_MA, auto
+    if code is None:
         message = f"unknown language {lang!r}; choose one of {', '.join(i18n.LANGUAGES)}"
         raise InputError("lang", message)
+    lang = code
     options.selected()
     book = content.build(options)
     if lang == "en":

@@ -56,6 +56,13 @@ def test_an_unknown_language_is_an_input_error_listing_the_languages() -> None:
         api.workbook(lang="de")
 
 
+def test_the_workbooks_language_is_read_as_lang_reads_it() -> None:
+    # --lang takes FR and fr_MA (a locale's code is its language): so does the API
+    french = api.workbook(lang="fr")
+    assert api.workbook(lang="FR") == french == api.workbook(lang="fr_MA")
+    assert api.workbook(lang=" ar-MA ") == api.workbook(lang="ar") != french
+
+
 def test_ids_are_case_insensitive_as_on_the_command_line() -> None:
     # before: baselines={"JOBS": 150000} -> InputError: no JOBS indicator
     row = api.gap(metrics=[" Jobs "], baselines={"JOBS": 150_000}).rows[0]

@@ -65,19 +65,6 @@ def _scenario_path(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
-def language_code(value: str) -> str | None:
-    """The language ``value`` of ``--lang`` or ``OFFSHORING_LANG`` names (``fr``, ``FR``,
-    ``fr_MA``, ``ar-MA``; ``auto``: the system locale's, else ``en``), or ``None``."""
-    from offshoring_cli import i18n
-
-    code = value.strip().lower()
-    if code == "auto":
-        code = i18n.from_locale(os.environ) or "en"
-    elif code[2:3] in ("_", "-"):  # a locale's code, as people type it: fr_MA, ar-MA, fr_FR
-        code = code[:2]
-    return code if code in i18n.LANGUAGES else None
-
-
 def use_language(code: str) -> None:
     """Write the run in ``code``: our texts (:func:`offshoring_cli.i18n.choose`) and
     Click's (:mod:`~offshoring_cli.cli.click_language`, imported only for French or Arabic,
@@ -103,7 +90,7 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     from offshoring_cli import i18n
 
     i18n.choose("en")  # a run in the same process (a test, a notebook) starts in English
-    code = language_code(value if value is not None else "en")
+    code = i18n.language_code(value if value is not None else "en")
     if code is None:
         source = ctx.get_parameter_source(param.name or "")
         where = "OFFSHORING_LANG" if source is click.core.ParameterSource.ENVIRONMENT else None

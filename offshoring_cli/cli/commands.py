@@ -236,9 +236,10 @@ def _early_language(args: list[str]) -> None:
         elif arg.startswith("--lang="):
             value = arg[len("--lang=") :]
     if value is not None and value.strip().lower() not in ("", "en"):
-        from offshoring_cli.cli import language_code, use_language
+        from offshoring_cli import i18n
+        from offshoring_cli.cli import use_language
 
-        code = language_code(value)
+        code = i18n.language_code(value)
         if code is not None:
             use_language(code)
 

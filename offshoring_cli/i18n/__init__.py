@@ -82,6 +82,20 @@ def from_locale(environ: dict[str, str] | Any) -> str | None:
     return None
 
 
+def language_code(value: str) -> str | None:
+    """The language ``value`` of ``--lang``, ``OFFSHORING_LANG`` or the API's ``lang`` names
+    (``fr``, ``FR``, ``fr_MA``, ``ar-MA``; ``auto``: the system locale's, else ``en``), or
+    ``None``."""
+    code = value.strip().lower()
+    if code == "auto":
+        import os
+
+        code = from_locale(os.environ) or "en"
+    elif code[2:3] in ("_", "-"):  # a locale's code, as people type it: fr_MA, ar-MA, fr_FR
+        code = code[:2]
+    return code if code in LANGUAGES else None
+
+
 @contextmanager
 def human(language: str | None = None) -> Iterator[None]:
     """Within this block, texts and numbers are written in ``language`` (default: the
