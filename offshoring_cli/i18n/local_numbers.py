@@ -126,7 +126,7 @@ def rate(value: float) -> str:
     from offshoring_cli.i18n import numbers
 
     with i18n.english():
-        text = numbers.rate(value).removesuffix(" %")
+        text = numbers.rate(value).removesuffix(" %").replace(",", "")  # the digits only
     if "e" in text or "n" in text:  # over 1e18 % (1.000e+26), or not finite: no digits to group
         from babel import Locale
 

@@ -164,7 +164,8 @@ def half_up(value: float, decimals: int) -> str:
 
 
 def rate(value: float) -> str:
-    """A fraction as a percentage with two decimals: ``0.104773`` -> ``10.48 %``.
+    """A fraction as a percentage with two decimals: ``0.104773`` -> ``10.48 %``; thousands
+    grouped (``999,900.00 %``).
 
     ``-0`` reads ``0.00 %``; a rate above -100 % that two decimals would round to
     ``-100.00 %`` (a rate no input may have) keeps as many decimals as it takes to differ
@@ -176,7 +177,7 @@ def rate(value: float) -> str:
     percent = value * 100 + 0.0
     if huge(percent):
         return f"{percent:.3e} %"
-    text = f"{percent:.2f}"
+    text = f"{percent:,.2f}"  # grouped as amounts are: 277,349,998.11 %
     decimals = 2
     while text == "-100.00" + "0" * (decimals - 2) and percent > -100 and decimals < 15:
         decimals += 1
