@@ -177,10 +177,10 @@ def test_french_scenario_diff(run: Any) -> None:
     assert f"160{NNBSP}000 emplois" in text
     # 7.17 % a year from 2022 in NEW, 6.88 % in OLD
     assert (
-        f"jobs dans NEW : accélération nécessaire - 7,17{NBSP}% par an réalisés contre "
+        f"jobs dans le scénario NEW : accélération nécessaire - 7,17{NBSP}% par an réalisés contre "
         f"9,57{NBSP}% par an requis (2022-2030)"
     ) in text
-    assert "Le nom du jeu de données : 'morocco-offshoring' dans OLD" in text
+    assert "Le nom du jeu de données : 'morocco-offshoring' dans le scénario OLD" in text
     assert "Chiffres tels que « offshoring cagr » et « offshoring status »" in text
 
 
@@ -230,11 +230,15 @@ def test_the_provenance_line_in_french_and_arabic() -> None:
     assert line.startswith("Made with offshoring-cli ")
     with i18n.human("fr"):
         assert i18n.say(line).startswith("Réalisé avec offshoring-cli ")
-        assert "(dernier chiffre 2025-H1, sources jusqu'au 2026-01-28)" in i18n.say(line)
+        assert "(dernier chiffre S1 2025, sources jusqu'au 2026-01-28)" in i18n.say(line)
     with i18n.human("ar"):
-        # the date and the period isolated left to right (U+2066 ... U+2069): in Arabic text
-        # the bidi algorithm would otherwise show 2026-01-28 as 28-01-2026
-        assert "(آخر رقم \u20662025-H1\u2069، مصادر حتى \u20662026-01-28\u2069)" in i18n.say(line)
+        # the date isolated left to right (U+2066 ... U+2069), the period in a first-strong
+        # isolate (U+2068): in Arabic text the bidi algorithm would otherwise show 2026-01-28
+        # as 28-01-2026
+        assert (
+            "(آخر رقم \u2068النصف الأول 2025\u2069، مصادر حتى \u20662026-01-28\u2069)"  # noqa: RUF001 (Arabic alef)
+            in i18n.say(line)
+        )
 
 
 def test_the_french_markdown_brief_has_no_english_sentence_of_ours(run: Any) -> None:

@@ -97,7 +97,9 @@ def test_scenario_validate_lists_the_problem_in_each_language(case: str, tmp_pat
     count = len(validate.check(tomllib.loads(text))[1])
     fr = invoke_cli("--lang", "fr", "scenario", "validate", str(path)).stderr
     words = "1 problème" if count == 1 else f"{count} problèmes"
-    assert f"Erreur : {path} n'est pas un scénario valide ({words}) :\n  {path}: " in fr
+    assert (
+        f"Erreur : {path} n'est pas un scénario valide ({words}) :\n  {path} : " in fr
+    )  # the French colon
     assert "must be" not in fr and "Input should" not in fr
     ar = invoke_cli("scenario", "validate", str(path), env={"OFFSHORING_LANG": "ar"}).stderr
     words = {1: "مشكلة واحدة", 2: "مشكلتان"}[count]

@@ -78,14 +78,15 @@ def _pairs(
         metric, equals, text = value.partition("=")
         metric = metric.strip().lower()
         if not equals or not metric:
+            from offshoring_cli.cli.params import said
             from offshoring_cli.core.grammar import quoted
+            from offshoring_cli.i18n import Text
 
-            raise click.BadParameter(
-                f"{quoted(value)} is not ID=VALUE; give an indicator id and its figure, "
-                "e.g. jobs=150k",
-                ctx,
-                param,
+            wrong = Text(
+                "{shown} is not ID=VALUE; give an indicator id and its figure, e.g. jobs=150k",
+                shown=quoted(value),
             )
+            raise click.BadParameter(said(ValueError(wrong), sentence=False), ctx, param)
         pairs.append((metric, text))
     return tuple(pairs)
 

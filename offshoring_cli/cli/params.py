@@ -92,6 +92,21 @@ class QuantityType(_Amount):
             self.fail(said(error), param, ctx)
 
 
+PER_YEAR = ("a year", "per year", "par an", "سنويًا", "سنويا")
+"""The words after an increment as the outputs print it (``20 250 emplois par an``), which
+``--increment`` accepts and drops: an increment is a yearly addition anyway."""
+
+
+def _per_year(text: str) -> str:
+    """``text`` without a trailing :data:`PER_YEAR` phrase (``20,250 jobs a year`` ->
+    ``20,250 jobs``); as it is otherwise (a number alone keeps its spaces)."""
+    stripped = text.rstrip()
+    for words in PER_YEAR:
+        if stripped.lower().endswith(words) and stripped[: -len(words)].endswith((" ", "\u00a0")):
+            return stripped[: -len(words)].rstrip()
+    return text
+
+
 class MetricQuantityType(_Increment):
     """A quantity in the unit of the metric chosen with it (``--increment``), of any sign.
 
@@ -116,7 +131,7 @@ class MetricQuantityType(_Increment):
         if isinstance(value, int | float) and not isinstance(value, bool):
             return Quantity(value, "")
         try:
-            return _quantity_parser()(str(value), "", whole=False, signed=True)
+            return _quantity_parser()(_per_year(str(value)), "", whole=False, signed=True)
         except ValueError as error:
             self.fail(said(error), param, ctx)
 

@@ -24,8 +24,16 @@ def unreadable(error: ScenarioError, role: str = "") -> click.UsageError:
     on the command line, for ``scenario diff``)."""
     from offshoring_cli.cli.errors import cli_text
 
-    message = cli_text(error.template)
-    return click.UsageError(f"{role} {message}" if role else message)
+    template = error.template
+    if (
+        role
+        and isinstance(template, i18n.Text)
+        and template.template == "scenario {path}: {problem}"
+    ):
+        template = i18n.Text("{role} scenario {path}: {problem}", role=role, **template.args)
+    elif role:
+        template = i18n.Text("{role} {message}", role=role, message=template)
+    return click.UsageError(cli_text(template))
 
 
 def listed(path: str, problems: list[str], role: str = "") -> NoReturn:
@@ -38,10 +46,13 @@ def listed(path: str, problems: list[str], role: str = "") -> NoReturn:
             "{path} is not a valid scenario ({count} problem):",
             "{path} is not a valid scenario ({count} problems):",
             count,
-        ).format(path=f"{role} {name}" if role else name, count=count)
+        ).format(
+            path=i18n._("{role} {path}").format(role=role, path=name) if role else name, count=count
+        )
         click.echo(i18n._("Error: {message}").format(message=header), err=True)
         for problem in problems:
-            click.echo(f"  {name}: {i18n.say(problem)}", err=True)
+            line = i18n._("{where}: {problem}").format(where=name, problem=i18n.say(problem))
+            click.echo(f"  {line}", err=True)
     raise SystemExit(2)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from offshoring_cli.core.grammar import Quantity, parse_quantity, parse_rate, quoted
 from offshoring_cli.i18n import Num, Text, Units
-from offshoring_cli.i18n.numbers import GIVEN
+from offshoring_cli.i18n.numbers import GIVEN, is_count
 
 _FRENCH = r"""
     (?P<sign>[+-]?)
@@ -104,22 +104,30 @@ def parse_french_quantity(
     """
     text_as_typed, text = text, _local_words(text, unit)
 
+    def parse(reading: str) -> Quantity:
+        """The grammar's reading; a count (``jobs``, typed or the unit's) must be whole
+        whatever ``whole`` says, so that only valid readings are suggested."""
+        found = parse_quantity(reading, unit, whole, signed)
+        if is_count(found.unit or unit) and isinstance(found.value, float):
+            raise ValueError(reading)
+        return found
+
     def valid(reading: str) -> bool:
         try:
-            parse_quantity(reading, unit, whole, signed)
+            parse(reading)
         except ValueError:
             return False
         return True
 
     try:
-        _refuse_comma_thousands(text, lambda t: parse_quantity(t, unit, whole, signed))
+        _refuse_comma_thousands(text, parse)
         converted = from_french(text, valid)  # may refuse an ambiguous 270.000
     except ValueError as error:
         raise ValueError(_as_typed(error, text, text_as_typed)) from None
     try:
         found = parse_quantity(converted, unit, whole, signed)
     except ValueError as error:
-        reading = _reading(converted, unit, signed) if whole else None
+        reading = _reading(converted, unit, signed) if whole and "," in text else None
         if reading is not None:  # a number, but not a whole one: the comma was decimal
             raise ValueError(
                 Text(
@@ -206,11 +214,25 @@ def _refuse_comma_thousands(text: str, parse: Callable[[str], Any]) -> None:
 
 
 def _as_typed(error: ValueError, converted: str, text: str) -> Any:
-    """The grammar's ``error`` about ``converted`` quoting ``text`` as typed instead."""
+    """The grammar's ``error`` about ``converted`` quoting ``text`` as typed instead, and
+    writing the unit word as typed in the readings it suggests (``20 250 emplois``, not
+    ``20 250 jobs``, after ``20.250 emplois``)."""
     message = error.args[0] if error.args else str(error)
     if isinstance(message, Text) and message.args.get("shown") == quoted(converted):
-        return Text(message.template, **{**message.args, "shown": quoted(text)})
+        args = {**message.args, "shown": quoted(text)}
+        words = _words(converted), _words(text)
+        if words[0] != words[1]:
+            for key, value in args.items():
+                if isinstance(value, str) and value.endswith(words[0]):
+                    args[key] = value[: len(value) - len(words[0])] + words[1]
+        return Text(message.template, **args)
     return str(error).replace(quoted(converted), quoted(text), 1)
+
+
+def _words(text: str) -> str:
+    """What follows the number in ``text`` (``" emplois"`` in ``20.250 emplois``)."""
+    match = re.fullmatch(r"\s*[+-]?[0-9][0-9 .,\u00a0\u202f_]*(.*?)\s*", text, re.DOTALL)
+    return match[1] if match else ""
 
 
 def _reading(converted: str, unit: str, signed: bool) -> float | None:

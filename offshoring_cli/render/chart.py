@@ -245,7 +245,9 @@ def _draw(
         label=say(
             _legend(chart.target, True)
             if page
-            else f"{chart.target.label}: {chart_axes.figure(value)} {chart.y_label}"
+            else _("{label}: {figure} {unit}").format(
+                label=chart.target.label, figure=chart_axes.figure(value), unit=chart.y_label
+            )
         ),
         **style,
     )  # fmt: skip

@@ -16,7 +16,7 @@ from offshoring_cli.reports import Report, memo
 from offshoring_cli.reports.gap import gap_report
 from offshoring_cli.reports.growth import cagr_report
 from offshoring_cli.reports.headline import Finding, finding, mid_sentence
-from offshoring_cli.reports.provenance import provenance_line, source_lines
+from offshoring_cli.reports.provenance import LatestPeriod, provenance_line, source_lines
 from offshoring_cli.reports.readings import DEPENDS
 from offshoring_cli.reports.status import status_report
 from offshoring_cli.reports.status_row import StatusRow, given
@@ -138,7 +138,7 @@ def build(options: Options) -> Brief:
         target_notes=[say(note) for note in status.notes if DEPENDS in note],
         as_of=_("As of {date} (latest figure {period})").format(
             date=status.provenance["latest_source_date"] or status.provenance["latest_figure"],
-            period=status.provenance["latest_figure"],
+            period=LatestPeriod(status.provenance["latest_figure"]),
         ),
         metrics=tuple(metrics),
     )

@@ -8,7 +8,7 @@ the same data give the same bytes. Pure: no I/O.
 from typing import TYPE_CHECKING, Any
 
 from offshoring_cli.core.fields import TEXT, Annotated, Field, TypedDict
-from offshoring_cli.i18n import Text, _
+from offshoring_cli.i18n import N_, Text, _, active, period_of, say
 
 if TYPE_CHECKING:
     from offshoring_cli.core.records import Dataset
@@ -85,6 +85,26 @@ PROVENANCE_TEXT = "Made with {tool} {version} from the dataset {dataset} (latest
 """The provenance in words (the brief, the workbook, the chart's source line)."""
 
 
+class LatestPeriod:
+    """The period of a :class:`Provenance`'s ``latest_figure`` in a :class:`Text`, in the
+    language active when it is shown: ``2025-H1`` in English (as in JSON), the half-year the
+    language's way elsewhere (French ``S1 2025``, as ``status`` says it)."""
+
+    __slots__ = ("period",)
+
+    def __init__(self, period: str) -> None:
+        self.period = period
+
+    def __str__(self) -> str:
+        year, _dash, half = self.period.partition("-")
+        if active() == "en" or half not in ("H1", "H2") or not year.isdigit():
+            return self.period
+        return say(period_of(half, int(year)))
+
+    def __repr__(self) -> str:
+        return f"LatestPeriod({self.period!r})"
+
+
 def provenance_line(p: Provenance) -> Text:
     """The provenance as one sentence, without a final full stop: a
     :class:`~offshoring_cli.i18n.Text` (English as a string; :func:`~offshoring_cli.i18n.say`
@@ -97,7 +117,7 @@ def provenance_line(p: Provenance) -> Text:
         "tool": p["tool"],
         "version": p["version"],
         "dataset": p["dataset"],
-        "latest": p["latest_figure"],
+        "latest": LatestPeriod(p["latest_figure"]),
     }
     if p["latest_source_date"]:
         return Text(
@@ -111,14 +131,23 @@ def provenance_line(p: Provenance) -> Text:
     )
 
 
+OVERRIDE_SOURCE = (N_("user input"), N_("command-line override"))
+"""The publisher and title of the source ``override`` (a figure given on the command line):
+ours, so said in the language (JSON keeps them in English)."""
+
+
 def source_lines(report: "Report[Any]") -> list[str]:
     """One line per cited source: ``[id] publisher, "title" (date), url`` (the title as
-    published, in its own language: French titles keep their accents)."""
+    published, in its own language: French titles keep their accents; the source
+    ``override``'s words are ours, said in the language)."""
     lines = []
     for key, src in report.sources.items():
-        text = f"[{key}] {src.publisher}"
-        if src.title:
-            text += ", " + _('"{title}"').format(title=src.title)
+        publisher, title = src.publisher, src.title
+        if key == "override" and (publisher, title) == OVERRIDE_SOURCE:
+            publisher, title = _(publisher), _(title)
+        text = f"[{key}] {publisher}"
+        if title:
+            text += ", " + _('"{title}"').format(title=title)
         if src.date:
             text += f" ({src.date})"
         if src.url:

@@ -185,8 +185,9 @@ def _where(data: bytes, offset: int) -> Text:
     return Text("line {line}, column {column}", line=line, column=column)
 
 
-def _decode(data: bytes) -> str:
-    """The text of a scenario: UTF-8, with or without a byte-order mark (dropped).
+def _decode(data: bytes, csv: bool = False) -> str:
+    """The text of a scenario (``csv``: of a CSV file it names): UTF-8, with or without a
+    byte-order mark (dropped).
 
     Raises:
         ValueError: one line naming the problem: a UTF-16 or UTF-32 byte-order mark, a NUL
@@ -209,6 +210,11 @@ def _decode(data: bytes) -> str:
         "holds a NUL byte at {where}: binary data, or UTF-16 text, not a TOML file; save the "
         "file as UTF-8"
     )
+    if csv:
+        binary = N_(
+            "holds a NUL byte at {where}: binary data, or UTF-16 text, not a CSV file; save the "
+            "file as UTF-8"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -289,7 +295,7 @@ def decode_named(name: str, data: bytes) -> str:
         ScenarioError: with one problem: not UTF-8 (the byte, line and column), a NUL byte...
     """
     try:
-        return _decode(data)
+        return _decode(data, csv=True)
     except ValueError as error:
         raise ScenarioError(name, [error.args[0]]) from None
 

@@ -209,11 +209,11 @@ def write_new(path: str | os.PathLike[str], text: str, force: bool = False) -> o
         DomainError: ``path`` cannot be written (see :func:`output_paths.check`).
         files.WriteError: writing failed; nothing is left behind.
     """
-    name = os.fspath(path)
-    output = output_paths.check(name, f"scenario {name!r}", "scenario.toml")
-    if output.exists and not force:
-        from offshoring_cli.i18n import Text
+    from offshoring_cli.i18n import Text
 
+    name = os.fspath(path)
+    output = output_paths.check(name, Text("scenario {path}", path=repr(name)), "scenario.toml")
+    if output.exists and not force:
         raise ScenarioError(name, [Text("already exists; pass {force} to overwrite it")])
     files.write(output, text)
     return output
