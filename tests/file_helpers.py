@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import clean_environ, offshoring_command
+from helpers import ERROR_PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = (ROOT / "seeds" / "morocco-offshoring.toml").read_bytes()
@@ -53,8 +54,7 @@ def run(
 
 def errors(stderr: bytes | str) -> list[str]:
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
-    # Click's "Error:" prefix, in French and Arabic under --lang fr, ar
-    return [line for line in text.splitlines() if line.startswith(("Error:", "Erreur :", "خطأ:"))]
+    return [line for line in text.splitlines() if line.startswith(ERROR_PREFIXES)]
 
 
 def refused(proc: subprocess.CompletedProcess[bytes], *fragments: str) -> str:

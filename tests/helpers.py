@@ -387,3 +387,14 @@ def run_on_terminal(
 def widest(text: str) -> int:
     """The length of the longest line of ``text``."""
     return max(len(line) for line in text.splitlines())
+
+
+def catalogues_script() -> Any:
+    """``scripts/catalogues.py`` as a module (it is a script, not part of the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("catalogues", ROOT / "scripts/catalogues.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -3,15 +3,13 @@ headings) under --lang fr|ar, from our ``click`` catalogue; English unchanged (i
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
-from typing import Any
 
 import click
 import pytest
-from helpers import ROOT, installed, invoke_cli
+from helpers import ROOT, catalogues_script, installed, invoke_cli
 
 pytestmark = pytest.mark.slow
 
@@ -200,16 +198,8 @@ def test_a_message_click_adds_later_stays_english() -> None:
     )
 
 
-def _catalogues() -> Any:
-    spec = importlib.util.spec_from_file_location("catalogues", ROOT / "scripts/catalogues.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_clicks_catalogue_is_complete_and_shipped() -> None:
-    catalogues = _catalogues()
+    catalogues = catalogues_script()
     assert catalogues.problems(("click",)) == []
     template = catalogues.read("fr", "click")
     assert {"Usage:", "Error: {message}", "Invalid value for {param_hint}: {message}"} <= {
@@ -224,7 +214,7 @@ def test_another_click_version_is_noted_not_failed(
 ) -> None:
     # A newer Click's new messages are written in English until the catalogue is updated:
     # --check says so, and fails only on what the catalogue itself lacks.
-    catalogues = _catalogues()
+    catalogues = catalogues_script()
     monkeypatch.setattr(catalogues, "click_version", lambda: "99.0.0")
     assert catalogues.problems(("click",)) == []
     assert "Click 99.0.0 is installed" in capsys.readouterr().err

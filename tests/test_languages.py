@@ -12,7 +12,6 @@ The figures are the built-in ones, worked out by hand:
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import catalogues_script
 
 from offshoring_cli import i18n
 
@@ -242,23 +242,15 @@ def test_english_input_rules_are_unchanged(run: Any) -> None:
 # --- catalogues -------------------------------------------------------------------------------
 
 
-def _catalogues() -> Any:
-    spec = importlib.util.spec_from_file_location("catalogues", ROOT / "scripts/catalogues.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_every_message_has_its_french_and_arabic_translation() -> None:
     # Also: the template is up to date with the code, and the shipped .mo files with the .po.
-    assert _catalogues().problems() == []
+    assert catalogues_script().problems() == []
 
 
 def test_a_missing_translation_is_found() -> None:
     from babel.messages.catalog import Catalog
 
-    catalogues = _catalogues()
+    catalogues = catalogues_script()
     catalog = Catalog(locale="fr")
     catalog.add("Gap to the targets", "Écart aux objectifs")
     catalog.add("Target", "")

@@ -56,11 +56,12 @@ def use(language: str) -> None:
     if language == "en":
         return
     import gettext
-    import os.path
+
+    from offshoring_cli import i18n
 
     found = gettext.translation(
         DOMAIN,
-        os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale"),
+        i18n.locale_folder(),
         languages=[language],
         fallback=True,
     )

@@ -114,16 +114,22 @@ def english() -> Any:
     return human("en")
 
 
+def locale_folder() -> str:
+    """The folder of the compiled catalogues, ``offshoring_cli/locale`` (ours and Click's)."""
+    import os.path  # not pathlib: its import costs about 2 % of a French table's start-up
+
+    return os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale")
+
+
 def _catalogue(language: str) -> Any:
     """The gettext catalogue of ``language`` (loaded once; an empty one if it is missing)."""
     found = _catalogues.get(language)
     if found is None:
         import gettext
-        import os.path  # not pathlib: its import costs about 2 % of a French table's start-up
 
         found = gettext.translation(
             "offshoring",
-            os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale"),
+            locale_folder(),
             languages=[language],
             fallback=True,
         )

@@ -78,6 +78,13 @@ NAME = "offshoring-cli"
 """The default cache folder's name, in ``$XDG_CACHE_HOME`` or ``~/.cache``."""
 
 
+def _given_folder() -> str | None:
+    """``OFFSHORING_CACHE_DIR`` when it is set to an absolute path (blank or relative: ``None``,
+    as the XDG specification treats ``XDG_CACHE_HOME``)."""
+    chosen = os.environ.get("OFFSHORING_CACHE_DIR", "")
+    return chosen if chosen.strip() and os.path.isabs(chosen) else None
+
+
 def folder() -> str | None:
     """The cache folder's absolute path, or ``None`` when ``OFFSHORING_CACHE`` turns it off.
 
@@ -90,8 +97,8 @@ def folder() -> str | None:
     environ = os.environ
     if environ.get("OFFSHORING_CACHE", "").strip().lower() in OFF:
         return None
-    chosen = environ.get("OFFSHORING_CACHE_DIR", "")
-    if not (chosen.strip() and os.path.isabs(chosen)):
+    chosen = _given_folder()
+    if chosen is None:
         base = environ.get("XDG_CACHE_HOME", "")
         if not (base.strip() and os.path.isabs(base)):
             home = os.path.expanduser("~")
@@ -118,8 +125,7 @@ def _make_folder(where: str) -> None:
     except FileExistsError:  # made already (by another command, maybe at the same moment)
         return
     except FileNotFoundError:
-        chosen = os.environ.get("OFFSHORING_CACHE_DIR", "")
-        if (chosen.strip() and os.path.isabs(chosen)) or os.path.basename(where) != NAME:
+        if _given_folder() is not None or os.path.basename(where) != NAME:
             raise
         import contextlib
 
